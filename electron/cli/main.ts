@@ -1,0 +1,214 @@
+import { parseArgs } from 'node:util';
+import { isVigilError, openVault, type Vault } from '../core';
+import { EXIT, UsageError, type Command, type CommandContext, type OptionSpec, type OptionValue } from './command';
+import { readFirstLine, readFirstLineOfFile, type CliIo } from './io';
+import { commandHelp, groupHelp, mainHelp } from './help';
+import { COMMANDS } from './commands';
+
+export const GLOBAL_OPTIONS: Record<string, OptionSpec> = {
+  vault: { type: 'string', valueName: 'DIR', description: 'the vault directory (default: $VIGIL_VAULT)' },
+  'passphrase-file': {
+    type: 'string',
+    valueName: 'FILE',
+    description: "read the vault passphrase from FILE's first line (else stdin's first line when piped, else a prompt)",
+  },
+  json: { type: 'boolean', description: 'print one JSON document on stdout' },
+  actor: { type: 'string', valueName: 'NAME', description: 'the name recorded in the audit log (default: $VIGIL_ACTOR or your user name)' },
+  help: { type: 'boolean', short: 'h', description: 'show help' },
+  version: { type: 'boolean', description: 'show the version' },
+};
+
+const VERSION = '0.1.0';
+
+function globalTakesValue(token: string): boolean {
+  const name = token.replace(/^--/, '');
+  return GLOBAL_OPTIONS[name]?.type === 'string';
+}
+
+/** Finds the command words (`case add`) among the arguments; global options may come before them. */
+function locateCommand(argv: string[]): { command?: Command; group?: string; rest: string[] } {
+  let i = 0;
+  while (i < argv.length && argv[i]!.startsWith('-')) {
+    if (!argv[i]!.includes('=') && globalTakesValue(argv[i]!)) i += 1;
+    i += 1;
+  }
+  const first = argv[i];
+  if (first === undefined) return { rest: argv };
+  const second = argv[i + 1];
+  const two = second !== undefined ? COMMANDS.find((c) => c.name === `${first} ${second}`) : undefined;
+  if (two) return { command: two, rest: [...argv.slice(0, i), ...argv.slice(i + 2)] };
+  const one = COMMANDS.find((c) => c.name === first);
+  if (one) return { command: one, rest: [...argv.slice(0, i), ...argv.slice(i + 1)] };
+  if (COMMANDS.some((c) => c.name.startsWith(`${first} `))) return { group: first, rest: [...argv.slice(0, i), ...argv.slice(i + 1)] };
+  throw new UsageError(`unknown command "${first}". Run "vigil --help" for the list of commands.`);
+}
+
+function toParseArgsOptions(specs: Record<string, OptionSpec>) {
+  return Object.fromEntries(
+    Object.entries(specs).map(([name, spec]) => [
+      name,
+      { type: spec.type, multiple: spec.multiple ?? false, ...(spec.short ? { short: spec.short } : {}) },
+    ]),
+  );
+}
+
+export function exitCodeFor(error: unknown): number {
+  if (error instanceof UsageError) return EXIT.usage;
+  if (isVigilError(error)) {
+    switch (error.code) {
+      case 'WRONG_PASSPHRASE':
+      case 'WRONG_RECOVERY_KEY':
+      case 'HEADER_DAMAGED':
+      case 'VAULT_LOCKED':
+        return EXIT.locked;
+      case 'INTEGRITY_FAILED':
+      case 'VERIFICATION_FAILED':
+      case 'VAULT_DAMAGED':
+        return EXIT.integrity;
+      default:
+        return EXIT.error;
+    }
+  }
+  return EXIT.error;
+}
+
+function errorLine(error: unknown, env: CliIo['env']): string {
+  if (error instanceof UsageError) {
+    const hint = error.command ? ` Run "vigil ${error.command.name} --help".` : '';
+    return `vigil: ${error.message}${hint}`;
+  }
+  if (isVigilError(error)) {
+    const cause = env.VIGIL_DEBUG && error.cause instanceof Error ? `\n${error.cause.stack ?? error.cause.message}` : '';
+    return `vigil: ${error.message}${cause}`;
+  }
+  if ((error as { cancelled?: boolean } | null)?.cancelled) return 'vigil: cancelled.';
+  const detail = env.VIGIL_DEBUG && error instanceof Error ? `\n${error.stack ?? ''}` : '';
+  return `vigil: internal error: ${error instanceof Error ? error.message : String(error)}${detail}`;
+}
+
+/** Runs one command line and returns the exit code. Never calls process.exit. */
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  const opened: Vault[] = [];
+  try {
+    const { command, group, rest } = locateCommand(argv);
+    if (!command) {
+      const parsed = parseArgs({ args: rest, options: toParseArgsOptions(GLOBAL_OPTIONS), strict: false, allowPositionals: true });
+      if (parsed.values.version) {
+        io.stdout.write(`vigil ${VERSION}\n`);
+        return EXIT.ok;
+      }
+      io.stdout.write(group ? groupHelp(group, COMMANDS) : mainHelp(COMMANDS, GLOBAL_OPTIONS));
+      return group || parsed.values.help || rest.length === 0 ? EXIT.ok : EXIT.usage;
+    }
+    const specs = { ...GLOBAL_OPTIONS, ...(command.options ?? {}) };
+    let parsed;
+    try {
+      parsed = parseArgs({ args: rest, options: toParseArgsOptions(specs), strict: true, allowPositionals: true });
+    } catch (error) {
+      throw new UsageError((error as Error).message.replace(/\. To specify a positional.*$/s, '.'), command);
+    }
+    const values = parsed.values as Record<string, OptionValue>;
+    if (values.help) {
+      io.stdout.write(commandHelp(command, GLOBAL_OPTIONS));
+      return EXIT.ok;
+    }
+    for (const [name, spec] of Object.entries(command.options ?? {})) {
+      if (spec.required && values[name] === undefined) throw new UsageError(`--${name} is required.`, command);
+    }
+    const positionalSpecs = command.positionals ?? [];
+    const required = positionalSpecs.filter((p) => p.required).length;
+    const variadic = positionalSpecs.some((p) => p.variadic);
+    if (parsed.positionals.length < required) {
+      throw new UsageError(`missing ${positionalSpecs[parsed.positionals.length]?.name ?? 'argument'}.`, command);
+    }
+    if (!variadic && parsed.positionals.length > positionalSpecs.length) {
+      throw new UsageError(`unexpected argument "${parsed.positionals[positionalSpecs.length]}".`, command);
+    }
+    const context = makeContext(command, io, values, parsed.positionals, opened);
+    const code = await command.run(context);
+    return code ?? EXIT.ok;
+  } catch (error) {
+    io.stderr.write(`${errorLine(error, io.env)}\n`);
+    return exitCodeFor(error);
+  } finally {
+    await Promise.all(opened.map((vault) => vault.lock().catch(() => undefined)));
+  }
+}
+
+function makeContext(
+  command: Command,
+  io: CliIo,
+  values: Record<string, OptionValue>,
+  positionals: string[],
+  opened: Vault[],
+): CommandContext {
+  let stdinUsed = false;
+  const json = values.json === true;
+  const context: CommandContext = {
+    io,
+    options: values,
+    positionals,
+    json,
+    vaultDir() {
+      const dir = (values.vault as string | undefined) ?? io.env.VIGIL_VAULT;
+      if (!dir) throw new UsageError('no vault given: use --vault DIR or set VIGIL_VAULT.', command);
+      return dir;
+    },
+    async passphrase(question = 'Vault passphrase: ', confirm = false) {
+      const file = values['passphrase-file'] as string | undefined;
+      let passphrase: string;
+      if (file !== undefined) {
+        passphrase = await readFirstLineOfFile(file).catch((error: NodeJS.ErrnoException) => {
+          throw new UsageError(`cannot read the passphrase file ${file} (${error.code ?? error.message}).`, command);
+        });
+      } else if (!io.stdinIsTTY) {
+        if (stdinUsed) throw new UsageError('stdin gives only one passphrase; put the others in files.', command);
+        stdinUsed = true;
+        passphrase = await readFirstLine(io.stdin);
+      } else if (io.promptHidden) {
+        passphrase = await io.promptHidden(question);
+        if (confirm && (await io.promptHidden('Repeat it: ')) !== passphrase) {
+          throw new UsageError('the two passphrases differ; nothing was done.', command);
+        }
+      } else {
+        throw new UsageError('no passphrase: use --passphrase-file FILE or pipe it on stdin.', command);
+      }
+      if (passphrase.length === 0) throw new UsageError('the passphrase is empty.', command);
+      return passphrase;
+    },
+    async openVault() {
+      const dir = context.vaultDir();
+      const passphrase = await context.passphrase();
+      const vault = await openVault({ dir, passphrase, actor: (values.actor as string | undefined) ?? io.env.VIGIL_ACTOR });
+      opened.push(vault);
+      return vault;
+    },
+    output(result, human) {
+      io.stdout.write(json ? `${JSON.stringify(result, null, 2)}\n` : `${human()}\n`);
+    },
+    progress(message) {
+      if (io.stderrIsTTY) io.stderr.write(`\r\x1b[K${message}`);
+    },
+    warn(message) {
+      io.stderr.write(`vigil: ${message}\n`);
+    },
+    string(name) {
+      const value = values[name];
+      return typeof value === 'string' ? value : undefined;
+    },
+    requireString(name) {
+      const value = context.string(name);
+      if (value === undefined || value === '') throw new UsageError(`--${name} is required.`, command);
+      return value;
+    },
+    strings(name) {
+      const value = values[name];
+      if (Array.isArray(value)) return value;
+      return typeof value === 'string' ? [value] : [];
+    },
+    flag(name) {
+      return values[name] === true;
+    },
+  };
+  return context;
+}
