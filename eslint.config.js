@@ -27,7 +27,10 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-floating-promises': 'error',
       '@typescript-eslint/no-misused-promises': 'error',
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       '@typescript-eslint/consistent-type-imports': 'error',
     },
   },
@@ -46,8 +49,14 @@ export default tseslint.config(
           paths: [{ name: 'electron', message: 'electron/core must not depend on Electron.' }],
           patterns: [
             { group: ['electron/*'], message: 'electron/core must not depend on Electron.' },
-            { group: ['**/main/**', '**/preload/**', '**/cli/**', '**/renderer/**'], message: 'The core must not import its front-ends.' },
-            { group: ['react', 'react-dom', 'react/*'], message: 'The core knows nothing of React.' },
+            {
+              group: ['**/main/**', '**/preload/**', '**/cli/**', '**/renderer/**'],
+              message: 'The core must not import its front-ends.',
+            },
+            {
+              group: ['react', 'react-dom', 'react/*'],
+              message: 'The core knows nothing of React.',
+            },
           ],
         },
       ],
@@ -61,7 +70,12 @@ export default tseslint.config(
         'error',
         {
           paths: [{ name: 'electron', message: 'The CLI must run without Electron.' }],
-          patterns: [{ group: ['**/main/**', '**/preload/**', '**/renderer/**'], message: 'The CLI only uses the core and shared/.' }],
+          patterns: [
+            {
+              group: ['**/main/**', '**/preload/**', '**/renderer/**'],
+              message: 'The CLI only uses the core and shared/.',
+            },
+          ],
         },
       ],
     },
@@ -73,8 +87,16 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          paths: [...nodeModules, ...nodeOnlyPackages].map((name) => ({ name, message: 'shared/ must not depend on Node or Electron.' })),
-          patterns: [{ group: ['**/electron/**', '**/renderer/**'], message: 'shared/ must not import the app layers.' }],
+          paths: [...nodeModules, ...nodeOnlyPackages].map((name) => ({
+            name,
+            message: 'shared/ must not depend on Node or Electron.',
+          })),
+          patterns: [
+            {
+              group: ['**/electron/**', '**/renderer/**'],
+              message: 'shared/ must not import the app layers.',
+            },
+          ],
         },
       ],
     },
@@ -89,8 +111,16 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          paths: [...nodeModules, ...nodeOnlyPackages].map((name) => ({ name, message: 'The renderer must not use Node or Electron.' })),
-          patterns: [{ group: ['**/electron/**'], message: 'The renderer talks to the main process only through window.vigil.' }],
+          paths: [...nodeModules, ...nodeOnlyPackages].map((name) => ({
+            name,
+            message: 'The renderer must not use Node or Electron.',
+          })),
+          patterns: [
+            {
+              group: ['**/electron/**'],
+              message: 'The renderer talks to the main process only through window.vigil.',
+            },
+          ],
         },
       ],
     },
@@ -100,7 +130,14 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['**/core/**', '**/main/**', '**/cli/**'], message: 'The preload only builds window.vigil from the contract.' }] },
+        {
+          patterns: [
+            {
+              group: ['**/core/**', '**/main/**', '**/cli/**'],
+              message: 'The preload only builds window.vigil from the contract.',
+            },
+          ],
+        },
       ],
     },
   },

@@ -14,7 +14,10 @@ export interface BenchResult {
 export interface Bench {
   name: string;
   description: string;
-  run(report: (result: Omit<BenchResult, 'bench' | 'ratio'>) => void, options: { quick: boolean }): Promise<void>;
+  run(
+    report: (result: Omit<BenchResult, 'bench' | 'ratio'>) => void,
+    options: { quick: boolean },
+  ): Promise<void>;
 }
 
 export function median(values: number[]): number {
@@ -29,7 +32,11 @@ export function percentile(values: number[], p: number): number {
 }
 
 /** Times `fn` `runs` times after one warm-up; returns milliseconds per run. */
-export async function timeRuns(runs: number, fn: () => Promise<unknown>, warmup = 1): Promise<number[]> {
+export async function timeRuns(
+  runs: number,
+  fn: () => Promise<unknown>,
+  warmup = 1,
+): Promise<number[]> {
   for (let i = 0; i < warmup; i += 1) await fn();
   const times: number[] = [];
   for (let i = 0; i < runs; i += 1) {

@@ -8,7 +8,11 @@ const BENCHES: Bench[] = [vaultBench];
 async function main(): Promise<number> {
   const { values, positionals } = parseArgs({
     args: process.argv.slice(2),
-    options: { json: { type: 'boolean' }, quick: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+    options: {
+      json: { type: 'boolean' },
+      quick: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
     allowPositionals: true,
   });
   if (values.help) {
@@ -19,10 +23,13 @@ async function main(): Promise<number> {
   }
   const unknown = positionals.filter((name) => !BENCHES.some((b) => b.name === name));
   if (unknown.length > 0) {
-    process.stderr.write(`bench: unknown benchmark ${unknown.join(', ')}; known: ${BENCHES.map((b) => b.name).join(', ')}\n`);
+    process.stderr.write(
+      `bench: unknown benchmark ${unknown.join(', ')}; known: ${BENCHES.map((b) => b.name).join(', ')}\n`,
+    );
     return 2;
   }
-  const selected = positionals.length > 0 ? BENCHES.filter((b) => positionals.includes(b.name)) : BENCHES;
+  const selected =
+    positionals.length > 0 ? BENCHES.filter((b) => positionals.includes(b.name)) : BENCHES;
   for (const bench of selected) {
     if (!values.json) process.stdout.write(`\n== ${bench.name}: ${bench.description}\n`);
     await bench.run(
@@ -30,11 +37,15 @@ async function main(): Promise<number> {
         const result: BenchResult = {
           bench: bench.name,
           ...partial,
-          ratio: partial.baselineValue ? Number((partial.value / partial.baselineValue).toFixed(3)) : null,
+          ratio: partial.baselineValue
+            ? Number((partial.value / partial.baselineValue).toFixed(3))
+            : null,
         };
         if (values.json) process.stdout.write(`${JSON.stringify(result)}\n`);
         else {
-          const against = result.baseline ? `  vs ${result.baseline}: ${result.baselineValue} ${result.unit}  ratio ${result.ratio}` : '';
+          const against = result.baseline
+            ? `  vs ${result.baseline}: ${result.baselineValue} ${result.unit}  ratio ${result.ratio}`
+            : '';
           process.stdout.write(`  ${result.metric}: ${result.value} ${result.unit}${against}\n`);
         }
       },
@@ -47,7 +58,9 @@ async function main(): Promise<number> {
 main().then(
   (code) => (process.exitCode = code),
   (error: unknown) => {
-    process.stderr.write(`bench: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.stderr.write(
+      `bench: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
     process.exitCode = 1;
   },
 );

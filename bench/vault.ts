@@ -27,16 +27,20 @@ function createSqlcipherDb(path: string): Promise<void> {
   return new Promise((resolve, reject) => {
     const db = new sqlcipher.Database(path, (openError) => {
       if (openError) return reject(openError);
-      db.exec(`PRAGMA key = '${PASSPHRASE}'; CREATE TABLE t (x); INSERT INTO t VALUES (1);`, (error) => {
-        db.close(() => (error ? reject(error) : resolve()));
-      });
+      db.exec(
+        `PRAGMA key = '${PASSPHRASE}'; CREATE TABLE t (x); INSERT INTO t VALUES (1);`,
+        (error) => {
+          db.close(() => (error ? reject(error) : resolve()));
+        },
+      );
     });
   });
 }
 
 export const vaultBench: Bench = {
   name: 'vault',
-  description: 'vault open time at the default Argon2id setting, against SQLCipher opening with its own PBKDF2',
+  description:
+    'vault open time at the default Argon2id setting, against SQLCipher opening with its own PBKDF2',
   async run(report, { quick }) {
     const dir = await mkdtemp(join(tmpdir(), 'vigil-bench-vault-'));
     const runs = quick ? 3 : 7;
@@ -55,13 +59,33 @@ export const vaultBench: Bench = {
         }),
       );
       const salt = randomBytes(16);
-      const argon = median(await timeRuns(runs, () => deriveArgon2id(PASSPHRASE, salt, DEFAULT_ARGON2ID)));
+      const argon = median(
+        await timeRuns(runs, () => deriveArgon2id(PASSPHRASE, salt, DEFAULT_ARGON2ID)),
+      );
       const kdf = `${DEFAULT_ARGON2ID.memlimit / 1024 / 1024} MiB, t=${DEFAULT_ARGON2ID.opslimit}`;
       const baseline = 'sqlcipher_pbkdf2_open (PBKDF2-HMAC-SHA512, 256000 iterations)';
 
-      report({ metric: `vault_open (Argon2id ${kdf} + raw-key open + migrations check)`, value: round(open), unit: 'ms', baseline, baselineValue: round(pbkdf2) });
-      report({ metric: `argon2id_derive (${kdf})`, value: round(argon), unit: 'ms', baseline, baselineValue: round(pbkdf2) });
-      report({ metric: 'raw_key_open (vault_open minus Argon2id)', value: round(Math.max(0, open - argon)), unit: 'ms', baseline, baselineValue: round(pbkdf2) });
+      report({
+        metric: `vault_open (Argon2id ${kdf} + raw-key open + migrations check)`,
+        value: round(open),
+        unit: 'ms',
+        baseline,
+        baselineValue: round(pbkdf2),
+      });
+      report({
+        metric: `argon2id_derive (${kdf})`,
+        value: round(argon),
+        unit: 'ms',
+        baseline,
+        baselineValue: round(pbkdf2),
+      });
+      report({
+        metric: 'raw_key_open (vault_open minus Argon2id)',
+        value: round(Math.max(0, open - argon)),
+        unit: 'ms',
+        baseline,
+        baselineValue: round(pbkdf2),
+      });
     } finally {
       await rm(dir, { recursive: true, force: true });
     }

@@ -34,7 +34,8 @@ export function commandHelp(command: Command, globals: Record<string, OptionSpec
   }
   lines.push('Global options:', ...optionLines(globals), '');
   if (command.details) lines.push(command.details.trim(), '');
-  if (command.examples?.length) lines.push('Examples:', ...command.examples.map((e) => `  ${e}`), '');
+  if (command.examples?.length)
+    lines.push('Examples:', ...command.examples.map((e) => `  ${e}`), '');
   return `${lines.join('\n')}\n`;
 }
 
@@ -43,7 +44,10 @@ function commandTable(commands: readonly Command[]): string[] {
   return commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`);
 }
 
-export function mainHelp(commands: readonly Command[], globals: Record<string, OptionSpec>): string {
+export function mainHelp(
+  commands: readonly Command[],
+  globals: Record<string, OptionSpec>,
+): string {
   return [
     'vigil: the command line of Vigil, an encrypted case vault for human-rights documentation.',
     '',
@@ -68,5 +72,13 @@ export function mainHelp(commands: readonly Command[], globals: Record<string, O
 
 export function groupHelp(group: string, commands: readonly Command[]): string {
   const members = commands.filter((c) => c.name.startsWith(`${group} `));
-  return [`Usage: vigil ${group} SUBCOMMAND [options]`, '', 'Subcommands:', ...commandTable(members), ''].join('\n') + '\n';
+  return (
+    [
+      `Usage: vigil ${group} SUBCOMMAND [options]`,
+      '',
+      'Subcommands:',
+      ...commandTable(members),
+      '',
+    ].join('\n') + '\n'
+  );
 }

@@ -42,7 +42,8 @@ function promptHiddenOnTty(question: string): Promise<string> {
     const onData = (chunk: Buffer) => {
       for (const char of chunk.toString('utf8')) {
         if (char === '\r' || char === '\n') return finish();
-        if (char === '\u0003') return finish(Object.assign(new Error('Cancelled.'), { cancelled: true }));
+        if (char === '\u0003')
+          return finish(Object.assign(new Error('Cancelled.'), { cancelled: true }));
         if (char === '\u007f' || char === '\b') answer = [...answer].slice(0, -1).join('');
         else if (char >= ' ') answer += char;
       }

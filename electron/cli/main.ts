@@ -1,19 +1,35 @@
 import { parseArgs } from 'node:util';
 import { isVigilError, openVault, type Vault } from '../core';
-import { EXIT, UsageError, type Command, type CommandContext, type OptionSpec, type OptionValue } from './command';
+import {
+  EXIT,
+  UsageError,
+  type Command,
+  type CommandContext,
+  type OptionSpec,
+  type OptionValue,
+} from './command';
 import { readFirstLine, readFirstLineOfFile, type CliIo } from './io';
 import { commandHelp, groupHelp, mainHelp } from './help';
 import { COMMANDS } from './commands';
 
 export const GLOBAL_OPTIONS: Record<string, OptionSpec> = {
-  vault: { type: 'string', valueName: 'DIR', description: 'the vault directory (default: $VIGIL_VAULT)' },
+  vault: {
+    type: 'string',
+    valueName: 'DIR',
+    description: 'the vault directory (default: $VIGIL_VAULT)',
+  },
   'passphrase-file': {
     type: 'string',
     valueName: 'FILE',
-    description: "read the vault passphrase from FILE's first line (else stdin's first line when piped, else a prompt)",
+    description:
+      "read the vault passphrase from FILE's first line (else stdin's first line when piped, else a prompt)",
   },
   json: { type: 'boolean', description: 'print one JSON document on stdout' },
-  actor: { type: 'string', valueName: 'NAME', description: 'the name recorded in the audit log (default: $VIGIL_ACTOR or your user name)' },
+  actor: {
+    type: 'string',
+    valueName: 'NAME',
+    description: 'the name recorded in the audit log (default: $VIGIL_ACTOR or your user name)',
+  },
   help: { type: 'boolean', short: 'h', description: 'show help' },
   version: { type: 'boolean', description: 'show the version' },
 };
@@ -35,11 +51,13 @@ function locateCommand(argv: string[]): { command?: Command; group?: string; res
   const first = argv[i];
   if (first === undefined) return { rest: argv };
   const second = argv[i + 1];
-  const two = second !== undefined ? COMMANDS.find((c) => c.name === `${first} ${second}`) : undefined;
+  const two =
+    second !== undefined ? COMMANDS.find((c) => c.name === `${first} ${second}`) : undefined;
   if (two) return { command: two, rest: [...argv.slice(0, i), ...argv.slice(i + 2)] };
   const one = COMMANDS.find((c) => c.name === first);
   if (one) return { command: one, rest: [...argv.slice(0, i), ...argv.slice(i + 1)] };
-  if (COMMANDS.some((c) => c.name.startsWith(`${first} `))) return { group: first, rest: [...argv.slice(0, i), ...argv.slice(i + 1)] };
+  if (COMMANDS.some((c) => c.name.startsWith(`${first} `)))
+    return { group: first, rest: [...argv.slice(0, i), ...argv.slice(i + 1)] };
   throw new UsageError(`unknown command "${first}". Run "vigil --help" for the list of commands.`);
 }
 
@@ -47,7 +65,11 @@ function toParseArgsOptions(specs: Record<string, OptionSpec>) {
   return Object.fromEntries(
     Object.entries(specs).map(([name, spec]) => [
       name,
-      { type: spec.type, multiple: spec.multiple ?? false, ...(spec.short ? { short: spec.short } : {}) },
+      {
+        type: spec.type,
+        multiple: spec.multiple ?? false,
+        ...(spec.short ? { short: spec.short } : {}),
+      },
     ]),
   );
 }
@@ -78,7 +100,10 @@ function errorLine(error: unknown, env: CliIo['env']): string {
     return `vigil: ${error.message}${hint}`;
   }
   if (isVigilError(error)) {
-    const cause = env.VIGIL_DEBUG && error.cause instanceof Error ? `\n${error.cause.stack ?? error.cause.message}` : '';
+    const cause =
+      env.VIGIL_DEBUG && error.cause instanceof Error
+        ? `\n${error.cause.stack ?? error.cause.message}`
+        : '';
     return `vigil: ${error.message}${cause}`;
   }
   if ((error as { cancelled?: boolean } | null)?.cancelled) return 'vigil: cancelled.';
@@ -92,7 +117,12 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   try {
     const { command, group, rest } = locateCommand(argv);
     if (!command) {
-      const parsed = parseArgs({ args: rest, options: toParseArgsOptions(GLOBAL_OPTIONS), strict: false, allowPositionals: true });
+      const parsed = parseArgs({
+        args: rest,
+        options: toParseArgsOptions(GLOBAL_OPTIONS),
+        strict: false,
+        allowPositionals: true,
+      });
       if (parsed.values.version) {
         io.stdout.write(`vigil ${VERSION}\n`);
         return EXIT.ok;
@@ -103,9 +133,17 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     const specs = { ...GLOBAL_OPTIONS, ...(command.options ?? {}) };
     let parsed;
     try {
-      parsed = parseArgs({ args: rest, options: toParseArgsOptions(specs), strict: true, allowPositionals: true });
+      parsed = parseArgs({
+        args: rest,
+        options: toParseArgsOptions(specs),
+        strict: true,
+        allowPositionals: true,
+      });
     } catch (error) {
-      throw new UsageError((error as Error).message.replace(/\. To specify a positional.*$/s, '.'), command);
+      throw new UsageError(
+        (error as Error).message.replace(/\. To specify a positional.*$/s, '.'),
+        command,
+      );
     }
     const values = parsed.values as Record<string, OptionValue>;
     if (values.help) {
@@ -113,16 +151,23 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       return EXIT.ok;
     }
     for (const [name, spec] of Object.entries(command.options ?? {})) {
-      if (spec.required && values[name] === undefined) throw new UsageError(`--${name} is required.`, command);
+      if (spec.required && values[name] === undefined)
+        throw new UsageError(`--${name} is required.`, command);
     }
     const positionalSpecs = command.positionals ?? [];
     const required = positionalSpecs.filter((p) => p.required).length;
     const variadic = positionalSpecs.some((p) => p.variadic);
     if (parsed.positionals.length < required) {
-      throw new UsageError(`missing ${positionalSpecs[parsed.positionals.length]?.name ?? 'argument'}.`, command);
+      throw new UsageError(
+        `missing ${positionalSpecs[parsed.positionals.length]?.name ?? 'argument'}.`,
+        command,
+      );
     }
     if (!variadic && parsed.positionals.length > positionalSpecs.length) {
-      throw new UsageError(`unexpected argument "${parsed.positionals[positionalSpecs.length]}".`, command);
+      throw new UsageError(
+        `unexpected argument "${parsed.positionals[positionalSpecs.length]}".`,
+        command,
+      );
     }
     const context = makeContext(command, io, values, parsed.positionals, opened);
     const code = await command.run(context);
@@ -151,7 +196,8 @@ function makeContext(
     json,
     vaultDir() {
       const dir = (values.vault as string | undefined) ?? io.env.VIGIL_VAULT;
-      if (!dir) throw new UsageError('no vault given: use --vault DIR or set VIGIL_VAULT.', command);
+      if (!dir)
+        throw new UsageError('no vault given: use --vault DIR or set VIGIL_VAULT.', command);
       return dir;
     },
     async passphrase(question = 'Vault passphrase: ', confirm = false) {
@@ -159,10 +205,17 @@ function makeContext(
       let passphrase: string;
       if (file !== undefined) {
         passphrase = await readFirstLineOfFile(file).catch((error: NodeJS.ErrnoException) => {
-          throw new UsageError(`cannot read the passphrase file ${file} (${error.code ?? error.message}).`, command);
+          throw new UsageError(
+            `cannot read the passphrase file ${file} (${error.code ?? error.message}).`,
+            command,
+          );
         });
       } else if (!io.stdinIsTTY) {
-        if (stdinUsed) throw new UsageError('stdin gives only one passphrase; put the others in files.', command);
+        if (stdinUsed)
+          throw new UsageError(
+            'stdin gives only one passphrase; put the others in files.',
+            command,
+          );
         stdinUsed = true;
         passphrase = await readFirstLine(io.stdin);
       } else if (io.promptHidden) {
@@ -171,7 +224,10 @@ function makeContext(
           throw new UsageError('the two passphrases differ; nothing was done.', command);
         }
       } else {
-        throw new UsageError('no passphrase: use --passphrase-file FILE or pipe it on stdin.', command);
+        throw new UsageError(
+          'no passphrase: use --passphrase-file FILE or pipe it on stdin.',
+          command,
+        );
       }
       if (passphrase.length === 0) throw new UsageError('the passphrase is empty.', command);
       return passphrase;
@@ -179,7 +235,11 @@ function makeContext(
     async openVault() {
       const dir = context.vaultDir();
       const passphrase = await context.passphrase();
-      const vault = await openVault({ dir, passphrase, actor: (values.actor as string | undefined) ?? io.env.VIGIL_ACTOR });
+      const vault = await openVault({
+        dir,
+        passphrase,
+        actor: (values.actor as string | undefined) ?? io.env.VIGIL_ACTOR,
+      });
       opened.push(vault);
       return vault;
     },
@@ -198,7 +258,8 @@ function makeContext(
     },
     requireString(name) {
       const value = context.string(name);
-      if (value === undefined || value === '') throw new UsageError(`--${name} is required.`, command);
+      if (value === undefined || value === '')
+        throw new UsageError(`--${name} is required.`, command);
       return value;
     },
     strings(name) {

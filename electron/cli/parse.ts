@@ -9,8 +9,16 @@ export function integerOption(context: CommandContext, name: string): number | u
 }
 
 export const KDF_OPTIONS = {
-  'kdf-memory': { type: 'string', valueName: 'MIB', description: 'Argon2id memory in MiB (default 256, at least 64)' },
-  'kdf-iterations': { type: 'string', valueName: 'N', description: 'Argon2id iterations (default 3)' },
+  'kdf-memory': {
+    type: 'string',
+    valueName: 'MIB',
+    description: 'Argon2id memory in MiB (default 256, at least 64)',
+  },
+  'kdf-iterations': {
+    type: 'string',
+    valueName: 'N',
+    description: 'Argon2id iterations (default 3)',
+  },
 } as const;
 
 /** Argon2id parameters from --kdf-memory/--kdf-iterations, or undefined to keep the default/current ones. */

@@ -40,8 +40,12 @@ export function fsError(error: unknown, what: string): VigilError {
     case 'EISDIR':
       return new VigilError('INVALID_INPUT', `${what}: it is a directory.`, { cause: error });
     case 'ENOTDIR':
-      return new VigilError('INVALID_INPUT', `${what}: a part of the path is not a directory.`, { cause: error });
+      return new VigilError('INVALID_INPUT', `${what}: a part of the path is not a directory.`, {
+        cause: error,
+      });
     default:
-      return new VigilError('IO_ERROR', `${what}: ${code ?? 'input/output error'}.`, { cause: error });
+      return new VigilError('IO_ERROR', `${what}: ${code ?? 'input/output error'}.`, {
+        cause: error,
+      });
   }
 }

@@ -12,12 +12,17 @@ import {
 } from '../../core';
 import { vaultChecks } from '../../core/checks';
 
-async function secretFromFile(context: CommandContext, option: string, what: string): Promise<string> {
+async function secretFromFile(
+  context: CommandContext,
+  option: string,
+  what: string,
+): Promise<string> {
   const file = context.requireString(option);
   const value = await readFirstLineOfFile(file).catch((error: NodeJS.ErrnoException) => {
     throw new UsageError(`cannot read ${what} from ${file} (${error.code ?? error.message}).`);
   });
-  if (value.length === 0) throw new UsageError(`the first line of ${file} is empty; it must hold ${what}.`);
+  if (value.length === 0)
+    throw new UsageError(`the first line of ${file} is empty; it must hold ${what}.`);
   return value;
 }
 
@@ -59,18 +64,31 @@ const passwd: Command = {
   name: 'passwd',
   summary: 'Change the vault passphrase (and optionally its Argon2id cost).',
   options: {
-    'new-passphrase-file': { type: 'string', valueName: 'FILE', description: "read the new passphrase from FILE's first line" },
+    'new-passphrase-file': {
+      type: 'string',
+      valueName: 'FILE',
+      description: "read the new passphrase from FILE's first line",
+    },
     ...KDF_OPTIONS,
   },
-  examples: ['vigil passwd --vault ./vault --passphrase-file old.txt --new-passphrase-file new.txt'],
-  details: 'Only the vault header is rewritten, atomically: if the computer stops mid-way, the old or the new passphrase opens the vault.',
+  examples: [
+    'vigil passwd --vault ./vault --passphrase-file old.txt --new-passphrase-file new.txt',
+  ],
+  details:
+    'Only the vault header is rewritten, atomically: if the computer stops mid-way, the old or the new passphrase opens the vault.',
   async run(context) {
     const dir = context.vaultDir();
     const newPassphrase = context.string('new-passphrase-file')
       ? await secretFromFile(context, 'new-passphrase-file', 'the new passphrase')
       : await promptNew(context);
     const passphrase = await context.passphrase('Current passphrase: ');
-    await changePassphrase({ dir, passphrase, newPassphrase, kdf: kdfFromOptions(context), actor: context.string('actor') });
+    await changePassphrase({
+      dir,
+      passphrase,
+      newPassphrase,
+      kdf: kdfFromOptions(context),
+      actor: context.string('actor'),
+    });
     context.output({ ok: true }, () => 'Passphrase changed.');
   },
 };
@@ -80,7 +98,8 @@ async function promptNew(context: CommandContext): Promise<string> {
     throw new UsageError('give the new passphrase with --new-passphrase-file FILE.');
   }
   const first = await context.io.promptHidden('New passphrase: ');
-  if ((await context.io.promptHidden('Repeat it: ')) !== first) throw new UsageError('the two passphrases differ; nothing was done.');
+  if ((await context.io.promptHidden('Repeat it: ')) !== first)
+    throw new UsageError('the two passphrases differ; nothing was done.');
   return first;
 }
 
@@ -88,29 +107,58 @@ const recover: Command = {
   name: 'recover',
   summary: 'Set a new passphrase using the recovery key.',
   options: {
-    'recovery-key-file': { type: 'string', valueName: 'FILE', description: "read the recovery key from FILE's first line", required: true },
-    'new-passphrase-file': { type: 'string', valueName: 'FILE', description: "read the new passphrase from FILE's first line", required: true },
+    'recovery-key-file': {
+      type: 'string',
+      valueName: 'FILE',
+      description: "read the recovery key from FILE's first line",
+      required: true,
+    },
+    'new-passphrase-file': {
+      type: 'string',
+      valueName: 'FILE',
+      description: "read the new passphrase from FILE's first line",
+      required: true,
+    },
     ...KDF_OPTIONS,
   },
-  examples: ['vigil recover --vault ./vault --recovery-key-file key.txt --new-passphrase-file new.txt'],
+  examples: [
+    'vigil recover --vault ./vault --recovery-key-file key.txt --new-passphrase-file new.txt',
+  ],
   async run(context) {
     const dir = context.vaultDir();
     const recoveryKey = await secretFromFile(context, 'recovery-key-file', 'the recovery key');
-    const newPassphrase = await secretFromFile(context, 'new-passphrase-file', 'the new passphrase');
-    await recoverVault({ dir, recoveryKey, newPassphrase, kdf: kdfFromOptions(context), actor: context.string('actor') });
-    context.output({ ok: true }, () => 'Recovered: the vault now opens with the new passphrase. The recovery key stays valid.');
+    const newPassphrase = await secretFromFile(
+      context,
+      'new-passphrase-file',
+      'the new passphrase',
+    );
+    await recoverVault({
+      dir,
+      recoveryKey,
+      newPassphrase,
+      kdf: kdfFromOptions(context),
+      actor: context.string('actor'),
+    });
+    context.output(
+      { ok: true },
+      () => 'Recovered: the vault now opens with the new passphrase. The recovery key stays valid.',
+    );
   },
 };
 
 function formatCheck(report: CheckReport): string {
-  const lines = report.items.map((item) => `${item.ok ? 'ok  ' : 'FAIL'}  ${item.name}${item.problems.map((p) => `\n        ${p}`).join('')}`);
+  const lines = report.items.map(
+    (item) =>
+      `${item.ok ? 'ok  ' : 'FAIL'}  ${item.name}${item.problems.map((p) => `\n        ${p}`).join('')}`,
+  );
   lines.push(report.ok ? 'The vault is intact.' : 'The vault has integrity problems (see above).');
   return lines.join('\n');
 }
 
 const check: Command = {
   name: 'check',
-  summary: 'Verify the vault: encrypted pages, structure, references, the audit chain and evidence blobs.',
+  summary:
+    'Verify the vault: encrypted pages, structure, references, the audit chain and evidence blobs.',
   examples: ['vigil check --vault ./vault --passphrase-file pass.txt'],
   details: 'Exit code 3 when anything fails.',
   async run(context) {
@@ -125,7 +173,12 @@ const exportCommand: Command = {
   name: 'export-sqlcipher',
   summary: 'Copy the vault into a standalone SQLCipher 4 database with its own passphrase.',
   options: {
-    out: { type: 'string', valueName: 'FILE', description: 'the database file to write (must not exist)', required: true },
+    out: {
+      type: 'string',
+      valueName: 'FILE',
+      description: 'the database file to write (must not exist)',
+      required: true,
+    },
     'export-passphrase-file': {
       type: 'string',
       valueName: 'FILE',
@@ -133,14 +186,23 @@ const exportCommand: Command = {
       required: true,
     },
   },
-  examples: ['vigil export-sqlcipher --vault ./vault --out copy.db --export-passphrase-file export-pass.txt'],
+  examples: [
+    'vigil export-sqlcipher --vault ./vault --out copy.db --export-passphrase-file export-pass.txt',
+  ],
   details: `The copy uses SQLCipher 4's default settings, so any SQLCipher 4 tool opens it:
   sqlcipher copy.db  then  PRAGMA key = 'the export passphrase';
 Evidence files stay encrypted in the vault's blobs folder; the copy holds their records and keys.`,
   async run(context) {
-    const exportPassphrase = await secretFromFile(context, 'export-passphrase-file', 'the export passphrase');
+    const exportPassphrase = await secretFromFile(
+      context,
+      'export-passphrase-file',
+      'the export passphrase',
+    );
     const vault = await context.openVault();
-    const result = await exportSqlcipher(vault, { out: context.requireString('out'), passphrase: exportPassphrase });
+    const result = await exportSqlcipher(vault, {
+      out: context.requireString('out'),
+      passphrase: exportPassphrase,
+    });
     context.output(result, () => `Exported to ${result.out} (${result.bytes} bytes).`);
   },
 };
@@ -151,7 +213,11 @@ const info: Command = {
   async run(context) {
     const result = await readVaultInfo(context.vaultDir());
     context.output(result, () =>
-      [`Vault id:   ${result.vaultId}`, `Created:    ${result.createdAt}`, `Passphrase: Argon2id, ${result.kdf.memoryMiB} MiB, ${result.kdf.iterations} iterations`].join('\n'),
+      [
+        `Vault id:   ${result.vaultId}`,
+        `Created:    ${result.createdAt}`,
+        `Passphrase: Argon2id, ${result.kdf.memoryMiB} MiB, ${result.kdf.iterations} iterations`,
+      ].join('\n'),
     );
   },
 };

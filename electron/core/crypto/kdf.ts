@@ -14,7 +14,11 @@ export interface Argon2idParams {
 }
 
 /** About half a second on a current laptop: strong against offline guessing on seized disks. */
-export const DEFAULT_ARGON2ID: Argon2idParams = { alg: 'argon2id13', opslimit: 3, memlimit: 256 * MIB };
+export const DEFAULT_ARGON2ID: Argon2idParams = {
+  alg: 'argon2id13',
+  opslimit: 3,
+  memlimit: 256 * MIB,
+};
 
 /** Below this the passphrase slot is too cheap to attack; the vault refuses it. */
 export const MIN_MEMLIMIT = 64 * MIB;
@@ -22,7 +26,10 @@ export const MAX_MEMLIMIT = 4096 * MIB;
 export const MIN_OPSLIMIT = 1;
 export const MAX_OPSLIMIT = 64;
 
-export function argon2idParams(input?: { memoryMiB?: number; iterations?: number }): Argon2idParams {
+export function argon2idParams(input?: {
+  memoryMiB?: number;
+  iterations?: number;
+}): Argon2idParams {
   const params: Argon2idParams = {
     alg: 'argon2id13',
     opslimit: input?.iterations ?? DEFAULT_ARGON2ID.opslimit,
@@ -40,7 +47,12 @@ export function assertArgon2idParams(params: Argon2idParams): void {
       `Argon2id iterations must be a whole number from ${MIN_OPSLIMIT} to ${MAX_OPSLIMIT}.`,
     );
   }
-  if (!Number.isInteger(memlimit) || memlimit % MIB !== 0 || memlimit < MIN_MEMLIMIT || memlimit > MAX_MEMLIMIT) {
+  if (
+    !Number.isInteger(memlimit) ||
+    memlimit % MIB !== 0 ||
+    memlimit < MIN_MEMLIMIT ||
+    memlimit > MAX_MEMLIMIT
+  ) {
     throw new VigilError(
       'INVALID_INPUT',
       `Argon2id memory must be a whole number of MiB from ${MIN_MEMLIMIT / MIB} to ${MAX_MEMLIMIT / MIB}.`,
@@ -70,11 +82,20 @@ export async function deriveArgon2id(
   const input = passphraseBytes(passphrase);
   try {
     // The async variant runs on libuv's pool, so the Electron main loop keeps breathing.
-    await sodium.crypto_pwhash_async(out, input, salt, params.opslimit, params.memlimit, sodium.crypto_pwhash_ALG_ARGON2ID13);
+    await sodium.crypto_pwhash_async(
+      out,
+      input,
+      salt,
+      params.opslimit,
+      params.memlimit,
+      sodium.crypto_pwhash_ALG_ARGON2ID13,
+    );
     return out;
   } catch (error) {
     wipe(out);
-    throw new VigilError('INTERNAL', 'The key derivation failed (not enough memory?).', { cause: error });
+    throw new VigilError('INTERNAL', 'The key derivation failed (not enough memory?).', {
+      cause: error,
+    });
   } finally {
     wipe(input);
   }

@@ -10,7 +10,11 @@ const GROUP = 4;
 const ENCODED_LENGTH = Math.ceil(((KEY_BYTES + CHECK_BYTES) * 8) / 5); // 56 characters
 
 function checksum(key: Uint8Array): Buffer {
-  return createHash('sha256').update('vigil-recovery-key-v1').update(key).digest().subarray(0, CHECK_BYTES);
+  return createHash('sha256')
+    .update('vigil-recovery-key-v1')
+    .update(key)
+    .digest()
+    .subarray(0, CHECK_BYTES);
 }
 
 function toBase32(bytes: Uint8Array): string {
@@ -43,11 +47,7 @@ export function generateRecoveryKey(): { secret: SecretBytes; text: string } {
  * and reported as such, not as a wrong key.
  */
 export function parseRecoveryKey(text: string): SecretBytes {
-  const cleaned = text
-    .toUpperCase()
-    .replace(/[\s-]/g, '')
-    .replace(/O/g, '0')
-    .replace(/[IL]/g, '1');
+  const cleaned = text.toUpperCase().replace(/[\s-]/g, '').replace(/O/g, '0').replace(/[IL]/g, '1');
   if (cleaned.length !== ENCODED_LENGTH) {
     throw new VigilError(
       'WRONG_RECOVERY_KEY',
@@ -62,7 +62,10 @@ export function parseRecoveryKey(text: string): SecretBytes {
     const digit = ALPHABET.indexOf(char);
     if (digit < 0) {
       wipe(bytes);
-      throw new VigilError('WRONG_RECOVERY_KEY', `The recovery key contains a character that cannot be in it: "${char}".`);
+      throw new VigilError(
+        'WRONG_RECOVERY_KEY',
+        `The recovery key contains a character that cannot be in it: "${char}".`,
+      );
     }
     value = ((value << 5) | digit) & 0xffff;
     bits += 5;
@@ -78,7 +81,10 @@ export function parseRecoveryKey(text: string): SecretBytes {
   wipe(bytes);
   if (!ok) {
     wipe(secret);
-    throw new VigilError('WRONG_RECOVERY_KEY', 'The recovery key has a typo: its check characters do not match. Compare it with the written copy.');
+    throw new VigilError(
+      'WRONG_RECOVERY_KEY',
+      'The recovery key has a typo: its check characters do not match. Compare it with the written copy.',
+    );
   }
   return secret;
 }

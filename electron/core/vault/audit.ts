@@ -50,8 +50,14 @@ export function auditRowHash(row: Omit<AuditRow, 'hash'>): string {
 }
 
 /** Appends one entry; call it inside the transaction that makes the change it records. */
-export async function appendAudit(tx: Queryable, context: AuditContext, event: AuditEvent): Promise<AuditRow> {
-  const last = await tx.get<{ seq: number; hash: string }>('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1');
+export async function appendAudit(
+  tx: Queryable,
+  context: AuditContext,
+  event: AuditEvent,
+): Promise<AuditRow> {
+  const last = await tx.get<{ seq: number; hash: string }>(
+    'SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1',
+  );
   const row: Omit<AuditRow, 'hash'> = {
     seq: (last?.seq ?? 0) + 1,
     at: context.now().toISOString(),
@@ -66,7 +72,17 @@ export async function appendAudit(tx: Queryable, context: AuditContext, event: A
   await tx.run(
     `INSERT INTO audit_log (seq, at, actor, action, entity_type, entity_id, detail, prev_hash, hash)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    [full.seq, full.at, full.actor, full.action, full.entity_type, full.entity_id, full.detail, full.prev_hash, full.hash],
+    [
+      full.seq,
+      full.at,
+      full.actor,
+      full.action,
+      full.entity_type,
+      full.entity_id,
+      full.detail,
+      full.prev_hash,
+      full.hash,
+    ],
   );
   return full;
 }
@@ -91,9 +107,12 @@ export async function verifyAuditChain(db: Queryable, pageSize = 5000): Promise<
     );
     for (const row of rows) {
       entries += 1;
-      if (row.seq !== expectedSeq) problems.push(`audit entry ${expectedSeq} is missing (next is ${row.seq})`);
-      if (row.prev_hash !== expectedPrev) problems.push(`audit entry ${row.seq} does not link to the entry before it`);
-      if (auditRowHash(row) !== row.hash) problems.push(`audit entry ${row.seq} was altered (its hash does not match its content)`);
+      if (row.seq !== expectedSeq)
+        problems.push(`audit entry ${expectedSeq} is missing (next is ${row.seq})`);
+      if (row.prev_hash !== expectedPrev)
+        problems.push(`audit entry ${row.seq} does not link to the entry before it`);
+      if (auditRowHash(row) !== row.hash)
+        problems.push(`audit entry ${row.seq} was altered (its hash does not match its content)`);
       expectedPrev = row.hash;
       expectedSeq = row.seq + 1;
       if (problems.length >= 100) break;

@@ -18,7 +18,11 @@ export type VaultCheck = (vault: Vault) => Promise<CheckItem>;
 async function cipherIntegrity(vault: Vault): Promise<CheckItem> {
   // One row per page whose HMAC fails; none when every page is intact.
   const rows = await vault.db.all<Record<string, string>>('PRAGMA cipher_integrity_check');
-  return { name: 'encrypted pages (cipher_integrity_check)', ok: rows.length === 0, problems: rows.map((r) => Object.values(r).join(' ')) };
+  return {
+    name: 'encrypted pages (cipher_integrity_check)',
+    ok: rows.length === 0,
+    problems: rows.map((r) => Object.values(r).join(' ')),
+  };
 }
 
 async function sqliteIntegrity(vault: Vault): Promise<CheckItem> {
@@ -28,7 +32,9 @@ async function sqliteIntegrity(vault: Vault): Promise<CheckItem> {
 }
 
 async function foreignKeys(vault: Vault): Promise<CheckItem> {
-  const rows = await vault.db.all<{ table: string; rowid: number; parent: string }>('PRAGMA foreign_key_check');
+  const rows = await vault.db.all<{ table: string; rowid: number; parent: string }>(
+    'PRAGMA foreign_key_check',
+  );
   return {
     name: 'references between records (foreign_key_check)',
     ok: rows.length === 0,
@@ -38,7 +44,11 @@ async function foreignKeys(vault: Vault): Promise<CheckItem> {
 
 async function auditChain(vault: Vault): Promise<CheckItem> {
   const result = await verifyAuditChain(vault.db);
-  return { name: `audit log hash chain (${result.entries} entries)`, ok: result.ok, problems: result.problems };
+  return {
+    name: `audit log hash chain (${result.entries} entries)`,
+    ok: result.ok,
+    problems: result.problems,
+  };
 }
 
 const BUILT_IN: VaultCheck[] = [cipherIntegrity, sqliteIntegrity, foreignKeys, auditChain];

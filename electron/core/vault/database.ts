@@ -28,8 +28,14 @@ export interface Queryable {
 
 const SQLITE_ERRORS: Record<string, [VigilError['code'], string]> = {
   SQLITE_FULL: ['DISK_FULL', 'The disk is full; nothing was saved.'],
-  SQLITE_IOERR: ['IO_ERROR', 'The vault database could not be read or written (input/output error).'],
-  SQLITE_NOTADB: ['VAULT_DAMAGED', 'The vault database cannot be decrypted: it is damaged or belongs to another vault.'],
+  SQLITE_IOERR: [
+    'IO_ERROR',
+    'The vault database could not be read or written (input/output error).',
+  ],
+  SQLITE_NOTADB: [
+    'VAULT_DAMAGED',
+    'The vault database cannot be decrypted: it is damaged or belongs to another vault.',
+  ],
   SQLITE_CORRUPT: ['VAULT_DAMAGED', 'The vault database is damaged.'],
   SQLITE_READONLY: ['IO_ERROR', 'The vault database is read-only.'],
   SQLITE_CANTOPEN: ['IO_ERROR', 'The vault database cannot be opened.'],
@@ -49,7 +55,8 @@ type Native = InstanceType<typeof sqlcipher.Database>;
 
 function bindable(params: SqlParams | undefined): unknown[] | Record<string, unknown> {
   if (params === undefined) return [];
-  return Array.isArray(params) ? [...params] : { ...(params as Record<string, unknown>) };
+  if (Array.isArray(params)) return [...(params as readonly SqlValue[])];
+  return { ...(params as Readonly<Record<string, SqlValue>>) };
 }
 
 /** Promise calls on a native connection, with no locking: used inside a transaction. */
@@ -106,11 +113,15 @@ class Connection implements Queryable {
             }),
           get: <T>(params?: SqlParams) =>
             new Promise<T | undefined>((res, rej) => {
-              statement.get(bindable(params), (err: Error | null, row?: T) => (err ? rej(sqlError(err)) : res(row)));
+              statement.get(bindable(params), (err: Error | null, row?: T) =>
+                err ? rej(sqlError(err)) : res(row),
+              );
             }),
           all: <T>(params?: SqlParams) =>
             new Promise<T[]>((res, rej) => {
-              statement.all(bindable(params), (err: Error | null, rows: T[]) => (err ? rej(sqlError(err)) : res(rows)));
+              statement.all(bindable(params), (err: Error | null, rows: T[]) =>
+                err ? rej(sqlError(err)) : res(rows),
+              );
             }),
           finalize: () =>
             new Promise<void>((res) => {
@@ -162,7 +173,9 @@ export class Database implements Queryable {
     if (this.closed) return Promise.reject(new VigilError('VAULT_LOCKED', 'The vault is locked.'));
     if (activeTransaction.getStore() === this) {
       // Waiting for the queue from inside a transaction would deadlock.
-      return Promise.reject(new Error('Inside a transaction, use the transaction handle, not the database.'));
+      return Promise.reject(
+        new Error('Inside a transaction, use the transaction handle, not the database.'),
+      );
     }
     const previous = this.queue;
     let release!: () => void;

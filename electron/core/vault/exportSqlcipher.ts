@@ -9,10 +9,18 @@ import { assertPassphrase, type Vault } from './vault';
  * SQLCipher's default settings and its own passphrase, so the data can be
  * opened by any SQLCipher 4 tool: the user is never locked in to Vigil.
  */
-export async function exportSqlcipher(vault: Vault, input: { out: string; passphrase: string }): Promise<{ out: string; bytes: number }> {
+export async function exportSqlcipher(
+  vault: Vault,
+  input: { out: string; passphrase: string },
+): Promise<{ out: string; bytes: number }> {
   assertPassphrase(input.passphrase, 'The export passphrase');
   const out = resolve(input.out);
-  if (await stat(out).then(() => true, () => false)) {
+  if (
+    await stat(out).then(
+      () => true,
+      () => false,
+    )
+  ) {
     throw new VigilError('CONFLICT', `${out} already exists; Vigil never overwrites an export.`);
   }
   const tmp = tempPathFor(out);
@@ -33,7 +41,12 @@ export async function exportSqlcipher(vault: Vault, input: { out: string; passph
     await unlink(tmp);
     await fsyncDir(dirname(out));
     await vault.db.transaction((tx) =>
-      vault.record(tx, { action: 'vault.export-sqlcipher', entityType: 'vault', entityId: vault.id, detail: { file: basename(out) } }),
+      vault.record(tx, {
+        action: 'vault.export-sqlcipher',
+        entityType: 'vault',
+        entityId: vault.id,
+        detail: { file: basename(out) },
+      }),
     );
     return { out, bytes: (await stat(out)).size };
   } catch (error) {

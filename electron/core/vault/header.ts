@@ -74,18 +74,23 @@ export function serializeHeader(header: VaultHeader): Buffer {
 }
 
 const damaged = (why: string) =>
-  new VigilError('HEADER_DAMAGED', `The vault header is damaged (${why}); the vault was not changed. Restore the header from a backup.`);
+  new VigilError(
+    'HEADER_DAMAGED',
+    `The vault header is damaged (${why}); the vault was not changed. Restore the header from a backup.`,
+  );
 
 export function parseHeader(bytes: Uint8Array): VaultHeader {
   if (bytes.byteLength > MAX_HEADER_BYTES) throw damaged('it is too large');
   const text = Buffer.from(bytes).toString('utf8');
   if (!Buffer.from(text, 'utf8').equals(Buffer.from(bytes))) throw damaged('it is not valid UTF-8');
   const lines = text.split('\n');
-  if (lines.length !== 4 || lines[3] !== '') throw damaged('it does not have the expected three lines');
+  if (lines.length !== 4 || lines[3] !== '')
+    throw damaged('it does not have the expected three lines');
   const [magic, json, sum] = lines as [string, string, string];
   const match = /^sha256 ([0-9a-f]{64})$/.exec(sum);
   if (!match) throw damaged('its checksum line is malformed');
-  if (match[1] !== checksum(`${magic}\n${json}\n`)) throw damaged('its checksum does not match its content');
+  if (match[1] !== checksum(`${magic}\n${json}\n`))
+    throw damaged('its checksum does not match its content');
   if (magic !== HEADER_MAGIC) {
     const version = /^VIGIL-VAULT-HEADER (\d+)$/.exec(magic);
     if (version && Number(version[1]) > HEADER_FORMAT) {
@@ -103,7 +108,10 @@ export function parseHeader(bytes: Uint8Array): VaultHeader {
     throw damaged('its parameters are not valid JSON');
   }
   const result = headerSchema.safeParse(parsed);
-  if (!result.success) throw damaged(`its parameters are invalid: ${result.error.issues[0]?.path.join('.') || 'structure'}`);
+  if (!result.success)
+    throw damaged(
+      `its parameters are invalid: ${result.error.issues[0]?.path.join('.') || 'structure'}`,
+    );
   return result.data;
 }
 
@@ -127,7 +135,11 @@ export async function readHeader(dir: string): Promise<VaultHeader> {
 }
 
 /** Replaces the header atomically: after a crash it is the old one or the new one. */
-export async function writeHeader(dir: string, header: VaultHeader, options: { create?: boolean } = {}): Promise<void> {
+export async function writeHeader(
+  dir: string,
+  header: VaultHeader,
+  options: { create?: boolean } = {},
+): Promise<void> {
   await writeFileAtomic(headerPath(dir), serializeHeader(header), {
     crashPrefix: 'header',
     overwrite: !options.create,

@@ -2,7 +2,13 @@ import { VigilError } from '../errors';
 import { open, seal } from '../crypto/aead';
 import { deriveArgon2id, deriveBlake2b, type Argon2idParams } from '../crypto/kdf';
 import { randomBytes, wipe, type SecretBytes } from '../crypto/secrets';
-import { HEADER_FORMAT, type PassphraseSlot, type RecoverySlot, type SlotKind, type VaultHeader } from './header';
+import {
+  HEADER_FORMAT,
+  type PassphraseSlot,
+  type RecoverySlot,
+  type SlotKind,
+  type VaultHeader,
+} from './header';
 
 /**
  * Keyslots wrap the random 256-bit vault key. Slot "passphrase" uses a key
@@ -13,9 +19,20 @@ import { HEADER_FORMAT, type PassphraseSlot, type RecoverySlot, type SlotKind, t
 export const VAULT_KEY_BYTES = 32;
 const RECOVERY_CONTEXT = 'vigil-recovery-slot-v1';
 
-function associatedData(vaultId: string, kind: SlotKind, slot: Pick<PassphraseSlot | RecoverySlot, 'kdf' | 'salt'>): Buffer {
+function associatedData(
+  vaultId: string,
+  kind: SlotKind,
+  slot: Pick<PassphraseSlot | RecoverySlot, 'kdf' | 'salt'>,
+): Buffer {
   return Buffer.from(
-    JSON.stringify({ magic: 'vigil-keyslot', format: HEADER_FORMAT, vaultId, kind, kdf: slot.kdf, salt: slot.salt }),
+    JSON.stringify({
+      magic: 'vigil-keyslot',
+      format: HEADER_FORMAT,
+      vaultId,
+      kind,
+      kdf: slot.kdf,
+      salt: slot.salt,
+    }),
     'utf8',
   );
 }
@@ -35,9 +52,17 @@ function wrap<T extends PassphraseSlot | RecoverySlot>(
   } as T;
 }
 
-function unwrap(vaultId: string, kind: SlotKind, slot: PassphraseSlot | RecoverySlot, kek: SecretBytes): SecretBytes | null {
+function unwrap(
+  vaultId: string,
+  kind: SlotKind,
+  slot: PassphraseSlot | RecoverySlot,
+  kek: SecretBytes,
+): SecretBytes | null {
   return open(
-    { nonce: Buffer.from(slot.nonce, 'base64'), ciphertext: Buffer.from(slot.wrappedKey, 'base64') },
+    {
+      nonce: Buffer.from(slot.nonce, 'base64'),
+      ciphertext: Buffer.from(slot.wrappedKey, 'base64'),
+    },
     kek,
     associatedData(vaultId, kind, slot),
   );
@@ -58,7 +83,11 @@ export async function makePassphraseSlot(
   }
 }
 
-export function makeRecoverySlot(vaultId: string, vaultKey: SecretBytes, recoverySecret: SecretBytes): RecoverySlot {
+export function makeRecoverySlot(
+  vaultId: string,
+  vaultKey: SecretBytes,
+  recoverySecret: SecretBytes,
+): RecoverySlot {
   const params = { kdf: { alg: 'blake2b' as const }, salt: randomBytes(16).toString('base64') };
   const kek = deriveBlake2b(recoverySecret, RECOVERY_CONTEXT, Buffer.from(params.salt, 'base64'));
   try {
@@ -69,12 +98,19 @@ export function makeRecoverySlot(vaultId: string, vaultKey: SecretBytes, recover
 }
 
 /** The vault key, or WRONG_PASSPHRASE. */
-export async function unlockWithPassphrase(header: VaultHeader, passphrase: string): Promise<SecretBytes> {
+export async function unlockWithPassphrase(
+  header: VaultHeader,
+  passphrase: string,
+): Promise<SecretBytes> {
   const slot = header.slots.passphrase;
   const kek = await deriveArgon2id(passphrase, Buffer.from(slot.salt, 'base64'), slot.kdf);
   try {
     const key = unwrap(header.vaultId, 'passphrase', slot, kek);
-    if (!key) throw new VigilError('WRONG_PASSPHRASE', 'Wrong passphrase: the vault was not opened and nothing was changed.');
+    if (!key)
+      throw new VigilError(
+        'WRONG_PASSPHRASE',
+        'Wrong passphrase: the vault was not opened and nothing was changed.',
+      );
     return key;
   } finally {
     wipe(kek);
@@ -82,12 +118,19 @@ export async function unlockWithPassphrase(header: VaultHeader, passphrase: stri
 }
 
 /** The vault key, or WRONG_RECOVERY_KEY. */
-export function unlockWithRecoveryKey(header: VaultHeader, recoverySecret: SecretBytes): SecretBytes {
+export function unlockWithRecoveryKey(
+  header: VaultHeader,
+  recoverySecret: SecretBytes,
+): SecretBytes {
   const slot = header.slots.recovery;
   const kek = deriveBlake2b(recoverySecret, RECOVERY_CONTEXT, Buffer.from(slot.salt, 'base64'));
   try {
     const key = unwrap(header.vaultId, 'recovery', slot, kek);
-    if (!key) throw new VigilError('WRONG_RECOVERY_KEY', 'This recovery key does not belong to this vault; nothing was changed.');
+    if (!key)
+      throw new VigilError(
+        'WRONG_RECOVERY_KEY',
+        'This recovery key does not belong to this vault; nothing was changed.',
+      );
     return key;
   } finally {
     wipe(kek);

@@ -8,7 +8,10 @@ export async function schemaVersion(db: Queryable): Promise<number> {
 }
 
 /** Refuses a vault written by a newer Vigil before anything is written to it. */
-export function assertNotNewer(current: number, migrations: readonly Migration[] = MIGRATIONS): void {
+export function assertNotNewer(
+  current: number,
+  migrations: readonly Migration[] = MIGRATIONS,
+): void {
   const latest = migrations[migrations.length - 1]?.version ?? 0;
   if (current > latest) {
     throw new VigilError(
@@ -23,9 +26,13 @@ export function assertNotNewer(current: number, migrations: readonly Migration[]
  * `user_version` in it: after a crash the vault is at the old version or the
  * new one, never between.
  */
-export async function migrate(db: Database, migrations: readonly Migration[] = MIGRATIONS): Promise<{ from: number; to: number }> {
+export async function migrate(
+  db: Database,
+  migrations: readonly Migration[] = MIGRATIONS,
+): Promise<{ from: number; to: number }> {
   for (let i = 0; i < migrations.length; i += 1) {
-    if (migrations[i]?.version !== i + 1) throw new Error(`Migration ${i} must have version ${i + 1}.`);
+    if (migrations[i]?.version !== i + 1)
+      throw new Error(`Migration ${i} must have version ${i + 1}.`);
   }
   const from = await schemaVersion(db);
   assertNotNewer(from, migrations);

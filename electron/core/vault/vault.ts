@@ -2,7 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { mkdir, open, readdir, rm, stat, unlink } from 'node:fs/promises';
 import { userInfo } from 'node:os';
 import { join } from 'node:path';
-import { passphraseProblem, MIN_PASSPHRASE_LENGTH, MAX_PASSPHRASE_LENGTH } from '../../../shared/vault';
+import {
+  passphraseProblem,
+  MIN_PASSPHRASE_LENGTH,
+  MAX_PASSPHRASE_LENGTH,
+} from '../../../shared/vault';
 import { VigilError, fsError } from '../errors';
 import { TEMP_MARKER } from '../fs/atomic';
 import { DEFAULT_ARGON2ID, type Argon2idParams } from '../crypto/kdf';
@@ -11,7 +15,13 @@ import { randomSecret, wipe, type SecretBytes } from '../crypto/secrets';
 import { appendAudit, type AuditContext, type AuditEvent, type AuditRow } from './audit';
 import { Database, type Queryable } from './database';
 import { readHeader, writeHeader, type VaultHeader } from './header';
-import { makePassphraseSlot, makeRecoverySlot, unlockWithPassphrase, unlockWithRecoveryKey, VAULT_KEY_BYTES } from './keyslots';
+import {
+  makePassphraseSlot,
+  makeRecoverySlot,
+  unlockWithPassphrase,
+  unlockWithRecoveryKey,
+  VAULT_KEY_BYTES,
+} from './keyslots';
 import { blobDir, databasePath, HEADER_FILE } from './layout';
 import { assertNotNewer, migrate, schemaVersion } from './migrate';
 
@@ -39,9 +49,15 @@ export function assertPassphrase(passphrase: string, what = 'The passphrase'): v
     case 'empty':
       throw new VigilError('INVALID_INPUT', `${what} is empty.`);
     case 'too-short':
-      throw new VigilError('INVALID_INPUT', `${what} is too short: use at least ${MIN_PASSPHRASE_LENGTH} characters (several words are best).`);
+      throw new VigilError(
+        'INVALID_INPUT',
+        `${what} is too short: use at least ${MIN_PASSPHRASE_LENGTH} characters (several words are best).`,
+      );
     case 'too-long':
-      throw new VigilError('INVALID_INPUT', `${what} is too long: at most ${MAX_PASSPHRASE_LENGTH} characters.`);
+      throw new VigilError(
+        'INVALID_INPUT',
+        `${what} is too long: at most ${MAX_PASSPHRASE_LENGTH} characters.`,
+      );
     default:
   }
 }
@@ -110,17 +126,29 @@ async function isEmptyOrMissing(dir: string): Promise<boolean> {
 /** Undoes a failed creation: the directory was empty before, so everything in it is ours. */
 async function clearDirectory(dir: string): Promise<void> {
   const entries = await readdir(dir).catch(() => [] as string[]);
-  await Promise.all(entries.map((name) => rm(join(dir, name), { recursive: true, force: true }).catch(() => undefined)));
+  await Promise.all(
+    entries.map((name) =>
+      rm(join(dir, name), { recursive: true, force: true }).catch(() => undefined),
+    ),
+  );
 }
 
 /** Keys the database with the raw vault key, proves the key right, refuses newer schemas, then migrates. */
-async function openDatabase(dir: string, vaultKey: SecretBytes, create: boolean): Promise<Database> {
+async function openDatabase(
+  dir: string,
+  vaultKey: SecretBytes,
+  create: boolean,
+): Promise<Database> {
   if (!create) {
     const exists = await stat(databasePath(dir)).then(
       (s) => s.isFile(),
       () => false,
     );
-    if (!exists) throw new VigilError('VAULT_DAMAGED', 'The vault database file is missing; the header alone holds no records.');
+    if (!exists)
+      throw new VigilError(
+        'VAULT_DAMAGED',
+        'The vault database file is missing; the header alone holds no records.',
+      );
   }
   if (create) {
     // Created by us with owner-only permissions; SQLite gives its -wal and -shm files the same.
@@ -139,14 +167,20 @@ async function openDatabase(dir: string, vaultKey: SecretBytes, create: boolean)
     try {
       await db.get('SELECT count(*) AS n FROM sqlite_master');
     } catch (error) {
-      throw new VigilError('VAULT_DAMAGED', 'The vault database cannot be decrypted with this vault key: it is damaged or belongs to another vault.', {
-        cause: error,
-      });
+      throw new VigilError(
+        'VAULT_DAMAGED',
+        'The vault database cannot be decrypted with this vault key: it is damaged or belongs to another vault.',
+        {
+          cause: error,
+        },
+      );
     }
     assertNotNewer(await schemaVersion(db));
     // WAL with synchronous=FULL: a committed change survives a power cut.
     // Temporary tables and sort spills stay in memory, never in plaintext temp files.
-    await db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; PRAGMA temp_store = MEMORY;');
+    await db.exec(
+      'PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; PRAGMA temp_store = MEMORY;',
+    );
     await migrate(db);
     return db;
   } catch (error) {
@@ -177,7 +211,10 @@ export async function createVault(
 ): Promise<CreatedVault> {
   assertPassphrase(input.passphrase);
   if (!(await isEmptyOrMissing(input.dir))) {
-    throw new VigilError('VAULT_EXISTS', `${input.dir} is not empty; choose a new or empty directory for the vault.`);
+    throw new VigilError(
+      'VAULT_EXISTS',
+      `${input.dir} is not empty; choose a new or empty directory for the vault.`,
+    );
   }
   try {
     await mkdir(input.dir, { recursive: true, mode: 0o700 });
@@ -195,7 +232,12 @@ export async function createVault(
       vaultId,
       createdAt: context.now().toISOString(),
       slots: {
-        passphrase: await makePassphraseSlot(vaultId, vaultKey, input.passphrase, input.kdf ?? DEFAULT_ARGON2ID),
+        passphrase: await makePassphraseSlot(
+          vaultId,
+          vaultKey,
+          input.passphrase,
+          input.kdf ?? DEFAULT_ARGON2ID,
+        ),
         recovery: makeRecoverySlot(vaultId, vaultKey, recovery.secret),
       },
     };
@@ -206,7 +248,12 @@ export async function createVault(
     try {
       await db.transaction(async (tx) => {
         await tx.run('INSERT INTO vault_meta (key, value) VALUES (?, ?)', ['vault_id', vaultId]);
-        await vault.record(tx, { action: 'vault.create', entityType: 'vault', entityId: vaultId, detail: { kdf: header.slots.passphrase.kdf } });
+        await vault.record(tx, {
+          action: 'vault.create',
+          entityType: 'vault',
+          entityId: vaultId,
+          detail: { kdf: header.slots.passphrase.kdf },
+        });
       });
       await writeHeader(input.dir, header, { create: true });
     } catch (error) {
@@ -220,18 +267,30 @@ export async function createVault(
   }
 }
 
-async function openWithKey(dir: string, header: VaultHeader, vaultKey: SecretBytes, options: SessionOptions): Promise<Vault> {
+async function openWithKey(
+  dir: string,
+  header: VaultHeader,
+  vaultKey: SecretBytes,
+  options: SessionOptions,
+): Promise<Vault> {
   const db = await openDatabase(dir, vaultKey, false);
-  const meta = await db.get<{ value: string }>("SELECT value FROM vault_meta WHERE key = 'vault_id'");
+  const meta = await db.get<{ value: string }>(
+    "SELECT value FROM vault_meta WHERE key = 'vault_id'",
+  );
   if (meta?.value !== header.vaultId) {
     await db.close();
-    throw new VigilError('VAULT_DAMAGED', 'The vault database does not belong to this vault header.');
+    throw new VigilError(
+      'VAULT_DAMAGED',
+      'The vault database does not belong to this vault header.',
+    );
   }
   await removeStaleTempFiles(dir);
   return new Vault(dir, header, db, auditContext(options));
 }
 
-export async function openVault(input: { dir: string; passphrase: string } & SessionOptions): Promise<Vault> {
+export async function openVault(
+  input: { dir: string; passphrase: string } & SessionOptions,
+): Promise<Vault> {
   const header = await readHeader(input.dir);
   const vaultKey = await unlockWithPassphrase(header, input.passphrase);
   try {
@@ -252,7 +311,10 @@ async function rewritePassphraseSlot(
 ): Promise<void> {
   const updated: VaultHeader = {
     ...header,
-    slots: { ...header.slots, passphrase: await makePassphraseSlot(header.vaultId, vaultKey, newPassphrase, kdf) },
+    slots: {
+      ...header.slots,
+      passphrase: await makePassphraseSlot(header.vaultId, vaultKey, newPassphrase, kdf),
+    },
   };
   // Prove the key opens this vault's database before replacing the only way in.
   const vault = await openWithKey(dir, header, vaultKey, options);
@@ -270,19 +332,32 @@ async function rewritePassphraseSlot(
  * that opens with the old passphrase or the new one.
  */
 export async function changePassphrase(
-  input: { dir: string; passphrase: string; newPassphrase: string; kdf?: Argon2idParams } & SessionOptions,
+  input: {
+    dir: string;
+    passphrase: string;
+    newPassphrase: string;
+    kdf?: Argon2idParams;
+  } & SessionOptions,
 ): Promise<void> {
   assertPassphrase(input.newPassphrase, 'The new passphrase');
   const header = await readHeader(input.dir);
   const vaultKey = await unlockWithPassphrase(header, input.passphrase);
   try {
     const kdf = input.kdf ?? header.slots.passphrase.kdf;
-    await rewritePassphraseSlot(input.dir, header, vaultKey, input.newPassphrase, kdf, {
-      action: 'vault.passphrase-changed',
-      entityType: 'vault',
-      entityId: header.vaultId,
-      detail: { kdf },
-    }, input);
+    await rewritePassphraseSlot(
+      input.dir,
+      header,
+      vaultKey,
+      input.newPassphrase,
+      kdf,
+      {
+        action: 'vault.passphrase-changed',
+        entityType: 'vault',
+        entityId: header.vaultId,
+        detail: { kdf },
+      },
+      input,
+    );
   } finally {
     wipe(vaultKey);
   }
@@ -290,7 +365,12 @@ export async function changePassphrase(
 
 /** Sets a new passphrase using the recovery key written down at creation. */
 export async function recoverVault(
-  input: { dir: string; recoveryKey: string; newPassphrase: string; kdf?: Argon2idParams } & SessionOptions,
+  input: {
+    dir: string;
+    recoveryKey: string;
+    newPassphrase: string;
+    kdf?: Argon2idParams;
+  } & SessionOptions,
 ): Promise<void> {
   assertPassphrase(input.newPassphrase, 'The new passphrase');
   const header = await readHeader(input.dir);
@@ -299,12 +379,20 @@ export async function recoverVault(
   try {
     vaultKey = unlockWithRecoveryKey(header, secret);
     const kdf = input.kdf ?? header.slots.passphrase.kdf;
-    await rewritePassphraseSlot(input.dir, header, vaultKey, input.newPassphrase, kdf, {
-      action: 'vault.recovered',
-      entityType: 'vault',
-      entityId: header.vaultId,
-      detail: { kdf },
-    }, input);
+    await rewritePassphraseSlot(
+      input.dir,
+      header,
+      vaultKey,
+      input.newPassphrase,
+      kdf,
+      {
+        action: 'vault.recovered',
+        entityType: 'vault',
+        entityId: header.vaultId,
+        detail: { kdf },
+      },
+      input,
+    );
   } finally {
     wipe(secret, vaultKey);
   }
