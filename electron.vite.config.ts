@@ -7,24 +7,24 @@ import react from '@vitejs/plugin-react';
 export default defineConfig({
   main: {
     build: {
-      rolldownOptions: { input: { index: resolve(__dirname, 'electron/main/index.ts') } },
+      rolldownOptions: { input: { index: resolve(import.meta.dirname, 'electron/main/index.ts') } },
     },
   },
   preload: {
     build: {
       externalizeDeps: false,
       rolldownOptions: {
-        input: { index: resolve(__dirname, 'electron/preload/index.ts') },
+        input: { index: resolve(import.meta.dirname, 'electron/preload/index.ts') },
         output: { format: 'cjs', entryFileNames: '[name].cjs' },
       },
     },
   },
   renderer: {
-    root: resolve(__dirname, 'renderer'),
+    root: resolve(import.meta.dirname, 'renderer'),
     plugins: [react()],
     build: {
-      outDir: resolve(__dirname, 'out/renderer'),
-      rolldownOptions: { input: { index: resolve(__dirname, 'renderer/index.html') } },
+      outDir: resolve(import.meta.dirname, 'out/renderer'),
+      rolldownOptions: { input: { index: resolve(import.meta.dirname, 'renderer/index.html') } },
     },
   },
 });

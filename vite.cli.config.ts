@@ -14,7 +14,7 @@ const external = [
 export default defineConfig({
   build: {
     ssr: true,
-    outDir: resolve(__dirname, 'out/cli'),
+    outDir: resolve(import.meta.dirname, 'out/cli'),
     emptyOutDir: true,
     target: 'node22',
     minify: false,
@@ -22,8 +22,8 @@ export default defineConfig({
     reportCompressedSize: false,
     rolldownOptions: {
       input: {
-        vigil: resolve(__dirname, 'electron/cli/vigil.ts'),
-        bench: resolve(__dirname, 'bench/run.ts'),
+        vigil: resolve(import.meta.dirname, 'electron/cli/vigil.ts'),
+        bench: resolve(import.meta.dirname, 'bench/run.ts'),
       },
       external: (id) => external.some((e) => id === e || id.startsWith(`${e}/`)),
       output: {

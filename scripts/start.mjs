@@ -5,7 +5,9 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
 process.stdout.write('Preparing the Electron runtime…\n');
-const probe = spawnSync(process.execPath, ['-e', "process.stdout.write(require('electron'))"], { encoding: 'utf8' });
+const probe = spawnSync(process.execPath, ['-e', "process.stdout.write(require('electron'))"], {
+  encoding: 'utf8',
+});
 const electronBinary = probe.status === 0 ? probe.stdout.trim() : '';
 
 if (!electronBinary || !existsSync(electronBinary)) {
