@@ -1,7 +1,8 @@
 // The core's public surface, used by the CLI and the Electron main process.
 export { VigilError, isVigilError } from './errors';
 export * from './vault/vault';
-export { checkVault, type CheckReport, type CheckItem, type VaultCheck } from './vault/check';
+export { type CheckReport, type CheckItem, type VaultCheck } from './vault/check';
+export { checkVault, repairVault } from './checks';
 export { exportSqlcipher } from './vault/exportSqlcipher';
 export { argon2idParams, DEFAULT_ARGON2ID, type Argon2idParams } from './crypto/kdf';
 export { verifyAuditChain } from './vault/audit';

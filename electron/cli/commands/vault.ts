@@ -4,13 +4,13 @@ import { KDF_OPTIONS, kdfFromOptions } from '../parse';
 import {
   changePassphrase,
   checkVault,
+  repairVault,
   createVault,
   exportSqlcipher,
   readVaultInfo,
   recoverVault,
   type CheckReport,
 } from '../../core';
-import { vaultChecks } from '../../core/checks';
 
 async function secretFromFile(
   context: CommandContext,
@@ -159,12 +159,32 @@ const check: Command = {
   name: 'check',
   summary:
     'Verify the vault: encrypted pages, structure, references, the audit chain and evidence blobs.',
-  examples: ['vigil check --vault ./vault --passphrase-file pass.txt'],
+  options: {
+    repair: {
+      type: 'boolean',
+      description:
+        'first remove what an interrupted operation left behind (orphan evidence blobs, temp files); never data a record uses',
+    },
+  },
+  examples: [
+    'vigil check --vault ./vault --passphrase-file pass.txt',
+    'vigil check --vault ./vault --repair',
+  ],
   details: 'Exit code 3 when anything fails.',
   async run(context) {
     const vault = await context.openVault();
-    const report = await checkVault(vault, vaultChecks);
-    context.output(report, () => formatCheck(report));
+    const repaired = context.flag('repair') ? await repairVault(vault) : undefined;
+    const report = await checkVault(vault);
+    context.output(repaired ? { ...report, repaired: repaired.removed } : report, () =>
+      [
+        ...(repaired
+          ? [
+              `Removed ${repaired.removed.length} leftover file(s)${repaired.removed.map((f) => `\n  ${f}`).join('')}`,
+            ]
+          : []),
+        formatCheck(report),
+      ].join('\n'),
+    );
     return report.ok ? EXIT.ok : EXIT.integrity;
   },
 };

@@ -53,7 +53,8 @@ async function auditChain(vault: Vault): Promise<CheckItem> {
 
 const BUILT_IN: VaultCheck[] = [cipherIntegrity, sqliteIntegrity, foreignKeys, auditChain];
 
-export async function checkVault(vault: Vault, extra: VaultCheck[] = []): Promise<CheckReport> {
+/** The database's own checks, then those of the modules with data of their own (see core/checks.ts). */
+export async function runVaultChecks(vault: Vault, extra: VaultCheck[] = []): Promise<CheckReport> {
   const items: CheckItem[] = [];
   for (const check of [...BUILT_IN, ...extra]) items.push(await check(vault));
   return { ok: items.every((i) => i.ok), items };

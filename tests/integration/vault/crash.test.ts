@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { spawn } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { isVigilError, openVault } from '../../../electron/core';
-import { checkVault } from '../../../electron/core/vault/check';
+import { checkVault } from '../../../electron/core';
 import { cliPath } from '../../helpers/cli';
 import { newVault, PASSPHRASE } from '../../helpers/vault';
 import { tempDir } from '../../helpers/tmp';

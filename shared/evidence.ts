@@ -1,0 +1,59 @@
+/** Evidence as the UI and the CLI see it (never the blob key). */
+export type EvidenceKind = 'original' | 'stripped' | 'redacted';
+
+export interface EvidenceMetadataField {
+  group: string;
+  key: string;
+  label: string;
+  value: string;
+  risky: boolean;
+}
+
+export interface EvidenceItem {
+  id: string;
+  caseId: string;
+  parentId: string | null;
+  kind: EvidenceKind;
+  sha256: string;
+  size: number;
+  type: string;
+  mime: string;
+  originalName: string | null;
+  title: string | null;
+  description: string | null;
+  source: string | null;
+  intakeAt: string;
+  intakeBy: string;
+  capture: {
+    time: string | null;
+    latitude: number | null;
+    longitude: number | null;
+    altitude: number | null;
+  };
+  /** Metadata found in the file at intake (for originals) or left on purpose (for working copies). */
+  metadata: EvidenceMetadataField[];
+  /** For working copies: what stripping removed and kept. */
+  stripReport: {
+    removed: EvidenceMetadataField[];
+    kept: { key: string; label: string; value?: string; reason: string }[];
+  } | null;
+  derivatives: string[];
+}
+
+export interface IntakeResult {
+  id: string;
+  sha256: string;
+  size: number;
+  type: string;
+  /** True when the same file was already in this case: nothing new was stored. */
+  duplicate: boolean;
+}
+
+export interface CustodyEntry {
+  seq: number;
+  at: string;
+  actor: string;
+  action: string;
+  detail: Record<string, unknown>;
+  hash: string;
+}
