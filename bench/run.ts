@@ -1,9 +1,10 @@
 import { parseArgs } from 'node:util';
 import type { Bench, BenchResult } from './harness';
 import { vaultBench } from './vault';
+import { stripBench } from './strip';
 
 /** Every benchmark, by name: `npm run bench -- NAME… [--json] [--quick]`. */
-const BENCHES: Bench[] = [vaultBench];
+const BENCHES: Bench[] = [vaultBench, stripBench];
 
 async function main(): Promise<number> {
   const { values, positionals } = parseArgs({

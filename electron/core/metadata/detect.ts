@@ -1,0 +1,171 @@
+import type { DetectedType, MediaType } from './types';
+
+const MIME: Record<MediaType, string> = {
+  jpeg: 'image/jpeg',
+  png: 'image/png',
+  webp: 'image/webp',
+  gif: 'image/gif',
+  tiff: 'image/tiff',
+  heic: 'image/heic',
+  avif: 'image/avif',
+  pdf: 'application/pdf',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  pptx: 'application/vnd.openxmlformats-officedocument.presentationml.presentation',
+  odt: 'application/vnd.oasis.opendocument.text',
+  ods: 'application/vnd.oasis.opendocument.spreadsheet',
+  odp: 'application/vnd.oasis.opendocument.presentation',
+  zip: 'application/zip',
+  mp3: 'audio/mpeg',
+  mp4: 'video/mp4',
+  mov: 'video/quicktime',
+  m4a: 'audio/mp4',
+  wav: 'audio/wav',
+  flac: 'audio/flac',
+  ogg: 'audio/ogg',
+  webm: 'video/webm',
+  unknown: 'application/octet-stream',
+};
+
+export const STRIPPABLE: ReadonlySet<MediaType> = new Set([
+  'jpeg',
+  'png',
+  'webp',
+  'gif',
+  'tiff',
+  'heic',
+  'avif',
+  'pdf',
+]);
+
+/** Human names for messages. */
+export const TYPE_NAMES: Record<MediaType, string> = {
+  jpeg: 'JPEG image',
+  png: 'PNG image',
+  webp: 'WebP image',
+  gif: 'GIF image',
+  tiff: 'TIFF image',
+  heic: 'HEIC image',
+  avif: 'AVIF image',
+  pdf: 'PDF document',
+  docx: 'Word document (DOCX)',
+  xlsx: 'Excel workbook (XLSX)',
+  pptx: 'PowerPoint presentation (PPTX)',
+  odt: 'OpenDocument text (ODT)',
+  ods: 'OpenDocument spreadsheet (ODS)',
+  odp: 'OpenDocument presentation (ODP)',
+  zip: 'ZIP archive',
+  mp3: 'MP3 audio file',
+  mp4: 'MP4 video',
+  mov: 'QuickTime video (MOV)',
+  m4a: 'M4A audio file',
+  wav: 'WAV audio file',
+  flac: 'FLAC audio file',
+  ogg: 'Ogg audio file',
+  webm: 'WebM/Matroska video',
+  unknown: 'file of unknown type',
+};
+
+function ascii(head: Uint8Array, offset: number, length: number): string {
+  if (offset + length > head.length) return '';
+  let s = '';
+  for (let i = offset; i < offset + length; i += 1) s += String.fromCharCode(head[i]!);
+  return s;
+}
+
+function startsWith(head: Uint8Array, bytes: number[], offset = 0): boolean {
+  if (offset + bytes.length > head.length) return false;
+  return bytes.every((b, i) => head[offset + i] === b);
+}
+
+function contains(head: Uint8Array, text: string): boolean {
+  return Buffer.from(head.buffer, head.byteOffset, head.byteLength).includes(text, 0, 'latin1');
+}
+
+function isoBmffType(head: Uint8Array): MediaType | undefined {
+  if (ascii(head, 4, 4) !== 'ftyp') return undefined;
+  const size = ((head[0]! << 24) | (head[1]! << 16) | (head[2]! << 8) | head[3]!) >>> 0;
+  const end = Math.min(head.length, size >= 16 ? size : 16);
+  const major = ascii(head, 8, 4);
+  const brands = new Set<string>([major]);
+  for (let o = 16; o + 4 <= end; o += 4) brands.add(ascii(head, o, 4));
+  if (major === 'avif' || major === 'avis') return 'avif';
+  if (['heic', 'heix', 'heim', 'heis', 'hevc', 'hevx', 'heif'].includes(major)) return 'heic';
+  if (major === 'mif1' || major === 'msf1') {
+    if (brands.has('avif') || brands.has('avis')) return 'avif';
+    return 'heic';
+  }
+  if (major === 'qt  ') return 'mov';
+  if (major === 'M4A ' || major === 'M4B ' || major === 'M4P ') return 'm4a';
+  if (brands.has('heic') || brands.has('heix')) return 'heic';
+  if (brands.has('avif')) return 'avif';
+  return 'mp4';
+}
+
+function zipType(head: Uint8Array): MediaType {
+  // ODF puts an uncompressed "mimetype" member first, so its media type is readable here.
+  if (ascii(head, 30, 8) === 'mimetype') {
+    const text = ascii(head, 38, Math.min(80, head.length - 38));
+    if (text.startsWith('application/vnd.oasis.opendocument.text')) return 'odt';
+    if (text.startsWith('application/vnd.oasis.opendocument.spreadsheet')) return 'ods';
+    if (text.startsWith('application/vnd.oasis.opendocument.presentation')) return 'odp';
+  }
+  if (contains(head, '[Content_Types].xml') || contains(head, '_rels/.rels')) {
+    if (contains(head, 'word/')) return 'docx';
+    if (contains(head, 'xl/')) return 'xlsx';
+    if (contains(head, 'ppt/')) return 'pptx';
+  }
+  return 'zip';
+}
+
+function isMpegAudioFrame(head: Uint8Array): boolean {
+  if (head.length < 4 || head[0] !== 0xff || (head[1]! & 0xe0) !== 0xe0) return false;
+  const version = (head[1]! >> 3) & 3;
+  const layer = (head[1]! >> 1) & 3;
+  const bitrate = head[2]! >> 4;
+  const rate = (head[2]! >> 2) & 3;
+  return version !== 1 && layer !== 0 && bitrate !== 0 && bitrate !== 15 && rate !== 3;
+}
+
+function classify(head: Uint8Array): MediaType {
+  if (startsWith(head, [0xff, 0xd8, 0xff])) return 'jpeg';
+  if (startsWith(head, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return 'png';
+  const six = ascii(head, 0, 6);
+  if (six === 'GIF87a' || six === 'GIF89a') return 'gif';
+  if (ascii(head, 0, 4) === 'RIFF') {
+    const form = ascii(head, 8, 4);
+    if (form === 'WEBP') return 'webp';
+    if (form === 'WAVE') return 'wav';
+    return 'unknown';
+  }
+  if (ascii(head, 0, 4) === 'RF64' && ascii(head, 8, 4) === 'WAVE') return 'wav';
+  // Classic TIFF only; BigTIFF ("II+\0") is detected as TIFF and refused by the stripper.
+  if (startsWith(head, [0x49, 0x49, 0x2a, 0x00]) || startsWith(head, [0x4d, 0x4d, 0x00, 0x2a]))
+    return 'tiff';
+  if (startsWith(head, [0x49, 0x49, 0x2b, 0x00]) || startsWith(head, [0x4d, 0x4d, 0x00, 0x2b]))
+    return 'tiff';
+  const bmff = isoBmffType(head);
+  if (bmff) return bmff;
+  if (['moov', 'mdat', 'wide', 'free', 'skip'].includes(ascii(head, 4, 4)) && head.length >= 8)
+    return 'mov';
+  if (ascii(head, 0, 5) === '%PDF-') return 'pdf';
+  if (startsWith(head, [0x50, 0x4b, 0x03, 0x04])) return zipType(head);
+  if (ascii(head, 0, 3) === 'ID3' || isMpegAudioFrame(head)) return 'mp3';
+  if (ascii(head, 0, 4) === 'fLaC') return 'flac';
+  if (ascii(head, 0, 4) === 'OggS') return 'ogg';
+  if (startsWith(head, [0x1a, 0x45, 0xdf, 0xa3])) return 'webm';
+  // PDF readers accept a header anywhere in the first 1024 bytes.
+  const pdfAt = Buffer.from(head.buffer, head.byteOffset, Math.min(head.byteLength, 1024)).indexOf(
+    '%PDF-',
+    0,
+    'latin1',
+  );
+  if (pdfAt > 0) return 'pdf';
+  return 'unknown';
+}
+
+/** The type of a file from its first bytes (at most 4096 are looked at), never from its name. */
+export function detectType(head: Uint8Array): DetectedType {
+  const type = classify(head.subarray(0, 4096));
+  return { type, mime: MIME[type], strippable: STRIPPABLE.has(type) };
+}

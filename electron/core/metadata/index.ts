@@ -1,0 +1,15 @@
+// Metadata inspection and lossless, allow-list stripping of evidence files.
+export type {
+  CaptureFacts,
+  DetectedType,
+  InspectReport,
+  KeptField,
+  MediaType,
+  MetadataField,
+  MetadataGroup,
+  StripReport,
+} from './types';
+export { detectType } from './detect';
+export { inspectBuffer } from './inspect';
+export { stripBuffer } from './strip';
+export { inspectFile, stripFile, MAX_FILE_SIZE } from './file';

@@ -1,0 +1,76 @@
+import { asBuffer, sha256Hex } from './bytes';
+import { Collector } from './collector';
+import { detectType, TYPE_NAMES } from './detect';
+import { inspectGif } from './formats/gif';
+import { inspectHeif } from './formats/heif';
+import { inspectJpeg } from './formats/jpeg';
+import { inspectPng } from './formats/png';
+import { inspectTiff } from './formats/tiff';
+import { inspectWebp } from './formats/webp';
+import { inspectPdf } from './pdf/inspect';
+import type { InspectReport, MediaType } from './types';
+
+const EOCD = Buffer.from([0x50, 0x4b, 0x05, 0x06]);
+
+/** A second format's signature where that format's readers look for it: the file is two files in one. */
+export function ambiguity(buf: Buffer, type: MediaType): string | undefined {
+  if (type !== 'pdf' && buf.subarray(0, 1024).includes('%PDF-', 0, 'latin1'))
+    return 'it is also a PDF document';
+  if (!['zip', 'docx', 'xlsx', 'pptx', 'odt', 'ods', 'odp'].includes(type)) {
+    // ZIP readers look for the end-of-central-directory record whose comment reaches the end of the file.
+    const from = Math.max(0, buf.length - 22 - 0xffff);
+    const tail = buf.subarray(from);
+    for (let i = tail.lastIndexOf(EOCD); i >= 0; i = i > 0 ? tail.lastIndexOf(EOCD, i - 1) : -1) {
+      if (i + 22 <= tail.length && i + 22 + tail.readUInt16LE(i + 20) === tail.length) {
+        return 'it also holds a ZIP archive';
+      }
+    }
+  }
+  return undefined;
+}
+
+async function collect(c: Collector, type: MediaType, buf: Buffer): Promise<void> {
+  switch (type) {
+    case 'jpeg':
+      return inspectJpeg(c, buf);
+    case 'png':
+      return inspectPng(c, buf);
+    case 'webp':
+      return inspectWebp(c, buf);
+    case 'gif':
+      return inspectGif(c, buf);
+    case 'tiff':
+      return inspectTiff(c, buf);
+    case 'heic':
+    case 'avif':
+      return inspectHeif(c, buf, type === 'heic' ? 'The HEIC image' : 'The AVIF image');
+    case 'pdf':
+      return inspectPdf(c, buf);
+    case 'unknown':
+      c.warn('Vigil does not recognise the type of this file, so it cannot list its metadata.');
+      return;
+    default:
+      c.warn(`Vigil cannot read the metadata of a ${TYPE_NAMES[type]} yet.`);
+  }
+}
+
+/** Lists the metadata a file carries, grouped, with the risky fields flagged. Never throws on a damaged file. */
+export async function inspectBuffer(bytes: Uint8Array): Promise<InspectReport> {
+  const buf = asBuffer(bytes);
+  const { type, mime } = detectType(buf.subarray(0, 4096));
+  const c = new Collector();
+  const twoInOne = ambiguity(buf, type);
+  if (twoInOne) c.warn(`This file is ambiguous: ${twoInOne}.`);
+  await collect(c, type, buf);
+  c.finish();
+  return {
+    type,
+    mime,
+    size: buf.length,
+    sha256: sha256Hex(buf),
+    fields: c.fields,
+    risky: c.fields.filter((f) => f.risky).length,
+    warnings: c.warnings,
+    capture: c.capture,
+  };
+}

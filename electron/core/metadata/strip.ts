@@ -1,0 +1,112 @@
+import { asBuffer, invalid, unsupported } from './bytes';
+import { detectType, TYPE_NAMES } from './detect';
+import { stripGif, verifyGif } from './formats/gif';
+import { stripHeif, verifyHeif } from './formats/heif';
+import { stripJpeg, verifyJpeg } from './formats/jpeg';
+import { stripPng, verifyPng } from './formats/png';
+import { stripTiff, verifyTiff } from './formats/tiff';
+import { stripWebp, verifyWebp } from './formats/webp';
+import { ambiguity, inspectBuffer } from './inspect';
+import { stripPdf } from './pdf/strip';
+import { verifyPdf } from './pdf/verify';
+import type { FormatStripResult, MediaType, StripReport } from './types';
+
+function stripByType(type: MediaType, buf: Buffer): FormatStripResult {
+  switch (type) {
+    case 'jpeg':
+      return stripJpeg(buf);
+    case 'png':
+      return stripPng(buf);
+    case 'webp':
+      return stripWebp(buf);
+    case 'gif':
+      return stripGif(buf);
+    case 'tiff':
+      return stripTiff(buf);
+    case 'heic':
+      return stripHeif(buf, 'The HEIC image');
+    case 'avif':
+      return stripHeif(buf, 'The AVIF image');
+    case 'pdf':
+      return stripPdf(buf);
+    default:
+      throw unsupported(`Stripping a ${TYPE_NAMES[type]} is not supported yet.`);
+  }
+}
+
+function verifyByType(type: MediaType, out: Buffer): void {
+  switch (type) {
+    case 'jpeg':
+      return verifyJpeg(out);
+    case 'png':
+      return verifyPng(out);
+    case 'webp':
+      return verifyWebp(out);
+    case 'gif':
+      return verifyGif(out);
+    case 'tiff':
+      return verifyTiff(out);
+    case 'heic':
+    case 'avif':
+      return verifyHeif(out);
+    case 'pdf':
+      return verifyPdf(out);
+    default:
+      throw unsupported(`Stripping a ${TYPE_NAMES[type]} is not supported yet.`);
+  }
+}
+
+/**
+ * Produces a copy of the file without its metadata: lossless, allow-list based,
+ * and fail-closed. The output is accepted only after Vigil's own readers find
+ * nothing outside the allow-list in it.
+ */
+export async function stripBuffer(
+  bytes: Uint8Array,
+): Promise<{ output: Buffer; report: StripReport }> {
+  const buf = asBuffer(bytes);
+  const { type, mime, strippable } = detectType(buf.subarray(0, 4096));
+  if (type === 'unknown')
+    throw unsupported('Vigil does not recognise the type of this file, so it cannot strip it.');
+  if (!strippable)
+    throw unsupported(
+      `This file is a ${TYPE_NAMES[type]}; stripping its metadata is not supported yet.`,
+    );
+  const twoInOne = ambiguity(buf, type);
+  if (twoInOne)
+    throw invalid(
+      `This file is ambiguous: it is a ${TYPE_NAMES[type]}, but ${twoInOne}. Vigil refuses to guess which one you mean.`,
+    );
+  const before = await inspectBuffer(buf);
+  const { output: raw, kept } = stripByType(type, buf);
+  const output = asBuffer(raw);
+
+  // Re-inspection: the strict structural reader first, then the display reader must find nothing but what is kept.
+  verifyByType(type, output);
+  const again = detectType(output.subarray(0, 4096));
+  if (again.type !== type || ambiguity(output, type))
+    throw invalid(
+      `Vigil's check of the stripped ${TYPE_NAMES[type]} failed: its type changed. No output was written.`,
+    );
+  const keptKeys = new Set(kept.map((k) => k.key));
+  const after = await inspectBuffer(output);
+  const left = after.fields.filter((f) => f.group !== 'structure' && !keptKeys.has(f.key));
+  if (left.length > 0) {
+    throw invalid(
+      `Vigil's check of the stripped ${TYPE_NAMES[type]} failed: ${left[0]!.label} is still present. No output was written.`,
+    );
+  }
+  return {
+    output,
+    report: {
+      type,
+      mime,
+      inputSha256: before.sha256,
+      outputSha256: after.sha256,
+      inputSize: buf.length,
+      outputSize: output.length,
+      removed: before.fields.filter((f) => f.group !== 'structure' && !keptKeys.has(f.key)),
+      kept,
+    },
+  };
+}

@@ -1,0 +1,203 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import type { CliIo } from '../../electron/cli/io';
+import { runCli } from '../../electron/cli/main';
+import { tempDir } from '../helpers/tmp';
+import { FIXTURES } from '../unit/metadata/helpers';
+
+async function cli(argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  const stdout = new PassThrough();
+  const stderr = new PassThrough();
+  const out: string[] = [];
+  const err: string[] = [];
+  stdout.on('data', (c: Buffer) => out.push(c.toString()));
+  stderr.on('data', (c: Buffer) => err.push(c.toString()));
+  const io: CliIo = {
+    stdout,
+    stderr,
+    stdin: new PassThrough(),
+    stdinIsTTY: false,
+    stderrIsTTY: false,
+    env: {},
+  };
+  const code = await runCli(argv, io);
+  return { code, stdout: out.join(''), stderr: err.join('') };
+}
+
+const fx = (name: string): string => join(FIXTURES, name);
+
+describe('vigil inspect', () => {
+  it('prints the fields grouped, risky ones marked, and the capture facts', async () => {
+    const r = await cli(['inspect', fx('camera.jpg')]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toMatch(/image\/jpeg \(jpeg\)/);
+    for (const group of [
+      'Location:',
+      'People:',
+      'Device:',
+      'Hidden content:',
+      'Time:',
+      'Software:',
+    ])
+      expect(r.stdout).toContain(group);
+    expect(r.stdout).toMatch(/! Artist \(EXIF, JPEG\): CANARY-ARTIST-7f3a/);
+    expect(r.stdout).toMatch(/time: 2024-03-05T14:22:10\+02:00/);
+    expect(r.stdout).toMatch(/position: 48\.8584, 2\.294/);
+  });
+
+  it('--json prints one report object', async () => {
+    const r = await cli(['inspect', fx('meta.png'), '--json']);
+    expect(r.code).toBe(0);
+    const report = JSON.parse(r.stdout) as Record<string, unknown>;
+    expect(Object.keys(report).sort()).toEqual([
+      'capture',
+      'fields',
+      'mime',
+      'risky',
+      'sha256',
+      'size',
+      'type',
+      'warnings',
+    ]);
+    expect(report.type).toBe('png');
+    expect((report.fields as unknown[]).length).toBeGreaterThan(10);
+  });
+
+  it('says so when a type cannot be read yet, and exits 0', async () => {
+    const r = await cli(['inspect', fx('audio.mp3')]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/cannot read the metadata of a MP3 audio file yet/);
+  });
+
+  it('exits 1 for a missing file and 2 for a missing argument', async () => {
+    const missing = await cli(['inspect', '/nonexistent/file.jpg']);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toMatch(/^vigil: Cannot read file\.jpg: no such file or directory\.\n$/);
+    const usage = await cli(['inspect']);
+    expect(usage.code).toBe(2);
+    expect(usage.stderr).toMatch(/missing FILE/);
+  });
+});
+
+describe('vigil strip', () => {
+  it('writes the stripped copy and reports removed and kept fields', async () => {
+    const dir = await tempDir();
+    const out = join(dir, 'clean.jpg');
+    const r = await cli(['strip', fx('camera.jpg'), '--out', out]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/Removed \d+ field\(s\):/);
+    expect(r.stdout).toMatch(/Kept on purpose:\n {4}JFIF header/);
+    expect(r.stdout).toMatch(/Orientation: 6 \(needed to display the picture the right way up\)/);
+    expect((await readFile(out)).includes('CANARY')).toBe(false);
+  });
+
+  it('--json prints the strip report', async () => {
+    const dir = await tempDir();
+    const r = await cli(['strip', fx('classic.pdf'), '--out', join(dir, 'clean.pdf'), '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    const report = JSON.parse(r.stdout) as Record<string, unknown>;
+    expect(Object.keys(report).sort()).toEqual([
+      'inputSha256',
+      'inputSize',
+      'kept',
+      'mime',
+      'outputSha256',
+      'outputSize',
+      'removed',
+      'type',
+    ]);
+    expect(report.type).toBe('pdf');
+    expect(
+      (report.removed as { value: string }[]).some((f) =>
+        f.value.includes('CANARY-ANNOT-AUTHOR-51f0'),
+      ),
+    ).toBe(true);
+    const kept = report.kept as { key: string; reason: string }[];
+    expect(kept.find((k) => k.key === 'pdf.version')?.reason).toMatch(/PDF readers/);
+  });
+
+  for (const [name, message] of [
+    ['document.docx', /Word document \(DOCX\); stripping its metadata is not supported yet\./],
+    ['audio.mp3', /MP3 audio file; stripping its metadata is not supported yet\./],
+    ['video.mp4', /MP4 video; stripping its metadata is not supported yet\./],
+    ['encrypted.pdf', /PDF is encrypted/],
+    ['trailing.png', /data after its end \(IEND\)/],
+  ] as const) {
+    it(`${name}: exit 1, a precise message, no output file`, async () => {
+      const dir = await tempDir();
+      const r = await cli(['strip', fx(name), '--out', join(dir, 'out'), '--json']);
+      expect(r.code).toBe(1);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toMatch(/^vigil: /);
+      expect(r.stderr).toMatch(message);
+      expect(await readdir(dir)).toEqual([]);
+    });
+  }
+
+  it('refuses to overwrite OUT without --force (exit 1), replaces it with --force', async () => {
+    const dir = await tempDir();
+    const out = join(dir, 'clean.gif');
+    await writeFile(out, 'keep me');
+    const refused = await cli(['strip', fx('anim.gif'), '--out', out]);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(/clean\.gif already exists; use --force to replace it\./);
+    expect(await readFile(out, 'utf8')).toBe('keep me');
+    const forced = await cli(['strip', fx('anim.gif'), '--out', out, '--force']);
+    expect(forced.code).toBe(0);
+    expect((await readFile(out)).subarray(0, 6).toString()).toBe('GIF89a');
+  });
+
+  it('exits 2 without --out or with an unknown option', async () => {
+    expect((await cli(['strip', fx('anim.gif')])).code).toBe(2);
+    const r = await cli(['strip', fx('anim.gif'), '--out', '/tmp/x.gif', '--bogus']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/vigil strip --help/);
+  });
+});
+
+const BUILT = join(process.cwd(), 'out/cli/vigil.js');
+if (!existsSync(BUILT))
+  console.warn(
+    'out/cli/vigil.js is not built (npm run build:cli): the end-to-end CLI test is skipped.',
+  );
+
+describe('the built vigil command', () => {
+  it.skipIf(!existsSync(BUILT))(
+    'strips through node out/cli/vigil.js with the documented exit codes',
+    async () => {
+      const dir = await tempDir();
+      const out = join(dir, 'clean.webp');
+      const ok = spawnSync(process.execPath, [
+        BUILT,
+        'strip',
+        fx('meta.webp'),
+        '--out',
+        out,
+        '--json',
+      ]);
+      expect(ok.status, ok.stderr.toString()).toBe(0);
+      expect((JSON.parse(ok.stdout.toString()) as { type: string }).type).toBe('webp');
+      expect((await readFile(out)).includes('CANARY')).toBe(false);
+      const refused = spawnSync(process.execPath, [
+        BUILT,
+        'strip',
+        fx('video.mp4'),
+        '--out',
+        join(dir, 'v.mp4'),
+      ]);
+      expect(refused.status).toBe(1);
+      expect(refused.stderr.toString()).toMatch(/not supported yet/);
+      expect(existsSync(join(dir, 'v.mp4'))).toBe(false);
+      const usage = spawnSync(process.execPath, [BUILT, 'strip', fx('meta.webp')]);
+      expect(usage.status).toBe(2);
+      const inspect = spawnSync(process.execPath, [BUILT, 'inspect', fx('meta.heic'), '--json']);
+      expect(inspect.status).toBe(0);
+      expect((JSON.parse(inspect.stdout.toString()) as { type: string }).type).toBe('heic');
+    },
+  );
+});

@@ -1,0 +1,60 @@
+import { copyFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { detectType, inspectFile, stripFile } from '../../../electron/core/metadata';
+import { tempDir } from '../../helpers/tmp';
+import { fixture, FIXTURES } from './helpers';
+
+describe('detectType reads the content, never the name', () => {
+  const cases: [string, string, boolean][] = [
+    ['camera.jpg', 'jpeg', true],
+    ['meta.png', 'png', true],
+    ['meta.webp', 'webp', true],
+    ['anim.gif', 'gif', true],
+    ['multipage.tif', 'tiff', true],
+    ['bigendian.tif', 'tiff', true],
+    ['meta.heic', 'heic', true],
+    ['meta.avif', 'avif', true],
+    ['classic.pdf', 'pdf', true],
+    ['document.docx', 'docx', false],
+    ['audio.mp3', 'mp3', false],
+    ['video.mp4', 'mp4', false],
+  ];
+  for (const [name, type, strippable] of cases) {
+    it(`${name} is ${type}`, () => {
+      const detected = detectType(fixture(name).subarray(0, 4096));
+      expect(detected.type).toBe(type);
+      expect(detected.strippable).toBe(strippable);
+      expect(detected.mime).toMatch(/\//);
+    });
+  }
+
+  it('recognises other signatures and unknown bytes', () => {
+    const ascii = (s: string): Buffer => Buffer.from(s, 'latin1');
+    expect(detectType(ascii('fLaC\0\0\0\x22')).type).toBe('flac');
+    expect(detectType(ascii('OggS\0\x02')).type).toBe('ogg');
+    expect(detectType(ascii('RIFF\x24\0\0\0WAVEfmt ')).type).toBe('wav');
+    expect(detectType(Buffer.from([0x1a, 0x45, 0xdf, 0xa3, 1, 2])).type).toBe('webm');
+    expect(detectType(ascii('\0\0\0\x1cftypqt  \0\0\0\0qt  ')).type).toBe('mov');
+    expect(detectType(ascii('\0\0\0\x1cftypM4A \0\0\0\0M4A ')).type).toBe('m4a');
+    expect(detectType(ascii('junk before %PDF-1.4\n')).type).toBe('pdf');
+    expect(detectType(ascii('hello, world')).type).toBe('unknown');
+    expect(detectType(new Uint8Array(0)).type).toBe('unknown');
+    expect(detectType(ascii('PK\x03\x04')).type).toBe('zip');
+  });
+
+  it('looks at no more than the first 4096 bytes', () => {
+    const late = Buffer.concat([Buffer.alloc(5000), Buffer.from('%PDF-1.4')]);
+    expect(detectType(late).type).toBe('unknown');
+  });
+
+  it('treats a JPEG named .png as a JPEG when inspecting and stripping', async () => {
+    const dir = await tempDir();
+    const disguised = join(dir, 'photo.png');
+    await copyFile(join(FIXTURES, 'camera.jpg'), disguised);
+    expect((await inspectFile(disguised)).type).toBe('jpeg');
+    const report = await stripFile(disguised, join(dir, 'clean.png'));
+    expect(report.type).toBe('jpeg');
+    expect(report.mime).toBe('image/jpeg');
+  });
+});

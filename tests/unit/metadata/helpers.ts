@@ -1,0 +1,124 @@
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { inflateSync } from 'node:zlib';
+import { expect } from 'vitest';
+import { isVigilError } from '../../../electron/core/errors';
+import type { InspectReport, MetadataGroup } from '../../../electron/core/metadata';
+
+export const FIXTURES = fileURLToPath(new URL('../../fixtures/metadata/', import.meta.url));
+
+export function fixture(name: string): Buffer {
+  return readFileSync(`${FIXTURES}${name}`);
+}
+
+/** Every planted string starts with this; none may survive stripping. */
+export const CANARY = 'CANARY';
+/** The camera make, planted without the prefix. */
+export const MAKE = 'CanaryCam';
+
+const tools = new Map<string, boolean>();
+export function has(tool: string): boolean {
+  if (!tools.has(tool)) tools.set(tool, spawnSync('sh', ['-c', `command -v ${tool}`]).status === 0);
+  return tools.get(tool)!;
+}
+
+/** Real ImageMagick (a stand-in `convert` may shadow it on PATH). */
+export function imagemagickCompare(): string | undefined {
+  if (spawnSync('/usr/bin/compare', ['-version']).status === 0) return '/usr/bin/compare';
+  const r = spawnSync('compare', ['-version']);
+  return r.status === 0 && r.stdout.toString().includes('ImageMagick') ? 'compare' : undefined;
+}
+
+/** Every stream of a PDF, inflated where it inflates; with the raw file, what a canary search must cover. */
+export function pdfSearchable(pdf: Buffer): Buffer {
+  const parts: Buffer[] = [pdf];
+  const text = pdf.toString('latin1');
+  const re = /stream\r?\n/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text)) !== null) {
+    const start = m.index + m[0].length;
+    const end = text.indexOf('endstream', start);
+    if (end < 0) break;
+    try {
+      parts.push(inflateSync(pdf.subarray(start, end)));
+    } catch {
+      // not deflated
+    }
+  }
+  return Buffer.concat(parts);
+}
+
+export interface Expected {
+  value: string;
+  risky?: boolean;
+  group?: MetadataGroup;
+}
+
+/** The report lists a field whose value contains each expected string, flagged as expected. */
+export function expectFinds(report: InspectReport, expected: Expected[]): void {
+  for (const e of expected) {
+    const matches = report.fields.filter((f) => f.value.includes(e.value));
+    expect(
+      matches,
+      `a field with "${e.value}" in ${JSON.stringify(report.fields.map((f) => f.value))}`,
+    ).not.toHaveLength(0);
+    if (e.risky !== undefined)
+      expect(
+        matches.some((f) => f.risky === e.risky),
+        `"${e.value}" risky=${e.risky}`,
+      ).toBe(true);
+    if (e.group !== undefined)
+      expect(
+        matches.some((f) => f.group === e.group),
+        `"${e.value}" in group ${e.group}`,
+      ).toBe(true);
+  }
+}
+
+export async function expectVigilError(
+  promise: Promise<unknown>,
+  code: string,
+  message: RegExp,
+): Promise<void> {
+  let caught: unknown;
+  try {
+    await promise;
+  } catch (error) {
+    caught = error;
+  }
+  expect(caught, 'expected a VigilError').toBeDefined();
+  expect(isVigilError(caught), `not a VigilError: ${String(caught)}`).toBe(true);
+  expect((caught as { code: string }).code).toBe(code);
+  expect((caught as Error).message).toMatch(message);
+}
+
+/** No planted string in the output (for a PDF, in its inflated streams too), and its re-inspection shows only what is kept. */
+export async function expectClean(
+  output: Buffer,
+  kept: { key: string }[],
+  inspect: (b: Buffer) => Promise<InspectReport>,
+): Promise<void> {
+  const searchable =
+    output.subarray(0, 5).toString('latin1') === '%PDF-' ? pdfSearchable(output) : output;
+  expect(searchable.includes(CANARY), 'a canary survived').toBe(false);
+  expect(searchable.includes(MAKE), 'the camera make survived').toBe(false);
+  const again = await inspect(output);
+  const keptKeys = new Set(kept.map((k) => k.key));
+  expect(again.fields.filter((f) => f.group !== 'structure' && !keptKeys.has(f.key))).toEqual([]);
+  expect(again.risky).toBe(0);
+}
+
+/** The EXIF and XMP set make-fixtures.sh plants in every image format. */
+export const EXIF_CANARIES = [
+  { value: 'CANARY-ARTIST-7f3a', risky: true, group: 'people' as const },
+  { value: 'CANARY-COPYRIGHT-91bb', risky: true, group: 'people' as const },
+  { value: 'CANARY-SERIAL-5d21', risky: true, group: 'device' as const },
+  { value: 'CANARY-OWNER-c4e8', risky: true },
+  { value: 'CANARY-LENS-SERIAL-a93c', risky: true, group: 'device' as const },
+  { value: 'CANARY-DESC-6a4d', risky: true },
+  { value: 'CANARY-SOFTWARE-b2a7', group: 'software' as const },
+  { value: 'CANARY-MODEL-x1', group: 'device' as const },
+  { value: 'CANARY-XMP-CREATOR-2b6e', risky: true, group: 'people' as const },
+  { value: 'CANARY-XMP-DOCID-0e55', risky: true },
+];
