@@ -2,9 +2,12 @@ import { parseArgs } from 'node:util';
 import type { Bench, BenchResult } from './harness';
 import { vaultBench } from './vault';
 import { stripBench } from './strip';
+import { evidenceBench } from './evidence';
+import { renderBench } from './render';
+import { recordsBench } from './records';
 
 /** Every benchmark, by name: `npm run bench -- NAME… [--json] [--quick]`. */
-const BENCHES: Bench[] = [vaultBench, stripBench];
+const BENCHES: Bench[] = [vaultBench, recordsBench, evidenceBench, stripBench, renderBench];
 
 async function main(): Promise<number> {
   const { values, positionals } = parseArgs({

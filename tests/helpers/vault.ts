@@ -10,10 +10,11 @@ import { unlockWithPassphrase } from '../../electron/core/vault/keyslots';
 export const TEST_KDF = argon2idParams({ memoryMiB: 64, iterations: 1 });
 export const PASSPHRASE = 'correct horse battery staple';
 
+/** A new vault with the test KDF, in a temp dir removed after the test unless `root` is given (for beforeAll). */
 export async function newVault(
-  options: { passphrase?: string; actor?: string } = {},
+  options: { passphrase?: string; actor?: string; root?: string } = {},
 ): Promise<CreatedVault & { dir: string }> {
-  const dir = join(await tempDir(), 'vault');
+  const dir = join(options.root ?? (await tempDir()), 'vault');
   const created = await createVault({
     dir,
     passphrase: options.passphrase ?? PASSPHRASE,

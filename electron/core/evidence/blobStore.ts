@@ -54,7 +54,7 @@ function checkAborted(signal: AbortSignal | undefined): void {
 }
 
 /** Buffers a byte stream into exact BLOB_CHUNK-sized pieces (the last may be shorter or empty). */
-async function* exactChunks(source: AsyncIterable<Uint8Array>): AsyncGenerator<Buffer> {
+async function* exactChunks(source: AsyncIterable<Uint8Array> | Iterable<Uint8Array>): AsyncGenerator<Buffer> {
   let pending = Buffer.allocUnsafe(BLOB_CHUNK);
   let filled = 0;
   for await (const piece of source) {
@@ -81,7 +81,7 @@ async function* exactChunks(source: AsyncIterable<Uint8Array>): AsyncGenerator<B
  */
 export async function writeBlob(
   vaultDir: string,
-  source: AsyncIterable<Uint8Array>,
+  source: AsyncIterable<Uint8Array> | Iterable<Uint8Array>,
   options: StreamOptions = {},
 ): Promise<WrittenBlob> {
   const blobId = randomUUID();

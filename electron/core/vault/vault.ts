@@ -178,8 +178,9 @@ async function openDatabase(
     assertNotNewer(await schemaVersion(db));
     // WAL with synchronous=FULL: a committed change survives a power cut.
     // Temporary tables and sort spills stay in memory, never in plaintext temp files.
+    // A 64 MiB page cache (decrypted pages, in memory only) roughly halves search latency on large vaults.
     await db.exec(
-      'PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; PRAGMA temp_store = MEMORY;',
+      'PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; PRAGMA temp_store = MEMORY; PRAGMA cache_size = -65536;',
     );
     await migrate(db);
     return db;

@@ -1,9 +1,13 @@
 import type { Migration } from './types';
 import { initial } from './0001-initial';
+import { caseRecords } from './0002-case-records';
+import { keys } from './0003-keys';
+import { evidence } from './0004-evidence';
+import { submissions } from './0005-submissions';
 
 export type { Migration };
 
 /** Every migration, in order. The last one's version is the schema this build writes. */
-export const MIGRATIONS: readonly Migration[] = [initial];
+export const MIGRATIONS: readonly Migration[] = [initial, caseRecords, keys, evidence, submissions];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;

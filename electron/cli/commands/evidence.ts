@@ -1,0 +1,216 @@
+import type { EvidenceItem } from '../../../shared/evidence';
+import { UsageError, type Command } from '../command';
+import {
+  custodyLog,
+  deleteEvidence,
+  exportEvidence,
+  getEvidence,
+  intakeFiles,
+  listEvidence,
+  stripEvidence,
+  verifyEvidence,
+} from '../../core/evidence';
+import { EXIT } from '../command';
+
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+
+function describeItem(item: EvidenceItem): string {
+  const lines = [
+    `${item.id}  ${item.kind}  ${item.type}  ${item.size} bytes`,
+    `  sha256   ${item.sha256}`,
+    `  name     ${item.originalName ?? '—'}`,
+    `  intake   ${item.intakeAt} by ${item.intakeBy}`,
+  ];
+  if (item.parentId) lines.push(`  copy of  ${item.parentId}`);
+  if (item.derivatives.length > 0) lines.push(`  copies   ${item.derivatives.join(', ')}`);
+  if (item.source) lines.push(`  source   ${item.source}`);
+  if (item.capture.time || item.capture.latitude !== null) {
+    const where =
+      item.capture.latitude !== null
+        ? ` at ${item.capture.latitude}, ${item.capture.longitude}`
+        : '';
+    lines.push(`  captured ${item.capture.time ?? 'time unknown'}${where}`);
+  }
+  const risky = item.metadata.filter((f) => f.risky);
+  if (risky.length > 0)
+    lines.push(`  RISKY metadata in this file: ${risky.map((f) => f.label).join(', ')}`);
+  return lines.join('\n');
+}
+
+const add: Command = {
+  name: 'evidence add',
+  summary: 'Take files into the vault as evidence of a case (hashed, encrypted, logged).',
+  options: {
+    case: {
+      type: 'string',
+      valueName: 'ID',
+      description: 'the case the files belong to',
+      required: true,
+    },
+    source: {
+      type: 'string',
+      valueName: 'TEXT',
+      description: 'provenance: where and from whom the files came',
+    },
+    title: { type: 'string', valueName: 'TEXT', description: 'a title for the item(s)' },
+  },
+  positionals: [
+    { name: 'FILE', description: 'the files to take in', required: true, variadic: true },
+  ],
+  examples: [
+    'vigil evidence add --case 3f2a… photo.jpg scan.pdf',
+    'vigil evidence add --case 3f2a… --source "sent by the family via Signal" *.jpg --json',
+  ],
+  details: `Each file is read once: its SHA-256 is computed while it is encrypted into the vault, and
+the original is kept bit for bit. A file already in the case is recognised by its hash and not
+stored twice. With --json: an array of {id, sha256, size, type}, one per file.`,
+  async run(context) {
+    const vault = await context.openVault();
+    const paths = context.positionals;
+    const results = await intakeFiles(
+      vault,
+      {
+        caseId: context.requireString('case'),
+        paths,
+        source: context.string('source'),
+        title: context.string('title'),
+      },
+      {
+        onProgress: (file, bytes, size) =>
+          context.progress(`${paths[file]}: ${mb(bytes)} of ${mb(size)}`),
+      },
+    );
+    context.progress('');
+    for (const [index, result] of results.entries()) {
+      if (result.duplicate)
+        context.warn(
+          `${paths[index]} is already in this case as ${result.id}; it was not stored twice.`,
+        );
+    }
+    context.output(
+      results.map(({ id, sha256, size, type }) => ({ id, sha256, size, type })),
+      () =>
+        results
+          .map((r, i) => `${r.id}  ${r.type}  ${r.size} bytes  sha256 ${r.sha256}  ${paths[i]}`)
+          .join('\n'),
+    );
+  },
+};
+
+const list: Command = {
+  name: 'evidence list',
+  summary: "List a case's evidence: originals and their working copies.",
+  options: { case: { type: 'string', valueName: 'ID', description: 'the case', required: true } },
+  async run(context) {
+    const vault = await context.openVault();
+    const items = await listEvidence(vault, context.requireString('case'));
+    context.output(items, () =>
+      items.length === 0 ? 'No evidence in this case.' : items.map(describeItem).join('\n\n'),
+    );
+  },
+};
+
+const show: Command = {
+  name: 'evidence show',
+  summary: 'Show an evidence item, the metadata found in it, and its custody log.',
+  positionals: [{ name: 'ID', description: 'the evidence item', required: true }],
+  async run(context) {
+    const vault = await context.openVault();
+    const id = context.positionals[0]!;
+    const item = await getEvidence(vault, id);
+    const custody = await custodyLog(vault, id);
+    context.output({ ...item, custody }, () =>
+      [
+        describeItem(item),
+        '',
+        'Metadata found at intake:',
+        ...(item.metadata.length === 0
+          ? ['  (none recorded)']
+          : item.metadata.map(
+              (f) => `  ${f.risky ? '!' : ' '} [${f.group}] ${f.label}: ${f.value}`,
+            )),
+        '',
+        'Custody log:',
+        ...custody.map(
+          (c) => `  #${c.seq} ${c.at} ${c.actor} ${c.action} ${JSON.stringify(c.detail)}`,
+        ),
+      ].join('\n'),
+    );
+  },
+};
+
+const strip: Command = {
+  name: 'evidence strip',
+  summary: 'Make the stripped working copy of an original (the original is never modified).',
+  positionals: [{ name: 'ID', description: 'the original evidence item', required: true }],
+  async run(context) {
+    const vault = await context.openVault();
+    const copy = await stripEvidence(vault, context.positionals[0]!);
+    context.output(copy, () =>
+      [
+        `Working copy ${copy.id} (sha256 ${copy.sha256}, ${copy.size} bytes)`,
+        `Removed: ${copy.stripReport?.removed.map((f) => f.label).join(', ') || 'nothing'}`,
+        `Kept on purpose: ${copy.stripReport?.kept.map((k) => `${k.label} (${k.reason})`).join(', ') || 'nothing'}`,
+      ].join('\n'),
+    );
+  },
+};
+
+const exportCommand: Command = {
+  name: 'evidence export',
+  summary:
+    'Write an evidence item to a file: the stripped working copy, or the original with --original.',
+  options: {
+    out: { type: 'string', valueName: 'FILE', description: 'where to write it', required: true },
+    original: {
+      type: 'boolean',
+      description: 'write the original, with all its metadata, instead of the working copy',
+    },
+    force: { type: 'boolean', description: 'overwrite FILE if it exists' },
+  },
+  positionals: [{ name: 'ID', description: 'the evidence item', required: true }],
+  details: `Every chunk is authenticated before it is written and the whole file is re-hashed against
+the hash taken at intake; a damaged blob gives an error and no output file.`,
+  async run(context) {
+    const vault = await context.openVault();
+    const result = await exportEvidence(vault, context.positionals[0]!, {
+      out: context.requireString('out'),
+      original: context.flag('original'),
+      force: context.flag('force'),
+    });
+    context.output(
+      result,
+      () => `Wrote the ${result.kind} copy to ${result.out} (sha256 ${result.sha256}).`,
+    );
+  },
+};
+
+const verify: Command = {
+  name: 'evidence verify',
+  summary: 'Decrypt and re-hash an item against the hash taken at intake (exit 3 if it differs).',
+  positionals: [{ name: 'ID', description: 'the evidence item', required: true }],
+  async run(context) {
+    const vault = await context.openVault();
+    const result = await verifyEvidence(vault, context.positionals[0]!);
+    context.output(result, () =>
+      result.ok ? `${result.id}: intact.` : `${result.id}: ${result.problem}`,
+    );
+    return result.ok ? EXIT.ok : EXIT.integrity;
+  },
+};
+
+const remove: Command = {
+  name: 'evidence delete',
+  summary: 'Delete an item and its working copies (their keys are destroyed with them).',
+  options: { yes: { type: 'boolean', description: 'confirm the deletion' } },
+  positionals: [{ name: 'ID', description: 'the evidence item', required: true }],
+  async run(context) {
+    if (!context.flag('yes'))
+      throw new UsageError('deleting evidence cannot be undone: add --yes to confirm.');
+    const vault = await context.openVault();
+    const result = await deleteEvidence(vault, context.positionals[0]!);
+    context.output(result, () => `Deleted ${result.deleted.join(', ')}.`);
+  },
+};
+
+export const evidenceCommands: Command[] = [add, list, show, strip, exportCommand, verify, remove];

@@ -1,0 +1,579 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { link, open, rename, stat, unlink } from 'node:fs/promises';
+import { basename, dirname, resolve } from 'node:path';
+import type {
+  CustodyEntry,
+  EvidenceItem,
+  EvidenceKind,
+  IntakeResult,
+} from '../../../shared/evidence';
+import { VigilError, fsError } from '../errors';
+import { fsyncDir, tempPathFor } from '../fs/atomic';
+import { crashPoint } from '../fs/crashPoints';
+import { wipe } from '../crypto/secrets';
+import { detectType, inspectBuffer, stripBuffer, type InspectReport } from '../metadata';
+import type { Queryable } from '../vault/database';
+import type { Vault } from '../vault/vault';
+import {
+  deleteBlob,
+  readBlob,
+  readBlobToBuffer,
+  verifyBlob,
+  writeBlob,
+  type StreamOptions,
+} from './blobStore';
+
+/** Files up to this size are read back into memory to find their capture time and place. */
+const INSPECT_AT_INTAKE_MAX = 64 * 1024 * 1024;
+/** In-vault stripping works on whole files in memory; larger ones are refused with a clear message. */
+const STRIP_MAX = 512 * 1024 * 1024;
+
+interface EvidenceRow {
+  id: string;
+  case_id: string;
+  parent_id: string | null;
+  kind: EvidenceKind;
+  blob_id: string;
+  blob_key: Buffer;
+  sha256: string;
+  size: number;
+  media_type: string;
+  mime: string;
+  original_name: string | null;
+  title: string | null;
+  description: string | null;
+  source: string | null;
+  intake_at: string;
+  intake_by: string;
+  capture_time: string | null;
+  capture_lat: number | null;
+  capture_lon: number | null;
+  capture_alt: number | null;
+  metadata: string | null;
+  strip_report: string | null;
+}
+
+const COLUMNS = `id, case_id, parent_id, kind, blob_id, blob_key, sha256, size, media_type, mime, original_name, title,
+  description, source, intake_at, intake_by, capture_time, capture_lat, capture_lon, capture_alt, metadata, strip_report`;
+
+function toItem(row: EvidenceRow, derivatives: string[]): EvidenceItem {
+  return {
+    id: row.id,
+    caseId: row.case_id,
+    parentId: row.parent_id,
+    kind: row.kind,
+    sha256: row.sha256,
+    size: row.size,
+    type: row.media_type,
+    mime: row.mime,
+    originalName: row.original_name,
+    title: row.title,
+    description: row.description,
+    source: row.source,
+    intakeAt: row.intake_at,
+    intakeBy: row.intake_by,
+    capture: {
+      time: row.capture_time,
+      latitude: row.capture_lat,
+      longitude: row.capture_lon,
+      altitude: row.capture_alt,
+    },
+    metadata: row.metadata ? (JSON.parse(row.metadata) as EvidenceItem['metadata']) : [],
+    stripReport: row.strip_report
+      ? (JSON.parse(row.strip_report) as EvidenceItem['stripReport'])
+      : null,
+    derivatives,
+  };
+}
+
+async function row(q: Queryable, id: string): Promise<EvidenceRow> {
+  const found = await q.get<EvidenceRow>(`SELECT ${COLUMNS} FROM evidence WHERE id = ?`, [id]);
+  if (!found) throw new VigilError('NOT_FOUND', `No evidence item with id ${id}.`);
+  return found;
+}
+
+async function assertCase(q: Queryable, caseId: string): Promise<void> {
+  if (!(await q.get('SELECT 1 FROM cases WHERE id = ?', [caseId])))
+    throw new VigilError('NOT_FOUND', `No case with id ${caseId}.`);
+}
+
+/** Deletes a blob file unless another row still uses it. */
+async function releaseBlob(vault: Vault, blobId: string): Promise<void> {
+  const users = await vault.db.get<{ n: number }>(
+    'SELECT count(*) AS n FROM evidence WHERE blob_id = ?',
+    [blobId],
+  );
+  if ((users?.n ?? 0) === 0) await deleteBlob(vault.dir, blobId);
+}
+
+async function inspectStored(
+  vault: Vault,
+  blobId: string,
+  key: Buffer,
+  size: number,
+): Promise<InspectReport | null> {
+  if (size > INSPECT_AT_INTAKE_MAX) return null;
+  try {
+    return await inspectBuffer(
+      await readBlobToBuffer(vault.dir, blobId, key, INSPECT_AT_INTAKE_MAX),
+    );
+  } catch {
+    // A file Vigil cannot parse is still evidence: it is kept, just without capture facts.
+    return null;
+  }
+}
+
+export interface IntakeInput {
+  caseId: string;
+  path: string;
+  title?: string;
+  description?: string;
+  /** Provenance: where and from whom the file came. */
+  source?: string;
+}
+
+/**
+ * Takes one file into the vault: one streaming pass hashes and encrypts it
+ * into a blob (atomic: temp, fsync, rename), then one transaction records the
+ * row and the custody entry. A crash between the two leaves an orphan blob,
+ * which `vigil check` reports and `--repair` removes; never a half row.
+ */
+export async function intakeFile(
+  vault: Vault,
+  input: IntakeInput,
+  options: StreamOptions = {},
+): Promise<IntakeResult> {
+  await assertCase(vault.db, input.caseId);
+  const path = resolve(input.path);
+  const info = await stat(path).catch((error: unknown) => {
+    throw fsError(error, `Cannot read ${input.path}`);
+  });
+  if (!info.isFile()) throw new VigilError('INVALID_INPUT', `${input.path} is not a regular file.`);
+
+  const written = await writeBlob(
+    vault.dir,
+    createReadStream(path, { highWaterMark: 1024 * 1024 }),
+    options,
+  );
+  try {
+    crashPoint('evidence:blob-stored');
+    const detected = detectType(written.head);
+    const same = await vault.db.get<{ id: string }>(
+      "SELECT id FROM evidence WHERE case_id = ? AND sha256 = ? AND kind = 'original'",
+      [input.caseId, written.sha256],
+    );
+    if (same) {
+      await deleteBlob(vault.dir, written.blobId);
+      await vault.db.transaction((tx) =>
+        vault.record(tx, {
+          action: 'evidence.intake-duplicate',
+          entityType: 'evidence',
+          entityId: same.id,
+          detail: { sha256: written.sha256 },
+        }),
+      );
+      return {
+        id: same.id,
+        sha256: written.sha256,
+        size: written.size,
+        type: detected.type,
+        duplicate: true,
+      };
+    }
+    const report = await inspectStored(vault, written.blobId, written.key, written.size);
+    const id = randomUUID();
+    try {
+      await vault.db.transaction(async (tx) => {
+        await tx.run(
+          `INSERT INTO evidence (${COLUMNS}) VALUES (?, ?, NULL, 'original', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL)`,
+          [
+            id,
+            input.caseId,
+            written.blobId,
+            written.key,
+            written.sha256,
+            written.size,
+            detected.type,
+            detected.mime,
+            basename(path),
+            input.title ?? null,
+            input.description ?? null,
+            input.source ?? null,
+            vault.now().toISOString(),
+            vault.actor,
+            report?.capture.time ?? null,
+            report?.capture.latitude ?? null,
+            report?.capture.longitude ?? null,
+            report?.capture.altitude ?? null,
+            report ? JSON.stringify(report.fields) : null,
+          ],
+        );
+        await vault.record(tx, {
+          action: 'evidence.intake',
+          entityType: 'evidence',
+          entityId: id,
+          detail: {
+            caseId: input.caseId,
+            sha256: written.sha256,
+            size: written.size,
+            type: detected.type,
+          },
+        });
+      });
+    } catch (error) {
+      await deleteBlob(vault.dir, written.blobId);
+      throw error;
+    }
+    return {
+      id,
+      sha256: written.sha256,
+      size: written.size,
+      type: detected.type,
+      duplicate: false,
+    };
+  } finally {
+    wipe(written.key);
+  }
+}
+
+/**
+ * Records evidence that arrived in a partner's bundle, inside the caller's
+ * transaction (the bundle import writes the case and its evidence together).
+ * The blob was already written; its provenance goes into the custody log.
+ */
+export async function recordImportedEvidence(
+  tx: Queryable,
+  vault: Vault,
+  input: {
+    caseId: string;
+    blob: { blobId: string; key: Buffer; sha256: string; size: number };
+    type: string;
+    mime: string;
+    name: string;
+    source: string;
+    provenance: Record<string, unknown>;
+  },
+): Promise<string> {
+  const id = randomUUID();
+  await tx.run(
+    `INSERT INTO evidence (${COLUMNS}) VALUES (?, ?, NULL, 'original', ?, ?, ?, ?, ?, ?, ?, NULL, NULL, ?, ?, ?, NULL, NULL, NULL, NULL, NULL, NULL)`,
+    [id, input.caseId, input.blob.blobId, input.blob.key, input.blob.sha256, input.blob.size, input.type, input.mime, input.name, input.source, vault.now().toISOString(), vault.actor],
+  );
+  await vault.record(tx, {
+    action: 'evidence.imported',
+    entityType: 'evidence',
+    entityId: id,
+    detail: { caseId: input.caseId, sha256: input.blob.sha256, size: input.blob.size, type: input.type, ...input.provenance },
+  });
+  return id;
+}
+
+export async function intakeFiles(
+  vault: Vault,
+  input: Omit<IntakeInput, 'path'> & { paths: string[] },
+  options: {
+    signal?: AbortSignal;
+    onProgress?: (file: number, bytes: number, size: number) => void;
+  } = {},
+): Promise<IntakeResult[]> {
+  const results: IntakeResult[] = [];
+  for (const [index, path] of input.paths.entries()) {
+    const size = (await stat(path).catch(() => null))?.size ?? 0;
+    results.push(
+      await intakeFile(
+        vault,
+        { ...input, path },
+        { signal: options.signal, onProgress: (bytes) => options.onProgress?.(index, bytes, size) },
+      ),
+    );
+  }
+  return results;
+}
+
+/**
+ * Where an item's bytes are and how to open them: for the dossier exporter
+ * inside the core only (the key never leaves the core).
+ */
+export async function evidenceBlob(vault: Vault, id: string): Promise<{ blobId: string; key: Buffer; sha256: string; size: number }> {
+  const found = await row(vault.db, id);
+  return { blobId: found.blob_id, key: found.blob_key, sha256: found.sha256, size: found.size };
+}
+
+export async function getEvidence(vault: Vault, id: string): Promise<EvidenceItem> {
+  const found = await row(vault.db, id);
+  const children = await vault.db.all<{ id: string }>(
+    'SELECT id FROM evidence WHERE parent_id = ? ORDER BY intake_at',
+    [id],
+  );
+  return toItem(
+    found,
+    children.map((c) => c.id),
+  );
+}
+
+export async function listEvidence(vault: Vault, caseId: string): Promise<EvidenceItem[]> {
+  await assertCase(vault.db, caseId);
+  const rows = await vault.db.all<EvidenceRow>(
+    `SELECT ${COLUMNS} FROM evidence WHERE case_id = ? ORDER BY intake_at, id`,
+    [caseId],
+  );
+  return rows.map((r) =>
+    toItem(
+      r,
+      rows.filter((c) => c.parent_id === r.id).map((c) => c.id),
+    ),
+  );
+}
+
+/** The custody log of one item: its entries in the hash-chained audit log, oldest first. */
+export async function custodyLog(vault: Vault, id: string): Promise<CustodyEntry[]> {
+  await row(vault.db, id);
+  const rows = await vault.db.all<{
+    seq: number;
+    at: string;
+    actor: string;
+    action: string;
+    detail: string;
+    hash: string;
+  }>(
+    "SELECT seq, at, actor, action, detail, hash FROM audit_log WHERE entity_type = 'evidence' AND entity_id = ? ORDER BY seq",
+    [id],
+  );
+  return rows.map((r) => ({ ...r, detail: JSON.parse(r.detail) as Record<string, unknown> }));
+}
+
+/** Decrypts an item into memory (for a preview) and records the view in its custody log. */
+export async function viewEvidence(
+  vault: Vault,
+  id: string,
+  maxBytes = STRIP_MAX,
+): Promise<{ item: EvidenceItem; bytes: Buffer }> {
+  const found = await row(vault.db, id);
+  const bytes = await readBlobToBuffer(vault.dir, found.blob_id, found.blob_key, maxBytes);
+  await vault.db.transaction((tx) =>
+    vault.record(tx, {
+      action: 'evidence.view',
+      entityType: 'evidence',
+      entityId: id,
+      detail: { sha256: found.sha256 },
+    }),
+  );
+  return { item: await getEvidence(vault, id), bytes };
+}
+
+/**
+ * Makes (or returns) the stripped working copy of an original: decrypted in
+ * memory, stripped by the allow-list stripper, re-inspected, and stored as a
+ * blob of its own linked to the original, which is never modified.
+ */
+export async function stripEvidence(vault: Vault, id: string): Promise<EvidenceItem> {
+  const original = await row(vault.db, id);
+  if (original.kind !== 'original')
+    throw new VigilError(
+      'INVALID_INPUT',
+      'Only an original can be stripped; this item is already a working copy.',
+    );
+  const existing = await vault.db.get<{ id: string }>(
+    "SELECT id FROM evidence WHERE parent_id = ? AND kind = 'stripped'",
+    [id],
+  );
+  if (existing) return getEvidence(vault, existing.id);
+  if (original.size > STRIP_MAX) {
+    throw new VigilError(
+      'UNSUPPORTED',
+      `This file is larger than ${STRIP_MAX / 1024 / 1024} MB; Vigil cannot strip it in the vault.`,
+    );
+  }
+  const bytes = await readBlobToBuffer(vault.dir, original.blob_id, original.blob_key, STRIP_MAX);
+  const { output, report } = await stripBuffer(bytes);
+  wipe(bytes);
+  const written = await writeBlob(vault.dir, [output]);
+  const derivativeId = randomUUID();
+  try {
+    await vault.db.transaction(async (tx) => {
+      await tx.run(
+        `INSERT INTO evidence (${COLUMNS}) VALUES (?, ?, ?, 'stripped', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, NULL, NULL, NULL, ?, ?)`,
+        [
+          derivativeId,
+          original.case_id,
+          id,
+          written.blobId,
+          written.key,
+          written.sha256,
+          written.size,
+          original.media_type,
+          original.mime,
+          original.original_name,
+          original.title,
+          original.description,
+          original.source,
+          vault.now().toISOString(),
+          vault.actor,
+          JSON.stringify([]),
+          JSON.stringify({ removed: report.removed, kept: report.kept }),
+        ],
+      );
+      const detail = {
+        originalSha256: original.sha256,
+        sha256: written.sha256,
+        removed: report.removed.length,
+        kept: report.kept.length,
+      };
+      await vault.record(tx, {
+        action: 'evidence.derive',
+        entityType: 'evidence',
+        entityId: id,
+        detail: { ...detail, derivativeId },
+      });
+      await vault.record(tx, {
+        action: 'evidence.derived-from',
+        entityType: 'evidence',
+        entityId: derivativeId,
+        detail: { ...detail, parentId: id },
+      });
+    });
+  } catch (error) {
+    await deleteBlob(vault.dir, written.blobId);
+    throw error;
+  } finally {
+    wipe(written.key);
+  }
+  return getEvidence(vault, derivativeId);
+}
+
+/**
+ * Writes an item to a file: the stripped working copy by default (made now
+ * if there is none yet), the original only when asked. Every chunk is
+ * authenticated before it is written and the whole is re-hashed; on any
+ * failure the partial file is removed, so there is a verified output or none.
+ */
+export async function exportEvidence(
+  vault: Vault,
+  id: string,
+  input: { out: string; original?: boolean; force?: boolean },
+  options: StreamOptions = {},
+): Promise<{ id: string; kind: EvidenceKind; out: string; sha256: string; size: number }> {
+  let item = await row(vault.db, id);
+  if (!input.original && item.kind === 'original') {
+    try {
+      item = await row(vault.db, (await stripEvidence(vault, id)).id);
+    } catch (error) {
+      if (error instanceof VigilError && error.code === 'UNSUPPORTED') {
+        throw new VigilError(
+          'UNSUPPORTED',
+          `${error.message} No working copy can be made, so nothing was exported; use --original to export the original, which keeps all its metadata.`,
+        );
+      }
+      throw error;
+    }
+  } else if (input.original && item.kind !== 'original' && item.parent_id) {
+    item = await row(vault.db, item.parent_id);
+  }
+  const out = resolve(input.out);
+  if (
+    !input.force &&
+    (await stat(out).then(
+      () => true,
+      () => false,
+    ))
+  ) {
+    throw new VigilError(
+      'CONFLICT',
+      `${out} already exists; choose another name or allow overwriting.`,
+    );
+  }
+  const tmp = tempPathFor(out);
+  const hash = createHash('sha256');
+  let size = 0;
+  try {
+    const handle = await open(tmp, 'wx', 0o600);
+    try {
+      for await (const chunk of readBlob(vault.dir, item.blob_id, item.blob_key, options)) {
+        hash.update(chunk);
+        size += chunk.length;
+        await handle.write(chunk);
+      }
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    const digest = hash.digest('hex');
+    if (digest !== item.sha256 || size !== item.size) {
+      throw new VigilError(
+        'INTEGRITY_FAILED',
+        `Evidence ${item.id} decrypted to different bytes than were recorded at intake; nothing was exported.`,
+      );
+    }
+    if (input.force) await rename(tmp, out);
+    else {
+      await link(tmp, out);
+      await unlink(tmp);
+    }
+    await fsyncDir(dirname(out));
+  } catch (error) {
+    await unlink(tmp).catch(() => undefined);
+    throw error instanceof VigilError ? error : fsError(error, `Cannot write ${out}`);
+  }
+  await vault.db.transaction((tx) =>
+    vault.record(tx, {
+      action: 'evidence.export',
+      entityType: 'evidence',
+      entityId: item.id,
+      detail: { sha256: item.sha256, size: item.size, kind: item.kind },
+    }),
+  );
+  return { id: item.id, kind: item.kind, out, sha256: item.sha256, size: item.size };
+}
+
+/** Decrypts and re-hashes one item, recording the result in its custody log. */
+export async function verifyEvidence(
+  vault: Vault,
+  id: string,
+): Promise<{ id: string; ok: boolean; problem: string | null }> {
+  const found = await row(vault.db, id);
+  const problem = await verifyBlob(vault.dir, found.blob_id, found.blob_key, {
+    sha256: found.sha256,
+    size: found.size,
+  });
+  await vault.db.transaction((tx) =>
+    vault.record(tx, {
+      action: 'evidence.verify',
+      entityType: 'evidence',
+      entityId: id,
+      detail: { sha256: found.sha256, ok: problem === null },
+    }),
+  );
+  return { id, ok: problem === null, problem };
+}
+
+/** Removes an item and its working copies; their blobs are crypto-erased with their keys. */
+export async function deleteEvidence(vault: Vault, id: string): Promise<{ deleted: string[] }> {
+  const found = await row(vault.db, id);
+  const children = await vault.db.all<{ id: string; blob_id: string }>(
+    'SELECT id, blob_id FROM evidence WHERE parent_id = ?',
+    [id],
+  );
+  const deleted = [...children.map((c) => c.id), id];
+  await vault.db.transaction(async (tx) => {
+    for (const child of children) {
+      await tx.run('DELETE FROM evidence WHERE id = ?', [child.id]);
+      await vault.record(tx, {
+        action: 'evidence.delete',
+        entityType: 'evidence',
+        entityId: child.id,
+        detail: {},
+      });
+    }
+    await tx.run('DELETE FROM evidence WHERE id = ?', [id]);
+    await vault.record(tx, {
+      action: 'evidence.delete',
+      entityType: 'evidence',
+      entityId: id,
+      detail: { sha256: found.sha256 },
+    });
+  });
+  for (const blobId of new Set([found.blob_id, ...children.map((c) => c.blob_id)]))
+    await releaseBlob(vault, blobId);
+  return { deleted };
+}

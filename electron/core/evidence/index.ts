@@ -1,0 +1,9 @@
+import { timelineProviders } from '../records/timeline';
+import { evidenceCaptureProvider } from './timeline';
+
+export * from './evidence';
+export { checkEvidenceBlobs, repairEvidenceBlobs } from './check';
+export { BLOB_CHUNK } from './blobStore';
+
+// Evidence capture times join every case timeline once this module is loaded.
+if (!timelineProviders.includes(evidenceCaptureProvider)) timelineProviders.push(evidenceCaptureProvider);

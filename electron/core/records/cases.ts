@@ -1,0 +1,325 @@
+import { randomUUID } from 'node:crypto';
+import {
+  caseCreateSchema,
+  caseListQuerySchema,
+  caseRecordSchema,
+  caseUpdateSchema,
+  type CaseCreate,
+  type CaseListQuery,
+  type CaseRecord,
+  type CaseSummary,
+  type CaseUpdate,
+} from '../../../shared/domain/case';
+import { VigilError } from '../errors';
+import type { Queryable } from '../vault/database';
+import type { Vault } from '../vault/vault';
+import { writeTransaction, type WriteContext } from './context';
+import { constraintError, json, parseJson } from './sql';
+import {
+  assertTerms,
+  changedFields,
+  checkId,
+  filledFields,
+  notFound,
+  parseInput,
+} from './validate';
+
+interface CaseRow {
+  id: string;
+  reference: string;
+  title: string;
+  summary: string;
+  status: string;
+  countries: string;
+  tags: string;
+  confidentiality: string;
+  created_at: string;
+  updated_at: string;
+}
+
+const CASE_COLUMNS =
+  'id, reference, title, summary, status, countries, tags, confidentiality, created_at, updated_at';
+const CASE_FIELDS = [
+  'reference',
+  'title',
+  'summary',
+  'status',
+  'countries',
+  'tags',
+  'confidentiality',
+] as const;
+
+export function caseFromRow(row: CaseRow): CaseRecord {
+  return {
+    id: row.id,
+    reference: row.reference,
+    title: row.title,
+    summary: row.summary,
+    status: row.status,
+    countries: parseJson<string[]>(row.countries, []),
+    tags: parseJson<string[]>(row.tags, []),
+    confidentiality: row.confidentiality,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+export const REFERENCE_PREFIX = 'VIG';
+
+/** The next free `VIG-YYYY-NNNN` reference for the year of `now`. */
+export async function nextReference(q: Queryable, now: Date): Promise<string> {
+  const prefix = `${REFERENCE_PREFIX}-${now.getUTCFullYear()}-`;
+  const row = await q.get<{ n: number | null }>(
+    'SELECT max(CAST(substr(reference, ?) AS INTEGER)) AS n FROM cases WHERE reference >= ? AND reference < ?',
+    [prefix.length + 1, prefix, `${prefix.slice(0, -1)}.`],
+  );
+  return `${prefix}${String((row?.n ?? 0) + 1).padStart(4, '0')}`;
+}
+
+export async function referenceTaken(
+  q: Queryable,
+  reference: string,
+  exceptId?: string,
+): Promise<boolean> {
+  const row = await q.get<{ id: string }>('SELECT id FROM cases WHERE reference = ?', [reference]);
+  return row !== undefined && row.id !== exceptId;
+}
+
+const referenceConflict = (reference: string) =>
+  new VigilError(
+    'CONFLICT',
+    `Another case already has the reference ${reference}; references are unique (case-insensitive).`,
+  );
+
+export async function loadCase(q: Queryable, id: string): Promise<CaseRecord> {
+  const row = await q.get<CaseRow>(`SELECT ${CASE_COLUMNS} FROM cases WHERE id = ?`, [id]);
+  if (!row) throw notFound('case', id);
+  return caseFromRow(row);
+}
+
+export async function assertCaseExists(q: Queryable, id: string): Promise<void> {
+  if (!(await q.get('SELECT 1 AS x FROM cases WHERE id = ?', [id]))) throw notFound('case', id);
+}
+
+/** Inserts a validated case; the caller checked terms and the reference. */
+export async function insertCaseTx(ctx: WriteContext, record: CaseRecord): Promise<void> {
+  await ctx.sql.run(`INSERT INTO cases (${CASE_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, [
+    record.id,
+    record.reference,
+    record.title,
+    record.summary,
+    record.status,
+    json(record.countries),
+    json(record.tags),
+    record.confidentiality,
+    record.createdAt,
+    record.updatedAt,
+  ]);
+}
+
+export async function writeCaseTx(
+  ctx: WriteContext,
+  record: CaseRecord,
+  fields: readonly string[],
+): Promise<void> {
+  await ctx.sql
+    .run(
+      `UPDATE cases SET reference = ?, title = ?, summary = ?, status = ?, countries = ?, tags = ?, confidentiality = ?, updated_at = ? WHERE id = ?`,
+      [
+        record.reference,
+        record.title,
+        record.summary,
+        record.status,
+        json(record.countries),
+        json(record.tags),
+        record.confidentiality,
+        record.updatedAt,
+        record.id,
+      ],
+    )
+    .catch((error: unknown) => {
+      throw constraintError(error, { unique: referenceConflict(record.reference).message });
+    });
+  if (ctx.auditEach)
+    await ctx.vault.record(ctx.tx, {
+      action: 'case.update',
+      entityType: 'case',
+      entityId: record.id,
+      detail: { fields },
+    });
+}
+
+/** Creates a case. Without a reference, the next `VIG-YYYY-NNNN` is given. */
+export async function createCase(vault: Vault, input: CaseCreate): Promise<CaseRecord> {
+  const data = parseInput(caseCreateSchema, input, 'case');
+  return writeTransaction(vault, async (ctx) => {
+    assertTerms('case', data, ctx.vocab, 'case');
+    const reference = data.reference ?? (await nextReference(ctx.tx, vault.now()));
+    if (await referenceTaken(ctx.tx, reference)) throw referenceConflict(reference);
+    const record: CaseRecord = {
+      id: randomUUID(),
+      ...data,
+      reference,
+      createdAt: ctx.now,
+      updatedAt: ctx.now,
+    };
+    await insertCaseTx(ctx, record);
+    await vault.record(ctx.tx, {
+      action: 'case.create',
+      entityType: 'case',
+      entityId: record.id,
+      detail: { fields: filledFields(data) },
+    });
+    return record;
+  });
+}
+
+export async function getCase(vault: Vault, id: string): Promise<CaseRecord> {
+  return loadCase(vault.db, checkId(id, 'case'));
+}
+
+/** Finds a case by id or by its reference (case-insensitive), for the CLI and quick lookups. */
+export async function findCase(vault: Vault, idOrReference: string): Promise<CaseRecord> {
+  const row = await vault.db.get<CaseRow>(
+    `SELECT ${CASE_COLUMNS} FROM cases WHERE id = ? OR reference = ?`,
+    [idOrReference.toLowerCase(), idOrReference],
+  );
+  if (!row)
+    throw new VigilError(
+      'NOT_FOUND',
+      `There is no case with the id or reference "${idOrReference.slice(0, 100)}" in this vault.`,
+    );
+  return caseFromRow(row);
+}
+
+/** Changes the fields given; lists are replaced whole. Returns the case as stored. */
+export async function updateCase(vault: Vault, id: string, patch: CaseUpdate): Promise<CaseRecord> {
+  const caseId = checkId(id, 'case');
+  const changes = parseInput(caseUpdateSchema, patch, 'case update');
+  return writeTransaction(vault, async (ctx) => {
+    const before = await loadCase(ctx.tx, caseId);
+    const merged = parseInput(caseRecordSchema, { ...before, ...changes }, 'case');
+    assertTerms('case', merged, ctx.vocab, 'case');
+    const fields = changedFields(before, merged, CASE_FIELDS);
+    if (fields.length === 0) return before;
+    if (fields.includes('reference') && (await referenceTaken(ctx.tx, merged.reference, caseId)))
+      throw referenceConflict(merged.reference);
+    const record = { ...merged, updatedAt: ctx.now };
+    await writeCaseTx(ctx, record, fields);
+    return record;
+  });
+}
+
+/**
+ * Deletes a case with its events, testimonies, interventions and role links.
+ * Persons stay (they may appear in other cases) unless `deleteUnlinkedPersons`
+ * removes those left in no case. Refused while the case holds evidence.
+ */
+export async function deleteCase(
+  vault: Vault,
+  id: string,
+  options: { deleteUnlinkedPersons?: boolean } = {},
+): Promise<{ events: number; testimonies: number; interventions: number; persons: number }> {
+  const caseId = checkId(id, 'case');
+  return writeTransaction(vault, async (ctx) => {
+    await assertCaseExists(ctx.tx, caseId);
+    const linked = (
+      await ctx.tx.all<{ person_id: string }>(
+        'SELECT DISTINCT person_id FROM case_persons WHERE case_id = ?',
+        [caseId],
+      )
+    ).map((r) => r.person_id);
+    const events = (await ctx.tx.run('DELETE FROM events WHERE case_id = ?', [caseId])).changes;
+    const testimonies = (await ctx.tx.run('DELETE FROM testimonies WHERE case_id = ?', [caseId]))
+      .changes;
+    const interventions = (
+      await ctx.tx.run('DELETE FROM interventions WHERE case_id = ?', [caseId])
+    ).changes;
+    await ctx.tx.run('DELETE FROM cases WHERE id = ?', [caseId]).catch((error: unknown) => {
+      throw constraintError(error, {
+        foreignKey:
+          'The case still holds evidence; delete or move its evidence first. Nothing was deleted.',
+      });
+    });
+    let persons = 0;
+    if (options.deleteUnlinkedPersons) {
+      for (const personId of linked) {
+        const elsewhere = await ctx.tx.get(
+          'SELECT 1 AS x FROM case_persons WHERE person_id = ? LIMIT 1',
+          [personId],
+        );
+        if (!elsewhere)
+          persons += (await ctx.tx.run('DELETE FROM persons WHERE id = ?', [personId])).changes;
+      }
+    }
+    const counts = { events, testimonies, interventions, persons };
+    await vault.record(ctx.tx, {
+      action: 'case.delete',
+      entityType: 'case',
+      entityId: caseId,
+      detail: { counts },
+    });
+    return counts;
+  });
+}
+
+const SORT_SQL: Record<string, { expr: string; descending: boolean }> = {
+  reference: { expr: 'c.reference COLLATE NOCASE', descending: false },
+  title: { expr: 'c.title COLLATE NOCASE', descending: false },
+  created: { expr: 'c.created_at', descending: true },
+  updated: { expr: 'c.updated_at', descending: true },
+  status: { expr: 'c.status', descending: false },
+  persons: { expr: 'n.persons', descending: true },
+  events: { expr: 'n.events', descending: true },
+  testimonies: { expr: 'n.testimonies', descending: true },
+};
+
+/** Cases with their counts of persons, events, testimonies and interventions. */
+export async function listCases(vault: Vault, query: CaseListQuery = {}): Promise<CaseSummary[]> {
+  const q = parseInput(caseListQuerySchema, query, 'case list query');
+  const where: string[] = [];
+  const params: (string | number)[] = [];
+  if (q.status) {
+    where.push('c.status = ?');
+    params.push(q.status);
+  }
+  if (q.country) {
+    where.push('EXISTS (SELECT 1 FROM json_each(c.countries) WHERE value = ?)');
+    params.push(q.country);
+  }
+  if (q.tag) {
+    where.push('EXISTS (SELECT 1 FROM json_each(c.tags) WHERE value = ? COLLATE NOCASE)');
+    params.push(q.tag);
+  }
+  const sort = SORT_SQL[q.sort]!;
+  const descending = q.descending ?? sort.descending;
+  params.push(q.limit ?? -1, q.offset);
+  // Counts come from case_counts, which triggers keep: the list never counts rows.
+  const rows = await vault.db.all<
+    CaseRow & {
+      n_persons: number;
+      n_events: number;
+      n_testimonies: number;
+      n_interventions: number;
+    }
+  >(
+    `SELECT ${CASE_COLUMNS.split(', ')
+      .map((c) => `c.${c}`)
+      .join(', ')},
+        n.persons AS n_persons, n.events AS n_events, n.testimonies AS n_testimonies, n.interventions AS n_interventions
+     FROM cases c JOIN case_counts n ON n.case_id = c.id
+     ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+     ORDER BY ${sort.expr} ${descending ? 'DESC' : 'ASC'}, c.reference COLLATE NOCASE
+     LIMIT ? OFFSET ?`,
+    params,
+  );
+  return rows.map((row) => ({
+    ...caseFromRow(row),
+    counts: {
+      persons: row.n_persons,
+      events: row.n_events,
+      testimonies: row.n_testimonies,
+      interventions: row.n_interventions,
+    },
+  }));
+}

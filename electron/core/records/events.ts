@@ -1,0 +1,429 @@
+import { randomUUID } from 'node:crypto';
+import {
+  eventCreateSchema,
+  eventRecordSchema,
+  eventUpdateSchema,
+  type Detention,
+  type EventCreate,
+  type EventLink,
+  type EventRecord,
+  type EventSource,
+  type EventUpdate,
+  type Perpetrator,
+} from '../../../shared/domain/event';
+import { VigilError } from '../errors';
+import type { Queryable } from '../vault/database';
+import type { Vault } from '../vault/vault';
+import { assertCaseExists } from './cases';
+import { writeTransaction, type WriteContext } from './context';
+import { dateFromDb, dateToDb, spanOf } from './dates';
+import { assertPersonsExist, linkTx } from './persons';
+import { bool, chunks, json, parseJson, placeholders } from './sql';
+import {
+  assertTerms,
+  changedFields,
+  checkId,
+  filledFields,
+  notFound,
+  parseInput,
+} from './validate';
+
+interface EventRow {
+  id: string;
+  case_id: string;
+  event_type: string;
+  title: string;
+  description: string;
+  start_date: string;
+  end_date: string | null;
+  ongoing: number;
+  date_note: string;
+  country: string | null;
+  region: string;
+  place: string;
+  latitude: number | null;
+  longitude: number | null;
+  detention: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+const EVENT_COLUMNS =
+  'id, case_id, event_type, title, description, start_date, end_date, ongoing, date_note, sort_key, date_lo, date_hi, country, region, place, latitude, longitude, detention, created_at, updated_at';
+const EVENT_READ_COLUMNS =
+  'id, case_id, event_type, title, description, start_date, end_date, ongoing, date_note, country, region, place, latitude, longitude, detention, created_at, updated_at';
+
+const EVENT_FIELDS = [
+  'eventType',
+  'title',
+  'description',
+  'start',
+  'end',
+  'ongoing',
+  'dateNote',
+  'location',
+  'victims',
+  'perpetrators',
+  'sources',
+  'links',
+  'detention',
+] as const;
+
+interface EventParts {
+  victims: string[];
+  perpetrators: Perpetrator[];
+  sources: EventSource[];
+  links: EventLink[];
+}
+
+const emptyParts = (): EventParts => ({ victims: [], perpetrators: [], sources: [], links: [] });
+
+function eventFromRow(row: EventRow, parts: EventParts): EventRecord {
+  return {
+    id: row.id,
+    caseId: row.case_id,
+    eventType: row.event_type,
+    title: row.title,
+    description: row.description,
+    start: dateFromDb(row.start_date)!,
+    end: dateFromDb(row.end_date),
+    ongoing: row.ongoing === 1,
+    dateNote: row.date_note,
+    location: {
+      country: row.country,
+      region: row.region,
+      place: row.place,
+      latitude: row.latitude,
+      longitude: row.longitude,
+    },
+    ...parts,
+    detention: parseJson<Detention | null>(row.detention, null),
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+/** Victims, perpetrators, sources and links of many events, in their stored order. */
+export async function loadEventParts(
+  q: Queryable,
+  ids: readonly string[],
+): Promise<Map<string, EventParts>> {
+  const out = new Map<string, EventParts>(ids.map((id) => [id, emptyParts()]));
+  for (const part of chunks(ids)) {
+    const list = placeholders(part.length);
+    for (const r of await q.all<{ event_id: string; person_id: string }>(
+      `SELECT event_id, person_id FROM event_victims WHERE event_id IN (${list}) ORDER BY event_id, position`,
+      part,
+    )) {
+      out.get(r.event_id)!.victims.push(r.person_id);
+    }
+    for (const r of await q.all<{
+      event_id: string;
+      person_id: string;
+      involvement: string;
+      notes: string;
+    }>(
+      `SELECT event_id, person_id, involvement, notes FROM event_perpetrators WHERE event_id IN (${list}) ORDER BY event_id, position`,
+      part,
+    )) {
+      out
+        .get(r.event_id)!
+        .perpetrators.push({ personId: r.person_id, involvement: r.involvement, notes: r.notes });
+    }
+    for (const r of await q.all<{
+      event_id: string;
+      person_id: string | null;
+      testimony_id: string | null;
+      description: string;
+      reliability: string;
+    }>(
+      `SELECT event_id, person_id, testimony_id, description, reliability FROM event_sources WHERE event_id IN (${list}) ORDER BY event_id, position`,
+      part,
+    )) {
+      out.get(r.event_id)!.sources.push({
+        personId: r.person_id,
+        testimonyId: r.testimony_id,
+        description: r.description,
+        reliability: r.reliability,
+      });
+    }
+    for (const r of await q.all<{ event_id: string; linked_event_id: string; relation: string }>(
+      `SELECT event_id, linked_event_id, relation FROM event_links WHERE event_id IN (${list}) ORDER BY event_id, position`,
+      part,
+    )) {
+      out.get(r.event_id)!.links.push({ eventId: r.linked_event_id, relation: r.relation });
+    }
+  }
+  return out;
+}
+
+export async function eventsFromRows(q: Queryable, rows: EventRow[]): Promise<EventRecord[]> {
+  const parts = await loadEventParts(
+    q,
+    rows.map((r) => r.id),
+  );
+  return rows.map((row) => eventFromRow(row, parts.get(row.id) ?? emptyParts()));
+}
+
+export async function loadEvent(q: Queryable, id: string): Promise<EventRecord> {
+  const row = await q.get<EventRow>(`SELECT ${EVENT_READ_COLUMNS} FROM events WHERE id = ?`, [id]);
+  if (!row) throw notFound('event', id);
+  return (await eventsFromRows(q, [row]))[0]!;
+}
+
+function eventParams(e: EventRecord): (string | number | null)[] {
+  const span = spanOf(e.start, e.end, e.ongoing);
+  return [
+    e.eventType,
+    e.title,
+    e.description,
+    dateToDb(e.start),
+    dateToDb(e.end),
+    bool(e.ongoing),
+    e.dateNote,
+    span.sortKey,
+    span.lo,
+    span.hi,
+    e.location.country,
+    e.location.region,
+    e.location.place,
+    e.location.latitude,
+    e.location.longitude,
+    e.detention ? json(e.detention) : null,
+  ];
+}
+
+/** Inserts the event row alone; parts follow with `writeEventPartsTx` (links need every event of a document first). */
+export async function insertEventRowTx(ctx: WriteContext, e: EventRecord): Promise<void> {
+  await ctx.sql.run(`INSERT INTO events (${EVENT_COLUMNS}) VALUES (?, ?${', ?'.repeat(18)})`, [
+    e.id,
+    e.caseId,
+    ...eventParams(e),
+    e.createdAt,
+    e.updatedAt,
+  ]);
+}
+
+/** (Re)writes victims, perpetrators, sources and, unless told not to, links. */
+export async function writeEventPartsTx(
+  ctx: WriteContext,
+  e: EventRecord,
+  options: { links: boolean; replace: boolean },
+): Promise<void> {
+  if (options.replace) {
+    await ctx.sql.run('DELETE FROM event_victims WHERE event_id = ?', [e.id]);
+    await ctx.sql.run('DELETE FROM event_perpetrators WHERE event_id = ?', [e.id]);
+    await ctx.sql.run('DELETE FROM event_sources WHERE event_id = ?', [e.id]);
+    if (options.links) await ctx.sql.run('DELETE FROM event_links WHERE event_id = ?', [e.id]);
+  }
+  for (const [i, personId] of e.victims.entries()) {
+    await ctx.sql.run(
+      'INSERT INTO event_victims (event_id, person_id, position) VALUES (?, ?, ?)',
+      [e.id, personId, i],
+    );
+  }
+  for (const [i, p] of e.perpetrators.entries()) {
+    await ctx.sql.run(
+      'INSERT INTO event_perpetrators (event_id, person_id, position, involvement, notes) VALUES (?, ?, ?, ?, ?)',
+      [e.id, p.personId, i, p.involvement, p.notes],
+    );
+  }
+  for (const [i, s] of e.sources.entries()) {
+    await ctx.sql.run(
+      'INSERT INTO event_sources (event_id, position, person_id, testimony_id, description, reliability) VALUES (?, ?, ?, ?, ?, ?)',
+      [e.id, i, s.personId, s.testimonyId, s.description, s.reliability],
+    );
+  }
+  if (options.links) await writeEventLinksTx(ctx, e);
+}
+
+export async function writeEventLinksTx(ctx: WriteContext, e: EventRecord): Promise<void> {
+  for (const [i, link] of e.links.entries()) {
+    await ctx.sql.run(
+      'INSERT INTO event_links (event_id, linked_event_id, position, relation) VALUES (?, ?, ?, ?)',
+      [e.id, link.eventId, i, link.relation],
+    );
+  }
+}
+
+/** Victims and perpetrators of an event belong to its case in those roles. */
+export async function linkEventPersonsTx(ctx: WriteContext, e: EventRecord): Promise<void> {
+  for (const personId of e.victims) await linkTx(ctx, e.caseId, personId, 'victim');
+  for (const p of e.perpetrators) await linkTx(ctx, e.caseId, p.personId, 'perpetrator');
+}
+
+/** Checks every record the event refers to exists, and that testimonies and linked events are of the same case. */
+async function assertEventReferences(q: Queryable, e: EventRecord): Promise<void> {
+  await assertPersonsExist(q, [
+    ...e.victims,
+    ...e.perpetrators.map((p) => p.personId),
+    ...e.sources.flatMap((s) => (s.personId ? [s.personId] : [])),
+  ]);
+  for (const testimonyId of e.sources.flatMap((s) => (s.testimonyId ? [s.testimonyId] : []))) {
+    const row = await q.get<{ case_id: string }>('SELECT case_id FROM testimonies WHERE id = ?', [
+      testimonyId,
+    ]);
+    if (!row) throw notFound('testimony', testimonyId);
+    if (row.case_id !== e.caseId)
+      throw new VigilError(
+        'INVALID_INPUT',
+        `The testimony ${testimonyId} belongs to another case; an event's sources must be of its own case.`,
+      );
+  }
+  for (const link of e.links) {
+    if (link.eventId === e.id)
+      throw new VigilError('INVALID_INPUT', 'An event cannot be linked to itself.');
+    const row = await q.get<{ case_id: string }>('SELECT case_id FROM events WHERE id = ?', [
+      link.eventId,
+    ]);
+    if (!row) throw notFound('event', link.eventId);
+    if (row.case_id !== e.caseId)
+      throw new VigilError(
+        'INVALID_INPUT',
+        `The event ${link.eventId} belongs to another case; a chain of events stays within one case.`,
+      );
+  }
+}
+
+/**
+ * Records an event (an act or violation) in a case. Its victims and
+ * perpetrators are linked to the case in those roles if they were not yet.
+ */
+export async function createEvent(
+  vault: Vault,
+  caseId: string,
+  input: EventCreate,
+): Promise<EventRecord> {
+  const id = checkId(caseId, 'case');
+  const data = parseInput(eventCreateSchema, input, 'event');
+  return writeTransaction(vault, async (ctx) => {
+    await assertCaseExists(ctx.tx, id);
+    assertTerms('event', data, ctx.vocab, 'event');
+    const record: EventRecord = {
+      id: randomUUID(),
+      caseId: id,
+      ...data,
+      createdAt: ctx.now,
+      updatedAt: ctx.now,
+    };
+    await assertEventReferences(ctx.tx, record);
+    await insertEventRowTx(ctx, record);
+    await writeEventPartsTx(ctx, record, { links: true, replace: false });
+    await linkEventPersonsTx(ctx, record);
+    await vault.record(ctx.tx, {
+      action: 'event.create',
+      entityType: 'event',
+      entityId: record.id,
+      detail: { caseId: id, fields: filledFields(data) },
+    });
+    return record;
+  });
+}
+
+export async function getEvent(vault: Vault, id: string): Promise<EventRecord> {
+  return loadEvent(vault.db, checkId(id, 'event'));
+}
+
+export async function updateEventRowTx(ctx: WriteContext, record: EventRecord): Promise<void> {
+  await ctx.sql.run(
+    `UPDATE events SET event_type = ?, title = ?, description = ?, start_date = ?, end_date = ?, ongoing = ?, date_note = ?, sort_key = ?,
+       date_lo = ?, date_hi = ?, country = ?, region = ?, place = ?, latitude = ?, longitude = ?, detention = ?, updated_at = ? WHERE id = ?`,
+    [...eventParams(record), record.updatedAt, record.id],
+  );
+}
+
+async function writeEventTx(
+  ctx: WriteContext,
+  record: EventRecord,
+  before: EventRecord,
+): Promise<string[]> {
+  const fields = changedFields(before, record, EVENT_FIELDS);
+  await updateEventRowTx(ctx, record);
+  const partsChanged = ['victims', 'perpetrators', 'sources', 'links'].some((f) =>
+    fields.includes(f),
+  );
+  if (partsChanged)
+    await writeEventPartsTx(ctx, record, { links: fields.includes('links'), replace: true });
+  return fields;
+}
+
+/** Changes the fields given; victims, perpetrators, sources and links are replaced whole when given. */
+export async function updateEvent(
+  vault: Vault,
+  id: string,
+  patch: EventUpdate,
+): Promise<EventRecord> {
+  const eventId = checkId(id, 'event');
+  const changes = parseInput(eventUpdateSchema, patch, 'event update');
+  return writeTransaction(vault, async (ctx) => {
+    const before = await loadEvent(ctx.tx, eventId);
+    const merged = parseInput(eventRecordSchema, { ...before, ...changes }, 'event');
+    assertTerms('event', merged, ctx.vocab, 'event');
+    if (changedFields(before, merged, EVENT_FIELDS).length === 0) return before;
+    await assertEventReferences(ctx.tx, merged);
+    const record = { ...merged, updatedAt: ctx.now };
+    const fields = await writeEventTx(ctx, record, before);
+    await linkEventPersonsTx(ctx, record);
+    await vault.record(ctx.tx, {
+      action: 'event.update',
+      entityType: 'event',
+      entityId: eventId,
+      detail: { fields },
+    });
+    return record;
+  });
+}
+
+/** Deletes an event with its parts; links to it from other events go too. */
+export async function deleteEvent(vault: Vault, id: string): Promise<void> {
+  const eventId = checkId(id, 'event');
+  await writeTransaction(vault, async (ctx) => {
+    const result = await ctx.tx.run('DELETE FROM events WHERE id = ?', [eventId]);
+    if (result.changes === 0) throw notFound('event', eventId);
+    await vault.record(ctx.tx, {
+      action: 'event.delete',
+      entityType: 'event',
+      entityId: eventId,
+      detail: {},
+    });
+  });
+}
+
+export interface EventListQuery {
+  caseId?: string;
+  eventType?: string;
+  /** Events where this person is a victim or a perpetrator. */
+  personId?: string;
+  limit?: number;
+  offset?: number;
+}
+
+/** Events in chronological order (partial dates ordered as in partialDate.ts). */
+export async function listEvents(vault: Vault, query: EventListQuery = {}): Promise<EventRecord[]> {
+  const where: string[] = [];
+  const params: (string | number)[] = [];
+  if (query.caseId !== undefined) {
+    const caseId = checkId(query.caseId, 'case');
+    await assertCaseExists(vault.db, caseId);
+    where.push('case_id = ?');
+    params.push(caseId);
+  }
+  if (query.eventType) {
+    where.push('event_type = ?');
+    params.push(query.eventType);
+  }
+  if (query.personId !== undefined) {
+    const personId = checkId(query.personId, 'person');
+    where.push(
+      '(id IN (SELECT event_id FROM event_victims WHERE person_id = ?) OR id IN (SELECT event_id FROM event_perpetrators WHERE person_id = ?))',
+    );
+    params.push(personId, personId);
+  }
+  params.push(query.limit ?? -1, query.offset ?? 0);
+  const rows = await vault.db.all<EventRow>(
+    `SELECT ${EVENT_READ_COLUMNS} FROM events ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+     ORDER BY sort_key, created_at, rowid LIMIT ? OFFSET ?`,
+    params,
+  );
+  return eventsFromRows(vault.db, rows);
+}

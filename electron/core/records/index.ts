@@ -1,0 +1,82 @@
+// Case records: the public surface used by the CLI and the Electron main process.
+export {
+  createCase,
+  deleteCase,
+  findCase,
+  getCase,
+  listCases,
+  nextReference,
+  updateCase,
+} from './cases';
+export {
+  createPerson,
+  deletePerson,
+  getPerson,
+  getPersonCases,
+  linkPerson,
+  listCasePersons,
+  listPersons,
+  unlinkPerson,
+  updatePerson,
+  type PersonListQuery,
+} from './persons';
+export {
+  createEvent,
+  deleteEvent,
+  getEvent,
+  listEvents,
+  updateEvent,
+  type EventListQuery,
+} from './events';
+export {
+  createTestimony,
+  deleteTestimony,
+  getTestimony,
+  listTestimonies,
+  updateTestimony,
+  withdrawTestimonyConsent,
+  type TestimonyListQuery,
+} from './testimonies';
+export {
+  createIntervention,
+  deleteIntervention,
+  getIntervention,
+  listInterventions,
+  updateIntervention,
+  type InterventionListQuery,
+} from './interventions';
+export {
+  addVocabularyTerm,
+  getVocabulary,
+  importVocabularyTerms,
+  listVocabularies,
+  loadVocabularies,
+  VOCABULARY_FILE_FORMAT,
+  type VocabularyListing,
+} from './vocabularies';
+export { search } from './search';
+export {
+  caseTimeline,
+  compareTimelineEntries,
+  personTimeline,
+  timelineEntry,
+  timelineProviders,
+  type TimelineEntry,
+  type TimelineOptions,
+  type TimelineProvider,
+  type TimelineScope,
+} from './timeline';
+export {
+  exportCaseDocument,
+  importCaseDocument,
+  importCaseDocuments,
+  importCaseDocumentTx,
+  parseCaseDocument,
+  type CaseDocument,
+  type ImportCounts,
+  type ImportMode,
+  type ImportOptions,
+  type ImportResult,
+} from './caseDocument';
+export { parseJsonText, readJsonFile, readTextFile } from './files';
+export { checkCaseRecords } from './check';

@@ -1,0 +1,457 @@
+import { randomUUID } from 'node:crypto';
+import type { ConsentRecord } from '../../../shared/domain/consent';
+import {
+  personCreateSchema,
+  personRecordSchema,
+  personUpdateSchema,
+  type CasePerson,
+  type ContactDetails,
+  type IdentityDocument,
+  type PersonCreate,
+  type PersonRecord,
+  type PersonSummary,
+  type PersonUpdate,
+} from '../../../shared/domain/person';
+import { unknownTermIssue } from '../../../shared/domain/vocabCheck';
+import { VigilError } from '../errors';
+import type { Queryable } from '../vault/database';
+import type { Vault } from '../vault/vault';
+import { assertCaseExists } from './cases';
+import { writeTransaction, type WriteContext } from './context';
+import { dateFromDb, dateToDb } from './dates';
+import { bool, chunks, json, parseJson, placeholders } from './sql';
+import {
+  assertTerms,
+  changedFields,
+  checkId,
+  filledFields,
+  invalidInput,
+  notFound,
+  parseInput,
+} from './validate';
+
+interface PersonRow {
+  id: string;
+  person_type: string;
+  name: string;
+  family_name: string;
+  given_name: string;
+  aliases: string;
+  pseudonym: string;
+  sex: string | null;
+  birth_date: string | null;
+  age: number | null;
+  nationalities: string;
+  identity_documents: string;
+  occupation: string;
+  hrd_work: string;
+  affiliation: string;
+  residence: string;
+  contact: string;
+  deceased: number;
+  death_date: string | null;
+  notes: string;
+  consent: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export const PERSON_COLUMNS =
+  'id, person_type, name, family_name, given_name, aliases, pseudonym, sex, birth_date, age, nationalities, identity_documents, occupation, hrd_work, affiliation, residence, contact, deceased, death_date, notes, consent, created_at, updated_at';
+
+const PERSON_FIELDS = [
+  'personType',
+  'name',
+  'familyName',
+  'givenName',
+  'aliases',
+  'pseudonym',
+  'sex',
+  'birthDate',
+  'age',
+  'nationalities',
+  'identityDocuments',
+  'occupation',
+  'hrdWork',
+  'affiliation',
+  'residence',
+  'contact',
+  'deceased',
+  'deathDate',
+  'notes',
+  'consent',
+] as const;
+
+export function personFromRow(row: PersonRow): PersonRecord {
+  return {
+    id: row.id,
+    personType: row.person_type,
+    name: row.name,
+    familyName: row.family_name,
+    givenName: row.given_name,
+    aliases: parseJson<string[]>(row.aliases, []),
+    pseudonym: row.pseudonym,
+    sex: row.sex,
+    birthDate: dateFromDb(row.birth_date),
+    age: row.age,
+    nationalities: parseJson<string[]>(row.nationalities, []),
+    identityDocuments: parseJson<IdentityDocument[]>(row.identity_documents, []),
+    occupation: row.occupation,
+    hrdWork: parseJson<string[]>(row.hrd_work, []),
+    affiliation: row.affiliation,
+    residence: row.residence,
+    contact: parseJson<ContactDetails>(row.contact, {
+      phone: '',
+      email: '',
+      messaging: '',
+      address: '',
+      other: '',
+    }),
+    deceased: row.deceased === 1,
+    deathDate: dateFromDb(row.death_date),
+    notes: row.notes,
+    consent: parseJson<ConsentRecord | null>(row.consent, null),
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+function personParams(p: PersonRecord): (string | number | null)[] {
+  return [
+    p.personType,
+    p.name,
+    p.familyName,
+    p.givenName,
+    json(p.aliases),
+    p.pseudonym,
+    p.sex,
+    dateToDb(p.birthDate),
+    p.age,
+    json(p.nationalities),
+    json(p.identityDocuments),
+    p.occupation,
+    json(p.hrdWork),
+    p.affiliation,
+    p.residence,
+    json(p.contact),
+    bool(p.deceased),
+    dateToDb(p.deathDate),
+    p.notes,
+    p.consent ? json(p.consent) : null,
+  ];
+}
+
+export async function insertPersonTx(ctx: WriteContext, p: PersonRecord): Promise<void> {
+  await ctx.sql.run(`INSERT INTO persons (${PERSON_COLUMNS}) VALUES (?${', ?'.repeat(22)})`, [
+    p.id,
+    ...personParams(p),
+    p.createdAt,
+    p.updatedAt,
+  ]);
+  if (ctx.auditEach) {
+    await ctx.vault.record(ctx.tx, {
+      action: 'person.create',
+      entityType: 'person',
+      entityId: p.id,
+      detail: { fields: filledFields({ ...p, id: null, createdAt: null, updatedAt: null }) },
+    });
+  }
+}
+
+export async function writePersonTx(
+  ctx: WriteContext,
+  p: PersonRecord,
+  fields: readonly string[],
+): Promise<void> {
+  await ctx.sql.run(
+    `UPDATE persons SET person_type = ?, name = ?, family_name = ?, given_name = ?, aliases = ?, pseudonym = ?, sex = ?, birth_date = ?, age = ?,
+       nationalities = ?, identity_documents = ?, occupation = ?, hrd_work = ?, affiliation = ?, residence = ?, contact = ?, deceased = ?,
+       death_date = ?, notes = ?, consent = ?, updated_at = ? WHERE id = ?`,
+    [...personParams(p), p.updatedAt, p.id],
+  );
+  if (ctx.auditEach)
+    await ctx.vault.record(ctx.tx, {
+      action: 'person.update',
+      entityType: 'person',
+      entityId: p.id,
+      detail: { fields },
+    });
+}
+
+export async function loadPerson(q: Queryable, id: string): Promise<PersonRecord> {
+  const row = await q.get<PersonRow>(`SELECT ${PERSON_COLUMNS} FROM persons WHERE id = ?`, [id]);
+  if (!row) throw notFound('person', id);
+  return personFromRow(row);
+}
+
+/** Fails with the first id that names no person. */
+export async function assertPersonsExist(
+  q: Queryable,
+  ids: readonly string[],
+  what = 'person',
+): Promise<void> {
+  const unique = [...new Set(ids)];
+  for (const part of chunks(unique)) {
+    const found = new Set(
+      (
+        await q.all<{ id: string }>(
+          `SELECT id FROM persons WHERE id IN (${placeholders(part.length)})`,
+          part,
+        )
+      ).map((r) => r.id),
+    );
+    const missing = part.find((id) => !found.has(id));
+    if (missing) throw notFound(what, missing);
+  }
+}
+
+function assertRole(ctx: WriteContext, role: string): void {
+  if (!ctx.vocab.has('person-role', role)) {
+    throw invalidInput('role', [
+      unknownTermIssue(ctx.vocab, { path: 'role', vocabulary: 'person-role', id: role }),
+    ]);
+  }
+}
+
+/** Links a person to a case in a role; true when the link is new. */
+export async function linkTx(
+  ctx: WriteContext,
+  caseId: string,
+  personId: string,
+  role: string,
+): Promise<boolean> {
+  const before = await ctx.sql.get<{ x: number }>(
+    'SELECT 1 AS x FROM case_persons WHERE case_id = ? AND person_id = ? AND role = ?',
+    [caseId, personId, role],
+  );
+  if (before) return false;
+  await ctx.sql.run(
+    'INSERT INTO case_persons (case_id, person_id, role, created_at) VALUES (?, ?, ?, ?)',
+    [caseId, personId, role, ctx.now],
+  );
+  if (ctx.auditEach)
+    await ctx.vault.record(ctx.tx, {
+      action: 'person.link',
+      entityType: 'person',
+      entityId: personId,
+      detail: { caseId, fields: ['role'] },
+    });
+  return true;
+}
+
+/**
+ * Creates a person, and links them to a case in a role when `link` is given.
+ * The same person can later be linked to other cases (`linkPerson`).
+ */
+export async function createPerson(
+  vault: Vault,
+  input: PersonCreate,
+  link?: { caseId: string; role: string },
+): Promise<PersonRecord> {
+  const data = parseInput(personCreateSchema, input, 'person');
+  const caseId = link ? checkId(link.caseId, 'case') : undefined;
+  return writeTransaction(vault, async (ctx) => {
+    assertTerms('person', data, ctx.vocab, 'person');
+    if (link && caseId) {
+      await assertCaseExists(ctx.tx, caseId);
+      assertRole(ctx, link.role);
+    }
+    const record: PersonRecord = {
+      id: randomUUID(),
+      ...data,
+      createdAt: ctx.now,
+      updatedAt: ctx.now,
+    };
+    await insertPersonTx(ctx, record);
+    if (link && caseId) await linkTx(ctx, caseId, record.id, link.role);
+    return record;
+  });
+}
+
+export async function getPerson(vault: Vault, id: string): Promise<PersonRecord> {
+  return loadPerson(vault.db, checkId(id, 'person'));
+}
+
+export async function updatePerson(
+  vault: Vault,
+  id: string,
+  patch: PersonUpdate,
+): Promise<PersonRecord> {
+  const personId = checkId(id, 'person');
+  const changes = parseInput(personUpdateSchema, patch, 'person update');
+  return writeTransaction(vault, async (ctx) => {
+    const before = await loadPerson(ctx.tx, personId);
+    const merged = parseInput(personRecordSchema, { ...before, ...changes }, 'person');
+    assertTerms('person', merged, ctx.vocab, 'person');
+    const fields = changedFields(before, merged, PERSON_FIELDS);
+    if (fields.length === 0) return before;
+    const record = { ...merged, updatedAt: ctx.now };
+    await writePersonTx(ctx, record, fields);
+    return record;
+  });
+}
+
+/**
+ * Deletes a person everywhere: their role links, their places as victim or
+ * perpetrator. Testimonies they gave stay, as anonymous; sources they were
+ * keep their description (and go when nothing is left of them).
+ */
+export async function deletePerson(vault: Vault, id: string): Promise<void> {
+  const personId = checkId(id, 'person');
+  await writeTransaction(vault, async (ctx) => {
+    const result = await ctx.tx.run('DELETE FROM persons WHERE id = ?', [personId]);
+    if (result.changes === 0) throw notFound('person', personId);
+    await dropEmptySourcesTx(ctx.tx);
+    await vault.record(ctx.tx, {
+      action: 'person.delete',
+      entityType: 'person',
+      entityId: personId,
+      detail: {},
+    });
+  });
+}
+
+/** Event sources left with neither a person, a testimony nor a description (after a deletion) carry nothing. */
+export async function dropEmptySourcesTx(q: Queryable): Promise<void> {
+  await q.run(
+    "DELETE FROM event_sources WHERE person_id IS NULL AND testimony_id IS NULL AND description = ''",
+  );
+}
+
+/** The cases one person appears in, with their roles there. */
+export async function getPersonCases(
+  vault: Vault,
+  id: string,
+): Promise<{ caseId: string; roles: string[] }[]> {
+  const personId = checkId(id, 'person');
+  await assertPersonsExist(vault.db, [personId]);
+  return (await casesOfPersons(vault.db, [personId])).get(personId) ?? [];
+}
+
+export async function linkPerson(
+  vault: Vault,
+  link: { caseId: string; personId: string; role: string },
+): Promise<{ linked: boolean }> {
+  const caseId = checkId(link.caseId, 'case');
+  const personId = checkId(link.personId, 'person');
+  return writeTransaction(vault, async (ctx) => {
+    await assertCaseExists(ctx.tx, caseId);
+    await assertPersonsExist(ctx.tx, [personId]);
+    assertRole(ctx, link.role);
+    return { linked: await linkTx(ctx, caseId, personId, link.role) };
+  });
+}
+
+/** Removes a person's role in a case (every role when `role` is omitted). The person stays. */
+export async function unlinkPerson(
+  vault: Vault,
+  link: { caseId: string; personId: string; role?: string },
+): Promise<{ removed: number }> {
+  const caseId = checkId(link.caseId, 'case');
+  const personId = checkId(link.personId, 'person');
+  return writeTransaction(vault, async (ctx) => {
+    const result = link.role
+      ? await ctx.tx.run(
+          'DELETE FROM case_persons WHERE case_id = ? AND person_id = ? AND role = ?',
+          [caseId, personId, link.role],
+        )
+      : await ctx.tx.run('DELETE FROM case_persons WHERE case_id = ? AND person_id = ?', [
+          caseId,
+          personId,
+        ]);
+    if (result.changes > 0) {
+      await vault.record(ctx.tx, {
+        action: 'person.unlink',
+        entityType: 'person',
+        entityId: personId,
+        detail: { caseId, count: result.changes },
+      });
+    }
+    return { removed: result.changes };
+  });
+}
+
+/** The cases each person appears in, with their roles there. */
+export async function casesOfPersons(
+  q: Queryable,
+  personIds: readonly string[],
+): Promise<Map<string, { caseId: string; roles: string[] }[]>> {
+  const out = new Map<string, { caseId: string; roles: string[] }[]>();
+  for (const part of chunks([...new Set(personIds)])) {
+    const rows = await q.all<{ person_id: string; case_id: string; role: string }>(
+      `SELECT person_id, case_id, role FROM case_persons WHERE person_id IN (${placeholders(part.length)}) ORDER BY person_id, case_id, role`,
+      part,
+    );
+    for (const row of rows) {
+      const list = out.get(row.person_id) ?? [];
+      let entry = list.find((e) => e.caseId === row.case_id);
+      if (!entry) list.push((entry = { caseId: row.case_id, roles: [] }));
+      entry.roles.push(row.role);
+      out.set(row.person_id, list);
+    }
+  }
+  return out;
+}
+
+export interface PersonListQuery {
+  caseId?: string;
+  role?: string;
+  limit?: number;
+  offset?: number;
+}
+
+/** Persons (all, or those of one case, optionally in one role), by name, with the cases they appear in. */
+export async function listPersons(
+  vault: Vault,
+  query: PersonListQuery = {},
+): Promise<PersonSummary[]> {
+  const where: string[] = [];
+  const params: (string | number)[] = [];
+  if (query.caseId !== undefined) {
+    const caseId = checkId(query.caseId, 'case');
+    await assertCaseExists(vault.db, caseId);
+    where.push(
+      `p.id IN (SELECT person_id FROM case_persons WHERE case_id = ?${query.role ? ' AND role = ?' : ''})`,
+    );
+    params.push(caseId, ...(query.role ? [query.role] : []));
+  } else if (query.role) {
+    where.push('p.id IN (SELECT person_id FROM case_persons WHERE role = ?)');
+    params.push(query.role);
+  }
+  const limit = query.limit ?? -1;
+  if (!Number.isInteger(limit) || (limit < 1 && limit !== -1))
+    throw new VigilError('INVALID_INPUT', 'The limit must be a whole number of at least 1.');
+  params.push(limit, query.offset ?? 0);
+  const rows = await vault.db.all<PersonRow>(
+    `SELECT ${PERSON_COLUMNS.split(', ')
+      .map((c) => `p.${c}`)
+      .join(', ')} FROM persons p
+     ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+     ORDER BY p.name COLLATE NOCASE, p.created_at, p.rowid LIMIT ? OFFSET ?`,
+    params,
+  );
+  const cases = await casesOfPersons(
+    vault.db,
+    rows.map((r) => r.id),
+  );
+  return rows.map((row) => ({ ...personFromRow(row), cases: cases.get(row.id) ?? [] }));
+}
+
+/** The persons of one case with their roles in it, in the order they were added. */
+export async function listCasePersons(vault: Vault, caseId: string): Promise<CasePerson[]> {
+  const id = checkId(caseId, 'case');
+  await assertCaseExists(vault.db, id);
+  return casePersonsTx(vault.db, id);
+}
+
+export async function casePersonsTx(q: Queryable, caseId: string): Promise<CasePerson[]> {
+  const rows = await q.all<PersonRow & { roles: string }>(
+    `SELECT ${PERSON_COLUMNS.split(', ')
+      .map((c) => `p.${c}`)
+      .join(', ')}, group_concat(cp.role, ' ') AS roles
+     FROM case_persons cp JOIN persons p ON p.id = cp.person_id
+     WHERE cp.case_id = ? GROUP BY p.id ORDER BY p.created_at, p.rowid`,
+    [caseId],
+  );
+  return rows.map((row) => ({ ...personFromRow(row), roles: row.roles.split(' ').sort() }));
+}

@@ -1,0 +1,180 @@
+import { z } from 'zod';
+import { customTermSchema } from '../vocabularies';
+import { caseCreateShape } from './case';
+import { checkEvent, eventCreateShape } from './event';
+import {
+  checkIntervention,
+  defaultInterventionStatus,
+  interventionCreateShape,
+} from './intervention';
+import { issuesFromZod, type FieldIssue } from './issues';
+import { checkPerson, personCreateShape } from './person';
+import { checkTestimony, testimonyCreateShape } from './testimony';
+import { boundedList, recordId, termId, timestamp } from './text';
+
+/**
+ * One case with everything it holds, as one JSON document: the bulk path in
+ * and out of a vault (spreadsheets, benchmarks, moving a case). Records keep
+ * their ids so that they can refer to one another inside the document; an
+ * import gives them new ids or merges by id. Timestamps are optional on the
+ * way in (the import time is used).
+ */
+export const CASE_DOCUMENT_FORMAT = 'vigil-case';
+export const CASE_DOCUMENT_VERSION = 1;
+
+const stamps = { createdAt: timestamp.optional(), updatedAt: timestamp.optional() };
+
+export const documentCaseSchema = z
+  .object({ id: recordId, ...caseCreateShape, ...stamps })
+  .strict();
+
+export const documentPersonSchema = z
+  .object({
+    id: recordId,
+    ...personCreateShape,
+    /** `person-role` terms this person holds in this case; empty for someone only referred to. */
+    roles: boundedList(termId, 20).default([]),
+    ...stamps,
+  })
+  .strict()
+  .superRefine(checkPerson);
+
+export const documentEventSchema = z
+  .object({ id: recordId, ...eventCreateShape, ...stamps })
+  .strict()
+  .superRefine(checkEvent);
+
+export const documentTestimonySchema = z
+  .object({ id: recordId, ...testimonyCreateShape, ...stamps })
+  .strict()
+  .superRefine(checkTestimony);
+
+export const documentInterventionSchema = z
+  .object({ id: recordId, ...interventionCreateShape, ...stamps })
+  .strict()
+  .superRefine(checkIntervention)
+  .transform(defaultInterventionStatus);
+
+const MAX_RECORDS = 1_000_000;
+
+export const caseDocumentSchema = z
+  .object({
+    format: z.literal(CASE_DOCUMENT_FORMAT),
+    version: z.literal(CASE_DOCUMENT_VERSION),
+    /** Versions of the built-in vocabularies the document was written with. */
+    vocabularies: z.record(z.string().max(64), z.number().int().min(1)).default({}),
+    /** The organisation's own terms the records use. */
+    customTerms: z.array(customTermSchema).max(10_000).default([]),
+    case: documentCaseSchema,
+    persons: z.array(documentPersonSchema).max(MAX_RECORDS).default([]),
+    events: z.array(documentEventSchema).max(MAX_RECORDS).default([]),
+    testimonies: z.array(documentTestimonySchema).max(MAX_RECORDS).default([]),
+    interventions: z.array(documentInterventionSchema).max(MAX_RECORDS).default([]),
+  })
+  .strict();
+
+export type CaseDocument = z.output<typeof caseDocumentSchema>;
+export type CaseDocumentInput = z.input<typeof caseDocumentSchema>;
+export type DocumentPerson = z.output<typeof documentPersonSchema>;
+export type DocumentEvent = z.output<typeof documentEventSchema>;
+export type DocumentTestimony = z.output<typeof documentTestimonySchema>;
+export type DocumentIntervention = z.output<typeof documentInterventionSchema>;
+
+/** Checks what a schema cannot: unique ids, and every reference pointing inside the document. */
+export function documentReferenceIssues(doc: CaseDocument): FieldIssue[] {
+  const issues: FieldIssue[] = [];
+  const seen = new Map<string, string>();
+  const claim = (id: string, path: string) => {
+    const first = seen.get(id);
+    if (first) issues.push({ path, message: `has the same id as ${first}` });
+    else seen.set(id, path);
+  };
+  claim(doc.case.id, 'case');
+  doc.persons.forEach((p, i) => claim(p.id, `persons[${i}]`));
+  doc.events.forEach((e, i) => claim(e.id, `events[${i}]`));
+  doc.testimonies.forEach((t, i) => claim(t.id, `testimonies[${i}]`));
+  doc.interventions.forEach((v, i) => claim(v.id, `interventions[${i}]`));
+
+  const persons = new Set(doc.persons.map((p) => p.id));
+  const events = new Set(doc.events.map((e) => e.id));
+  const testimonies = new Set(doc.testimonies.map((t) => t.id));
+  const person = (id: string | null, path: string) => {
+    if (id !== null && !persons.has(id))
+      issues.push({ path, message: 'refers to a person who is not in the document' });
+  };
+  doc.events.forEach((e, i) => {
+    e.victims.forEach((id, j) => person(id, `events[${i}].victims[${j}]`));
+    e.perpetrators.forEach((p, j) =>
+      person(p.personId, `events[${i}].perpetrators[${j}].personId`),
+    );
+    e.sources.forEach((s, j) => {
+      person(s.personId, `events[${i}].sources[${j}].personId`);
+      if (s.testimonyId !== null && !testimonies.has(s.testimonyId)) {
+        issues.push({
+          path: `events[${i}].sources[${j}].testimonyId`,
+          message: 'refers to a testimony that is not in the document',
+        });
+      }
+    });
+    e.links.forEach((l, j) => {
+      if (!events.has(l.eventId))
+        issues.push({
+          path: `events[${i}].links[${j}].eventId`,
+          message: 'refers to an event that is not in the document',
+        });
+      else if (l.eventId === e.id)
+        issues.push({
+          path: `events[${i}].links[${j}].eventId`,
+          message: 'links the event to itself',
+        });
+    });
+  });
+  doc.testimonies.forEach((t, i) => person(t.witnessId, `testimonies[${i}].witnessId`));
+  return issues;
+}
+
+export type DocumentCheck =
+  { ok: true; document: CaseDocument } | { ok: false; issues: FieldIssue[] };
+
+/**
+ * Validates a parsed JSON value as a case document. The format and version
+ * are checked first, so that a wrong file gets one clear sentence rather than
+ * a list of missing fields.
+ */
+export function checkCaseDocument(value: unknown): DocumentCheck {
+  if (!value || typeof value !== 'object' || Array.isArray(value)) {
+    return {
+      ok: false,
+      issues: [{ path: '', message: 'is not a Vigil case document (expected a JSON object)' }],
+    };
+  }
+  const header = value as { format?: unknown; version?: unknown };
+  if (header.format !== CASE_DOCUMENT_FORMAT) {
+    return {
+      ok: false,
+      issues: [
+        {
+          path: 'format',
+          message: `must be "${CASE_DOCUMENT_FORMAT}": this is not a Vigil case document`,
+        },
+      ],
+    };
+  }
+  if (header.version !== CASE_DOCUMENT_VERSION) {
+    return {
+      ok: false,
+      issues: [
+        {
+          path: 'version',
+          message: `is ${JSON.stringify(header.version)}, and this Vigil reads version ${CASE_DOCUMENT_VERSION} of the case document format`,
+        },
+      ],
+    };
+  }
+  const parsed = caseDocumentSchema.safeParse(value);
+  if (!parsed.success) return { ok: false, issues: issuesFromZod(parsed.error) };
+  const references = documentReferenceIssues(parsed.data);
+  return references.length > 0
+    ? { ok: false, issues: references }
+    : { ok: true, document: parsed.data };
+}

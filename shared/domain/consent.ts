@@ -1,0 +1,168 @@
+import { z } from 'zod';
+import { isoDaySchema } from './partialDate';
+import { boundedList, lineText, longText, termId } from './text';
+
+/**
+ * A consent record: what a witness, victim or family agreed to, as data the
+ * exporters obey rather than a note they may overlook. Testimonies carry one
+ * each (what may be done with the statement); persons may carry one (whether
+ * and how they may be named in outputs).
+ */
+export const CONSENT_SCOPES = ['internal-only', 'named-mechanisms', 'public'] as const;
+export type ConsentScope = (typeof CONSENT_SCOPES)[number];
+export const CONSENT_NAMINGS = ['name', 'initials', 'pseudonym', 'none'] as const;
+export type ConsentNaming = (typeof CONSENT_NAMINGS)[number];
+export const CONSENT_GIVERS = ['self', 'family-member', 'legal-representative'] as const;
+export const CONSENT_FORMS = ['oral', 'written', 'recorded'] as const;
+
+export interface ConsentRecord {
+  scope: ConsentScope;
+  /** `mechanism` vocabulary terms; listed only (and at least one) when the scope is `named-mechanisms`. */
+  mechanisms: string[];
+  naming: ConsentNaming;
+  /** The pseudonym to print when naming is `pseudonym` (else the person's own pseudonym is used). */
+  pseudonym: string;
+  /** Whether the person knows the government will be contacted; null when not asked. */
+  knowsGovernmentContacted: boolean | null;
+  givenBy: (typeof CONSENT_GIVERS)[number] | null;
+  form: (typeof CONSENT_FORMS)[number] | null;
+  /** The day consent was given (YYYY-MM-DD). */
+  givenOn: string | null;
+  withdrawn: boolean;
+  withdrawnOn: string | null;
+  notes: string;
+}
+
+/** What applies when nobody recorded consent: nothing leaves the vault, nobody is named. */
+export const DEFAULT_CONSENT: Readonly<ConsentRecord> = Object.freeze({
+  scope: 'internal-only',
+  mechanisms: [],
+  naming: 'none',
+  pseudonym: '',
+  knowsGovernmentContacted: null,
+  givenBy: null,
+  form: null,
+  givenOn: null,
+  withdrawn: false,
+  withdrawnOn: null,
+  notes: '',
+});
+
+export const consentSchema: z.ZodType<ConsentRecord, unknown> = z
+  .object({
+    scope: z.enum(CONSENT_SCOPES).default('internal-only'),
+    mechanisms: boundedList(termId, 50).default([]),
+    naming: z.enum(CONSENT_NAMINGS).default('none'),
+    pseudonym: lineText.default(''),
+    knowsGovernmentContacted: z.boolean().nullable().default(null),
+    givenBy: z.enum(CONSENT_GIVERS).nullable().default(null),
+    form: z.enum(CONSENT_FORMS).nullable().default(null),
+    givenOn: isoDaySchema.nullable().default(null),
+    withdrawn: z.boolean().default(false),
+    withdrawnOn: isoDaySchema.nullable().default(null),
+    notes: longText.default(''),
+  })
+  .strict()
+  .superRefine((consent, ctx) => {
+    if (consent.scope === 'named-mechanisms' && consent.mechanisms.length === 0) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['mechanisms'],
+        message: 'must name at least one mechanism when the scope is named-mechanisms',
+      });
+    }
+    if (consent.scope !== 'named-mechanisms' && consent.mechanisms.length > 0) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['mechanisms'],
+        message: `are listed only when the scope is named-mechanisms (it is ${consent.scope})`,
+      });
+    }
+    if (consent.withdrawnOn !== null && !consent.withdrawn) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['withdrawnOn'],
+        message: 'is set but the consent is not marked withdrawn',
+      });
+    }
+    if (
+      consent.withdrawnOn !== null &&
+      consent.givenOn !== null &&
+      consent.withdrawnOn < consent.givenOn
+    ) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['withdrawnOn'],
+        message: `(${consent.withdrawnOn}) is before the consent was given (${consent.givenOn})`,
+      });
+    }
+  });
+
+export type ConsentTarget =
+  { kind: 'internal' } | { kind: 'mechanism'; mechanism: string } | { kind: 'public' };
+
+export interface ConsentDecision {
+  allowed: boolean;
+  /** Plain reasons, for the exporter's list of what it withheld and why. */
+  reasons: string[];
+}
+
+/**
+ * Whether a record under `consent` may go to `target`. Internal use (inside
+ * the vault) is always allowed; everything else needs a consent that covers
+ * it and was not withdrawn. A missing consent allows nothing outside.
+ */
+export function consentDecision(
+  consent: ConsentRecord | null,
+  target: ConsentTarget,
+): ConsentDecision {
+  if (target.kind === 'internal') return { allowed: true, reasons: [] };
+  if (!consent) return { allowed: false, reasons: ['no consent was recorded'] };
+  const reasons: string[] = [];
+  if (consent.withdrawn)
+    reasons.push(`consent was withdrawn${consent.withdrawnOn ? ` on ${consent.withdrawnOn}` : ''}`);
+  if (target.kind === 'public' && consent.scope !== 'public')
+    reasons.push(`consent covers ${consent.scope}, not publication`);
+  if (target.kind === 'mechanism') {
+    if (consent.scope === 'internal-only') reasons.push('consent covers internal use only');
+    else if (
+      consent.scope === 'named-mechanisms' &&
+      !consent.mechanisms.includes(target.mechanism)
+    ) {
+      reasons.push(`consent does not name the mechanism ${target.mechanism}`);
+    }
+  }
+  return { allowed: reasons.length === 0, reasons };
+}
+
+/** "Amal Hassan" → "A. H."; works for any script that separates words with spaces. */
+export function initialsOf(name: string): string {
+  return name
+    .split(/[\s]+/u)
+    .filter((word) => /[\p{L}\p{N}]/u.test(word))
+    .map((word) => `${[...word.replace(/^[^\p{L}\p{N}]+/u, '')][0] ?? ''}.`)
+    .join(' ');
+}
+
+/**
+ * The name an output may print for a person under `consent`: the full name,
+ * initials, a pseudonym, or null (do not name them). Without a consent record
+ * nobody is named.
+ */
+export function nameForOutput(
+  fullName: string,
+  consent: ConsentRecord | null,
+  personPseudonym = '',
+): string | null {
+  if (!consent || consent.withdrawn) return null;
+  switch (consent.naming) {
+    case 'name':
+      return fullName;
+    case 'initials':
+      return initialsOf(fullName) || null;
+    case 'pseudonym':
+      return consent.pseudonym || personPseudonym || null;
+    default:
+      return null;
+  }
+}

@@ -1,0 +1,67 @@
+import type { z } from 'zod';
+
+/** One problem with one field of an input, for forms (by path) and for messages (as text). */
+export interface FieldIssue {
+  /** `events[3].start`, `consent.mechanisms[0]`; empty for the whole input. */
+  path: string;
+  message: string;
+}
+
+export function pathToString(path: readonly PropertyKey[]): string {
+  let out = '';
+  for (const part of path) {
+    if (typeof part === 'number') out += `[${part}]`;
+    else out += out ? `.${String(part)}` : String(part);
+  }
+  return out;
+}
+
+/** Turns zod's own wording into plain sentences; our custom messages pass through. */
+function plainMessage(issue: z.core.$ZodIssue): string {
+  switch (issue.code) {
+    case 'invalid_type':
+      return issue.input === undefined
+        ? 'is required'
+        : `has the wrong type (expected ${issue.expected})`;
+    case 'unrecognized_keys':
+      return `has unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
+    case 'invalid_value':
+      return `must be one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
+    case 'too_big':
+      return issue.origin === 'number' ? `must be at most ${String(issue.maximum)}` : issue.message;
+    case 'too_small':
+      return issue.origin === 'number'
+        ? `must be at least ${String(issue.minimum)}`
+        : issue.message;
+    default:
+      return issue.message;
+  }
+}
+
+export function issuesFromZod(
+  error: z.ZodError,
+  prefix: readonly PropertyKey[] = [],
+): FieldIssue[] {
+  return error.issues.map((issue) => ({
+    path: pathToString([...prefix, ...issue.path]),
+    message: plainMessage(issue),
+  }));
+}
+
+/** `title must not be empty`, `start: 2024-02-30 is not a date…`. */
+export function issueText(issue: FieldIssue): string {
+  if (!issue.path) return issue.message;
+  return /^[a-z(]/.test(issue.message)
+    ? `${issue.path} ${issue.message}`
+    : `${issue.path}: ${issue.message}`;
+}
+
+/** Several issues as one sentence body, the first few in full. */
+export function describeIssues(issues: readonly FieldIssue[], max = 5): string {
+  const shown = issues.slice(0, max).map(issueText).join('; ');
+  const more =
+    issues.length > max
+      ? `; and ${issues.length - max} more problem${issues.length - max > 1 ? 's' : ''}`
+      : '';
+  return `${shown}${more}`;
+}
