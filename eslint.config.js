@@ -41,6 +41,8 @@ export default tseslint.config(
     extends: [tseslint.configs.disableTypeChecked],
     languageOptions: { globals: { ...globals.node } },
   },
+  // CommonJS hooks (electron-builder loads them with require).
+  { files: ['**/*.cjs'], rules: { '@typescript-eslint/no-require-imports': 'off' } },
   // The core is plain Node: never Electron, never the front-ends.
   {
     files: ['electron/core/**/*.ts'],

@@ -61,15 +61,24 @@ export async function randomFile(path: string, bytes: number): Promise<void> {
     const chunk = randomBytes(Math.min(16 * MIB, bytes - written));
     if (!out.write(chunk)) await new Promise<void>((resolve) => out.once('drain', () => resolve()));
   }
-  await new Promise<void>((resolve, reject) => out.end((error?: Error | null) => (error ? reject(error) : resolve())));
+  await new Promise<void>((resolve, reject) =>
+    out.end((error?: Error | null) => (error ? reject(error) : resolve())),
+  );
 }
 
 /** Runs a command under GNU time: wall-clock seconds and peak RSS in MB. */
-export function timed(command: string, args: string[]): { seconds: number; peakMB: number; stdout: string } {
+export function timed(
+  command: string,
+  args: string[],
+): { seconds: number; peakMB: number; stdout: string } {
   const started = performance.now();
-  const run = spawnSync('/usr/bin/time', ['-f', 'VIGIL_MAXRSS_KB=%M', command, ...args], { encoding: 'utf8', maxBuffer: 64 * MIB });
+  const run = spawnSync('/usr/bin/time', ['-f', 'VIGIL_MAXRSS_KB=%M', command, ...args], {
+    encoding: 'utf8',
+    maxBuffer: 64 * MIB,
+  });
   const seconds = (performance.now() - started) / 1000;
-  if (run.status !== 0) throw new Error(`${command} ${args.slice(0, 3).join(' ')} failed: ${run.stderr.slice(-800)}`);
+  if (run.status !== 0)
+    throw new Error(`${command} ${args.slice(0, 3).join(' ')} failed: ${run.stderr.slice(-800)}`);
   const kb = Number(/VIGIL_MAXRSS_KB=(\d+)/.exec(run.stderr)?.[1] ?? NaN);
   return { seconds, peakMB: kb / 1024, stdout: run.stdout };
 }

@@ -4,10 +4,20 @@ import { vaultBench } from './vault';
 import { stripBench } from './strip';
 import { evidenceBench } from './evidence';
 import { renderBench } from './render';
+import { dossierBench } from './dossier';
+import { pgpBench } from './pgp';
 import { recordsBench } from './records';
 
 /** Every benchmark, by name: `npm run bench -- NAME… [--json] [--quick]`. */
-const BENCHES: Bench[] = [vaultBench, recordsBench, evidenceBench, stripBench, renderBench];
+const BENCHES: Bench[] = [
+  vaultBench,
+  recordsBench,
+  evidenceBench,
+  stripBench,
+  pgpBench,
+  renderBench,
+  dossierBench,
+];
 
 async function main(): Promise<number> {
   const { values, positionals } = parseArgs({

@@ -1,27 +1,118 @@
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { app, BrowserWindow } from 'electron';
+import { join } from 'node:path';
+import {
+  app,
+  globalShortcut,
+  ipcMain,
+  powerMonitor,
+  protocol,
+  session as electronSession,
+  type WebContents,
+} from 'electron';
+import { IPC_PREFIX } from '../../shared/ipc/contract';
+import { AutoLock } from './autoLock';
+import { electronDialogs } from './electronDialogs';
+import { registerIpc } from './register';
+import { APP_SCHEME, APP_URL } from './security';
+import { createServices, type Emit } from './services';
+import { SettingsStore } from './settings';
+import { serveAppRequest } from './protocol';
+import {
+  createMainWindow,
+  denyAllPermissions,
+  enforceContentSecurityPolicy,
+  hardenWebContents,
+  PARTITION,
+  protectContent,
+} from './window';
 
-const here = dirname(fileURLToPath(import.meta.url));
+/** The panic shortcut: locks at once, from anywhere, even when Vigil is in the background. */
+export const PANIC_SHORTCUT = 'CommandOrControl+Shift+L';
 
-// The hardened shell (custom protocol, CSP, IPC contract, auto-lock) grows in
-// electron/main as the core's capabilities get their channels.
-function createWindow(): void {
-  const window = new BrowserWindow({
-    width: 1200,
-    height: 800,
-    show: false,
-    webPreferences: {
-      preload: join(here, '../preload/index.cjs'),
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      webSecurity: true,
-    },
+const here = import.meta.dirname;
+const rendererDir = join(here, '../renderer');
+const preloadPath = join(here, '../preload/index.cjs');
+
+// No crash reporter is ever started (a dump would hold vault data), and
+// Chromium's own networking features are kept quiet: Vigil needs no network.
+app.commandLine.appendSwitch('disable-breakpad');
+app.commandLine.appendSwitch('disable-background-networking');
+app.commandLine.appendSwitch('disable-component-update');
+app.commandLine.appendSwitch('disable-domain-reliability');
+app.enableSandbox();
+
+protocol.registerSchemesAsPrivileged([
+  {
+    scheme: APP_SCHEME,
+    privileges: { standard: true, secure: true, supportFetchAPI: false, corsEnabled: false },
+  },
+]);
+
+let mainWindow: Electron.BrowserWindow | null = null;
+const trustedContents = (): WebContents | null =>
+  mainWindow && !mainWindow.isDestroyed() ? mainWindow.webContents : null;
+
+const emit: Emit = (event, payload) => {
+  trustedContents()?.send(`${IPC_PREFIX}event:${event}`, payload);
+};
+
+async function start(): Promise<void> {
+  if (!app.requestSingleInstanceLock()) {
+    app.quit();
+    return;
+  }
+  await app.whenReady();
+  const settings = await SettingsStore.load(join(app.getPath('userData'), 'settings.json'));
+  const { context, dispatch } = createServices({
+    dialogs: electronDialogs(() => mainWindow),
+    settings,
+    emit,
+    app: { version: app.getVersion(), platform: process.platform },
+    // Never log inputs or case data: the channel name is enough to find a bug.
+    onInternalError: (channel) => process.stderr.write(`vigil: internal error on ${channel}\n`),
   });
-  window.once('ready-to-show', () => window.show());
-  void window.loadFile(join(here, '../renderer/index.html'));
+
+  const appSession = electronSession.fromPartition(PARTITION);
+  denyAllPermissions(appSession);
+  enforceContentSecurityPolicy(appSession);
+  appSession.protocol.handle(APP_SCHEME, (request) => serveAppRequest(rendererDir, request));
+  registerIpc(ipcMain, dispatch, trustedContents);
+
+  const lock = (reason: Parameters<typeof context.session.lock>[0]) => context.session.lock(reason);
+  const autoLock = new AutoLock({
+    systemIdleSeconds: () => powerMonitor.getSystemIdleTime(),
+    delayMinutes: () => settings.get().autoLockMinutes,
+    isUnlocked: () => context.session.current !== null,
+    lock,
+  });
+  autoLock.start();
+  powerMonitor.on('lock-screen', () => void autoLock.onSystemEvent('lock-screen'));
+  powerMonitor.on('suspend', () => void autoLock.onSystemEvent('suspend'));
+  globalShortcut.register(PANIC_SHORTCUT, () => void autoLock.onSystemEvent('panic'));
+
+  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
+  app.on('second-instance', () => {
+    if (mainWindow?.isMinimized()) mainWindow.restore();
+    mainWindow?.focus();
+  });
+  app.on('before-quit', () => {
+    globalShortcut.unregisterAll();
+    void lock('quit');
+  });
+  app.on('window-all-closed', () => app.quit());
+
+  mainWindow = createMainWindow(preloadPath, { devTools: !app.isPackaged });
+  protectContent(mainWindow);
+  mainWindow.once('ready-to-show', () => mainWindow?.show());
+  mainWindow.on('closed', () => {
+    mainWindow = null;
+    void lock('quit');
+  });
+  await mainWindow.loadURL(APP_URL);
 }
 
-void app.whenReady().then(createWindow);
-app.on('window-all-closed', () => app.quit());
+start().catch((error: unknown) => {
+  process.stderr.write(
+    `vigil: cannot start: ${error instanceof Error ? error.message : String(error)}\n`,
+  );
+  app.exit(1);
+});

@@ -1,4 +1,21 @@
-import { contextBridge } from 'electron';
+import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+import { createVigilApi } from '../../shared/ipc/api';
+import { IPC_PREFIX } from '../../shared/ipc/contract';
 
-// Exposes the typed bridge `window.vigil`; nothing else crosses into the page.
-contextBridge.exposeInMainWorld('vigil', Object.freeze({ version: 1 }));
+// Reviewed (electronegativity PRELOAD_JS_CHECK): this preload exposes only
+// `window.vigil`, built from the contract's channel list. It never exposes
+// ipcRenderer, the IpcRendererEvent object, Node APIs or any path; every
+// payload is validated again in main.
+contextBridge.exposeInMainWorld(
+  'vigil',
+  createVigilApi({
+    invoke: (channel, input) => ipcRenderer.invoke(`${IPC_PREFIX}${channel}`, input),
+    subscribe(event, listener) {
+      const forward = (_event: IpcRendererEvent, payload: unknown) => listener(payload);
+      ipcRenderer.on(`${IPC_PREFIX}event:${event}`, forward);
+      return () => {
+        ipcRenderer.removeListener(`${IPC_PREFIX}event:${event}`, forward);
+      };
+    },
+  }),
+);

@@ -1,8 +1,10 @@
 import type { Command } from '../command';
 import { vaultCommands } from './vault';
-import { recordsCommands } from './records';
 import { metadataCommands } from './metadata';
+import { keyCommands } from './keys';
 import { evidenceCommands } from './evidence';
+import { dossierCommands } from './dossier';
+import { recordsCommands } from './records';
 
 /** Every command, in the order `vigil --help` lists them. */
 export const COMMANDS: readonly Command[] = [
@@ -10,4 +12,6 @@ export const COMMANDS: readonly Command[] = [
   ...recordsCommands,
   ...metadataCommands,
   ...evidenceCommands,
+  ...dossierCommands,
+  ...keyCommands,
 ];

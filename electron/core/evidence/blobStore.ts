@@ -54,7 +54,9 @@ function checkAborted(signal: AbortSignal | undefined): void {
 }
 
 /** Buffers a byte stream into exact BLOB_CHUNK-sized pieces (the last may be shorter or empty). */
-async function* exactChunks(source: AsyncIterable<Uint8Array> | Iterable<Uint8Array>): AsyncGenerator<Buffer> {
+async function* exactChunks(
+  source: AsyncIterable<Uint8Array> | Iterable<Uint8Array>,
+): AsyncGenerator<Buffer> {
   let pending = Buffer.allocUnsafe(BLOB_CHUNK);
   let filled = 0;
   for await (const piece of source) {

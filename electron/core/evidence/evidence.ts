@@ -258,13 +258,32 @@ export async function recordImportedEvidence(
   const id = randomUUID();
   await tx.run(
     `INSERT INTO evidence (${COLUMNS}) VALUES (?, ?, NULL, 'original', ?, ?, ?, ?, ?, ?, ?, NULL, NULL, ?, ?, ?, NULL, NULL, NULL, NULL, NULL, NULL)`,
-    [id, input.caseId, input.blob.blobId, input.blob.key, input.blob.sha256, input.blob.size, input.type, input.mime, input.name, input.source, vault.now().toISOString(), vault.actor],
+    [
+      id,
+      input.caseId,
+      input.blob.blobId,
+      input.blob.key,
+      input.blob.sha256,
+      input.blob.size,
+      input.type,
+      input.mime,
+      input.name,
+      input.source,
+      vault.now().toISOString(),
+      vault.actor,
+    ],
   );
   await vault.record(tx, {
     action: 'evidence.imported',
     entityType: 'evidence',
     entityId: id,
-    detail: { caseId: input.caseId, sha256: input.blob.sha256, size: input.blob.size, type: input.type, ...input.provenance },
+    detail: {
+      caseId: input.caseId,
+      sha256: input.blob.sha256,
+      size: input.blob.size,
+      type: input.type,
+      ...input.provenance,
+    },
   });
   return id;
 }
@@ -295,7 +314,10 @@ export async function intakeFiles(
  * Where an item's bytes are and how to open them: for the dossier exporter
  * inside the core only (the key never leaves the core).
  */
-export async function evidenceBlob(vault: Vault, id: string): Promise<{ blobId: string; key: Buffer; sha256: string; size: number }> {
+export async function evidenceBlob(
+  vault: Vault,
+  id: string,
+): Promise<{ blobId: string; key: Buffer; sha256: string; size: number }> {
   const found = await row(vault.db, id);
   return { blobId: found.blob_id, key: found.blob_key, sha256: found.sha256, size: found.size };
 }

@@ -6,4 +6,5 @@ export { checkEvidenceBlobs, repairEvidenceBlobs } from './check';
 export { BLOB_CHUNK } from './blobStore';
 
 // Evidence capture times join every case timeline once this module is loaded.
-if (!timelineProviders.includes(evidenceCaptureProvider)) timelineProviders.push(evidenceCaptureProvider);
+if (!timelineProviders.includes(evidenceCaptureProvider))
+  timelineProviders.push(evidenceCaptureProvider);

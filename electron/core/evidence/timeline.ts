@@ -9,7 +9,13 @@ export const evidenceCaptureProvider: TimelineProvider = {
   name: 'evidence-capture',
   async entries(q, scope) {
     if (scope.personId || scope.caseIds.length === 0) return [];
-    const rows = await q.all<{ id: string; case_id: string; capture_time: string; original_name: string | null; media_type: string }>(
+    const rows = await q.all<{
+      id: string;
+      case_id: string;
+      capture_time: string;
+      original_name: string | null;
+      media_type: string;
+    }>(
       `SELECT id, case_id, capture_time, original_name, media_type FROM evidence
        WHERE kind = 'original' AND capture_time IS NOT NULL AND case_id IN (${scope.caseIds.map(() => '?').join(', ')})`,
       scope.caseIds,

@@ -22,7 +22,8 @@ import { newVault, reopen, PASSPHRASE } from '../../helpers/vault';
 import { tempDir } from '../../helpers/tmp';
 
 const FIXTURES = join(import.meta.dirname, '../../fixtures/metadata');
-const sha256sum = (file: string) => execFileSync('sha256sum', [file], { encoding: 'utf8' }).split(' ')[0];
+const sha256sum = (file: string) =>
+  execFileSync('sha256sum', [file], { encoding: 'utf8' }).split(' ')[0];
 
 async function vaultWithCase() {
   const created = await newVault();
@@ -34,7 +35,10 @@ async function failure(promise: Promise<unknown>): Promise<{ code?: string; mess
   try {
     await promise;
   } catch (error) {
-    return { code: isVigilError(error) ? error.code : undefined, message: (error as Error).message };
+    return {
+      code: isVigilError(error) ? error.code : undefined,
+      message: (error as Error).message,
+    };
   }
   throw new Error('expected a failure');
 }
@@ -44,9 +48,19 @@ describe('evidence intake, custody, working copies and export', () => {
     const { vault, caseId } = await vaultWithCase();
     const file = join(FIXTURES, 'camera.jpg');
     const result = await intakeFile(vault, { caseId, path: file, source: 'sent by a relative' });
-    expect(result).toMatchObject({ sha256: sha256sum(file), size: (await stat(file)).size, type: 'jpeg', duplicate: false });
+    expect(result).toMatchObject({
+      sha256: sha256sum(file),
+      size: (await stat(file)).size,
+      type: 'jpeg',
+      duplicate: false,
+    });
     const item = await getEvidence(vault, result.id);
-    expect(item).toMatchObject({ kind: 'original', originalName: 'camera.jpg', source: 'sent by a relative', intakeBy: 'tester' });
+    expect(item).toMatchObject({
+      kind: 'original',
+      originalName: 'camera.jpg',
+      source: 'sent by a relative',
+      intakeBy: 'tester',
+    });
     expect(item.capture.time).toMatch(/^2024-03-05T14:22:10/);
     expect(item.capture.latitude).not.toBeNull();
     expect(item.metadata.some((f) => f.group === 'location' && f.risky)).toBe(true);
@@ -75,17 +89,29 @@ describe('evidence intake, custody, working copies and export', () => {
     const working = await exportEvidence(vault, id, { out: join(out, 'working.jpg') });
     expect(working.kind).toBe('stripped');
     const strippedBytes = await readFile(join(out, 'working.jpg'));
-    for (const planted of ['CANARY-ARTIST-7f3a', 'CANARY-COM-e17d', 'CANARY-TRAILER-0f9c', 'CanaryCam']) {
+    for (const planted of [
+      'CANARY-ARTIST-7f3a',
+      'CANARY-COM-e17d',
+      'CANARY-TRAILER-0f9c',
+      'CanaryCam',
+    ]) {
       expect(strippedBytes.includes(Buffer.from(planted)), planted).toBe(false);
     }
-    const original = await exportEvidence(vault, id, { out: join(out, 'original.jpg'), original: true });
+    const original = await exportEvidence(vault, id, {
+      out: join(out, 'original.jpg'),
+      original: true,
+    });
     expect(original.kind).toBe('original');
     expect((await readFile(join(out, 'original.jpg'))).equals(await readFile(file))).toBe(true);
 
     const item = await getEvidence(vault, id);
     expect(item.derivatives).toHaveLength(1);
     const copy = await getEvidence(vault, item.derivatives[0]!);
-    expect(copy).toMatchObject({ kind: 'stripped', parentId: id, sha256: sha256sum(join(out, 'working.jpg')) });
+    expect(copy).toMatchObject({
+      kind: 'stripped',
+      parentId: id,
+      sha256: sha256sum(join(out, 'working.jpg')),
+    });
     expect(copy.stripReport?.removed.length).toBeGreaterThan(3);
     // Stripping again returns the same working copy.
     expect((await stripEvidence(vault, id)).id).toBe(copy.id);
@@ -98,7 +124,10 @@ describe('evidence intake, custody, working copies and export', () => {
       'evidence.view',
       'evidence.verify',
     ]);
-    expect((await custodyLog(vault, copy.id)).map((c) => c.action)).toEqual(['evidence.derived-from', 'evidence.export']);
+    expect((await custodyLog(vault, copy.id)).map((c) => c.action)).toEqual([
+      'evidence.derived-from',
+      'evidence.export',
+    ]);
     expect((await custodyLog(vault, id))[0]!.detail).toMatchObject({ sha256: sha256sum(file) });
     await vault.lock();
   });
@@ -116,9 +145,22 @@ describe('evidence intake, custody, working copies and export', () => {
 
   it('a missing case or an unreadable file is refused and leaves no blob behind', async () => {
     const { vault, dir, caseId } = await vaultWithCase();
-    expect((await failure(intakeFile(vault, { caseId: '00000000-0000-4000-8000-000000000000', path: join(FIXTURES, 'camera.jpg') }))).code).toBe('NOT_FOUND');
-    expect((await failure(intakeFile(vault, { caseId, path: join(FIXTURES, 'no-such-file.jpg') }))).code).toBe('NOT_FOUND');
-    expect((await failure(intakeFile(vault, { caseId, path: FIXTURES }))).code).toBe('INVALID_INPUT');
+    expect(
+      (
+        await failure(
+          intakeFile(vault, {
+            caseId: '00000000-0000-4000-8000-000000000000',
+            path: join(FIXTURES, 'camera.jpg'),
+          }),
+        )
+      ).code,
+    ).toBe('NOT_FOUND');
+    expect(
+      (await failure(intakeFile(vault, { caseId, path: join(FIXTURES, 'no-such-file.jpg') }))).code,
+    ).toBe('NOT_FOUND');
+    expect((await failure(intakeFile(vault, { caseId, path: FIXTURES }))).code).toBe(
+      'INVALID_INPUT',
+    );
     expect(await readdir(join(dir, 'blobs'))).toEqual([]);
     await vault.lock();
   });
@@ -126,7 +168,10 @@ describe('evidence intake, custody, working copies and export', () => {
   it('detects a damaged blob: export fails with no output file, verify and check report it', async () => {
     const { vault, caseId, dir } = await vaultWithCase();
     const { id } = await intakeFile(vault, { caseId, path: join(FIXTURES, 'meta.png') });
-    const row = await vault.db.get<{ blob_id: string }>('SELECT blob_id FROM evidence WHERE id = ?', [id]);
+    const row = await vault.db.get<{ blob_id: string }>(
+      'SELECT blob_id FROM evidence WHERE id = ?',
+      [id],
+    );
     const path = blobPath(dir, row!.blob_id);
     const bytes = await readFile(path);
     bytes[bytes.length - 30]! ^= 0x10;
@@ -139,7 +184,9 @@ describe('evidence intake, custody, working copies and export', () => {
     expect((await verifyEvidence(vault, id)).ok).toBe(false);
     const report = await checkVault(vault);
     expect(report.ok).toBe(false);
-    expect(report.items.find((i) => i.name.startsWith('evidence'))?.problems.join(' ')).toMatch(/damaged/);
+    expect(report.items.find((i) => i.name.startsWith('evidence'))?.problems.join(' ')).toMatch(
+      /damaged/,
+    );
     await vault.lock();
   });
 
@@ -149,9 +196,25 @@ describe('evidence intake, custody, working copies and export', () => {
     const passFile = join(await tempDir(), 'pass');
     await writeFile(passFile, `${PASSPHRASE}\n`);
     const files = [join(FIXTURES, 'camera.jpg'), join(FIXTURES, 'classic.pdf')];
-    const added = await runVigil(['evidence', 'add', '--vault', dir, '--passphrase-file', passFile, '--case', caseId, ...files, '--json']);
+    const added = await runVigil([
+      'evidence',
+      'add',
+      '--vault',
+      dir,
+      '--passphrase-file',
+      passFile,
+      '--case',
+      caseId,
+      ...files,
+      '--json',
+    ]);
     expect(added.code).toBe(0);
-    const items = JSON.parse(added.stdout) as { id: string; sha256: string; size: number; type: string }[];
+    const items = JSON.parse(added.stdout) as {
+      id: string;
+      sha256: string;
+      size: number;
+      type: string;
+    }[];
     expect(items.map((i) => Object.keys(i).sort())).toEqual([
       ['id', 'sha256', 'size', 'type'],
       ['id', 'sha256', 'size', 'type'],
@@ -160,7 +223,17 @@ describe('evidence intake, custody, working copies and export', () => {
     expect(items.map((i) => i.sha256)).toEqual(files.map(sha256sum));
 
     const out = join(await tempDir(), 'photo.jpg');
-    const exported = await runVigil(['evidence', 'export', items[0]!.id, '--out', out, '--vault', dir, '--passphrase-file', passFile]);
+    const exported = await runVigil([
+      'evidence',
+      'export',
+      items[0]!.id,
+      '--out',
+      out,
+      '--vault',
+      dir,
+      '--passphrase-file',
+      passFile,
+    ]);
     expect(exported.code).toBe(0);
     expect((await readFile(out)).includes(Buffer.from('CANARY-ARTIST-7f3a'))).toBe(false);
     expect((await runVigil(['check', '--vault', dir, '--passphrase-file', passFile])).code).toBe(0);
@@ -183,10 +256,25 @@ describe('evidence intake, custody, working copies and export', () => {
     await writeFile(passFile, `${PASSPHRASE}\n`);
     for (const point of ['blob:chunk-written', 'blob:temp-synced', 'evidence:blob-stored']) {
       const signal = await new Promise<string | null>((resolve) => {
-        const child = spawn(process.execPath, [cliPath(), 'evidence', 'add', '--vault', dir, '--passphrase-file', passFile, '--case', caseId, big], {
-          env: { ...process.env, VIGIL_TEST_CRASH_AT: point },
-          stdio: 'ignore',
-        });
+        const child = spawn(
+          process.execPath,
+          [
+            cliPath(),
+            'evidence',
+            'add',
+            '--vault',
+            dir,
+            '--passphrase-file',
+            passFile,
+            '--case',
+            caseId,
+            big,
+          ],
+          {
+            env: { ...process.env, VIGIL_TEST_CRASH_AT: point },
+            stdio: 'ignore',
+          },
+        );
         child.on('close', (_code, s) => resolve(s));
       });
       expect(signal, point).toBe('SIGKILL');
@@ -219,7 +307,13 @@ describe('evidence intake, custody, working copies and export', () => {
       await stripEvidence(vault, photo.id);
       await viewEvidence(vault, photo.id);
       await vault.lock();
-      const planted = [content, 'CANARY-ARTIST-7f3a', 'CANARY-COM-e17d', 'CANARY-DESC-6a4d', 'CANARY-TRAILER-0f9c'];
+      const planted = [
+        content,
+        'CANARY-ARTIST-7f3a',
+        'CANARY-COM-e17d',
+        'CANARY-DESC-6a4d',
+        'CANARY-TRAILER-0f9c',
+      ];
       const scan = await findCanaries([dir, tmp], planted);
       expect(scan.filesScanned).toBeGreaterThan(3);
       expect(scan.hits).toEqual([]);

@@ -1,0 +1,13 @@
+// Dossiers: signed exports for UN and regional bodies, encrypted bundles for
+// partners, their verification, and the import of partners' bundles.
+export {
+  previewExport,
+  planDossier,
+  defaultAudience,
+  type ExportRequest,
+  type DossierPlan,
+} from './plan';
+export { exportDossier, type ExportResult, type ExportTarget } from './export';
+export { verifyDossier, type VerifyReport } from './verify';
+export { importBundle, type ImportReport, type ImportOptions } from './import';
+export { getWgadSubmission, saveWgadSubmission } from './submissions';

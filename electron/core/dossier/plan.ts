@@ -1,0 +1,331 @@
+import { createHash } from 'node:crypto';
+import {
+  DOSSIER_FORMAT,
+  DOSSIER_VERSION,
+  manifestSchema,
+  type Audience,
+  type DossierLanguage,
+  type ExportPreview,
+  type FileRole,
+  type Manifest,
+  type Template,
+  type WithheldItem,
+} from '../../../shared/dossier';
+import type { CaseDocument } from '../../../shared/domain';
+import { VocabularySet } from '../../../shared/vocabularies';
+import { VigilError } from '../errors';
+import { exportCaseDocument } from '../records';
+import {
+  exportPublicKey,
+  getOrganisationKey,
+  groupFingerprint,
+  signDetached,
+  type KeyInfo,
+} from '../pgp';
+import {
+  assertValidDocument,
+  renderDocx,
+  renderPdf,
+  unsupportedCharacters,
+  type DocumentModel,
+  type Inline,
+} from '../render';
+import type { Vault } from '../vault/vault';
+import { selectEvidence, type DossierEvidence } from './evidence';
+import { findForbidden, redactCase, type RedactedCase } from './redact';
+import { getWgadSubmission } from './submissions';
+import { Formatter } from './templates/format';
+import { genericReport } from './templates/generic';
+import { detainees, wgadChecklist, wgadCommunication } from './templates/wgad';
+import { fill, WORDS } from './templates/words';
+import { verifyInstructions } from './verifyText';
+
+export const GENERATOR = 'Vigil 0.1.0';
+
+export interface ExportRequest {
+  caseId: string;
+  template: Template;
+  language: DossierLanguage;
+  /** Who the dossier is for; by default the template's body (WGAD) or the public (generic report). */
+  audience?: Audience;
+  includePrivate: boolean;
+  includeOriginals: boolean;
+  /** Only these originals (by id); by default every original of the case. */
+  evidence?: string[];
+}
+
+/** A file of the dossier: its bytes in memory, or an evidence item streamed from its blob. */
+export interface PlannedFile {
+  path: string;
+  role: FileRole;
+  size: number;
+  sha256: string;
+  content: Buffer | { evidence: DossierEvidence };
+}
+
+export interface DossierPlan {
+  manifest: Manifest;
+  /** Every file, manifest.json and manifest.json.asc included, in writing order. */
+  files: PlannedFile[];
+  warnings: string[];
+  signer: KeyInfo;
+}
+
+export function defaultAudience(template: Template): Audience {
+  return template === 'wgad' ? { kind: 'mechanism', mechanism: 'wgad' } : { kind: 'public' };
+}
+
+const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+
+/** Every piece of text a document model will print. */
+function modelTexts(model: DocumentModel): string[] {
+  const texts: string[] = [
+    model.title,
+    model.subtitle ?? '',
+    model.header ?? '',
+    model.footer ?? '',
+  ];
+  const inline = (value: unknown): void => {
+    if (typeof value === 'string') texts.push(value);
+    else if (Array.isArray(value)) value.forEach(inline);
+    else if (value && typeof value === 'object') {
+      const v = value as Inline & Record<string, unknown>;
+      for (const key of [
+        'text',
+        'missing',
+        'withheld',
+        'label',
+        'value',
+        'note',
+        'title',
+        'header',
+        'rows',
+        'items',
+        'fields',
+      ])
+        if (key in v) inline(v[key]);
+    }
+  };
+  model.blocks.forEach(inline);
+  return texts;
+}
+
+interface Prepared {
+  original: CaseDocument;
+  redacted: RedactedCase;
+  audience: Audience;
+  formatter: Formatter;
+}
+
+async function prepare(vault: Vault, request: ExportRequest): Promise<Prepared> {
+  const audience = request.audience ?? defaultAudience(request.template);
+  const original = await exportCaseDocument(vault, request.caseId);
+  const submission =
+    request.template === 'wgad' ? await getWgadSubmission(vault, request.caseId) : null;
+  const words = WORDS[request.language];
+  const redacted = redactCase(original, submission, {
+    audience,
+    includePrivate: request.includePrivate,
+    words: {
+      person: (n) => fill(words.person, { n }),
+      nameWithheld: words.nameWithheld,
+      anonymousWitness: words.anonymousWitness,
+    },
+  });
+  return {
+    original,
+    redacted,
+    audience,
+    formatter: new Formatter(request.language, words, new VocabularySet(original.customTerms)),
+  };
+}
+
+/**
+ * What an export would do, without doing it: the admissibility checklist,
+ * the consent of each person named, what will be withheld and why, and which
+ * evidence goes in as which copy. The UI shows this before the user exports.
+ */
+export async function previewExport(vault: Vault, request: ExportRequest): Promise<ExportPreview> {
+  const { original, redacted, audience, formatter } = await prepare(vault, request);
+  const selection = await selectEvidence(vault, request.caseId, {
+    includeOriginals: request.includeOriginals,
+    only: request.evidence,
+    preview: true,
+  });
+  const hasKey = await getOrganisationKey(vault).then(
+    () => true,
+    () => false,
+  );
+  return {
+    template: request.template,
+    audience,
+    checklist:
+      request.template === 'wgad'
+        ? wgadChecklist(original, redacted, redacted.submission!, formatter.words, hasKey)
+        : [],
+    consent: redacted.consent,
+    withheld: [...redacted.withheld, ...selection.withheld],
+    evidence: [
+      ...selection.items.map((e) => ({ id: e.id, type: e.type, copy: e.copy, reason: null })),
+      ...selection.withheld.map((w) => ({
+        id: '',
+        type: '',
+        copy: 'withheld' as const,
+        reason: `${w.what}: ${w.reason}`,
+      })),
+    ],
+  };
+}
+
+/**
+ * Builds everything a dossier holds, in memory except the evidence (which
+ * streams from the vault when written): the redacted case rendered as PDF and
+ * DOCX, the case data, the evidence copies, VERIFY.txt, the signer's public
+ * key, SHA256SUMS and the manifest, both signed by the organisation's key.
+ * Before anything is signed, every text is checked for names that consent
+ * does not allow: if one is found, nothing is produced.
+ */
+export async function planDossier(vault: Vault, request: ExportRequest): Promise<DossierPlan> {
+  const signer = await getOrganisationKey(vault).catch(() => {
+    throw new VigilError(
+      'NOT_FOUND',
+      'There is no organisation key to sign the dossier: generate one (vigil keys generate) or import one first.',
+    );
+  });
+  const { original, redacted, audience, formatter } = await prepare(vault, request);
+  const createdAt = vault.now();
+  const selection = await selectEvidence(vault, request.caseId, {
+    includeOriginals: request.includeOriginals,
+    only: request.evidence,
+  });
+  const withheld: WithheldItem[] = [...redacted.withheld, ...selection.withheld];
+
+  const model =
+    request.template === 'wgad'
+      ? wgadCommunication(redacted, selection.items, selection.withheld, formatter, {
+          includePrivate: request.includePrivate,
+          createdAt,
+        })
+      : genericReport(redacted, selection.items, selection.withheld, formatter, createdAt);
+  assertValidDocument(model);
+  const warnings: string[] = [];
+  const unsupported = await unsupportedCharacters(model);
+  if (unsupported.length > 0)
+    warnings.push(
+      `Some characters cannot be drawn by the PDF fonts and will show as boxes: ${unsupported.slice(0, 20).join(' ')}`,
+    );
+  if (request.template === 'wgad' && detainees(original).length === 0)
+    warnings.push('No arrest or detention is recorded in this case.');
+
+  const base = request.template === 'wgad' ? 'wgad-communication' : 'case-report';
+  const documents: PlannedFile[] = [];
+  const addBytes = (path: string, role: FileRole, bytes: Buffer) =>
+    documents.push({ path, role, size: bytes.length, sha256: sha256(bytes), content: bytes });
+  const caseData = Buffer.from(`${JSON.stringify(redacted.document, null, 2)}\n`, 'utf8');
+  const texts = [...modelTexts(model), caseData.toString('utf8')];
+  const leak = findForbidden(texts, redacted.forbidden);
+  if (leak !== null) {
+    throw new VigilError(
+      'INTERNAL',
+      'The export was stopped: a name that consent does not allow was found in the output. Nothing was written; please report this.',
+    );
+  }
+  addBytes(`${base}.pdf`, 'submission-pdf', await renderPdf(model));
+  addBytes(`${base}.docx`, 'submission-docx', await renderDocx(model));
+  addBytes('case.json', 'case-data', caseData);
+  const evidenceFiles: PlannedFile[] = selection.items.map((e) => ({
+    path: e.path,
+    role: 'evidence',
+    size: e.size,
+    sha256: e.sha256,
+    content: { evidence: e },
+  }));
+  const publicKey = Buffer.from(await exportPublicKey(vault, signer.fingerprint), 'utf8');
+  addBytes('signer-key.asc', 'public-key', publicKey);
+  const userId = signer.userIds[0] ?? signer.fingerprint;
+  const verify = Buffer.from(
+    verifyInstructions({
+      userId,
+      fingerprint: groupFingerprint(signer.fingerprint),
+      reference: original.case.reference ?? '',
+    }),
+    'utf8',
+  );
+  addBytes('VERIFY.txt', 'verification', verify);
+
+  const covered = [...documents, ...evidenceFiles].sort((a, b) => a.path.localeCompare(b.path));
+  const sums = Buffer.from(covered.map((f) => `${f.sha256}  ${f.path}\n`).join(''), 'utf8');
+  const sumsSignature = Buffer.from(await signDetached(vault, sums), 'utf8');
+  const checksumFiles: PlannedFile[] = [
+    {
+      path: 'SHA256SUMS',
+      role: 'checksums',
+      size: sums.length,
+      sha256: sha256(sums),
+      content: sums,
+    },
+    {
+      path: 'SHA256SUMS.asc',
+      role: 'signature',
+      size: sumsSignature.length,
+      sha256: sha256(sumsSignature),
+      content: sumsSignature,
+    },
+  ];
+
+  const manifest = manifestSchema.parse({
+    format: DOSSIER_FORMAT,
+    version: DOSSIER_VERSION,
+    generator: GENERATOR,
+    createdAt: createdAt.toISOString(),
+    template: request.template,
+    language: request.language,
+    audience,
+    case: { reference: original.case.reference ?? '' },
+    signer: { fingerprint: signer.fingerprint, userId },
+    options: { includePrivate: request.includePrivate, includeOriginals: request.includeOriginals },
+    files: [...covered, ...checksumFiles].map(({ path, sha256: hash, size, role }) => ({
+      path,
+      sha256: hash,
+      size,
+      role,
+    })),
+    evidence: selection.items.map((e) => ({
+      path: e.path,
+      copy: e.copy,
+      originalSha256: e.originalSha256,
+      type: e.type,
+    })),
+    withheld,
+  });
+  const manifestBytes = Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`, 'utf8');
+  if (
+    findForbidden([manifestBytes.toString('utf8'), verify.toString('utf8')], redacted.forbidden) !==
+    null
+  ) {
+    throw new VigilError(
+      'INTERNAL',
+      'The export was stopped: a name that consent does not allow was found in the manifest. Nothing was written; please report this.',
+    );
+  }
+  const manifestSignature = Buffer.from(await signDetached(vault, manifestBytes), 'utf8');
+  const files: PlannedFile[] = [
+    {
+      path: 'manifest.json',
+      role: 'case-data',
+      size: manifestBytes.length,
+      sha256: sha256(manifestBytes),
+      content: manifestBytes,
+    },
+    {
+      path: 'manifest.json.asc',
+      role: 'signature',
+      size: manifestSignature.length,
+      sha256: sha256(manifestSignature),
+      content: manifestSignature,
+    },
+    ...checksumFiles,
+    ...covered,
+  ];
+  return { manifest, files, warnings, signer };
+}

@@ -1,0 +1,110 @@
+import { stat } from 'node:fs/promises';
+import { basename } from 'node:path';
+import {
+  exportDossier,
+  getWgadSubmission,
+  importBundle,
+  previewExport,
+  saveWgadSubmission,
+  verifyDossier,
+} from '../../core/dossier';
+import { getCase } from '../../core/records';
+import type { Handlers } from '../ipc/dispatch';
+import type { AppContext } from './context';
+
+type DossierChannels =
+  | 'dossier.preview'
+  | 'dossier.getSubmission'
+  | 'dossier.saveSubmission'
+  | 'dossier.export'
+  | 'dossier.verify'
+  | 'dossier.chooseBundle'
+  | 'dossier.inspectBundle'
+  | 'dossier.import';
+
+export function dossierHandlers(ctx: AppContext): Pick<Handlers, DossierChannels> {
+  return {
+    async 'dossier.preview'(request) {
+      return previewExport(ctx.session.requireVault(), request);
+    },
+    async 'dossier.getSubmission'({ caseId }) {
+      return getWgadSubmission(ctx.session.requireVault(), caseId);
+    },
+    async 'dossier.saveSubmission'({ caseId, submission }) {
+      return saveWgadSubmission(ctx.session.requireVault(), caseId, submission);
+    },
+    async 'dossier.export'({ request, target, recipients, operationId }) {
+      const vault = ctx.session.requireVault();
+      const reference = (await getCase(vault, request.caseId)).reference;
+      const suggested =
+        target === 'bundle' ? `${reference}.vigil.gpg` : `${reference}-${request.template}-dossier`;
+      const path =
+        target === 'bundle'
+          ? await ctx.dialogs.chooseSaveFile(suggested)
+          : await ctx.dialogs.chooseSaveFolder(suggested);
+      if (!path)
+        return {
+          saved: false,
+          label: null,
+          kind: target,
+          manifestSha256: null,
+          signer: null,
+          files: 0,
+          withheld: [],
+          warnings: [],
+        };
+      const result = await ctx.operations.run(operationId, (signal, progress) =>
+        exportDossier(
+          vault,
+          request,
+          target === 'bundle' ? { kind: 'bundle', path, recipients } : { kind: 'directory', path },
+          {
+            signal,
+            onProgress: (done, total, file) =>
+              progress({ phase: 'export', done, total, item: file }),
+          },
+        ),
+      );
+      return {
+        saved: true,
+        label: basename(result.out),
+        kind: result.kind,
+        manifestSha256: result.manifestSha256,
+        signer: result.manifest.signer.fingerprint,
+        files: result.manifest.files.length,
+        withheld: result.manifest.withheld,
+        warnings: result.warnings,
+      };
+    },
+    async 'dossier.verify'({ kind }) {
+      const vault = ctx.session.requireVault();
+      const path = await ctx.dialogs.chooseOpenFile(kind === 'folder' ? 'dossier' : 'bundle');
+      if (!path) return null;
+      return { label: basename(path), report: await verifyDossier(vault, path) };
+    },
+    async 'dossier.chooseBundle'() {
+      ctx.session.requireVault();
+      const path = await ctx.dialogs.chooseOpenFile('bundle');
+      if (!path) return null;
+      return {
+        fileId: ctx.session.remember('file', path),
+        name: basename(path),
+        size: (await stat(path)).size,
+      };
+    },
+    async 'dossier.inspectBundle'({ fileId }) {
+      return verifyDossier(ctx.session.requireVault(), ctx.session.resolve('file', fileId));
+    },
+    async 'dossier.import'({ fileId, acceptSigner, operationId }) {
+      const vault = ctx.session.requireVault();
+      const path = ctx.session.resolve('file', fileId);
+      return ctx.operations.run(operationId, (signal, progress) =>
+        importBundle(vault, path, {
+          acceptSigner,
+          signal,
+          onProgress: (done, total, item) => progress({ phase: 'import', done, total, item }),
+        }),
+      );
+    },
+  };
+}

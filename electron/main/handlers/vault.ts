@@ -1,0 +1,89 @@
+import { basename } from 'node:path';
+import { KDF_PRESETS } from '../../../shared/vault';
+import {
+  argon2idParams,
+  changePassphrase,
+  checkVault,
+  createVault,
+  openVault,
+  readVaultInfo,
+  recoverVault,
+} from '../../core';
+import type { Handlers } from '../ipc/dispatch';
+import type { AppContext } from './context';
+
+type VaultChannels =
+  | 'vault.chooseNewLocation'
+  | 'vault.chooseExisting'
+  | 'vault.create'
+  | 'vault.unlock'
+  | 'vault.lock'
+  | 'vault.status'
+  | 'vault.info'
+  | 'vault.changePassphrase'
+  | 'vault.recover'
+  | 'vault.check';
+
+export function vaultHandlers(ctx: AppContext): Pick<Handlers, VaultChannels> {
+  const location = (path: string | null) =>
+    path ? { locationId: ctx.session.remember('location', path), label: basename(path) } : null;
+  return {
+    async 'vault.chooseNewLocation'() {
+      return location(await ctx.dialogs.chooseNewVaultFolder());
+    },
+    async 'vault.chooseExisting'() {
+      return location(await ctx.dialogs.chooseVaultFolder());
+    },
+    async 'vault.create'({ locationId, passphrase, kdf }) {
+      const dir = ctx.session.resolve('location', locationId);
+      const created = await createVault({ dir, passphrase, kdf: argon2idParams(KDF_PRESETS[kdf]) });
+      await ctx.session.open(created.vault);
+      await ctx.settings.rememberVault(dir);
+      return { vaultId: created.vaultId, recoveryKey: created.recoveryKey };
+    },
+    async 'vault.unlock'({ locationId, passphrase }) {
+      const dir = ctx.session.resolve('location', locationId);
+      const vault = await openVault({ dir, passphrase });
+      await ctx.session.open(vault);
+      await ctx.settings.rememberVault(dir);
+      return { vaultId: vault.id, label: basename(dir) };
+    },
+    async 'vault.lock'({ reason }) {
+      ctx.operations.cancelAll();
+      await ctx.session.lock(reason);
+      return {};
+    },
+    async 'vault.status'() {
+      const vault = ctx.session.current;
+      return {
+        unlocked: Boolean(vault && !vault.isLocked),
+        vaultId: vault?.id ?? null,
+        label: ctx.session.currentLabel,
+      };
+    },
+    async 'vault.info'() {
+      return readVaultInfo(ctx.session.requireVault().dir);
+    },
+    async 'vault.changePassphrase'({ current, next, kdf }) {
+      const vault = ctx.session.requireVault();
+      await changePassphrase({
+        dir: vault.dir,
+        passphrase: current,
+        newPassphrase: next,
+        kdf: kdf ? argon2idParams(KDF_PRESETS[kdf]) : undefined,
+      });
+      return {};
+    },
+    async 'vault.recover'({ locationId, recoveryKey, newPassphrase }) {
+      await recoverVault({
+        dir: ctx.session.resolve('location', locationId),
+        recoveryKey,
+        newPassphrase,
+      });
+      return {};
+    },
+    async 'vault.check'() {
+      return checkVault(ctx.session.requireVault());
+    },
+  };
+}

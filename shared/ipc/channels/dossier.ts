@@ -1,0 +1,155 @@
+import { z } from 'zod';
+import {
+  audienceSchema,
+  DOSSIER_LANGUAGES,
+  TEMPLATES,
+  wgadSubmissionSchema,
+  withheldItemSchema,
+} from '../../dossier';
+import { id, opaqueId, operationId } from '../schemas';
+
+const fingerprint = z.string().regex(/^[0-9A-Fa-f]{40}$/);
+
+/** What the export wizard chooses: template, language, audience, what to include. */
+export const exportRequestSchema = z.strictObject({
+  caseId: id,
+  template: z.enum(TEMPLATES),
+  language: z.enum(DOSSIER_LANGUAGES),
+  audience: audienceSchema.optional(),
+  includePrivate: z.boolean(),
+  includeOriginals: z.boolean(),
+  evidence: z.array(id).max(10_000).optional(),
+});
+
+const checklistItem = z.object({
+  id: z.string(),
+  part: z.string(),
+  label: z.string(),
+  ok: z.boolean(),
+  target: z.object({
+    kind: z.enum(['case', 'person', 'event', 'testimony', 'intervention', 'submission']),
+    id: z.string().nullable(),
+    field: z.string().nullable(),
+  }),
+});
+
+const consentStatus = z.object({
+  personId: z.string(),
+  shownAs: z.string().nullable(),
+  roles: z.array(z.string()),
+  consent: z.enum(['recorded', 'missing', 'withdrawn', 'not-needed']),
+  covers: z.boolean(),
+  reasons: z.array(z.string()),
+});
+
+const signatureCheck = z.object({
+  valid: z.boolean(),
+  signerFingerprint: z.string().optional(),
+  signerKnown: z.boolean(),
+  signerTrusted: z.boolean(),
+  signerUserId: z.string().nullable().optional(),
+  problem: z.string().optional(),
+});
+
+export const verifyReportSchema = z.object({
+  ok: z.boolean(),
+  kind: z.enum(['directory', 'zip', 'bundle']),
+  signature: signatureCheck,
+  bundle: z
+    .object({ recipient: z.string(), signature: signatureCheck.extend({ status: z.string() }) })
+    .nullable(),
+  manifest: z
+    .object({
+      reference: z.string(),
+      template: z.string(),
+      createdAt: z.string(),
+      files: z.number(),
+      withheld: z.number(),
+    })
+    .nullable(),
+  files: z.object({
+    checked: z.number(),
+    mismatched: z.array(z.string()),
+    missing: z.array(z.string()),
+    extra: z.array(z.string()),
+  }),
+  problems: z.array(z.string()),
+});
+
+/** Channels of dossier export, verification and partner-bundle import. */
+export const dossierChannels = {
+  'dossier.preview': {
+    input: exportRequestSchema,
+    output: z.object({
+      template: z.enum(TEMPLATES),
+      audience: audienceSchema,
+      checklist: z.array(checklistItem),
+      consent: z.array(consentStatus),
+      withheld: z.array(withheldItemSchema),
+      evidence: z.array(
+        z.object({
+          id: z.string(),
+          type: z.string(),
+          copy: z.enum(['stripped', 'original', 'withheld']),
+          reason: z.string().nullable(),
+        }),
+      ),
+    }),
+  },
+  'dossier.getSubmission': { input: z.strictObject({ caseId: id }), output: wgadSubmissionSchema },
+  'dossier.saveSubmission': {
+    input: z.strictObject({ caseId: id, submission: wgadSubmissionSchema }),
+    output: wgadSubmissionSchema,
+  },
+  'dossier.export': {
+    input: z.strictObject({
+      request: exportRequestSchema,
+      /** A folder for a UN or regional body, or a bundle encrypted to partners' keys. */
+      target: z.enum(['directory', 'bundle']),
+      recipients: z.array(fingerprint).max(20).default([]),
+      operationId,
+    }),
+    output: z.object({
+      saved: z.boolean(),
+      label: z.string().nullable(),
+      kind: z.enum(['directory', 'bundle']),
+      manifestSha256: z.string().nullable(),
+      signer: z.string().nullable(),
+      files: z.number(),
+      withheld: z.array(withheldItemSchema),
+      warnings: z.array(z.string()),
+    }),
+  },
+  'dossier.verify': {
+    input: z.strictObject({ kind: z.enum(['folder', 'file']) }),
+    output: z.object({ label: z.string(), report: verifyReportSchema }).nullable(),
+  },
+  'dossier.chooseBundle': {
+    input: z.strictObject({}),
+    output: z.object({ fileId: opaqueId, name: z.string(), size: z.number() }).nullable(),
+  },
+  'dossier.inspectBundle': {
+    input: z.strictObject({ fileId: opaqueId }),
+    output: verifyReportSchema,
+  },
+  'dossier.import': {
+    input: z.strictObject({ fileId: opaqueId, acceptSigner: z.boolean(), operationId }),
+    output: z.object({
+      caseId: z.string(),
+      reference: z.string(),
+      signer: z.object({
+        fingerprint: z.string().nullable(),
+        userId: z.string().nullable(),
+        trusted: z.boolean(),
+      }),
+      bundleSha256: z.string(),
+      records: z.object({
+        persons: z.number(),
+        events: z.number(),
+        testimonies: z.number(),
+        interventions: z.number(),
+      }),
+      evidence: z.array(z.object({ id: z.string(), sha256: z.string(), path: z.string() })),
+    }),
+  },
+} as const;

@@ -1,0 +1,66 @@
+import { z } from 'zod';
+import {
+  custodyEntry,
+  empty,
+  evidenceItem,
+  id,
+  keptField,
+  metadataField,
+  opaqueId,
+  operationId,
+  shortText,
+} from '../schemas';
+
+/** Channels of the evidence. */
+export const evidenceChannels = {
+  'evidence.chooseFiles': {
+    input: empty,
+    output: z.array(z.object({ fileId: opaqueId, name: z.string(), size: z.number() })),
+  },
+  'evidence.intake': {
+    input: z.strictObject({
+      caseId: id,
+      fileIds: z.array(opaqueId).min(1).max(1000),
+      source: shortText(2000).optional(),
+      operationId,
+    }),
+    output: z.array(
+      z.object({
+        id: z.string(),
+        sha256: z.string(),
+        size: z.number(),
+        type: z.string(),
+        duplicate: z.boolean(),
+      }),
+    ),
+  },
+  'evidence.list': { input: z.strictObject({ caseId: id }), output: z.array(evidenceItem) },
+  'evidence.get': {
+    input: z.strictObject({ id }),
+    output: z.object({ item: evidenceItem, custody: z.array(custodyEntry) }),
+  },
+  'evidence.preview': {
+    input: z.strictObject({ id }),
+    output: z.object({ mime: z.string(), bytes: z.instanceof(Uint8Array) }),
+  },
+  'evidence.strip': {
+    input: z.strictObject({ id }),
+    output: z.object({
+      item: evidenceItem,
+      removed: z.array(metadataField),
+      kept: z.array(keptField),
+    }),
+  },
+  'evidence.export': {
+    input: z.strictObject({ id, original: z.boolean() }),
+    output: z.object({
+      saved: z.boolean(),
+      label: z.string().nullable(),
+      sha256: z.string().nullable(),
+    }),
+  },
+  'evidence.verify': {
+    input: z.strictObject({ id }),
+    output: z.object({ id: z.string(), ok: z.boolean(), problem: z.string().nullable() }),
+  },
+} as const;

@@ -1,0 +1,57 @@
+import { z } from 'zod';
+import {
+  checkReport,
+  empty,
+  kdfPreset,
+  location,
+  opaqueId,
+  passphrase,
+  shortText,
+} from '../schemas';
+
+/** Channels of the vault lifecycle. */
+export const vaultChannels = {
+  'vault.chooseNewLocation': { input: empty, output: location.nullable() },
+  'vault.chooseExisting': { input: empty, output: location.nullable() },
+  'vault.create': {
+    input: z.strictObject({ locationId: opaqueId, passphrase, kdf: kdfPreset }),
+    output: z.object({ vaultId: z.string(), recoveryKey: z.string() }),
+  },
+  'vault.unlock': {
+    input: z.strictObject({ locationId: opaqueId, passphrase }),
+    output: z.object({ vaultId: z.string(), label: z.string() }),
+  },
+  'vault.lock': {
+    input: z.strictObject({ reason: z.enum(['user', 'panic']) }),
+    output: z.object({}),
+  },
+  'vault.status': {
+    input: empty,
+    output: z.object({
+      unlocked: z.boolean(),
+      vaultId: z.string().nullable(),
+      label: z.string().nullable(),
+    }),
+  },
+  'vault.info': {
+    input: empty,
+    output: z.object({
+      vaultId: z.string(),
+      createdAt: z.string(),
+      kdf: z.object({ alg: z.string(), memoryMiB: z.number(), iterations: z.number() }),
+    }),
+  },
+  'vault.changePassphrase': {
+    input: z.strictObject({ current: passphrase, next: passphrase, kdf: kdfPreset.optional() }),
+    output: z.object({}),
+  },
+  'vault.recover': {
+    input: z.strictObject({
+      locationId: opaqueId,
+      recoveryKey: shortText(200),
+      newPassphrase: passphrase,
+    }),
+    output: z.object({}),
+  },
+  'vault.check': { input: empty, output: checkReport },
+} as const;

@@ -1,0 +1,72 @@
+import { z } from 'zod';
+import { ERROR_CODES } from '../errors';
+import { MAX_PASSPHRASE_LENGTH } from '../vault';
+
+/** Small building blocks shared by the channel schemas. Every string has a bound. */
+export const id = z.uuid();
+export const opaqueId = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'not a valid reference');
+export const passphrase = z.string().min(1).max(MAX_PASSPHRASE_LENGTH);
+export const shortText = (max = 500) => z.string().max(max);
+export const kdfPreset = z.enum(['standard', 'strong', 'strongest']);
+export const language = z.enum(['en', 'es', 'fr', 'ar', 'ru']);
+export const operationId = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/);
+export const empty = z.strictObject({});
+
+export const errorSchema = z.strictObject({ code: z.enum(ERROR_CODES), message: z.string() });
+
+export const metadataField = z.object({
+  group: z.string(),
+  key: z.string(),
+  label: z.string(),
+  value: z.string(),
+  risky: z.boolean(),
+});
+
+export const keptField = z.object({
+  key: z.string(),
+  label: z.string(),
+  value: z.string().optional(),
+  reason: z.string(),
+});
+
+export const evidenceItem = z.object({
+  id: z.string(),
+  caseId: z.string(),
+  parentId: z.string().nullable(),
+  kind: z.enum(['original', 'stripped', 'redacted']),
+  sha256: z.string(),
+  size: z.number(),
+  type: z.string(),
+  mime: z.string(),
+  originalName: z.string().nullable(),
+  title: z.string().nullable(),
+  description: z.string().nullable(),
+  source: z.string().nullable(),
+  intakeAt: z.string(),
+  intakeBy: z.string(),
+  capture: z.object({
+    time: z.string().nullable(),
+    latitude: z.number().nullable(),
+    longitude: z.number().nullable(),
+    altitude: z.number().nullable(),
+  }),
+  metadata: z.array(metadataField),
+  stripReport: z.object({ removed: z.array(metadataField), kept: z.array(keptField) }).nullable(),
+  derivatives: z.array(z.string()),
+});
+
+export const custodyEntry = z.object({
+  seq: z.number(),
+  at: z.string(),
+  actor: z.string(),
+  action: z.string(),
+  detail: z.record(z.string(), z.unknown()),
+  hash: z.string(),
+});
+
+export const checkReport = z.object({
+  ok: z.boolean(),
+  items: z.array(z.object({ name: z.string(), ok: z.boolean(), problems: z.array(z.string()) })),
+});
+
+export const location = z.object({ locationId: opaqueId, label: z.string() });

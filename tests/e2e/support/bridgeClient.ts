@@ -1,0 +1,44 @@
+// Runs inside the Chromium page before the renderer (Playwright init script):
+// builds `window.vigil` exactly as the Electron preload does, over a
+// Playwright binding instead of Electron IPC.
+import { createVigilApi } from '../../../shared/ipc/api';
+
+declare global {
+  interface Window {
+    __vigilInvoke(channel: string, input: unknown): Promise<string>;
+    __vigilDeliver?: (event: string, payload: unknown) => void;
+  }
+}
+
+type Listener = (payload: unknown) => void;
+const listeners = new Map<string, Set<Listener>>();
+
+/** Bytes cannot cross the binding as such: they travel as base64 and are revived here. */
+function revive(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(revive);
+  if (value && typeof value === 'object') {
+    const record = value as Record<string, unknown>;
+    if (typeof record.__vigilBytes === 'string') return Uint8Array.from(atob(record.__vigilBytes), (c) => c.charCodeAt(0));
+    return Object.fromEntries(Object.entries(record).map(([k, v]) => [k, revive(v)]));
+  }
+  return value;
+}
+
+window.__vigilDeliver = (event, payload) => {
+  for (const listener of listeners.get(event) ?? []) listener(payload);
+};
+
+Object.defineProperty(window, 'vigil', {
+  value: createVigilApi({
+    invoke: async (channel, input) => revive(JSON.parse(await window.__vigilInvoke(channel, input))),
+    subscribe(event, listener) {
+      if (!listeners.has(event)) listeners.set(event, new Set());
+      listeners.get(event)!.add(listener);
+      return () => listeners.get(event)?.delete(listener);
+    },
+  }),
+  writable: false,
+  configurable: false,
+});
+
+export {};

@@ -1,0 +1,7 @@
+import type { VigilApi } from '../../../shared/ipc/api';
+
+declare global {
+  interface Window {
+    vigil: VigilApi;
+  }
+}

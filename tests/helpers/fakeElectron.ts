@@ -1,0 +1,159 @@
+import { EventEmitter } from 'node:events';
+
+/**
+ * A small stand-in for the `electron` module (whose binary is absent here):
+ * it records what main asks of Electron, so tests can check the window
+ * options, the handlers, the protocol and the power events. It fakes
+ * Electron only; every Vigil module under test is real.
+ */
+export interface FakeFrame {
+  url: string;
+}
+
+export class FakeWebContents extends EventEmitter {
+  mainFrame: FakeFrame = { url: 'app://vigil/index.html' };
+  windowOpenHandler: ((details: { url: string }) => { action: string }) | null = null;
+  sent: { channel: string; payload: unknown }[] = [];
+  setWindowOpenHandler(handler: (details: { url: string }) => { action: string }) {
+    this.windowOpenHandler = handler;
+  }
+  send(channel: string, payload: unknown) {
+    this.sent.push({ channel, payload });
+  }
+}
+
+export class FakeSession extends EventEmitter {
+  permissionRequestHandler:
+    ((wc: unknown, permission: string, callback: (granted: boolean) => void) => void) | null = null;
+  permissionCheckHandler: (() => boolean) | null = null;
+  deviceHandler: (() => boolean) | null = null;
+  headersListener:
+    | ((
+        details: { responseHeaders?: Record<string, string[]> },
+        callback: (response: { responseHeaders: Record<string, string[]> }) => void,
+      ) => void)
+    | null = null;
+  webRequest = {
+    onHeadersReceived: (listener: FakeSession['headersListener']) => {
+      this.headersListener = listener;
+    },
+  };
+  protocolHandlers = new Map<
+    string,
+    (request: { url: string; method: string }) => Promise<Response>
+  >();
+  protocol = {
+    handle: (
+      scheme: string,
+      handler: (request: { url: string; method: string }) => Promise<Response>,
+    ) => {
+      this.protocolHandlers.set(scheme, handler);
+    },
+  };
+  setPermissionRequestHandler(handler: FakeSession['permissionRequestHandler']) {
+    this.permissionRequestHandler = handler;
+  }
+  setPermissionCheckHandler(handler: () => boolean) {
+    this.permissionCheckHandler = handler;
+  }
+  setDevicePermissionHandler(handler: () => boolean) {
+    this.deviceHandler = handler;
+  }
+}
+
+export function createFakeElectron() {
+  const windows: FakeBrowserWindow[] = [];
+  const sessions = new Map<string, FakeSession>();
+  const handlers = new Map<string, (event: unknown, input: unknown) => Promise<unknown>>();
+  const shortcuts = new Map<string, () => void>();
+  const powerMonitor = Object.assign(new EventEmitter(), {
+    idleSeconds: 0,
+    getSystemIdleTime: () => powerMonitor.idleSeconds,
+  });
+  const appEvents = new EventEmitter();
+  let resolveReady!: () => void;
+  const ready = new Promise<void>((resolve) => (resolveReady = resolve));
+
+  class FakeBrowserWindow extends EventEmitter {
+    webContents = new FakeWebContents();
+    contentProtection = false;
+    loadedUrl: string | null = null;
+    constructor(readonly options: Record<string, unknown>) {
+      super();
+      windows.push(this);
+      appEvents.emit('web-contents-created', {}, this.webContents);
+    }
+    setContentProtection(value: boolean) {
+      this.contentProtection = value;
+    }
+    loadURL(url: string) {
+      this.loadedUrl = url;
+      return Promise.resolve();
+    }
+    isDestroyed() {
+      return false;
+    }
+    isMinimized() {
+      return false;
+    }
+    show() {}
+    focus() {}
+    restore() {}
+  }
+
+  const electron = {
+    app: Object.assign(appEvents, {
+      switches: [] as string[],
+      sandboxEnabled: false,
+      isPackaged: true,
+      commandLine: { appendSwitch: (name: string) => electron.app.switches.push(name) },
+      enableSandbox: () => {
+        electron.app.sandboxEnabled = true;
+      },
+      requestSingleInstanceLock: () => true,
+      whenReady: () => ready,
+      getPath: (_name: string) => electron.userData,
+      getVersion: () => '0.0.0-test',
+      quit: () => {},
+      exit: () => {},
+    }),
+    userData: '',
+    BrowserWindow: FakeBrowserWindow,
+    ipcMain: {
+      handle: (channel: string, fn: (event: unknown, input: unknown) => Promise<unknown>) =>
+        handlers.set(channel, fn),
+    },
+    powerMonitor,
+    protocol: {
+      privileged: [] as unknown[],
+      registerSchemesAsPrivileged: (schemes: unknown[]) =>
+        electron.protocol.privileged.push(...schemes),
+    },
+    session: {
+      fromPartition: (name: string) => {
+        if (!sessions.has(name)) sessions.set(name, new FakeSession());
+        return sessions.get(name)!;
+      },
+    },
+    globalShortcut: {
+      register: (accelerator: string, fn: () => void) => shortcuts.set(accelerator, fn),
+      unregisterAll: () => shortcuts.clear(),
+    },
+    nextPaths: [] as string[],
+    dialog: {
+      showOpenDialog: async () => {
+        const path = electron.nextPaths.shift();
+        return path ? { canceled: false, filePaths: [path] } : { canceled: true, filePaths: [] };
+      },
+      showSaveDialog: async () => {
+        const path = electron.nextPaths.shift();
+        return path ? { canceled: false, filePath: path } : { canceled: true };
+      },
+    },
+    contextBridge: { exposeInMainWorld: () => {} },
+    ipcRenderer: {},
+  };
+  return { electron, windows, sessions, handlers, shortcuts, powerMonitor, ready: resolveReady };
+}
+
+export type FakeElectron = ReturnType<typeof createFakeElectron>;

@@ -1,0 +1,131 @@
+import { join } from 'node:path';
+import { describe, expect, it, vi } from 'vitest';
+import { CHANNELS, IPC_PREFIX } from '../../../shared/ipc/contract';
+import { tempDir } from '../../helpers/tmp';
+
+const fake = await vi.hoisted(async () => {
+  const { createFakeElectron } = await import('../../helpers/fakeElectron');
+  return createFakeElectron();
+});
+vi.mock('electron', () => ({ ...fake.electron, default: fake.electron }));
+
+/** Starts the real electron/main/index.ts against the fake Electron, once for the whole file. */
+const started = (async () => {
+  fake.electron.userData = await tempDir('vigil-userdata-');
+  await import('../../../electron/main/index');
+  fake.ready();
+  await vi.waitFor(() => expect(fake.windows[0]?.loadedUrl).toBeTruthy());
+  return fake.windows[0]!;
+})();
+
+const PASS = 'a long enough passphrase';
+
+async function invoke(channel: string, input: unknown, event?: unknown) {
+  const window = await started;
+  const handler = fake.handlers.get(`${IPC_PREFIX}${channel}`)!;
+  return handler(
+    event ?? { sender: window.webContents, senderFrame: window.webContents.mainFrame },
+    input,
+  ) as Promise<{
+    ok: boolean;
+    value?: Record<string, unknown>;
+    error?: { code: string; message: string };
+  }>;
+}
+
+describe('electron/main with a fake Electron', () => {
+  it('opens one hardened window on app://vigil, protected from screen capture, in an in-memory session', async () => {
+    const window = await started;
+    expect(fake.windows).toHaveLength(1);
+    expect(window.loadedUrl).toBe('app://vigil/index.html');
+    expect(window.contentProtection).toBe(true);
+    expect(window.options.webPreferences).toMatchObject({
+      sandbox: true,
+      contextIsolation: true,
+      nodeIntegration: false,
+      webSecurity: true,
+    });
+    expect(fake.electron.app.sandboxEnabled).toBe(true);
+    expect(fake.electron.app.switches).toEqual(
+      expect.arrayContaining(['disable-breakpad', 'disable-background-networking']),
+    );
+    expect(fake.electron.protocol.privileged).toEqual([expect.objectContaining({ scheme: 'app' })]);
+    const session = fake.sessions.get('vigil-in-memory')!;
+    expect(session.protocolHandlers.has('app')).toBe(true);
+    let granted: boolean | undefined;
+    session.permissionRequestHandler?.({}, 'media', (g) => (granted = g));
+    expect(granted).toBe(false);
+    // The window's contents were hardened when created.
+    expect(window.webContents.windowOpenHandler?.({ url: 'https://example.org' })).toEqual({
+      action: 'deny',
+    });
+    const response = await session.protocolHandlers.get('app')!({
+      url: 'app://vigil/../../etc/passwd',
+      method: 'GET',
+    });
+    expect(response.status).toBe(404);
+  });
+
+  it('registers a handler for every channel of the contract', async () => {
+    await started;
+    expect([...fake.handlers.keys()].sort()).toEqual(
+      CHANNELS.map((c) => `${IPC_PREFIX}${c}`).sort(),
+    );
+  });
+
+  it('refuses requests from a foreign frame, another window, or a page that is not ours', async () => {
+    const window = await started;
+    const refusedFrom = [
+      { sender: window.webContents, senderFrame: { url: 'app://vigil/index.html' } }, // a subframe
+      { sender: {}, senderFrame: window.webContents.mainFrame }, // another webContents
+      { sender: window.webContents, senderFrame: null },
+    ];
+    for (const event of refusedFrom) {
+      const result = await invoke('vault.status', {}, event);
+      expect(result.ok).toBe(false);
+      expect(result.error?.message).toMatch(/did not come from Vigil/);
+    }
+    window.webContents.mainFrame.url = 'https://evil.example/';
+    expect((await invoke('vault.status', {})).ok).toBe(false);
+    window.webContents.mainFrame.url = 'app://vigil/index.html';
+    expect(await invoke('vault.status', {})).toEqual({
+      ok: true,
+      value: { unlocked: false, vaultId: null, label: null },
+    });
+  });
+
+  it('locks on screen lock, on suspend and on the panic shortcut, and tells the page', async () => {
+    const window = await started;
+    const lockedEvents = () =>
+      window.webContents.sent.filter((m) => m.channel === `${IPC_PREFIX}event:locked`);
+    const unlock = async (name: string) => {
+      fake.electron.nextPaths.push(join(await tempDir(), name));
+      const location = await invoke('vault.chooseNewLocation', {});
+      const created = await invoke('vault.create', {
+        locationId: location.value!.locationId,
+        passphrase: PASS,
+        kdf: 'standard',
+      });
+      expect(created.ok).toBe(true);
+      expect((await invoke('vault.status', {})).value?.unlocked).toBe(true);
+    };
+
+    await unlock('a');
+    fake.powerMonitor.emit('lock-screen');
+    await vi.waitFor(() =>
+      expect(lockedEvents().at(-1)?.payload).toEqual({ reason: 'screen-lock' }),
+    );
+    expect((await invoke('vault.status', {})).value?.unlocked).toBe(false);
+
+    await unlock('b');
+    fake.powerMonitor.emit('suspend');
+    await vi.waitFor(() => expect(lockedEvents().at(-1)?.payload).toEqual({ reason: 'suspend' }));
+    expect((await invoke('vault.status', {})).value?.unlocked).toBe(false);
+
+    await unlock('c');
+    expect(fake.shortcuts.has('CommandOrControl+Shift+L')).toBe(true);
+    fake.shortcuts.get('CommandOrControl+Shift+L')!();
+    await vi.waitFor(() => expect(lockedEvents().at(-1)?.payload).toEqual({ reason: 'panic' }));
+    expect((await invoke('vault.status', {})).value?.unlocked).toBe(false);
+  });
+});
