@@ -61,8 +61,16 @@ export class FakeSession extends EventEmitter {
   }
 }
 
+/** What the tests see of a fake window (its class stays inside the factory, with the factory's state). */
+export interface FakeWindow extends EventEmitter {
+  webContents: FakeWebContents;
+  contentProtection: boolean;
+  loadedUrl: string | null;
+  options: Record<string, unknown>;
+}
+
 export function createFakeElectron() {
-  const windows: FakeBrowserWindow[] = [];
+  const windows: FakeWindow[] = [];
   const sessions = new Map<string, FakeSession>();
   const handlers = new Map<string, (event: unknown, input: unknown) => Promise<unknown>>();
   const shortcuts = new Map<string, () => void>();
@@ -118,7 +126,9 @@ export function createFakeElectron() {
       exit: () => {},
     }),
     userData: '',
-    BrowserWindow: FakeBrowserWindow,
+    BrowserWindow: FakeBrowserWindow as unknown as new (
+      options: Record<string, unknown>,
+    ) => FakeWindow,
     ipcMain: {
       handle: (channel: string, fn: (event: unknown, input: unknown) => Promise<unknown>) =>
         handlers.set(channel, fn),
