@@ -70,7 +70,7 @@ export async function knownKeys(
 }
 
 function toWeb(stream: Readable): ReadableStream<Uint8Array> {
-  return Readable.toWeb(stream);
+  return Readable.toWeb(stream) as ReadableStream<Uint8Array>;
 }
 
 /** openpgp.js's reasons, in words a user can act on. */
