@@ -15,16 +15,28 @@ describe.skipIf(skip)('test bridge: window.vigil in Chromium over the real handl
     const app = await launchBridgedApp();
     try {
       await app.page.goto(app.url);
-      expect(await app.page.evaluate(() => Object.keys(window.vigil).sort())).toEqual(['invoke', 'on']);
-      expect(await app.page.evaluate(() => typeof (window as unknown as { require?: unknown }).require)).toBe('undefined');
+      expect(await app.page.evaluate(() => Object.keys(window.vigil).sort())).toEqual([
+        'invoke',
+        'on',
+      ]);
+      expect(
+        await app.page.evaluate(() => typeof (window as unknown as { require?: unknown }).require),
+      ).toBe('undefined');
       expect(await app.page.evaluate(() => window.vigil.invoke('vault.status', {}))).toEqual({
         ok: true,
         value: { unlocked: false, vaultId: null, label: null },
       });
-      const hostile = await app.page.evaluate(() => window.vigil.invoke('vault.lock', { reason: 'user', extra: '../../etc/passwd' } as never));
+      const hostile = await app.page.evaluate(() =>
+        window.vigil.invoke('vault.lock', { reason: 'user', extra: '../../etc/passwd' } as never),
+      );
       expect(hostile).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
-      const unknown = await app.page.evaluate(() => window.vigil.invoke('fs.readFile' as never, { path: '/etc/passwd' } as never));
-      expect(unknown).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: 'Unknown request.' } });
+      const unknown = await app.page.evaluate(() =>
+        window.vigil.invoke('fs.readFile' as never, { path: '/etc/passwd' } as never),
+      );
+      expect(unknown).toMatchObject({
+        ok: false,
+        error: { code: 'INVALID_INPUT', message: 'Unknown request.' },
+      });
 
       // A whole vault round trip with a scripted folder dialog, and the lock event delivered to the page.
       app.dialogs.folders.push(join(await tempDir(), 'vault'));
@@ -33,13 +45,21 @@ describe.skipIf(skip)('test bridge: window.vigil in Chromium over the real handl
         window.vigil.on('locked', (payload) => events.push(payload));
         const location = await window.vigil.invoke('vault.chooseNewLocation', {});
         if (!location.ok || !location.value) return { error: location };
-        const created = await window.vigil.invoke('vault.create', { locationId: location.value.locationId, passphrase: 'a long enough passphrase', kdf: 'standard' });
+        const created = await window.vigil.invoke('vault.create', {
+          locationId: location.value.locationId,
+          passphrase: 'a long enough passphrase',
+          kdf: 'standard',
+        });
         const status = await window.vigil.invoke('vault.status', {});
         await window.vigil.invoke('vault.lock', { reason: 'user' });
         await new Promise((r) => setTimeout(r, 200));
         return { created: created.ok, status, events };
       });
-      expect(unlocked).toMatchObject({ created: true, status: { ok: true, value: { unlocked: true } }, events: [{ reason: 'user' }] });
+      expect(unlocked).toMatchObject({
+        created: true,
+        status: { ok: true, value: { unlocked: true } },
+        events: [{ reason: 'user' }],
+      });
     } finally {
       await app.close();
     }

@@ -14,7 +14,10 @@ function electronBinary(): string | null {
 }
 
 const binary = electronBinary();
-if (!binary) console.warn('SKIPPED Electron smoke test: the Electron binary is not installed on this machine (it cannot be downloaded here).');
+if (!binary)
+  console.warn(
+    'SKIPPED Electron smoke test: the Electron binary is not installed on this machine (it cannot be downloaded here).',
+  );
 
 describe.skipIf(!binary)('Electron smoke test', () => {
   it('launches the built app: one sandboxed window on app://vigil with window.vigil and no Node', async () => {
@@ -23,8 +26,12 @@ describe.skipIf(!binary)('Electron smoke test', () => {
       const page = await app.firstWindow();
       expect(page.url()).toBe('app://vigil/index.html');
       expect(await page.evaluate(() => Object.keys(window.vigil).sort())).toEqual(['invoke', 'on']);
-      expect(await page.evaluate(() => typeof (window as unknown as { process?: unknown }).process)).toBe('undefined');
-      expect(await page.evaluate(async () => (await window.vigil.invoke('vault.status', {})).ok)).toBe(true);
+      expect(
+        await page.evaluate(() => typeof (window as unknown as { process?: unknown }).process),
+      ).toBe('undefined');
+      expect(
+        await page.evaluate(async () => (await window.vigil.invoke('vault.status', {})).ok),
+      ).toBe(true);
     } finally {
       await app.close();
     }

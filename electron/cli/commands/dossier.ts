@@ -1,5 +1,12 @@
 import { readFile } from 'node:fs/promises';
-import { DOSSIER_LANGUAGES, TEMPLATES, type Audience, type DossierLanguage, type ExportPreview, type Template } from '../../../shared/dossier';
+import {
+  DOSSIER_LANGUAGES,
+  TEMPLATES,
+  type Audience,
+  type DossierLanguage,
+  type ExportPreview,
+  type Template,
+} from '../../../shared/dossier';
 import { EXIT, UsageError, type Command, type CommandContext } from '../command';
 import {
   exportDossier,
@@ -12,9 +19,15 @@ import {
   type VerifyReport,
 } from '../../core/dossier';
 
-function oneOf<T extends string>(context: CommandContext, name: string, allowed: readonly T[], fallback: T): T {
+function oneOf<T extends string>(
+  context: CommandContext,
+  name: string,
+  allowed: readonly T[],
+  fallback: T,
+): T {
   const value = context.string(name) ?? fallback;
-  if (!(allowed as readonly string[]).includes(value)) throw new UsageError(`--${name} must be one of ${allowed.join(', ')}, not "${value}".`);
+  if (!(allowed as readonly string[]).includes(value))
+    throw new UsageError(`--${name} must be one of ${allowed.join(', ')}, not "${value}".`);
   return value as T;
 }
 
@@ -22,7 +35,10 @@ function audienceOption(context: CommandContext): Audience | undefined {
   const value = context.string('for');
   if (value === undefined) return undefined;
   if (value === 'public') return { kind: 'public' };
-  if (!/^[a-z0-9][a-z0-9-]{0,63}$/.test(value)) throw new UsageError(`--for takes a mechanism term (e.g. wgad, iachr) or "public", not "${value}".`);
+  if (!/^[a-z0-9][a-z0-9-]{0,63}$/.test(value))
+    throw new UsageError(
+      `--for takes a mechanism term (e.g. wgad, iachr) or "public", not "${value}".`,
+    );
   return { kind: 'mechanism', mechanism: value };
 }
 
@@ -45,14 +61,27 @@ function describePreview(preview: ExportPreview): string {
   lines.push(`Template ${preview.template}, for ${audience}.`);
   if (preview.checklist.length > 0) {
     const missing = preview.checklist.filter((i) => !i.ok);
-    lines.push('', `Admissibility checklist: ${preview.checklist.length - missing.length} of ${preview.checklist.length} complete.`);
-    for (const item of preview.checklist) lines.push(`  ${item.ok ? 'ok     ' : 'MISSING'} [${item.part}] ${item.label}${item.ok || !item.target.id ? '' : ` (${item.target.kind} ${item.target.id}, ${item.target.field})`}`);
+    lines.push(
+      '',
+      `Admissibility checklist: ${preview.checklist.length - missing.length} of ${preview.checklist.length} complete.`,
+    );
+    for (const item of preview.checklist)
+      lines.push(
+        `  ${item.ok ? 'ok     ' : 'MISSING'} [${item.part}] ${item.label}${item.ok || !item.target.id ? '' : ` (${item.target.kind} ${item.target.id}, ${item.target.field})`}`,
+      );
   }
   lines.push('', 'Persons named:');
   for (const c of preview.consent) {
-    lines.push(`  ${c.shownAs ?? '(not named)'}  roles: ${c.roles.join(', ') || '—'}  consent: ${c.consent}${c.covers ? '' : `  LEFT OUT: ${c.reasons.join('; ')}`}`);
+    lines.push(
+      `  ${c.shownAs ?? '(not named)'}  roles: ${c.roles.join(', ') || '—'}  consent: ${c.consent}${c.covers ? '' : `  LEFT OUT: ${c.reasons.join('; ')}`}`,
+    );
   }
-  lines.push('', preview.withheld.length === 0 ? 'Nothing will be withheld.' : `Withheld (${preview.withheld.length}):`);
+  lines.push(
+    '',
+    preview.withheld.length === 0
+      ? 'Nothing will be withheld.'
+      : `Withheld (${preview.withheld.length}):`,
+  );
   for (const w of preview.withheld) lines.push(`  ${w.what}: ${w.reason}`);
   return lines.join('\n');
 }
@@ -62,15 +91,53 @@ const exportCommand: Command = {
   summary: 'Export a case as a signed dossier folder, or as a bundle encrypted to partners.',
   options: {
     case: { type: 'string', valueName: 'ID', description: 'the case to export', required: true },
-    out: { type: 'string', valueName: 'PATH', description: 'the dossier folder to create (or, with --encrypt-to, the bundle file)' },
-    template: { type: 'string', valueName: 'NAME', description: 'generic (the default: a case report) or wgad (the WGAD model questionnaire)' },
-    language: { type: 'string', valueName: 'LANG', description: 'the language of the submission: en (default), es, fr, ar, ru' },
-    for: { type: 'string', valueName: 'WHO', description: 'whose consent applies: a mechanism term (wgad, iachr…) or public; default: the template\'s body, or public' },
-    'include-originals': { type: 'boolean', description: 'include the original evidence files, with all their metadata, instead of stripped working copies' },
-    'include-private': { type: 'boolean', description: 'include private fields (contacts, addresses, document numbers, exact coordinates…)' },
-    'encrypt-to': { type: 'string', multiple: true, valueName: 'FPR', description: 'make a bundle encrypted to this partner key (repeatable)' },
-    evidence: { type: 'string', multiple: true, valueName: 'ID', description: 'include only these evidence items (repeatable; default: all)' },
-    check: { type: 'boolean', description: 'show the admissibility checklist, consent and withholdings, and export nothing' },
+    out: {
+      type: 'string',
+      valueName: 'PATH',
+      description: 'the dossier folder to create (or, with --encrypt-to, the bundle file)',
+    },
+    template: {
+      type: 'string',
+      valueName: 'NAME',
+      description: 'generic (the default: a case report) or wgad (the WGAD model questionnaire)',
+    },
+    language: {
+      type: 'string',
+      valueName: 'LANG',
+      description: 'the language of the submission: en (default), es, fr, ar, ru',
+    },
+    for: {
+      type: 'string',
+      valueName: 'WHO',
+      description:
+        "whose consent applies: a mechanism term (wgad, iachr…) or public; default: the template's body, or public",
+    },
+    'include-originals': {
+      type: 'boolean',
+      description:
+        'include the original evidence files, with all their metadata, instead of stripped working copies',
+    },
+    'include-private': {
+      type: 'boolean',
+      description:
+        'include private fields (contacts, addresses, document numbers, exact coordinates…)',
+    },
+    'encrypt-to': {
+      type: 'string',
+      multiple: true,
+      valueName: 'FPR',
+      description: 'make a bundle encrypted to this partner key (repeatable)',
+    },
+    evidence: {
+      type: 'string',
+      multiple: true,
+      valueName: 'ID',
+      description: 'include only these evidence items (repeatable; default: all)',
+    },
+    check: {
+      type: 'boolean',
+      description: 'show the admissibility checklist, consent and withholdings, and export nothing',
+    },
   },
   examples: [
     'vigil export --case 3f2a… --template wgad --check',
@@ -94,9 +161,17 @@ gpg --decrypt opens it.`,
     const out = context.requireString('out');
     if (!context.json) context.io.stderr.write(`${describePreview(preview)}\n\n`);
     const recipients = context.strings('encrypt-to');
-    const result = await exportDossier(vault, request, recipients.length > 0 ? { kind: 'bundle', path: out, recipients } : { kind: 'directory', path: out }, {
-      onProgress: (done, total, file) => context.progress(`${file}: ${Math.round((100 * done) / Math.max(1, total))}%`),
-    });
+    const result = await exportDossier(
+      vault,
+      request,
+      recipients.length > 0
+        ? { kind: 'bundle', path: out, recipients }
+        : { kind: 'directory', path: out },
+      {
+        onProgress: (done, total, file) =>
+          context.progress(`${file}: ${Math.round((100 * done) / Math.max(1, total))}%`),
+      },
+    );
     context.progress('');
     for (const warning of result.warnings) context.warn(warning);
     context.output(
@@ -125,16 +200,25 @@ function describeVerify(report: VerifyReport): string {
     `${report.kind}: ${report.ok ? 'VERIFIED' : 'NOT VERIFIED'}`,
     `  signature: ${s.valid ? 'good' : 'BAD or missing'}${s.signerFingerprint ? `, by ${s.signerFingerprint}${s.signerUserId ? ` (${s.signerUserId})` : ''}` : ''}${s.signerKnown ? (s.signerTrusted ? ', trusted key' : ', key known but not trusted') : ', unknown key'}`,
   ];
-  if (report.bundle) lines.push(`  bundle: encrypted to ${report.bundle.recipient}; its signature: ${report.bundle.signature.status}`);
-  if (report.manifest) lines.push(`  case ${report.manifest.reference}, ${report.manifest.template}, made ${report.manifest.createdAt}; ${report.files.checked} of ${report.manifest.files} files checked`);
+  if (report.bundle)
+    lines.push(
+      `  bundle: encrypted to ${report.bundle.recipient}; its signature: ${report.bundle.signature.status}`,
+    );
+  if (report.manifest)
+    lines.push(
+      `  case ${report.manifest.reference}, ${report.manifest.template}, made ${report.manifest.createdAt}; ${report.files.checked} of ${report.manifest.files} files checked`,
+    );
   for (const problem of report.problems) lines.push(`  PROBLEM: ${problem}`);
   return lines.join('\n');
 }
 
 const verifyCommand: Command = {
   name: 'verify',
-  summary: 'Verify a dossier folder, a dossier zip or an encrypted bundle: signatures, every hash, nothing missing or extra.',
-  positionals: [{ name: 'PATH', description: 'a dossier folder, a .zip, or a bundle', required: true }],
+  summary:
+    'Verify a dossier folder, a dossier zip or an encrypted bundle: signatures, every hash, nothing missing or extra.',
+  positionals: [
+    { name: 'PATH', description: 'a dossier folder, a .zip, or a bundle', required: true },
+  ],
   details: 'Exit code 0 only when everything holds; 3 with the list of problems otherwise.',
   async run(context) {
     const vault = await context.openVault();
@@ -147,13 +231,20 @@ const verifyCommand: Command = {
 const importCommand: Command = {
   name: 'import',
   summary: "Import a partner's encrypted bundle as a new case, after verifying it completely.",
-  options: { 'accept-signer': { type: 'boolean', description: 'accept a signer whose key is unknown or not marked trusted (you checked it another way)' } },
+  options: {
+    'accept-signer': {
+      type: 'boolean',
+      description:
+        'accept a signer whose key is unknown or not marked trusted (you checked it another way)',
+    },
+  },
   positionals: [{ name: 'BUNDLE', description: 'the bundle file', required: true }],
   async run(context) {
     const vault = await context.openVault();
     const report = await importBundle(vault, context.positionals[0]!, {
       acceptSigner: context.flag('accept-signer'),
-      onProgress: (done, total, item) => context.progress(`${item}: ${Math.round((100 * done) / Math.max(1, total))}%`),
+      onProgress: (done, total, item) =>
+        context.progress(`${item}: ${Math.round((100 * done) / Math.max(1, total))}%`),
     });
     context.progress('');
     context.output(report, () =>
@@ -168,7 +259,8 @@ const importCommand: Command = {
 
 const submissionShow: Command = {
   name: 'submission show',
-  summary: "Show a case's WGAD arguments (circumstances, categories I–V, domestic remedies, submitter).",
+  summary:
+    "Show a case's WGAD arguments (circumstances, categories I–V, domestic remedies, submitter).",
   options: { case: { type: 'string', valueName: 'ID', description: 'the case', required: true } },
   async run(context) {
     const vault = await context.openVault();
@@ -198,4 +290,10 @@ const submissionSet: Command = {
   },
 };
 
-export const dossierCommands: Command[] = [exportCommand, verifyCommand, importCommand, submissionShow, submissionSet];
+export const dossierCommands: Command[] = [
+  exportCommand,
+  verifyCommand,
+  importCommand,
+  submissionShow,
+  submissionSet,
+];

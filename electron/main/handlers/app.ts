@@ -7,12 +7,10 @@ export function appHandlers(
 ): Pick<Handlers, 'app.info' | 'settings.get' | 'settings.set' | 'operation.cancel'> {
   return {
     async 'app.info'() {
-      const recentVaults = ctx.settings
-        .get()
-        .recentVaults.map((path) => ({
-          locationId: ctx.session.remember('location', path),
-          label: basename(path),
-        }));
+      const recentVaults = ctx.settings.get().recentVaults.map((path) => ({
+        locationId: ctx.session.remember('location', path),
+        label: basename(path),
+      }));
       return { ...ctx.app, recentVaults };
     },
     async 'settings.get'() {

@@ -21,7 +21,11 @@ export interface CaseAuditEntry {
  * records since deleted are only found when their detail named the case.
  * Read-only; the log itself is written by the core.
  */
-export async function caseAuditLog(vault: Vault, caseId: string, limit: number): Promise<CaseAuditEntry[]> {
+export async function caseAuditLog(
+  vault: Vault,
+  caseId: string,
+  limit: number,
+): Promise<CaseAuditEntry[]> {
   const rows = await vault.db.all<{
     seq: number;
     at: string;
@@ -57,7 +61,9 @@ export async function caseAuditLog(vault: Vault, caseId: string, limit: number):
 function parseDetail(text: string): Record<string, unknown> {
   try {
     const value: unknown = JSON.parse(text);
-    return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+    return value && typeof value === 'object' && !Array.isArray(value)
+      ? (value as Record<string, unknown>)
+      : {};
   } catch {
     return {};
   }
@@ -65,6 +71,9 @@ function parseDetail(text: string): Record<string, unknown> {
 
 /** Ids of the cases that hold an event of this type (for the case list's filter; uses the events_type index). */
 export async function casesWithEventType(vault: Vault, eventType: string): Promise<Set<string>> {
-  const rows = await vault.db.all<{ case_id: string }>('SELECT DISTINCT case_id FROM events WHERE event_type = ?', [eventType]);
+  const rows = await vault.db.all<{ case_id: string }>(
+    'SELECT DISTINCT case_id FROM events WHERE event_type = ?',
+    [eventType],
+  );
   return new Set(rows.map((r) => r.case_id));
 }

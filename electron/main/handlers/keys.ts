@@ -43,16 +43,21 @@ export function keysHandlers(ctx: AppContext): Pick<Handlers, KeysChannels> {
       const path = await ctx.dialogs.chooseOpenFile('key');
       if (!path) return null;
       const size = (await stat(path).catch(() => null))?.size;
-      if (size === undefined) throw new VigilError('IO_ERROR', 'That file cannot be read; choose another.');
+      if (size === undefined)
+        throw new VigilError('IO_ERROR', 'That file cannot be read; choose another.');
       return { fileId: ctx.session.remember('file', path), name: basename(path), size };
     },
     'keys.import': async ({ fileId, trust, passphrase }) => {
       const v = vault();
       const path = ctx.session.resolve('file', fileId);
       const size = (await stat(path).catch(() => null))?.size;
-      if (size === undefined) throw new VigilError('IO_ERROR', 'The key file can no longer be read; choose it again.');
+      if (size === undefined)
+        throw new VigilError('IO_ERROR', 'The key file can no longer be read; choose it again.');
       if (size > MAX_KEY_FILE) {
-        throw new VigilError('INVALID_INPUT', 'That file is too large to be an OpenPGP key (more than 4 MiB).');
+        throw new VigilError(
+          'INVALID_INPUT',
+          'That file is too large to be an OpenPGP key (more than 4 MiB).',
+        );
       }
       return importKeys(v, await readFile(path), { trust, passphrase });
     },
@@ -66,7 +71,9 @@ export function keysHandlers(ctx: AppContext): Pick<Handlers, KeysChannels> {
     'keys.exportSecret': async ({ passphrase }) => {
       const v = vault();
       const key = await getOrganisationKey(v);
-      return save(`${key.fingerprint.slice(-16)}-secret-backup.asc`, () => exportSecretKey(v, { passphrase }));
+      return save(`${key.fingerprint.slice(-16)}-secret-backup.asc`, () =>
+        exportSecretKey(v, { passphrase }),
+      );
     },
   };
 }

@@ -80,7 +80,8 @@ export function recordsHandlers(ctx: AppContext): Pick<Handlers, RecordsChannels
     },
 
     'persons.list': async ({ caseId }) => listCasePersons(vault(), caseId),
-    'persons.create': async ({ caseId, role, person }) => createPerson(vault(), person, { caseId, role }),
+    'persons.create': async ({ caseId, role, person }) =>
+      createPerson(vault(), person, { caseId, role }),
     'persons.update': async ({ id, patch }) => updatePerson(vault(), id, patch),
     'persons.link': async (link) => linkPerson(vault(), link),
     'persons.unlink': async (link) => unlinkPerson(vault(), link),
@@ -95,7 +96,8 @@ export function recordsHandlers(ctx: AppContext): Pick<Handlers, RecordsChannels
 
     'testimonies.list': async ({ caseId }) => listTestimonies(vault(), { caseId }),
     'testimonies.get': async ({ id }) => getTestimony(vault(), id),
-    'testimonies.create': async ({ caseId, testimony }) => createTestimony(vault(), caseId, testimony),
+    'testimonies.create': async ({ caseId, testimony }) =>
+      createTestimony(vault(), caseId, testimony),
     'testimonies.update': async ({ id, patch }) => updateTestimony(vault(), id, patch),
     'testimonies.withdrawConsent': async ({ id }) => withdrawTestimonyConsent(vault(), id),
     'testimonies.delete': async ({ id }) => {
@@ -104,7 +106,8 @@ export function recordsHandlers(ctx: AppContext): Pick<Handlers, RecordsChannels
     },
 
     'interventions.list': async ({ caseId }) => listInterventions(vault(), { caseId }),
-    'interventions.create': async ({ caseId, intervention }) => createIntervention(vault(), caseId, intervention),
+    'interventions.create': async ({ caseId, intervention }) =>
+      createIntervention(vault(), caseId, intervention),
     'interventions.update': async ({ id, patch }) => updateIntervention(vault(), id, patch),
     'interventions.delete': async ({ id }) => {
       await deleteIntervention(vault(), id);

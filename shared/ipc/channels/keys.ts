@@ -43,10 +43,20 @@ export const keysChannels = {
     output: z.object({ fileId: opaqueId, name: z.string(), size: z.number() }).nullable(),
   },
   'keys.import': {
-    input: z.strictObject({ fileId: opaqueId, trust: z.boolean(), passphrase: passphrase.optional() }),
+    input: z.strictObject({
+      fileId: opaqueId,
+      trust: z.boolean(),
+      passphrase: passphrase.optional(),
+    }),
     output: z.array(z.object({ key: keyInfoOut, status: z.enum(['new', 'updated', 'unchanged']) })),
   },
-  'keys.setTrust': { input: z.strictObject({ fingerprint, trusted: z.boolean() }), output: keyInfoOut },
-  'keys.exportPublic': { input: z.strictObject({ fingerprint: fingerprint.optional() }), output: saved },
+  'keys.setTrust': {
+    input: z.strictObject({ fingerprint, trusted: z.boolean() }),
+    output: keyInfoOut,
+  },
+  'keys.exportPublic': {
+    input: z.strictObject({ fingerprint: fingerprint.optional() }),
+    output: saved,
+  },
   'keys.exportSecret': { input: z.strictObject({ passphrase }), output: saved },
 } as const;

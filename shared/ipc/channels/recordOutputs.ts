@@ -1,5 +1,10 @@
 import { z } from 'zod';
-import { CONSENT_FORMS, CONSENT_GIVERS, CONSENT_NAMINGS, CONSENT_SCOPES } from '../../domain/consent';
+import {
+  CONSENT_FORMS,
+  CONSENT_GIVERS,
+  CONSENT_NAMINGS,
+  CONSENT_SCOPES,
+} from '../../domain/consent';
 import { ANSWERS } from '../../domain/event';
 import { DATE_QUALIFIERS } from '../../domain/partialDate';
 import { SEARCH_KINDS } from '../../domain/search';
@@ -14,7 +19,10 @@ import { VOCABULARY_NAMES } from '../../vocabularies';
 const stamps = { createdAt: z.string(), updatedAt: z.string() };
 const strings = z.array(z.string());
 
-export const partialDateOut = z.object({ value: z.string().nullable(), qualifier: z.enum(DATE_QUALIFIERS) });
+export const partialDateOut = z.object({
+  value: z.string().nullable(),
+  qualifier: z.enum(DATE_QUALIFIERS),
+});
 
 export const consentOut = z.object({
   scope: z.enum(CONSENT_SCOPES),
@@ -46,7 +54,12 @@ export const caseOut = z.object({ ...caseFieldsOut, summary: z.string() });
 /** A row of the case list: no summary, which may be long and is not shown there. */
 export const caseListItemOut = z.object({
   ...caseFieldsOut,
-  counts: z.object({ persons: z.number(), events: z.number(), testimonies: z.number(), interventions: z.number() }),
+  counts: z.object({
+    persons: z.number(),
+    events: z.number(),
+    testimonies: z.number(),
+    interventions: z.number(),
+  }),
 });
 
 export const personOut = z.object({
@@ -74,7 +87,13 @@ export const personOut = z.object({
   hrdWork: strings,
   affiliation: z.string(),
   residence: z.string(),
-  contact: z.object({ phone: z.string(), email: z.string(), messaging: z.string(), address: z.string(), other: z.string() }),
+  contact: z.object({
+    phone: z.string(),
+    email: z.string(),
+    messaging: z.string(),
+    address: z.string(),
+    other: z.string(),
+  }),
   deceased: z.boolean(),
   deathDate: partialDateOut.nullable(),
   notes: z.string(),
@@ -104,7 +123,9 @@ export const eventOut = z.object({
     longitude: z.number().nullable(),
   }),
   victims: strings,
-  perpetrators: z.array(z.object({ personId: z.string(), involvement: z.string(), notes: z.string() })),
+  perpetrators: z.array(
+    z.object({ personId: z.string(), involvement: z.string(), notes: z.string() }),
+  ),
   sources: z.array(
     z.object({
       personId: z.string().nullable(),
@@ -161,7 +182,11 @@ export const testimonySummaryOut = z.object({
   hasTranslation: z.boolean(),
 });
 
-export const testimonyOut = z.object({ ...testimonyMetaOut, statement: z.string(), translation: z.string() });
+export const testimonyOut = z.object({
+  ...testimonyMetaOut,
+  statement: z.string(),
+  translation: z.string(),
+});
 
 export const interventionOut = z.object({
   id: z.string(),
@@ -228,7 +253,9 @@ const labelsOut = z.object({
 export const vocabularyOut = z.object({
   name: z.enum(VOCABULARY_NAMES as [string, ...string[]]),
   extensible: z.boolean(),
-  terms: z.array(z.object({ id: z.string(), labels: labelsOut, tags: strings.readonly(), builtIn: z.boolean() })),
+  terms: z.array(
+    z.object({ id: z.string(), labels: labelsOut, tags: strings.readonly(), builtIn: z.boolean() }),
+  ),
 });
 
 /** An entry of a case's audit log: who did what to which record, never the content. */

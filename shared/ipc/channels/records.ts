@@ -43,7 +43,10 @@ export const recordsChannels = {
   'cases.create': { input: caseCreateSchema, output: caseOut },
   'cases.update': { input: patchOf(caseUpdateSchema), output: caseOut },
   'cases.audit': {
-    input: z.strictObject({ caseId: recordId, limit: z.number().int().min(1).max(5000).default(500) }),
+    input: z.strictObject({
+      caseId: recordId,
+      limit: z.number().int().min(1).max(5000).default(500),
+    }),
     output: z.array(auditEntryOut),
   },
 
@@ -60,7 +63,10 @@ export const recordsChannels = {
   },
 
   'events.list': { input: byCase, output: z.array(eventOut) },
-  'events.create': { input: z.strictObject({ caseId: recordId, event: eventCreateSchema }), output: eventOut },
+  'events.create': {
+    input: z.strictObject({ caseId: recordId, event: eventCreateSchema }),
+    output: eventOut,
+  },
   'events.update': { input: patchOf(eventUpdateSchema), output: eventOut },
   'events.delete': { input: byId, output: done },
 

@@ -10,7 +10,9 @@ export { CHROMIUM, hasChromium, hasRenderer, rendererDir, type BridgedApp } from
  * scripts (push the folder, files or save path "the user picks"), and
  * optionally a persistent Chromium profile the test can inspect on disk.
  */
-export async function launchBridgedApp(options: { locale?: string; userDataDir?: string } = {}): Promise<BridgedApp<ScriptedDialogs>> {
+export async function launchBridgedApp(
+  options: { locale?: string; userDataDir?: string } = {},
+): Promise<BridgedApp<ScriptedDialogs>> {
   const settingsFile = join(await tempDir('vigil-e2e-settings-'), 'settings.json');
   return launchBridge({ ...options, dialogs: new ScriptedDialogs(), settingsFile });
 }

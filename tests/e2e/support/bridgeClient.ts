@@ -14,14 +14,14 @@ type Listener = (payload: unknown) => void;
 const listeners = new Map<string, Set<Listener>>();
 
 /** Bytes cannot cross the binding as such: they travel as base64 and are revived here. */
-function revive(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(revive);
-  if (value && typeof value === 'object') {
-    const record = value as Record<string, unknown>;
-    if (typeof record.__vigilBytes === 'string') return Uint8Array.from(atob(record.__vigilBytes), (c) => c.charCodeAt(0));
-    return Object.fromEntries(Object.entries(record).map(([k, v]) => [k, revive(v)]));
-  }
-  return value;
+function decodeAnswer(json: string): unknown {
+  if (!json.includes('"__vigilBytes"')) return JSON.parse(json);
+  return JSON.parse(json, (_key, value: unknown) => {
+    const record = value as Record<string, unknown> | null;
+    if (record && typeof record === 'object' && typeof record.__vigilBytes === 'string')
+      return Uint8Array.from(atob(record.__vigilBytes), (c) => c.charCodeAt(0));
+    return value;
+  });
 }
 
 window.__vigilDeliver = (event, payload) => {
@@ -30,7 +30,7 @@ window.__vigilDeliver = (event, payload) => {
 
 Object.defineProperty(window, 'vigil', {
   value: createVigilApi({
-    invoke: async (channel, input) => revive(JSON.parse(await window.__vigilInvoke(channel, input))),
+    invoke: async (channel, input) => decodeAnswer(await window.__vigilInvoke(channel, input)),
     subscribe(event, listener) {
       if (!listeners.has(event)) listeners.set(event, new Set());
       listeners.get(event)!.add(listener);

@@ -26,29 +26,48 @@ function bridgeClient(): Promise<string> {
       logLevel: 'error',
       build: {
         write: false,
-        lib: { entry: join(import.meta.dirname, 'bridgeClient.ts'), formats: ['iife'], name: 'vigilBridge' },
+        lib: {
+          entry: join(import.meta.dirname, 'bridgeClient.ts'),
+          formats: ['iife'],
+          name: 'vigilBridge',
+        },
         minify: false,
       },
     });
     const result = Array.isArray(output) ? output[0] : output;
-    const chunk = (result as { output: { type: string; code?: string }[] }).output.find((o) => o.type === 'chunk');
+    const chunk = (result as { output: { type: string; code?: string }[] }).output.find(
+      (o) => o.type === 'chunk',
+    );
     if (!chunk?.code) throw new Error('the bridge client did not build');
     return chunk.code;
   })();
   return clientScript;
 }
 
-function encodeBytes(value: unknown): unknown {
-  if (value instanceof Uint8Array) return { __vigilBytes: Buffer.from(value).toString('base64') };
-  if (Array.isArray(value)) return value.map(encodeBytes);
-  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, encodeBytes(v)]));
-  return value;
+/**
+ * An answer as JSON, with bytes (an evidence preview) as base64: they cannot
+ * cross the binding as such. The replacer sees each raw value on its holder,
+ * so no copy of the answer is made on the way.
+ */
+function encodeAnswer(value: unknown): string {
+  return JSON.stringify(
+    value,
+    function (this: Record<string, unknown>, key: string, encoded: unknown) {
+      const raw = key === '' ? value : this[key];
+      return raw instanceof Uint8Array
+        ? { __vigilBytes: Buffer.from(raw).toString('base64') }
+        : encoded;
+    },
+  );
 }
 
 /** Serves the built renderer with the same fenced handler and CSP as the app:// protocol. */
 async function serveRenderer(): Promise<{ server: Server; url: string }> {
   const server = createServer((request, response) => {
-    void serveAppRequest(rendererDir, { url: `app://vigil${request.url ?? '/'}`, method: request.method ?? 'GET' }).then(async (answer) => {
+    void serveAppRequest(rendererDir, {
+      url: `app://vigil${request.url ?? '/'}`,
+      method: request.method ?? 'GET',
+    }).then(async (answer) => {
       response.writeHead(answer.status, Object.fromEntries(answer.headers.entries()));
       response.end(Buffer.from(await answer.arrayBuffer()));
     });
@@ -75,7 +94,12 @@ export interface BridgedApp<D extends Dialogs = Dialogs> {
  * the Electron app. Free of any test framework, so the UI benchmark uses it
  * too; tests use `launchBridgedApp` (bridge.ts), which scripts the dialogs.
  */
-export async function launchBridge<D extends Dialogs>(options: { dialogs: D; settingsFile: string; locale?: string; userDataDir?: string }): Promise<BridgedApp<D>> {
+export async function launchBridge<D extends Dialogs>(options: {
+  dialogs: D;
+  settingsFile: string;
+  locale?: string;
+  userDataDir?: string;
+}): Promise<BridgedApp<D>> {
   const settings = await SettingsStore.load(options.settingsFile);
   const dialogs = options.dialogs;
   // Events can only be delivered once the page exists; the services are built before it.
@@ -85,21 +109,39 @@ export async function launchBridge<D extends Dialogs>(options: { dialogs: D; set
     settings,
     app: { version: '0.0.0-e2e', platform: 'linux' },
     emit: (event, payload) => {
-      void target.page?.evaluate(([e, p]) => window.__vigilDeliver?.(e, p), [event, payload] as const).catch(() => undefined);
+      void target.page
+        ?.evaluate(([e, p]) => window.__vigilDeliver?.(e, p), [event, payload] as const)
+        .catch(() => undefined);
     },
   });
   const launch = {
     executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   };
-  const contextOptions = { locale: options.locale ?? 'en-US', viewport: { width: 1280, height: 820 } };
+  const contextOptions = {
+    locale: options.locale ?? 'en-US',
+    viewport: { width: 1280, height: 820 },
+  };
   // A persistent profile keeps Chromium's storage and HTTP cache on disk, where a test can inspect them.
   const browser = options.userDataDir ? null : await chromium.launch(launch);
-  const context = browser ? await browser.newContext(contextOptions) : await chromium.launchPersistentContext(options.userDataDir!, { ...launch, ...contextOptions });
+  const context = browser
+    ? await browser.newContext(contextOptions)
+    : await chromium.launchPersistentContext(options.userDataDir!, {
+        ...launch,
+        ...contextOptions,
+      });
   // Answers cross as one JSON string: Playwright serialises a string far faster than a
   // large object graph (a 10,000-row case list), which keeps the bridge close to Electron IPC.
   await context.exposeBinding('__vigilInvoke', async (_source, channel: unknown, input: unknown) =>
-    JSON.stringify(encodeBytes(await services.dispatch(channel, input))),
+    encodeAnswer(await services.dispatch(channel, input)),
   );
   await context.addInitScript({ content: await bridgeClient() });
   const page = context.pages()[0] ?? (await context.newPage());

@@ -9,7 +9,9 @@ const run = promisify(execFile);
 
 async function gate(dir: string): Promise<{ code: number; output: string }> {
   try {
-    const { stdout, stderr } = await run(process.execPath, ['scripts/electronegativity.mjs', dir], { cwd: process.cwd() });
+    const { stdout, stderr } = await run(process.execPath, ['scripts/electronegativity.mjs', dir], {
+      cwd: process.cwd(),
+    });
     return { code: 0, output: stdout + stderr };
   } catch (error) {
     const e = error as { code: number; stdout: string; stderr: string };
