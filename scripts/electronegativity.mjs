@@ -71,6 +71,18 @@ try {
     process.stderr.write('electronegativity: unexpected report format.\n');
     process.exit(1);
   }
+  // Fail closed: our own preload is always flagged for review, so a report without it means the
+  // tool did not analyse the code (and an empty report would otherwise pass).
+  if (!process.argv[2] && !findings.some(([issue]) => issue === 'PRELOAD_JS_CHECK')) {
+    process.stderr.write(
+      'electronegativity: the report does not cover electron/preload; the analysis did not run completely.\n',
+    );
+    process.exit(1);
+  }
+  if (findings.length === 0) {
+    process.stderr.write('electronegativity: the report is empty; the analysis did not run.\n');
+    process.exit(1);
+  }
   const blocking = findings.filter(
     ([issue, severity]) => ['HIGH', 'MEDIUM'].includes(severity) && !ALLOWED.has(issue),
   );

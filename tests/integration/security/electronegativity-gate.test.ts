@@ -35,7 +35,7 @@ describe('the electronegativity gate', () => {
        new BrowserWindow({ webPreferences: { nodeIntegration: true, contextIsolation: false, sandbox: false } });`,
     );
     const result = await gate(dir);
-    expect(result.code).toBe(1);
+    expect(result.code, result.output).toBe(1);
     expect(result.output).toMatch(/FAIL +HIGH +CONTEXT_ISOLATION_JS_CHECK/);
     expect(result.output).toMatch(/FAIL +MEDIUM +SANDBOX_JS_CHECK/);
   });
