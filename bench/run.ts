@@ -6,6 +6,7 @@ import { evidenceBench } from './evidence';
 import { renderBench } from './render';
 import { dossierBench } from './dossier';
 import { pgpBench } from './pgp';
+import { uiBench } from './ui';
 import { recordsBench } from './records';
 
 /** Every benchmark, by name: `npm run bench -- NAME… [--json] [--quick]`. */
@@ -17,6 +18,7 @@ const BENCHES: Bench[] = [
   pgpBench,
   renderBench,
   dossierBench,
+  uiBench,
 ];
 
 async function main(): Promise<number> {

@@ -1,0 +1,132 @@
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { CaseFormScreen } from '../features/cases/CaseFormScreen';
+import { CaseListScreen } from '../features/cases/CaseListScreen';
+import { ExportWizard } from '../features/export/ExportWizard';
+import { ImportScreen } from '../features/import/ImportScreen';
+import { KeysScreen } from '../features/keys/KeysScreen';
+import { SearchScreen } from '../features/search/SearchScreen';
+import { SettingsScreen } from '../features/settings/SettingsScreen';
+import { CaseWorkspace } from '../features/workspace/CaseWorkspace';
+import { NavigationContext, type Route } from './routes';
+
+type Section = 'cases' | 'search' | 'import' | 'keys' | 'settings';
+
+function sectionOf(route: Route): Section {
+  switch (route.name) {
+    case 'search':
+    case 'import':
+    case 'keys':
+    case 'settings':
+      return route.name;
+    default:
+      return 'cases';
+  }
+}
+
+function Page({ route }: { route: Route }) {
+  switch (route.name) {
+    case 'cases':
+      return <CaseListScreen />;
+    case 'case-new':
+      return <CaseFormScreen />;
+    case 'case':
+      return (
+        <CaseWorkspace
+          key={route.caseId}
+          caseId={route.caseId}
+          tab={route.tab}
+          recordId={route.recordId}
+        />
+      );
+    case 'search':
+      return <SearchScreen />;
+    case 'export':
+      return <ExportWizard caseId={route.caseId} />;
+    case 'import':
+      return <ImportScreen />;
+    case 'keys':
+      return <KeysScreen />;
+    case 'settings':
+      return <SettingsScreen />;
+  }
+}
+
+/** The open vault: the navigation, the lock button, and the current page. */
+export function Shell({ vaultLabel, onLock }: { vaultLabel: string; onLock: () => void }) {
+  const { t } = useTranslation();
+  const [route, setRoute] = useState<Route>({ name: 'cases' });
+  const main = useRef<HTMLElement>(null);
+  const navigation = useMemo(() => ({ route, navigate: setRoute }), [route]);
+  const section = sectionOf(route);
+  const pageKey = route.name === 'case' ? `case:${route.caseId}` : route.name;
+
+  // Move focus to the new page's heading, so keyboard and screen-reader users start there
+  // (unless the page already put it in a field, as a form does).
+  useEffect(() => {
+    const frame = requestAnimationFrame(() => {
+      const active = document.activeElement;
+      if (
+        main.current &&
+        active &&
+        active !== main.current &&
+        main.current.contains(active) &&
+        active.tagName !== 'BUTTON'
+      )
+        return;
+      main.current?.querySelector<HTMLElement>('h1')?.focus();
+    });
+    return () => cancelAnimationFrame(frame);
+  }, [pageKey]);
+
+  useEffect(() => {
+    document.title = `${t(`nav.${section}`)} — Vigil`;
+  }, [section, t]);
+
+  const items: { id: Section; route: Route }[] = [
+    { id: 'cases', route: { name: 'cases' } },
+    { id: 'search', route: { name: 'search' } },
+    { id: 'import', route: { name: 'import' } },
+    { id: 'keys', route: { name: 'keys' } },
+    { id: 'settings', route: { name: 'settings' } },
+  ];
+
+  return (
+    <NavigationContext.Provider value={navigation}>
+      <a className="skip-link" href="#main">
+        {t('nav.skip')}
+      </a>
+      <div className="shell">
+        <nav className="sidebar" aria-label={t('nav.label')}>
+          <div className="brand">Vigil</div>
+          <div className="vault-label" dir="auto">
+            {t('nav.vault', { name: vaultLabel })}
+          </div>
+          <ul className="nav-list">
+            {items.map((item) => (
+              <li key={item.id}>
+                <button
+                  type="button"
+                  className="nav-item"
+                  aria-current={section === item.id ? 'page' : undefined}
+                  onClick={() => setRoute(item.route)}
+                >
+                  {t(`nav.${item.id}`)}
+                </button>
+              </li>
+            ))}
+          </ul>
+          <div className="sidebar-foot">
+            <button type="button" className="lock-button" onClick={onLock}>
+              {t('nav.lock')}
+            </button>
+            <span className="shortcut-hint">{t('nav.panicHint')}</span>
+          </div>
+        </nav>
+        <main id="main" className="main" ref={main} tabIndex={-1}>
+          <Page route={route} />
+        </main>
+      </div>
+    </NavigationContext.Provider>
+  );
+}

@@ -1,0 +1,35 @@
+import { useTranslation } from 'react-i18next';
+import { isErrorCode } from '../../../shared/errors';
+import { isUiError } from '../lib/vigil';
+
+/**
+ * An error in plain words: what happened and what to do next (translated
+ * from the stable code), with the core's own sentence as detail. Never a stack.
+ */
+export function ErrorNotice({ error, onDismiss }: { error: unknown; onDismiss?: () => void }) {
+  const { t } = useTranslation();
+  if (!error) return null;
+  const code = isUiError(error) && isErrorCode(error.code) ? error.code : 'INTERNAL';
+  const detail = isUiError(error) ? error.detail : '';
+  return (
+    <div className="notice notice-error" role="alert">
+      <div className="notice-title">{t(`errors.${code}.title`)}</div>
+      <div>{t(`errors.${code}.next`)}</div>
+      {detail ? (
+        <details>
+          <summary>{t('errors.details')}</summary>
+          <span dir="ltr" lang="en">
+            {detail}
+          </span>
+        </details>
+      ) : null}
+      {onDismiss ? (
+        <div className="actions">
+          <button type="button" className="btn btn-small" onClick={onDismiss}>
+            {t('common.dismiss')}
+          </button>
+        </div>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,227 @@
+import { useId, type ReactNode } from 'react';
+
+export interface ControlProps {
+  id: string;
+  'aria-describedby'?: string;
+  'aria-invalid'?: boolean;
+}
+
+/** A labelled control with an optional hint and error, wired for screen readers. */
+export function Field({
+  label,
+  hint,
+  error,
+  children,
+}: {
+  label: ReactNode;
+  hint?: ReactNode;
+  error?: ReactNode;
+  children: (control: ControlProps) => ReactNode;
+}) {
+  const id = useId();
+  const hintId = hint ? `${id}-hint` : undefined;
+  const errorId = error ? `${id}-error` : undefined;
+  const describedBy = [hintId, errorId].filter(Boolean).join(' ') || undefined;
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      {hint ? (
+        <span id={hintId} className="field-hint">
+          {hint}
+        </span>
+      ) : null}
+      {children({ id, 'aria-describedby': describedBy, 'aria-invalid': error ? true : undefined })}
+      {error ? (
+        <span id={errorId} className="field-error">
+          {error}
+        </span>
+      ) : null}
+    </div>
+  );
+}
+
+export function TextField({
+  label,
+  value,
+  onChange,
+  hint,
+  error,
+  type = 'text',
+  required,
+  autoFocus,
+  autoComplete = 'off',
+  dir,
+  placeholder,
+}: {
+  label: ReactNode;
+  value: string;
+  onChange: (value: string) => void;
+  hint?: ReactNode;
+  error?: ReactNode;
+  type?: 'text' | 'password' | 'email' | 'search';
+  required?: boolean;
+  autoFocus?: boolean;
+  autoComplete?: string;
+  dir?: 'auto' | 'ltr' | 'rtl';
+  placeholder?: string;
+}) {
+  return (
+    <Field label={label} hint={hint} error={error}>
+      {(control) => (
+        <input
+          {...control}
+          type={type}
+          value={value}
+          required={required}
+          autoFocus={autoFocus}
+          autoComplete={autoComplete}
+          spellCheck={type === 'text' ? undefined : false}
+          dir={dir ?? 'auto'}
+          placeholder={placeholder}
+          onChange={(e) => onChange(e.target.value)}
+        />
+      )}
+    </Field>
+  );
+}
+
+export function TextArea({
+  label,
+  value,
+  onChange,
+  hint,
+  error,
+  rows = 4,
+}: {
+  label: ReactNode;
+  value: string;
+  onChange: (value: string) => void;
+  hint?: ReactNode;
+  error?: ReactNode;
+  rows?: number;
+}) {
+  return (
+    <Field label={label} hint={hint} error={error}>
+      {(control) => (
+        <textarea
+          {...control}
+          rows={rows}
+          value={value}
+          dir="auto"
+          onChange={(e) => onChange(e.target.value)}
+        />
+      )}
+    </Field>
+  );
+}
+
+export function SelectField<V extends string>({
+  label,
+  value,
+  onChange,
+  options,
+  hint,
+  error,
+}: {
+  label: ReactNode;
+  value: V;
+  onChange: (value: V) => void;
+  options: readonly { value: V; label: string }[];
+  hint?: ReactNode;
+  error?: ReactNode;
+}) {
+  return (
+    <Field label={label} hint={hint} error={error}>
+      {(control) => (
+        <select {...control} value={value} onChange={(e) => onChange(e.target.value as V)}>
+          {options.map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))}
+        </select>
+      )}
+    </Field>
+  );
+}
+
+export function Checkbox({
+  label,
+  checked,
+  onChange,
+  hint,
+}: {
+  label: ReactNode;
+  checked: boolean;
+  onChange: (checked: boolean) => void;
+  hint?: ReactNode;
+}) {
+  const id = useId();
+  return (
+    <div className="choice">
+      <input
+        id={id}
+        type="checkbox"
+        checked={checked}
+        onChange={(e) => onChange(e.target.checked)}
+        aria-describedby={hint ? `${id}-hint` : undefined}
+      />
+      <label htmlFor={id}>
+        {label}
+        {hint ? (
+          <>
+            <br />
+            <span id={`${id}-hint`} className="field-hint">
+              {hint}
+            </span>
+          </>
+        ) : null}
+      </label>
+    </div>
+  );
+}
+
+export function RadioGroup<V extends string>({
+  legend,
+  value,
+  onChange,
+  options,
+  name,
+}: {
+  legend: ReactNode;
+  value: V;
+  onChange: (value: V) => void;
+  options: readonly { value: V; label: ReactNode; hint?: ReactNode }[];
+  name: string;
+}) {
+  const id = useId();
+  return (
+    <fieldset>
+      <legend>{legend}</legend>
+      {options.map((o) => (
+        <div className="choice" key={o.value}>
+          <input
+            type="radio"
+            id={`${id}-${o.value}`}
+            name={`${name}-${id}`}
+            value={o.value}
+            checked={value === o.value}
+            onChange={() => onChange(o.value)}
+            aria-describedby={o.hint ? `${id}-${o.value}-hint` : undefined}
+          />
+          <label htmlFor={`${id}-${o.value}`}>
+            {o.label}
+            {o.hint ? (
+              <>
+                <br />
+                <span id={`${id}-${o.value}-hint`} className="field-hint">
+                  {o.hint}
+                </span>
+              </>
+            ) : null}
+          </label>
+        </div>
+      ))}
+    </fieldset>
+  );
+}

@@ -1,0 +1,94 @@
+import { useId } from 'react';
+import { useTranslation } from 'react-i18next';
+import { DATE_QUALIFIERS, type DateQualifier } from '../../../shared/domain/partialDate';
+import { useLocale } from '../i18n/useLocale';
+import { formatPartialDate } from '../logic/format';
+import { parseDateText, readDateDraft, type DateDraft } from '../logic/partialDateText';
+
+/**
+ * A date as researchers know it: a text field that reads "March 2024",
+ * "15/03/2024" or "about 2023" in the UI language, and a menu for how
+ * certain it is (exact, approximate, before, after, unknown). What was
+ * understood is read back in words, so a misreading is seen at once.
+ */
+export function PartialDateField({
+  label,
+  value,
+  onChange,
+  required,
+  showError,
+}: {
+  label: string;
+  value: DateDraft;
+  onChange: (value: DateDraft) => void;
+  required?: boolean;
+  /** Show "not understood" only after the user tried to save. */
+  showError?: boolean;
+}) {
+  const { t } = useTranslation();
+  const { language, dateWords, dateInputWords } = useLocale();
+  const id = useId();
+  const reading = readDateDraft(value, [language], dateInputWords, Boolean(required));
+  const problem =
+    !reading.ok && (showError || (reading.reason !== 'empty' && value.text.trim().length > 3));
+  const understood =
+    reading.ok && reading.date ? formatPartialDate(reading.date, language, dateWords) : null;
+  const onText = (text: string) => {
+    const parsed = parseDateText(text, [language], dateInputWords);
+    const qualifier =
+      parsed.ok && parsed.qualifierInText
+        ? parsed.qualifierInText
+        : value.qualifier === 'unknown'
+          ? 'exact'
+          : value.qualifier;
+    onChange({ text, qualifier });
+  };
+  return (
+    <fieldset className="date-field">
+      <legend>{label}</legend>
+      <div className="date-row">
+        <div className="field">
+          <label htmlFor={`${id}-text`}>{t('dates.input.when')}</label>
+          <input
+            id={`${id}-text`}
+            type="text"
+            dir="auto"
+            value={value.qualifier === 'unknown' ? '' : value.text}
+            disabled={value.qualifier === 'unknown'}
+            placeholder={t('dates.input.placeholder')}
+            aria-describedby={`${id}-read`}
+            aria-invalid={problem ? true : undefined}
+            onChange={(e) => onText(e.target.value)}
+          />
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-q`}>{t('dates.input.certainty')}</label>
+          <select
+            id={`${id}-q`}
+            value={value.qualifier}
+            onChange={(e) => onChange({ ...value, qualifier: e.target.value as DateQualifier })}
+          >
+            {DATE_QUALIFIERS.map((q) => (
+              <option key={q} value={q}>
+                {t(`dates.qualifiers.${q}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+      </div>
+      <p id={`${id}-read`} className={problem ? 'field-error' : 'field-hint'} aria-live="polite">
+        {problem
+          ? reading.ok
+            ? null
+            : reading.reason === 'empty'
+              ? t('dates.input.required')
+              : reading.reason === 'invalid'
+                ? t('dates.input.invalid')
+                : t('dates.input.unrecognised')
+          : understood
+            ? t('dates.input.understood', { date: understood })
+            : t('dates.input.hint')}
+      </p>
+    </fieldset>
+  );
+}

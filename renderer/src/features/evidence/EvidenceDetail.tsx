@@ -1,0 +1,226 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { CopyButton } from '../../components/CopyButton';
+import { ErrorNotice } from '../../components/ErrorNotice';
+import { Loading } from '../../components/Loading';
+import { formatBytes, formatDateTime } from '../../logic/format';
+import type { StripResult } from '../../lib/types';
+import { useLoad } from '../../lib/useLoad';
+import { vigil } from '../../lib/vigil';
+import { EvidencePreview } from './EvidencePreview';
+import { MetadataPanel } from './MetadataPanel';
+import { StripComparison } from './StripComparison';
+
+/** One evidence item: preview, hashes, what its metadata reveals, stripping, export, custody. */
+export function EvidenceDetail({
+  id,
+  onChanged,
+  onOpen,
+}: {
+  id: string;
+  onChanged: () => void;
+  onOpen: (id: string) => void;
+}) {
+  const { t, i18n } = useTranslation();
+  const locale = i18n.resolvedLanguage ?? 'en';
+  const detail = useLoad(() => vigil.evidence.get({ id }), id);
+  const [stripped, setStripped] = useState<StripResult | null>(null);
+  const [busy, setBusy] = useState<string | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [message, setMessage] = useState<string | null>(null);
+
+  if (detail.loading && !detail.data) return <Loading />;
+  if (!detail.data) return <ErrorNotice error={detail.error} />;
+  const { item, custody } = detail.data;
+  const isOriginal = item.kind === 'original';
+  const name = item.originalName ?? item.id;
+
+  const run = async (what: string, work: () => Promise<void>) => {
+    setBusy(what);
+    setError(null);
+    setMessage(null);
+    try {
+      await work();
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const strip = () =>
+    run('strip', async () => {
+      setStripped(await vigil.evidence.strip({ id: item.id }));
+      onChanged();
+      detail.reload();
+    });
+  const exportCopy = (original: boolean) =>
+    run('export', async () => {
+      const saved = await vigil.evidence.exportCopy({ id: item.id, original });
+      if (saved.saved) setMessage(t('evidence.exported', { name: saved.label ?? '' }));
+    });
+  const verify = () =>
+    run('verify', async () => {
+      const result = await vigil.evidence.verify({ id: item.id });
+      setMessage(
+        result.ok
+          ? t('evidence.verifiedOk')
+          : t('evidence.verifiedBad', { problem: result.problem ?? '' }),
+      );
+      detail.reload();
+    });
+
+  return (
+    <article className="evidence-detail" aria-labelledby="evidence-name">
+      <div className="card-head">
+        <div>
+          <h3 id="evidence-name" dir="auto">
+            {name}
+          </h3>
+          <span className={`badge ${isOriginal ? '' : 'badge-ok'}`}>
+            {t(`evidence.kinds.${item.kind}`)}
+          </span>{' '}
+          <span className="muted">
+            {item.type.toUpperCase()} · {formatBytes(item.size, locale)}
+          </span>
+        </div>
+      </div>
+      <p className="field-hint">
+        {isOriginal ? t('evidence.originalHint') : t('evidence.workingHint')}
+      </p>
+      <ErrorNotice error={error} />
+      {message ? (
+        <p className="notice" role="status">
+          {message}
+        </p>
+      ) : null}
+      <dl className="facts">
+        <dt>{t('evidence.sha256')}</dt>
+        <dd>
+          <code className="mono hash" data-testid="sha256">
+            {item.sha256}
+          </code>{' '}
+          <CopyButton value={item.sha256} label={t('evidence.copyHash')} />
+        </dd>
+        <dt>{t('evidence.intakeAt')}</dt>
+        <dd>
+          {formatDateTime(item.intakeAt, locale)} · <span dir="auto">{item.intakeBy}</span>
+        </dd>
+        {item.source ? (
+          <>
+            <dt>{t('evidence.source')}</dt>
+            <dd dir="auto">{item.source}</dd>
+          </>
+        ) : null}
+        {item.capture.time ? (
+          <>
+            <dt>{t('evidence.captureTime')}</dt>
+            <dd>{formatDateTime(item.capture.time, locale)}</dd>
+          </>
+        ) : null}
+        {item.capture.latitude !== null && item.capture.longitude !== null ? (
+          <>
+            <dt>{t('evidence.capturePlace')}</dt>
+            <dd>
+              <span className="badge badge-risk">{t('evidence.gpsFound')}</span>{' '}
+              <span className="mono">
+                {item.capture.latitude.toFixed(6)}, {item.capture.longitude.toFixed(6)}
+              </span>
+            </dd>
+          </>
+        ) : null}
+        {item.parentId ? (
+          <>
+            <dt>{t('evidence.derivedFrom')}</dt>
+            <dd>
+              <button type="button" className="link-button" onClick={() => onOpen(item.parentId!)}>
+                {t('evidence.openOriginal')}
+              </button>
+            </dd>
+          </>
+        ) : null}
+      </dl>
+      <EvidencePreview key={item.id} item={item} />
+      <div className="actions">
+        {isOriginal ? (
+          <button
+            type="button"
+            className="btn btn-primary"
+            disabled={busy !== null}
+            onClick={() => void strip()}
+          >
+            {item.derivatives.length > 0 ? t('evidence.showStripped') : t('evidence.strip')}
+          </button>
+        ) : null}
+        <button
+          type="button"
+          className="btn"
+          disabled={busy !== null}
+          onClick={() => void exportCopy(false)}
+        >
+          {t('evidence.exportWorking')}
+        </button>
+        {isOriginal ? (
+          <button
+            type="button"
+            className="btn"
+            disabled={busy !== null}
+            onClick={() => void exportCopy(true)}
+          >
+            {t('evidence.exportOriginal')}
+          </button>
+        ) : null}
+        <button
+          type="button"
+          className="btn"
+          disabled={busy !== null}
+          onClick={() => void verify()}
+        >
+          {t('evidence.verify')}
+        </button>
+        {busy ? (
+          <span role="status" className="muted">
+            {t(`evidence.busy.${busy as 'strip' | 'export' | 'verify'}`)}
+          </span>
+        ) : null}
+      </div>
+      {stripped ? (
+        <StripComparison original={item.metadata} result={stripped} />
+      ) : (
+        <MetadataPanel fields={item.metadata} heading={t('metadata.title')} />
+      )}
+      {item.derivatives.length > 0 ? (
+        <p>
+          {item.derivatives.map((child) => (
+            <button key={child} type="button" className="link-button" onClick={() => onOpen(child)}>
+              {t('evidence.openWorking')}
+            </button>
+          ))}
+        </p>
+      ) : null}
+      <details>
+        <summary>{t('evidence.custody', { count: custody.length })}</summary>
+        <table className="custody">
+          <thead>
+            <tr>
+              <th scope="col">{t('audit.when')}</th>
+              <th scope="col">{t('audit.who')}</th>
+              <th scope="col">{t('audit.what')}</th>
+              <th scope="col">{t('audit.hash')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {custody.map((entry) => (
+              <tr key={entry.seq}>
+                <td>{formatDateTime(entry.at, locale)}</td>
+                <td dir="auto">{entry.actor}</td>
+                <td className="mono">{entry.action}</td>
+                <td className="mono">{entry.hash.slice(0, 12)}…</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </details>
+    </article>
+  );
+}

@@ -1,0 +1,81 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ErrorNotice } from '../../components/ErrorNotice';
+import { Loading } from '../../components/Loading';
+import { formatBytes } from '../../logic/format';
+import { useLoad } from '../../lib/useLoad';
+import { vigil } from '../../lib/vigil';
+import { EvidenceDetail } from './EvidenceDetail';
+import { IntakePanel } from './IntakePanel';
+import './evidence.css';
+
+/** The case's evidence: originals (evidentiary copies) with their working copies, and intake. */
+export function EvidenceTab({ caseId, recordId }: { caseId: string; recordId?: string }) {
+  const { t, i18n } = useTranslation();
+  const locale = i18n.resolvedLanguage ?? 'en';
+  const list = useLoad(() => vigil.evidence.list({ caseId }), caseId);
+  const [selected, setSelected] = useState<string | null>(recordId ?? null);
+  const items = list.data ?? [];
+  const originals = items.filter((i) => i.kind === 'original');
+  const childrenOf = (id: string) => items.filter((i) => i.parentId === id);
+
+  return (
+    <section aria-labelledby="evidence-heading">
+      <h2 id="evidence-heading">{t('evidence.title')}</h2>
+      <IntakePanel
+        caseId={caseId}
+        onDone={(ids) => {
+          list.reload();
+          if (ids.length === 1) setSelected(ids[0]!);
+        }}
+      />
+      <ErrorNotice error={list.error} />
+      {list.loading && !list.data ? <Loading /> : null}
+      {list.data && items.length === 0 ? <p className="empty">{t('evidence.empty')}</p> : null}
+      <div className="evidence-layout">
+        {items.length > 0 ? (
+          <ul className="record-list evidence-list" aria-label={t('evidence.listLabel')}>
+            {originals.map((item) => (
+              <li key={item.id}>
+                <button
+                  type="button"
+                  className="evidence-entry"
+                  aria-current={selected === item.id ? 'true' : undefined}
+                  onClick={() => setSelected(item.id)}
+                >
+                  <span dir="auto">{item.originalName ?? item.id}</span>
+                  <span className="muted small">
+                    {t('evidence.kinds.original')} · {formatBytes(item.size, locale)}
+                    {item.metadata.some((f) => f.risky) ? ` · ${t('evidence.riskyShort')}` : ''}
+                  </span>
+                </button>
+                {childrenOf(item.id).map((child) => (
+                  <button
+                    key={child.id}
+                    type="button"
+                    className="evidence-entry child"
+                    aria-current={selected === child.id ? 'true' : undefined}
+                    onClick={() => setSelected(child.id)}
+                  >
+                    <span>{t(`evidence.kinds.${child.kind}`)}</span>
+                    <span className="muted small">{formatBytes(child.size, locale)}</span>
+                  </button>
+                ))}
+              </li>
+            ))}
+          </ul>
+        ) : null}
+        {selected ? (
+          <div className="evidence-pane">
+            <EvidenceDetail
+              key={selected}
+              id={selected}
+              onChanged={list.reload}
+              onOpen={setSelected}
+            />
+          </div>
+        ) : null}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,158 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ErrorNotice } from '../../components/ErrorNotice';
+import { TextField } from '../../components/Field';
+import { ProgressList, type FileProgress } from '../../components/ProgressList';
+import { formatBytes } from '../../logic/format';
+import { useProgress } from '../../lib/operations';
+import type { ChosenFile } from '../../lib/types';
+import { isUiError, newOperationId, vigil } from '../../lib/vigil';
+
+/**
+ * Taking files into the vault: chosen in the system dialog (the page never
+ * sees a path), hashed and encrypted one by one with progress for each, and
+ * cancellable; files already done stay in the vault.
+ */
+export function IntakePanel({
+  caseId,
+  onDone,
+}: {
+  caseId: string;
+  onDone: (ids: string[]) => void;
+}) {
+  const { t, i18n } = useTranslation();
+  const locale = i18n.resolvedLanguage ?? 'en';
+  const [chosen, setChosen] = useState<ChosenFile[]>([]);
+  const [source, setSource] = useState('');
+  const [operationId, setOperationId] = useState<string | null>(null);
+  const [files, setFiles] = useState<FileProgress[]>([]);
+  const [error, setError] = useState<unknown>(null);
+  const [outcome, setOutcome] = useState<
+    { added: number; duplicates: number } | 'cancelled' | null
+  >(null);
+
+  useProgress(operationId, (progress) => {
+    setFiles((list) => {
+      const index = list.findIndex((f) => f.state !== 'done' && f.name === progress.item);
+      if (index < 0) return list;
+      return list.map((f, i) => {
+        if (i < index && f.state !== 'done') return { ...f, done: f.size, state: 'done' };
+        if (i !== index) return f;
+        const complete = progress.total !== null && progress.done >= progress.total;
+        return { ...f, done: progress.done, state: complete ? 'done' : 'working' };
+      });
+    });
+  });
+
+  const choose = async () => {
+    setError(null);
+    setOutcome(null);
+    try {
+      const picked = await vigil.evidence.chooseFiles();
+      if (picked.length > 0) setChosen(picked);
+    } catch (e) {
+      setError(e);
+    }
+  };
+
+  const start = async () => {
+    const id = newOperationId();
+    setFiles(chosen.map((f) => ({ name: f.name, size: f.size, done: 0, state: 'waiting' })));
+    setOperationId(id);
+    setError(null);
+    try {
+      const results = await vigil.evidence.intake({
+        caseId,
+        fileIds: chosen.map((f) => f.fileId),
+        operationId: id,
+        ...(source.trim() ? { source: source.trim() } : {}),
+      });
+      setFiles((list) => list.map((f) => ({ ...f, done: f.size, state: 'done' })));
+      setOutcome({
+        added: results.filter((r) => !r.duplicate).length,
+        duplicates: results.filter((r) => r.duplicate).length,
+      });
+      setChosen([]);
+      onDone(results.map((r) => r.id));
+    } catch (e) {
+      const cancelled = isUiError(e) && e.code === 'CANCELLED';
+      setFiles((list) =>
+        list.map((f) =>
+          f.state === 'done' ? f : { ...f, state: cancelled ? 'cancelled' : 'failed' },
+        ),
+      );
+      if (cancelled) setOutcome('cancelled');
+      else setError(e);
+      onDone([]);
+    } finally {
+      setOperationId(null);
+    }
+  };
+
+  const cancel = () => {
+    if (operationId) void vigil.operations.cancel({ operationId }).catch(() => undefined);
+  };
+
+  return (
+    <section className="card" aria-labelledby="intake-heading">
+      <h3 id="intake-heading">{t('evidence.intakeTitle')}</h3>
+      <p className="field-hint">{t('evidence.intakeHint')}</p>
+      <ErrorNotice error={error} />
+      {outcome === 'cancelled' ? (
+        <p className="notice notice-warn" role="status">
+          {t('evidence.cancelled')}
+        </p>
+      ) : outcome ? (
+        <p className="notice notice-ok" role="status">
+          {t('evidence.added', { count: outcome.added })}
+          {outcome.duplicates > 0
+            ? ` ${t('evidence.duplicates', { count: outcome.duplicates })}`
+            : ''}
+        </p>
+      ) : null}
+      {operationId || files.length > 0 ? (
+        <ProgressList files={files} label={t('evidence.progressLabel')} />
+      ) : null}
+      {chosen.length > 0 && !operationId ? (
+        <>
+          <ul className="record-list">
+            {chosen.map((f) => (
+              <li key={f.fileId}>
+                <span dir="auto">{f.name}</span>{' '}
+                <span className="muted">{formatBytes(f.size, locale)}</span>
+              </li>
+            ))}
+          </ul>
+          <TextField
+            label={t('evidence.source')}
+            hint={t('evidence.sourceHint')}
+            value={source}
+            onChange={setSource}
+          />
+        </>
+      ) : null}
+      <div className="actions">
+        {operationId ? (
+          <button type="button" className="btn btn-danger" onClick={cancel}>
+            {t('common.cancel')}
+          </button>
+        ) : (
+          <>
+            <button
+              type="button"
+              className={chosen.length > 0 ? 'btn' : 'btn btn-primary'}
+              onClick={() => void choose()}
+            >
+              {t('evidence.choose')}
+            </button>
+            {chosen.length > 0 ? (
+              <button type="button" className="btn btn-primary" onClick={() => void start()}>
+                {t('evidence.intake', { count: chosen.length })}
+              </button>
+            ) : null}
+          </>
+        )}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,72 @@
+import { useTranslation } from 'react-i18next';
+import { groupByRisk, type FieldLike } from '../../logic/metadataGroups';
+
+/**
+ * What a file says about itself, grouped by what it can reveal (location,
+ * device, people, time, hidden content…), risky fields flagged. `removed`
+ * marks fields a working copy no longer carries.
+ */
+export function MetadataPanel({
+  fields,
+  heading,
+  removed,
+  headingLevel = 3,
+}: {
+  fields: readonly FieldLike[];
+  heading: string;
+  removed?: ReadonlySet<string>;
+  headingLevel?: 3 | 4;
+}) {
+  const { t } = useTranslation();
+  const groups = groupByRisk(fields);
+  const Heading = headingLevel === 3 ? 'h3' : 'h4';
+  const Sub = headingLevel === 3 ? 'h4' : 'h5';
+  return (
+    <section className="metadata-panel" aria-label={heading}>
+      <Heading>{heading}</Heading>
+      {groups.length === 0 ? <p className="muted">{t('metadata.none')}</p> : null}
+      {groups.map((group) => (
+        <div
+          key={group.group}
+          className={`metadata-group ${group.risky > 0 ? 'risky' : ''}`}
+          data-group={group.group}
+        >
+          <Sub>
+            {t(`metadata.groups.${group.group}.title`)}{' '}
+            {group.risky > 0 ? (
+              <span className="badge badge-risk">
+                {t('metadata.riskyCount', { count: group.risky })}
+              </span>
+            ) : null}
+          </Sub>
+          <p className="field-hint">{t(`metadata.groups.${group.group}.hint`)}</p>
+          <dl className="facts">
+            {group.fields.map((field) => {
+              const gone = removed?.has(`${field.group}/${field.key}`);
+              return (
+                <div
+                  key={`${field.group}/${field.key}`}
+                  className="metadata-field"
+                  data-risky={field.risky || undefined}
+                >
+                  <dt>
+                    <span lang="en">{field.label}</span>
+                    {field.risky ? (
+                      <span className="badge badge-risk" data-testid="risk-flag">
+                        {t('metadata.risky')}
+                      </span>
+                    ) : null}
+                  </dt>
+                  <dd dir="auto">
+                    {gone ? <del>{field.value}</del> : field.value}
+                    {gone ? <span className="badge badge-ok">{t('metadata.removed')}</span> : null}
+                  </dd>
+                </div>
+              );
+            })}
+          </dl>
+        </div>
+      ))}
+    </section>
+  );
+}

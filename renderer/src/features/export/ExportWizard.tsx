@@ -1,0 +1,279 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigation } from '../../app/routes';
+import { ErrorNotice } from '../../components/ErrorNotice';
+import { RadioGroup, SelectField } from '../../components/Field';
+import { Loading } from '../../components/Loading';
+import { ProgressList, type FileProgress } from '../../components/ProgressList';
+import { UI_LANGUAGES } from '../../i18n';
+import { useDraft } from '../../lib/drafts';
+import { useProgress } from '../../lib/operations';
+import type { ExportResult, Language } from '../../lib/types';
+import { useLoad } from '../../lib/useLoad';
+import { isUiError, newOperationId, vigil } from '../../lib/vigil';
+import { ChecklistStep } from './ChecklistStep';
+import { EvidenceStep } from './EvidenceStep';
+import { exportRequest, STEPS, type ExportChoices, type Step } from './exportChoices';
+import { RedactionStep } from './RedactionStep';
+import { ResultStep } from './ResultStep';
+import { SigningStep } from './SigningStep';
+import { SubmissionForm } from './SubmissionForm';
+import './export.css';
+
+const LANGUAGE_NAMES: Record<Language, string> = {
+  en: 'English',
+  es: 'Español',
+  fr: 'Français',
+  ar: 'العربية',
+  ru: 'Русский',
+};
+
+/**
+ * The export wizard: template, the admissibility checklist, what will be
+ * withheld and why, which evidence, who signs and who receives it, then the
+ * export itself with progress and cancel, and how to verify the result.
+ * Nothing leaves the vault before the last step.
+ */
+export function ExportWizard({ caseId }: { caseId: string }) {
+  const { t, i18n } = useTranslation();
+  const { navigate } = useNavigation();
+  const [choices, setChoices] = useDraft<ExportChoices>(`export:${caseId}`, () => ({
+    template: 'wgad',
+    language: (i18n.resolvedLanguage ?? 'en') as Language,
+    includePrivate: false,
+    includeOriginals: false,
+    evidence: null,
+    target: 'directory',
+    recipients: [],
+  }));
+  const [step, setStep] = useState<Step>('template');
+  const [submissionVersion, setSubmissionVersion] = useState(0);
+  const [operationId, setOperationId] = useState<string | null>(null);
+  const [progress, setProgress] = useState<FileProgress | null>(null);
+  const [result, setResult] = useState<ExportResult | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const record = useLoad(() => vigil.cases.get({ id: caseId }), caseId);
+  const request = exportRequest(caseId, choices);
+  const needsPreview = step === 'checklist' || step === 'redaction' || step === 'evidence';
+  const preview = useLoad(
+    () => (needsPreview ? vigil.dossier.preview(request) : Promise.resolve(null)),
+    `${JSON.stringify(request)}:${needsPreview}:${submissionVersion}`,
+  );
+  const set = <K extends keyof ExportChoices>(key: K, value: ExportChoices[K]) =>
+    setChoices((c) => ({ ...c, [key]: value }));
+  const index = STEPS.indexOf(step);
+
+  useProgress(operationId, (p) =>
+    setProgress({ name: p.item ?? '', size: p.total ?? 0, done: p.done, state: 'working' }),
+  );
+
+  const runExport = async () => {
+    const id = newOperationId();
+    setOperationId(id);
+    setError(null);
+    setProgress(null);
+    try {
+      const done = await vigil.dossier.exportDossier({
+        request,
+        target: choices.target,
+        recipients: choices.target === 'bundle' ? choices.recipients : [],
+        operationId: id,
+      });
+      if (done.saved) setResult(done);
+    } catch (e) {
+      setError(isUiError(e) && e.code === 'CANCELLED' ? null : e);
+    } finally {
+      setOperationId(null);
+    }
+  };
+
+  const canExport = choices.target === 'directory' || choices.recipients.length > 0;
+
+  const body = () => {
+    switch (step) {
+      case 'template':
+        return (
+          <section aria-labelledby="template-heading">
+            <h2 id="template-heading">{t('export.templateTitle')}</h2>
+            <RadioGroup
+              legend={t('export.template')}
+              name="template"
+              value={choices.template}
+              onChange={(template) => set('template', template)}
+              options={(['wgad', 'generic'] as const).map((template) => ({
+                value: template,
+                label: t(`export.templates.${template}.label`),
+                hint: t(`export.templates.${template}.hint`),
+              }))}
+            />
+            <SelectField
+              label={t('export.language')}
+              hint={t('export.languageHint')}
+              value={choices.language}
+              onChange={(language) => set('language', language)}
+              options={UI_LANGUAGES.map((l) => ({ value: l, label: LANGUAGE_NAMES[l] }))}
+            />
+            {choices.template === 'wgad' ? (
+              <details className="submission" open={submissionVersion > 0}>
+                <summary>{t('submission.title')}</summary>
+                <SubmissionForm
+                  caseId={caseId}
+                  onSaved={() => setSubmissionVersion((v) => v + 1)}
+                />
+              </details>
+            ) : null}
+          </section>
+        );
+      case 'checklist':
+        return preview.data ? (
+          <ChecklistStep
+            caseId={caseId}
+            preview={preview.data}
+            onSubmission={() => {
+              setSubmissionVersion((v) => v + 1);
+              setStep('template');
+            }}
+          />
+        ) : null;
+      case 'redaction':
+        return preview.data ? (
+          <RedactionStep
+            caseId={caseId}
+            preview={preview.data}
+            includePrivate={choices.includePrivate}
+            onIncludePrivate={(v) => set('includePrivate', v)}
+          />
+        ) : null;
+      case 'evidence':
+        return preview.data ? (
+          <EvidenceStep
+            caseId={caseId}
+            preview={preview.data}
+            selected={choices.evidence}
+            includeOriginals={choices.includeOriginals}
+            onSelect={(ids) => set('evidence', ids)}
+            onIncludeOriginals={(v) => set('includeOriginals', v)}
+          />
+        ) : null;
+      case 'signing':
+        return (
+          <SigningStep
+            target={choices.target}
+            recipients={choices.recipients}
+            onTarget={(v) => set('target', v)}
+            onRecipients={(v) => set('recipients', v)}
+          />
+        );
+      case 'export':
+        if (result) return <ResultStep result={result} />;
+        return (
+          <section aria-labelledby="run-heading">
+            <h2 id="run-heading">{t('export.runTitle')}</h2>
+            <p>
+              {choices.target === 'bundle'
+                ? t('export.runBundle', { count: choices.recipients.length })
+                : t('export.runDirectory')}
+            </p>
+            {operationId ? (
+              <>
+                <p role="status">{t('export.working')}</p>
+                {progress ? <ProgressList files={[progress]} label={t('export.progress')} /> : null}
+              </>
+            ) : null}
+            <div className="actions">
+              {operationId ? (
+                <button
+                  type="button"
+                  className="btn btn-danger"
+                  onClick={() =>
+                    void vigil.operations.cancel({ operationId }).catch(() => undefined)
+                  }
+                >
+                  {t('common.cancel')}
+                </button>
+              ) : (
+                <button
+                  type="button"
+                  className="btn btn-primary"
+                  disabled={!canExport}
+                  onClick={() => void runExport()}
+                >
+                  {choices.target === 'bundle'
+                    ? t('export.runBundleButton')
+                    : t('export.runDirectoryButton')}
+                </button>
+              )}
+            </div>
+          </section>
+        );
+    }
+  };
+
+  return (
+    <>
+      <div className="page-head">
+        <div>
+          <button
+            type="button"
+            className="link-button back-link"
+            onClick={() => navigate({ name: 'case', caseId, tab: 'overview' })}
+          >
+            {t('export.backToCase')}
+          </button>
+          <h1 tabIndex={-1}>{t('export.title')}</h1>
+          {record.data ? (
+            <div className="muted" dir="auto">
+              <span className="mono">{record.data.reference}</span> · {record.data.title}
+            </div>
+          ) : null}
+        </div>
+      </div>
+      <nav aria-label={t('export.stepsLabel')}>
+        <ol className="steps">
+          {STEPS.map((s, i) => (
+            <li
+              key={s}
+              aria-current={s === step ? 'step' : undefined}
+              className={i < index ? 'done' : undefined}
+            >
+              <button
+                type="button"
+                className="step-button"
+                disabled={Boolean(operationId) || result !== null}
+                onClick={() => setStep(s)}
+              >
+                <span className="step-number">{i + 1}</span> {t(`export.steps.${s}`)}
+              </button>
+            </li>
+          ))}
+        </ol>
+      </nav>
+      <ErrorNotice error={error ?? preview.error} />
+      {needsPreview && preview.loading && !preview.data ? (
+        <Loading label={t('export.previewing')} />
+      ) : null}
+      <div className="wizard-body">{body()}</div>
+      {result ? null : (
+        <div className="actions wizard-nav">
+          <button
+            type="button"
+            className="btn"
+            disabled={index === 0 || Boolean(operationId)}
+            onClick={() => setStep(STEPS[index - 1]!)}
+          >
+            {t('export.previous')}
+          </button>
+          {index < STEPS.length - 1 ? (
+            <button
+              type="button"
+              className="btn btn-primary"
+              onClick={() => setStep(STEPS[index + 1]!)}
+            >
+              {t('export.next')}
+            </button>
+          ) : null}
+        </div>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,79 @@
+import { useTranslation } from 'react-i18next';
+import { formatDateTime } from '../../logic/format';
+import type { VerifyReport } from '../../lib/types';
+import { Fingerprint } from '../keys/Fingerprint';
+
+/** A dossier or bundle checked: the signer (known? trusted?), the files, what is inside, every problem. */
+export function VerifyReportView({ report, label }: { report: VerifyReport; label: string }) {
+  const { t, i18n } = useTranslation();
+  const locale = i18n.resolvedLanguage ?? 'en';
+  const signature = report.bundle?.signature ?? report.signature;
+  return (
+    <section
+      className={`notice ${report.ok ? 'notice-ok' : 'notice-error'}`}
+      aria-labelledby="verify-heading"
+      data-testid="verify-report"
+      data-ok={report.ok}
+    >
+      <h3 id="verify-heading">
+        {report.ok ? t('verify.ok', { name: label }) : t('verify.bad', { name: label })}
+      </h3>
+      <dl className="facts">
+        <dt>{t('verify.signature')}</dt>
+        <dd>{signature.valid ? t('verify.signatureValid') : t('verify.signatureInvalid')}</dd>
+        {signature.signerFingerprint ? (
+          <>
+            <dt>{t('verify.signer')}</dt>
+            <dd>
+              {signature.signerUserId ? <span dir="auto">{signature.signerUserId} </span> : null}
+              <span className={`badge ${signature.signerTrusted ? 'badge-ok' : 'badge-warn'}`}>
+                {signature.signerTrusted
+                  ? t('verify.trusted')
+                  : signature.signerKnown
+                    ? t('verify.knownUntrusted')
+                    : t('verify.unknown')}
+              </span>
+              <br />
+              <Fingerprint value={signature.signerFingerprint} />
+            </dd>
+          </>
+        ) : null}
+        {report.manifest ? (
+          <>
+            <dt>{t('verify.case')}</dt>
+            <dd className="mono">{report.manifest.reference}</dd>
+            <dt>{t('verify.template')}</dt>
+            <dd>
+              {report.manifest.template === 'wgad'
+                ? t('export.templates.wgad.label')
+                : t('export.templates.generic.label')}
+            </dd>
+            <dt>{t('verify.created')}</dt>
+            <dd>{formatDateTime(report.manifest.createdAt, locale)}</dd>
+            <dt>{t('verify.contents')}</dt>
+            <dd>
+              {t('verify.filesWithheld', {
+                count: report.manifest.files,
+                withheld: report.manifest.withheld,
+              })}
+            </dd>
+          </>
+        ) : null}
+        <dt>{t('verify.files')}</dt>
+        <dd>{t('verify.filesChecked', { count: report.files.checked })}</dd>
+      </dl>
+      {report.problems.length > 0 ? (
+        <>
+          <h4>{t('verify.problems')}</h4>
+          <ul>
+            {report.problems.map((problem, i) => (
+              <li key={i} lang="en">
+                {problem}
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,182 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigation } from '../../app/routes';
+import { ErrorNotice } from '../../components/ErrorNotice';
+import { Checkbox } from '../../components/Field';
+import { Loading } from '../../components/Loading';
+import { ProgressList, type FileProgress } from '../../components/ProgressList';
+import { formatBytes } from '../../logic/format';
+import { useProgress } from '../../lib/operations';
+import type { ImportResult, VerifyReport } from '../../lib/types';
+import { isUiError, newOperationId, vigil } from '../../lib/vigil';
+import { VerifyReportView } from '../export/VerifyReportView';
+
+/**
+ * A partner's bundle: choose it, see who signed it and whether that key is
+ * trusted, what it holds and whether it verifies; then import it as a new
+ * case (an untrusted signer only with an explicit yes).
+ */
+export function ImportScreen() {
+  const { t, i18n } = useTranslation();
+  const locale = i18n.resolvedLanguage ?? 'en';
+  const { navigate } = useNavigation();
+  const [file, setFile] = useState<{ fileId: string; name: string; size: number } | null>(null);
+  const [report, setReport] = useState<VerifyReport | null>(null);
+  const [inspecting, setInspecting] = useState(false);
+  const [accept, setAccept] = useState(false);
+  const [operationId, setOperationId] = useState<string | null>(null);
+  const [progress, setProgress] = useState<FileProgress | null>(null);
+  const [result, setResult] = useState<ImportResult | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [cancelled, setCancelled] = useState(false);
+
+  useProgress(operationId, (p) =>
+    setProgress({ name: p.item ?? '', size: p.total ?? 0, done: p.done, state: 'working' }),
+  );
+
+  const choose = async () => {
+    setError(null);
+    setReport(null);
+    setResult(null);
+    setAccept(false);
+    try {
+      const chosen = await vigil.dossier.chooseBundle();
+      if (!chosen) return;
+      setFile(chosen);
+      setInspecting(true);
+      setReport(await vigil.dossier.inspectBundle({ fileId: chosen.fileId }));
+    } catch (e) {
+      setError(e);
+    } finally {
+      setInspecting(false);
+    }
+  };
+
+  const signature = report ? (report.bundle?.signature ?? report.signature) : null;
+  const trusted = Boolean(signature?.signerTrusted);
+  const importable = Boolean(
+    report && report.manifest && signature?.valid !== false && (trusted || accept),
+  );
+
+  const importBundle = async () => {
+    if (!file) return;
+    const id = newOperationId();
+    setOperationId(id);
+    setError(null);
+    setCancelled(false);
+    try {
+      setResult(
+        await vigil.dossier.importBundle({
+          fileId: file.fileId,
+          acceptSigner: !trusted && accept,
+          operationId: id,
+        }),
+      );
+    } catch (e) {
+      if (isUiError(e) && e.code === 'CANCELLED') setCancelled(true);
+      else setError(e);
+    } finally {
+      setOperationId(null);
+    }
+  };
+
+  return (
+    <>
+      <div className="page-head">
+        <h1 tabIndex={-1}>{t('import.title')}</h1>
+      </div>
+      <div className="narrow">
+        <p>{t('import.intro')}</p>
+        <ErrorNotice error={error} />
+        {cancelled ? (
+          <p className="notice notice-warn" role="status">
+            {t('import.cancelled')}
+          </p>
+        ) : null}
+        {result ? (
+          <section
+            className="notice notice-ok"
+            aria-labelledby="import-done"
+            data-testid="import-done"
+          >
+            <h2 id="import-done">{t('import.done', { reference: result.reference })}</h2>
+            <p>
+              {t('import.records', {
+                persons: result.records.persons,
+                events: result.records.events,
+                testimonies: result.records.testimonies,
+                interventions: result.records.interventions,
+                evidence: result.evidence.length,
+              })}
+            </p>
+            <button
+              type="button"
+              className="btn btn-primary"
+              onClick={() => navigate({ name: 'case', caseId: result.caseId, tab: 'overview' })}
+            >
+              {t('import.open')}
+            </button>
+          </section>
+        ) : null}
+        <div className="actions">
+          <button
+            type="button"
+            className={file ? 'btn' : 'btn btn-primary'}
+            disabled={Boolean(operationId)}
+            onClick={() => void choose()}
+          >
+            {file ? t('import.chooseAgain') : t('import.choose')}
+          </button>
+        </div>
+        {file ? (
+          <p>
+            {t('import.chosen')} <strong dir="auto">{file.name}</strong>{' '}
+            <span className="muted">({formatBytes(file.size, locale)})</span>
+          </p>
+        ) : null}
+        {inspecting ? <Loading label={t('import.inspecting')} /> : null}
+        {report && file && !result ? (
+          <>
+            <VerifyReportView report={report} label={file.name} />
+            {report.manifest && !trusted && signature?.valid !== false ? (
+              <Checkbox
+                label={t('import.acceptSigner')}
+                hint={t('import.acceptSignerHint')}
+                checked={accept}
+                onChange={setAccept}
+              />
+            ) : null}
+            {operationId ? (
+              <>
+                <p role="status">{t('import.working')}</p>
+                {progress ? <ProgressList files={[progress]} label={t('import.progress')} /> : null}
+              </>
+            ) : null}
+            <div className="actions">
+              {operationId ? (
+                <button
+                  type="button"
+                  className="btn btn-danger"
+                  onClick={() =>
+                    void vigil.operations.cancel({ operationId }).catch(() => undefined)
+                  }
+                >
+                  {t('common.cancel')}
+                </button>
+              ) : (
+                <button
+                  type="button"
+                  className="btn btn-primary"
+                  disabled={!importable}
+                  onClick={() => void importBundle()}
+                >
+                  {t('import.import')}
+                </button>
+              )}
+            </div>
+          </>
+        ) : null}
+      </div>
+    </>
+  );
+}

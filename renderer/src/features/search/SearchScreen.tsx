@@ -1,0 +1,272 @@
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { SEARCH_KINDS, type SearchKind } from '../../../../shared/domain/search';
+import { mark, MARKS } from '../../app/perfMarks';
+import { useNavigation, type CaseTab } from '../../app/routes';
+import { CountrySelect } from '../../components/CountrySelect';
+import { ErrorNotice } from '../../components/ErrorNotice';
+import { Checkbox } from '../../components/Field';
+import { useLocale } from '../../i18n/useLocale';
+import { formatNumber, formatPartialDate } from '../../logic/format';
+import { parseDateText } from '../../logic/partialDateText';
+import type { SearchHit, SearchResults } from '../../lib/types';
+import { useVocabularies } from '../../lib/vocabularies';
+import { vigil } from '../../lib/vigil';
+import './search.css';
+
+const TAB_OF: Record<SearchKind, CaseTab> = {
+  case: 'overview',
+  person: 'persons',
+  event: 'events',
+  testimony: 'testimonies',
+  intervention: 'interventions',
+};
+/** Long enough to let a fast typist finish a word, short enough to feel immediate. */
+const DEBOUNCE_MS = 40;
+
+function Snippet({ hit }: { hit: SearchHit }) {
+  const { snippet } = hit;
+  return (
+    <p className="snippet" dir="auto">
+      {snippet.truncatedStart ? '… ' : ''}
+      {snippet.segments.map((segment, i) =>
+        segment.match ? <mark key={i}>{segment.text}</mark> : <span key={i}>{segment.text}</span>,
+      )}
+      {snippet.truncatedEnd ? ' …' : ''}
+    </p>
+  );
+}
+
+/** Search across every case: results as you type, with the matching passage highlighted. */
+export function SearchScreen() {
+  const { t } = useTranslation();
+  const { language, dateWords, dateInputWords } = useLocale();
+  const { navigate } = useNavigation();
+  const { terms, label } = useVocabularies();
+  const [text, setText] = useState('');
+  const [kinds, setKinds] = useState<Set<SearchKind>>(new Set(SEARCH_KINDS));
+  const [country, setCountry] = useState<string | null>(null);
+  const [eventType, setEventType] = useState('');
+  const [from, setFrom] = useState('');
+  const [to, setTo] = useState('');
+  const [results, setResults] = useState<{ query: string; results: SearchResults } | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [cases, setCases] = useState<Map<string, string>>(new Map());
+  const round = useRef(0);
+
+  const fromDate = from.trim() ? parseDateText(from, [language], dateInputWords) : null;
+  const toDate = to.trim() ? parseDateText(to, [language], dateInputWords) : null;
+  const fromKey = fromDate?.ok ? JSON.stringify(fromDate.date) : '';
+  const toKey = toDate?.ok ? JSON.stringify(toDate.date) : '';
+  const kindsKey = [...kinds].sort().join(',');
+
+  useEffect(() => {
+    const query = text.trim();
+    const mine = ++round.current;
+    if (!query) {
+      const clear = setTimeout(() => setResults(null), 0);
+      return () => clearTimeout(clear);
+    }
+    const timer = setTimeout(() => {
+      const selected = kindsKey ? (kindsKey.split(',') as SearchKind[]) : [];
+      vigil.search
+        .query({
+          text: query,
+          limit: 50,
+          lang: language,
+          ...(selected.length < SEARCH_KINDS.length ? { kinds: selected } : {}),
+          ...(country ? { country } : {}),
+          ...(eventType ? { eventType } : {}),
+          ...(fromKey ? { from: JSON.parse(fromKey) as unknown } : {}),
+          ...(toKey ? { to: JSON.parse(toKey) as unknown } : {}),
+        })
+        .then(
+          (answer) => {
+            if (mine !== round.current) return;
+            setError(null);
+            setResults({ query, results: answer });
+          },
+          (e: unknown) => mine === round.current && setError(e),
+        );
+    }, DEBOUNCE_MS);
+    return () => clearTimeout(timer);
+  }, [text, kindsKey, country, eventType, fromKey, toKey, language]);
+
+  useEffect(() => {
+    if (results) mark(MARKS.searchRendered);
+  }, [results]);
+
+  // The case each hit belongs to, by reference and title (fetched once per case).
+  useEffect(() => {
+    const missing = [...new Set((results?.results.hits ?? []).flatMap((h) => h.caseIds))].filter(
+      (id) => !cases.has(id),
+    );
+    if (missing.length === 0) return;
+    let live = true;
+    Promise.all(
+      missing.map((id) =>
+        vigil.cases.get({ id }).then(
+          (c) => [id, `${c.reference} · ${c.title}`] as const,
+          () => [id, ''] as const,
+        ),
+      ),
+    ).then(
+      (found) => live && setCases((current) => new Map([...current, ...found])),
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, [results, cases]);
+
+  const open = (hit: SearchHit) => {
+    const caseId = hit.kind === 'case' ? hit.id : hit.caseIds[0];
+    if (!caseId) return;
+    navigate({
+      name: 'case',
+      caseId,
+      tab: TAB_OF[hit.kind],
+      ...(hit.kind === 'case' ? {} : { recordId: hit.id }),
+    });
+  };
+
+  const hits = results?.results.hits ?? [];
+  return (
+    <>
+      <div className="page-head">
+        <h1 tabIndex={-1}>{t('search.title')}</h1>
+      </div>
+      <div role="search" className="search-box">
+        <div className="field">
+          <label htmlFor="global-search">{t('search.label')}</label>
+          <span className="field-hint" id="global-search-hint">
+            {t('search.hint')}
+          </span>
+          <input
+            id="global-search"
+            type="search"
+            dir="auto"
+            value={text}
+            autoFocus
+            aria-describedby="global-search-hint"
+            onChange={(e) => {
+              mark(MARKS.searchInput);
+              setText(e.target.value);
+            }}
+          />
+        </div>
+        <details className="search-filters">
+          <summary>{t('search.filters')}</summary>
+          <fieldset>
+            <legend>{t('search.kinds')}</legend>
+            <div className="grid-2">
+              {SEARCH_KINDS.map((kind) => (
+                <Checkbox
+                  key={kind}
+                  label={t(`search.kind.${kind}`)}
+                  checked={kinds.has(kind)}
+                  onChange={(on) =>
+                    setKinds((current) => {
+                      const next = new Set(current);
+                      if (on) next.add(kind);
+                      else next.delete(kind);
+                      return next;
+                    })
+                  }
+                />
+              ))}
+            </div>
+          </fieldset>
+          <div className="grid-2">
+            <CountrySelect
+              label={t('search.country')}
+              value={country}
+              onChange={setCountry}
+              emptyLabel={t('cases.any')}
+            />
+            <div className="field">
+              <label htmlFor="search-event-type">{t('cases.eventType')}</label>
+              <select
+                id="search-event-type"
+                value={eventType}
+                onChange={(e) => setEventType(e.target.value)}
+              >
+                <option value="">{t('cases.any')}</option>
+                {terms('event-type').map((term) => (
+                  <option key={term.id} value={term.id}>
+                    {label('event-type', term.id)}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div className="field">
+              <label htmlFor="search-from">{t('search.from')}</label>
+              <input
+                id="search-from"
+                type="text"
+                dir="auto"
+                value={from}
+                onChange={(e) => setFrom(e.target.value)}
+                aria-invalid={fromDate && !fromDate.ok ? true : undefined}
+              />
+              {fromDate && !fromDate.ok ? (
+                <span className="field-error">{t('dates.input.unrecognised')}</span>
+              ) : null}
+            </div>
+            <div className="field">
+              <label htmlFor="search-to">{t('search.to')}</label>
+              <input
+                id="search-to"
+                type="text"
+                dir="auto"
+                value={to}
+                onChange={(e) => setTo(e.target.value)}
+                aria-invalid={toDate && !toDate.ok ? true : undefined}
+              />
+              {toDate && !toDate.ok ? (
+                <span className="field-error">{t('dates.input.unrecognised')}</span>
+              ) : null}
+            </div>
+          </div>
+        </details>
+      </div>
+      <ErrorNotice error={error} />
+      <p className="muted" role="status" aria-live="polite" data-testid="search-count">
+        {results
+          ? t('search.count', {
+              count: results.results.total,
+              total: formatNumber(results.results.total, language),
+            })
+          : text.trim()
+            ? ''
+            : t('search.start')}
+      </p>
+      <ol className="record-list search-results" aria-label={t('search.results')}>
+        {hits.map((hit) => (
+          <li key={`${hit.kind}:${hit.id}`} className="card search-hit">
+            <div className="hit-head">
+              <span className="badge">{t(`search.kind.${hit.kind}`)}</span>
+              <button
+                type="button"
+                className="link-button hit-title"
+                dir="auto"
+                onClick={() => open(hit)}
+              >
+                {hit.title}
+              </button>
+              {hit.date ? (
+                <span className="muted">{formatPartialDate(hit.date, language, dateWords)}</span>
+              ) : null}
+            </div>
+            <Snippet hit={hit} />
+            {hit.kind !== 'case' && hit.caseIds[0] && cases.get(hit.caseIds[0]) ? (
+              <div className="muted small" dir="auto">
+                {t('search.inCase', { name: cases.get(hit.caseIds[0]) })}
+              </div>
+            ) : null}
+          </li>
+        ))}
+      </ol>
+    </>
+  );
+}

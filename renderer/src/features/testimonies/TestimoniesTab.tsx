@@ -1,0 +1,158 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ActionButton } from '../../components/ActionButton';
+import { ConsentBadges } from '../../components/ConsentForm';
+import { ConfirmDialog } from '../../components/Dialog';
+import { ErrorNotice } from '../../components/ErrorNotice';
+import { Loading } from '../../components/Loading';
+import { useLocale } from '../../i18n/useLocale';
+import { formatBytes, formatPartialDate } from '../../logic/format';
+import type { TestimonyRecord, TestimonySummary } from '../../lib/types';
+import { useLoad } from '../../lib/useLoad';
+import { vigil } from '../../lib/vigil';
+import { TestimonyEditor } from './TestimonyEditor';
+
+type Mode =
+  | { name: 'list' }
+  | { name: 'edit'; testimony: TestimonyRecord | null }
+  | { name: 'withdraw'; testimony: TestimonySummary }
+  | { name: 'delete'; testimony: TestimonySummary };
+
+export function TestimoniesTab({ caseId, recordId }: { caseId: string; recordId?: string }) {
+  const { t } = useTranslation();
+  const { language, dateWords } = useLocale();
+  const list = useLoad(() => vigil.testimonies.list({ caseId }), caseId);
+  const persons = useLoad(() => vigil.persons.list({ caseId }), `persons:${caseId}`);
+  const [mode, setMode] = useState<Mode>({ name: 'list' });
+  const [error, setError] = useState<unknown>(null);
+
+  const open = async (id: string) => {
+    setError(null);
+    try {
+      setMode({ name: 'edit', testimony: await vigil.testimonies.get({ id }) });
+    } catch (e) {
+      setError(e);
+    }
+  };
+  useEffect(() => {
+    if (!recordId) return;
+    let live = true;
+    vigil.testimonies.get({ id: recordId }).then(
+      (testimony) => live && setMode({ name: 'edit', testimony }),
+      (e: unknown) => live && setError(e),
+    );
+    return () => {
+      live = false;
+    };
+  }, [recordId]);
+
+  const back = () => {
+    setMode({ name: 'list' });
+    list.reload();
+  };
+  if (mode.name === 'edit')
+    return (
+      <TestimonyEditor
+        caseId={caseId}
+        testimony={mode.testimony}
+        persons={persons.data ?? []}
+        onDone={back}
+      />
+    );
+
+  const act = async (work: () => Promise<unknown>) => {
+    setMode({ name: 'list' });
+    try {
+      await work();
+      list.reload();
+    } catch (e) {
+      setError(e);
+    }
+  };
+  const witnessOf = (item: TestimonySummary) =>
+    item.witnessId
+      ? (persons.data?.find((p) => p.id === item.witnessId)?.name ?? '')
+      : item.witnessDescription || t('testimonies.anonymous');
+
+  return (
+    <section aria-labelledby="testimonies-heading">
+      <div className="tab-head">
+        <h2 id="testimonies-heading">{t('testimonies.title')}</h2>
+        <button
+          type="button"
+          className="btn btn-primary"
+          onClick={() => setMode({ name: 'edit', testimony: null })}
+        >
+          {t('testimonies.add')}
+        </button>
+      </div>
+      <ErrorNotice error={list.error ?? error} />
+      {list.loading && !list.data ? <Loading /> : null}
+      {list.data?.length === 0 ? <p className="empty">{t('testimonies.empty')}</p> : null}
+      <ul className="record-list">
+        {list.data?.map((item) => {
+          const witness = witnessOf(item);
+          return (
+            <li key={item.id} className="card">
+              <div className="card-head">
+                <div>
+                  <h3 dir="auto">{t('testimonies.by', { witness })}</h3>
+                  <div className="muted">
+                    {formatPartialDate(item.takenOn, language, dateWords)} ·{' '}
+                    {formatBytes(item.statementBytes, language)}
+                    {item.hasTranslation ? ` · ${t('testimonies.translated')}` : ''}
+                  </div>
+                  <ConsentBadges consent={item.consent} />
+                </div>
+                <div className="actions">
+                  <ActionButton
+                    label={t('common.open')}
+                    context={witness}
+                    onClick={() => void open(item.id)}
+                  />
+                  {item.consent.withdrawn ? null : (
+                    <ActionButton
+                      label={t('testimonies.withdraw')}
+                      context={witness}
+                      onClick={() => setMode({ name: 'withdraw', testimony: item })}
+                    />
+                  )}
+                  <ActionButton
+                    label={t('common.delete')}
+                    context={witness}
+                    className="btn btn-small btn-danger"
+                    onClick={() => setMode({ name: 'delete', testimony: item })}
+                  />
+                </div>
+              </div>
+            </li>
+          );
+        })}
+      </ul>
+      {mode.name === 'withdraw' ? (
+        <ConfirmDialog
+          title={t('testimonies.withdrawTitle')}
+          message={t('testimonies.withdrawMessage')}
+          confirmLabel={t('testimonies.withdraw')}
+          cancelLabel={t('common.cancel')}
+          danger
+          onConfirm={() =>
+            void act(() => vigil.testimonies.withdrawConsent({ id: mode.testimony.id }))
+          }
+          onCancel={() => setMode({ name: 'list' })}
+        />
+      ) : null}
+      {mode.name === 'delete' ? (
+        <ConfirmDialog
+          title={t('testimonies.deleteTitle')}
+          message={t('testimonies.deleteMessage')}
+          confirmLabel={t('common.delete')}
+          cancelLabel={t('common.cancel')}
+          danger
+          onConfirm={() => void act(() => vigil.testimonies.remove({ id: mode.testimony.id }))}
+          onCancel={() => setMode({ name: 'list' })}
+        />
+      ) : null}
+    </section>
+  );
+}

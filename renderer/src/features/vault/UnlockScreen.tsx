@@ -1,0 +1,129 @@
+import { useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { mark, MARKS } from '../../app/perfMarks';
+import { ErrorNotice } from '../../components/ErrorNotice';
+import { LanguagePicker } from '../../components/LanguagePicker';
+import type { VaultLocation } from '../../lib/types';
+import { isUiError, vigil } from '../../lib/vigil';
+
+type LockReason = 'user' | 'panic' | 'idle' | 'screen-lock' | 'suspend' | 'quit';
+
+/** The passphrase, a clear answer when it is wrong, and the way out (recovery key, another vault). */
+export function UnlockScreen({
+  location,
+  reason,
+  notice,
+  onUnlocked,
+  onRecover,
+  onOtherVault,
+}: {
+  location: VaultLocation;
+  reason?: LockReason;
+  notice?: 'recovered';
+  onUnlocked: (label: string) => void;
+  onRecover: () => void;
+  onOtherVault: () => void;
+}) {
+  const { t } = useTranslation();
+  const [passphrase, setPassphrase] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [wrong, setWrong] = useState(0);
+  const [error, setError] = useState<unknown>(null);
+  const input = useRef<HTMLInputElement>(null);
+
+  const unlock = async () => {
+    if (!passphrase) return;
+    setBusy(true);
+    setError(null);
+    try {
+      const opened = await vigil.vault.unlock({ locationId: location.locationId, passphrase });
+      setPassphrase('');
+      mark(MARKS.unlocked);
+      onUnlocked(opened.label);
+    } catch (e) {
+      setBusy(false);
+      setPassphrase('');
+      if (isUiError(e) && e.code === 'WRONG_PASSPHRASE') setWrong((n) => n + 1);
+      else setError(e);
+      requestAnimationFrame(() => input.current?.focus());
+    }
+  };
+
+  return (
+    <main className="gate">
+      <div className="gate-card">
+        <div className="gate-lang">
+          <LanguagePicker />
+        </div>
+        <h1 tabIndex={-1}>{t('unlock.title')}</h1>
+        <p>
+          {t('unlock.vault')} <strong dir="auto">{location.label}</strong>
+        </p>
+        {reason && reason !== 'quit' ? (
+          <p className="notice" role="status">
+            {t(`unlock.lockedBecause.${reason}`)}
+          </p>
+        ) : null}
+        {notice === 'recovered' ? (
+          <p className="notice notice-ok" role="status">
+            {t('unlock.recovered')}
+          </p>
+        ) : null}
+        {wrong > 0 ? (
+          <div className="notice notice-error" role="alert" data-testid="wrong-passphrase">
+            <div className="notice-title">{t('unlock.wrongTitle')}</div>
+            {t('unlock.wrong')}
+          </div>
+        ) : null}
+        <ErrorNotice error={error} />
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            void unlock();
+          }}
+        >
+          <div className="field">
+            <label htmlFor="unlock-passphrase">{t('unlock.passphrase')}</label>
+            <input
+              ref={input}
+              id="unlock-passphrase"
+              type="password"
+              autoComplete="current-password"
+              spellCheck={false}
+              autoFocus
+              value={passphrase}
+              aria-invalid={wrong > 0 ? true : undefined}
+              aria-describedby={wrong > 0 ? 'wrong-passphrase-hint' : undefined}
+              onChange={(e) => setPassphrase(e.target.value)}
+            />
+            {wrong > 0 ? (
+              <span id="wrong-passphrase-hint" className="field-hint">
+                {t('unlock.attempts', { count: wrong })}
+              </span>
+            ) : null}
+          </div>
+          {busy ? (
+            <p role="status" className="muted">
+              {t('unlock.working')}
+            </p>
+          ) : null}
+          <div className="actions">
+            <button
+              type="submit"
+              className="btn btn-primary"
+              disabled={busy || passphrase.length === 0}
+            >
+              {t('unlock.submit')}
+            </button>
+            <button type="button" className="link-button" onClick={onRecover}>
+              {t('unlock.forgot')}
+            </button>
+            <button type="button" className="link-button" onClick={onOtherVault}>
+              {t('unlock.other')}
+            </button>
+          </div>
+        </form>
+      </div>
+    </main>
+  );
+}

@@ -1,0 +1,33 @@
+import type { Out } from '../../../shared/ipc/contract';
+
+/** Names for what the main process returns, so screens never spell channel names. */
+export type CaseListItem = Out<'cases.list'>[number];
+export type CaseRecord = Out<'cases.get'>;
+export type CasePerson = Out<'persons.list'>[number];
+export type PersonRecord = Out<'persons.create'>;
+export type EventRecord = Out<'events.list'>[number];
+export type TestimonySummary = Out<'testimonies.list'>[number];
+export type TestimonyRecord = Out<'testimonies.get'>;
+export type InterventionRecord = Out<'interventions.list'>[number];
+export type SearchResults = Out<'search.query'>;
+export type SearchHit = SearchResults['hits'][number];
+export type TimelineEntry = Out<'timeline.case'>[number];
+export type VocabularyListing = Out<'vocabularies.list'>[number];
+export type AuditEntry = Out<'cases.audit'>[number];
+export type EvidenceItem = Out<'evidence.list'>[number];
+export type EvidenceDetail = Out<'evidence.get'>;
+export type CustodyEntry = EvidenceDetail['custody'][number];
+export type MetadataField = EvidenceItem['metadata'][number];
+export type StripResult = Out<'evidence.strip'>;
+export type ChosenFile = Out<'evidence.chooseFiles'>[number];
+export type KeyInfo = Out<'keys.list'>[number];
+export type VaultLocation = NonNullable<Out<'vault.chooseExisting'>>;
+export type VaultInfo = Out<'vault.info'>;
+export type CheckReport = Out<'vault.check'>;
+export type Settings = Out<'settings.get'>;
+export type Language = Settings['language'];
+export type ExportPreview = Out<'dossier.preview'>;
+export type ExportResult = Out<'dossier.export'>;
+export type VerifyReport = Out<'dossier.inspectBundle'>;
+export type WgadSubmission = Out<'dossier.getSubmission'>;
+export type ImportResult = Out<'dossier.import'>;

@@ -1,0 +1,138 @@
+import type { ErrorCode } from '../../../shared/errors';
+import type { Channel, EventName, EventPayload, In, Out } from '../../../shared/ipc/contract';
+
+/**
+ * The only module that touches `window.vigil`. Every request resolves to its
+ * value or throws a UiError carrying the stable code (which the UI
+ * translates) and the core's plain English sentence (shown as detail).
+ */
+export class UiError extends Error {
+  override readonly name = 'UiError';
+  constructor(
+    readonly code: ErrorCode,
+    readonly detail: string,
+  ) {
+    super(detail);
+  }
+}
+
+export function isUiError(error: unknown): error is UiError {
+  return error instanceof UiError;
+}
+
+async function call<C extends Channel>(channel: C, input: In<C>): Promise<Out<C>> {
+  let result: Awaited<ReturnType<typeof window.vigil.invoke<C>>>;
+  try {
+    result = await window.vigil.invoke(channel, input);
+  } catch {
+    throw new UiError('INTERNAL', 'The request did not reach the main process.');
+  }
+  if (!result.ok) throw new UiError(result.error.code, result.error.message);
+  return result.value;
+}
+
+const request =
+  <C extends Channel>(channel: C) =>
+  (input: In<C>): Promise<Out<C>> =>
+    call(channel, input);
+
+const noInput =
+  <C extends Channel>(channel: C) =>
+  (): Promise<Out<C>> =>
+    call(channel, {} as In<C>);
+
+/** Typed requests by area; the rest of the renderer never sees a channel name. */
+export const vigil = {
+  app: { info: noInput('app.info') },
+  settings: { get: noInput('settings.get'), set: request('settings.set') },
+  operations: { cancel: request('operation.cancel') },
+  vault: {
+    chooseNewLocation: noInput('vault.chooseNewLocation'),
+    chooseExisting: noInput('vault.chooseExisting'),
+    create: request('vault.create'),
+    unlock: request('vault.unlock'),
+    lock: request('vault.lock'),
+    status: noInput('vault.status'),
+    info: noInput('vault.info'),
+    changePassphrase: request('vault.changePassphrase'),
+    recover: request('vault.recover'),
+    check: noInput('vault.check'),
+  },
+  cases: {
+    list: request('cases.list'),
+    get: request('cases.get'),
+    create: request('cases.create'),
+    update: request('cases.update'),
+    audit: request('cases.audit'),
+  },
+  persons: {
+    list: request('persons.list'),
+    create: request('persons.create'),
+    update: request('persons.update'),
+    link: request('persons.link'),
+    unlink: request('persons.unlink'),
+  },
+  events: {
+    list: request('events.list'),
+    create: request('events.create'),
+    update: request('events.update'),
+    remove: request('events.delete'),
+  },
+  testimonies: {
+    list: request('testimonies.list'),
+    get: request('testimonies.get'),
+    create: request('testimonies.create'),
+    update: request('testimonies.update'),
+    withdrawConsent: request('testimonies.withdrawConsent'),
+    remove: request('testimonies.delete'),
+  },
+  interventions: {
+    list: request('interventions.list'),
+    create: request('interventions.create'),
+    update: request('interventions.update'),
+    remove: request('interventions.delete'),
+  },
+  search: { query: request('search.query') },
+  timeline: { ofCase: request('timeline.case') },
+  vocabularies: { list: noInput('vocabularies.list') },
+  evidence: {
+    chooseFiles: noInput('evidence.chooseFiles'),
+    intake: request('evidence.intake'),
+    list: request('evidence.list'),
+    get: request('evidence.get'),
+    preview: request('evidence.preview'),
+    strip: request('evidence.strip'),
+    exportCopy: request('evidence.export'),
+    verify: request('evidence.verify'),
+  },
+  dossier: {
+    preview: request('dossier.preview'),
+    getSubmission: request('dossier.getSubmission'),
+    saveSubmission: request('dossier.saveSubmission'),
+    exportDossier: request('dossier.export'),
+    verify: request('dossier.verify'),
+    chooseBundle: noInput('dossier.chooseBundle'),
+    inspectBundle: request('dossier.inspectBundle'),
+    importBundle: request('dossier.import'),
+  },
+  keys: {
+    list: noInput('keys.list'),
+    generate: request('keys.generate'),
+    chooseFile: noInput('keys.chooseFile'),
+    importFile: request('keys.import'),
+    setTrust: request('keys.setTrust'),
+    exportPublic: request('keys.exportPublic'),
+    exportSecret: request('keys.exportSecret'),
+  },
+  on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void {
+    return window.vigil.on(event, listener);
+  },
+};
+
+export type Output<C extends Channel> = Out<C>;
+export type Input<C extends Channel> = In<C>;
+
+/** A fresh id for a long operation (its progress events and its cancel button). */
+export function newOperationId(): string {
+  return `op-${crypto.randomUUID()}`;
+}
