@@ -1,15 +1,19 @@
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createVault } from '../electron/core';
-import { createCase } from '../electron/core/records';
-import { argon2idParams } from '../electron/core/crypto/kdf';
-import { randomFile, round, timed, warm, type Bench } from './harness';
+import {
+  caseVault,
+  randomFile,
+  reportPeakMemory,
+  reportThroughput,
+  timed,
+  warm,
+  type Bench,
+} from './harness';
 import { stripBench } from './strip';
 
-const PASSPHRASE = 'benchmark passphrase with several words';
 const MIB = 1024 * 1024;
 
 export const evidenceBench: Bench = {
@@ -20,17 +24,7 @@ export const evidenceBench: Bench = {
     const size = (options.quick ? 256 : 2048) * MIB;
     const dir = await mkdtemp(join(tmpdir(), 'vigil-bench-evidence-'));
     try {
-      const vaultDir = join(dir, 'vault');
-      const created = await createVault({
-        dir: vaultDir,
-        passphrase: PASSPHRASE,
-        kdf: argon2idParams({ memoryMiB: 64, iterations: 1 }),
-        actor: 'bench',
-      });
-      const caseId = (await createCase(created.vault, { title: 'Benchmark case' })).id;
-      await created.vault.lock();
-      const passFile = join(dir, 'pass');
-      await writeFile(passFile, `${PASSPHRASE}\n`);
+      const { caseId, unlock } = await caseVault(dir);
       const input = join(dir, 'input.bin');
       await randomFile(input, size);
       const cli = join(import.meta.dirname, 'vigil.js');
@@ -47,10 +41,7 @@ export const evidenceBench: Bench = {
         cli,
         'evidence',
         'add',
-        '--vault',
-        vaultDir,
-        '--passphrase-file',
-        passFile,
+        ...unlock,
         '--case',
         caseId,
         input,
@@ -83,42 +74,30 @@ export const evidenceBench: Bench = {
         '--original',
         '--out',
         join(dir, 'out.bin'),
-        '--vault',
-        vaultDir,
-        '--passphrase-file',
-        passFile,
+        ...unlock,
       ]);
 
       const mb = size / MIB;
       const pipeline = 'openssl enc -aes-256-ctr | sha256sum';
-      report({
-        metric: `intake throughput (${mb} MiB: hash + encrypt + fsync, whole CLI run)`,
-        value: round(mb / intake.seconds, 1),
-        unit: 'MB/s',
-        baseline: pipeline,
-        baselineValue: round(mb / baseline.seconds, 1),
+      reportThroughput(
+        report,
+        `intake throughput (${mb} MiB: hash + encrypt + fsync, whole CLI run)`,
+        mb,
+        intake,
+        { name: pipeline, run: baseline },
+      );
+      reportPeakMemory(report, 'intake peak memory (RSS)', intake, {
+        name: `${pipeline} (openssl RSS)`,
+        run: baseline,
       });
-      report({
-        metric: 'intake peak memory (RSS)',
-        value: round(intake.peakMB, 1),
-        unit: 'MB',
-        baseline: `${pipeline} (openssl RSS)`,
-        baselineValue: round(baseline.peakMB, 1),
-      });
-      report({
-        metric: `export throughput (${mb} MiB: verify chunks + decrypt + re-hash + fsync)`,
-        value: round(mb / exported.seconds, 1),
-        unit: 'MB/s',
-        baseline: 'openssl enc -d -aes-256-ctr | sha256sum',
-        baselineValue: round(mb / exportBaseline.seconds, 1),
-      });
-      report({
-        metric: 'export peak memory (RSS)',
-        value: round(exported.peakMB, 1),
-        unit: 'MB',
-        baseline: null,
-        baselineValue: null,
-      });
+      reportThroughput(
+        report,
+        `export throughput (${mb} MiB: verify chunks + decrypt + re-hash + fsync)`,
+        mb,
+        exported,
+        { name: 'openssl enc -d -aes-256-ctr | sha256sum', run: exportBaseline },
+      );
+      reportPeakMemory(report, 'export peak memory (RSS)', exported, null);
     } finally {
       await rm(dir, { recursive: true, force: true });
     }

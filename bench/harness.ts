@@ -1,6 +1,11 @@
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { createVault, type Vault } from '../electron/core';
+import { argon2idParams } from '../electron/core/crypto/kdf';
+import { createCase } from '../electron/core/records';
 /** One benchmark figure, printed as a JSON line with --json. */
 export interface BenchResult {
   bench: string;
@@ -14,13 +19,13 @@ export interface BenchResult {
   ratio: number | null;
 }
 
+/** Hands one figure to the runner, which names the benchmark and works out the ratio. */
+export type Report = (result: Omit<BenchResult, 'bench' | 'ratio'>) => void;
+
 export interface Bench {
   name: string;
   description: string;
-  run(
-    report: (result: Omit<BenchResult, 'bench' | 'ratio'>) => void,
-    options: { quick: boolean },
-  ): Promise<void>;
+  run(report: Report, options: { quick: boolean }): Promise<void>;
 }
 
 export function median(values: number[]): number {
@@ -66,11 +71,14 @@ export async function randomFile(path: string, bytes: number): Promise<void> {
   );
 }
 
+export interface Timing {
+  seconds: number;
+  peakMB: number;
+  stdout: string;
+}
+
 /** Runs a command under GNU time: wall-clock seconds and peak RSS in MB. */
-export function timed(
-  command: string,
-  args: string[],
-): { seconds: number; peakMB: number; stdout: string } {
+export function timed(command: string, args: string[]): Timing {
   const started = performance.now();
   const run = spawnSync('/usr/bin/time', ['-f', 'VIGIL_MAXRSS_KB=%M', command, ...args], {
     encoding: 'utf8',
@@ -86,4 +94,69 @@ export function timed(
 /** Reads a file once so that both sides of a comparison start from a warm page cache. */
 export function warm(file: string): void {
   spawnSync('sh', ['-c', `cat '${file}' > /dev/null`]);
+}
+
+/** Throughput of a `timed` run over `mb` MiB, against a baseline run over the same bytes. */
+export function reportThroughput(
+  report: Report,
+  metric: string,
+  mb: number,
+  ours: Timing,
+  baseline: { name: string; run: Timing },
+): void {
+  report({
+    metric,
+    value: round(mb / ours.seconds, 1),
+    unit: 'MB/s',
+    baseline: baseline.name,
+    baselineValue: round(mb / baseline.run.seconds, 1),
+  });
+}
+
+/** Peak memory of a `timed` run, against the baseline's when its process is comparable. */
+export function reportPeakMemory(
+  report: Report,
+  metric: string,
+  ours: Timing,
+  baseline: { name: string; run: Timing } | null,
+): void {
+  report({
+    metric,
+    value: round(ours.peakMB, 1),
+    unit: 'MB',
+    baseline: baseline?.name ?? null,
+    baselineValue: baseline ? round(baseline.run.peakMB, 1) : null,
+  });
+}
+
+export const BENCH_PASSPHRASE = 'benchmark passphrase with several words';
+
+/** A new vault with the cheapest Argon2id it allows: unlocking is not what these benchmarks measure. */
+export async function createBenchVault(dir: string): Promise<Vault> {
+  const { vault } = await createVault({
+    dir,
+    passphrase: BENCH_PASSPHRASE,
+    kdf: argon2idParams({ memoryMiB: 64, iterations: 1 }),
+    actor: 'bench',
+  });
+  return vault;
+}
+
+/**
+ * A vault in `root` with one case, for timing whole `vigil` runs: `fill` adds
+ * what the benchmark needs while it is open, then it is locked; `unlock` holds
+ * the options with which each run opens it (a passphrase file, as a script would).
+ */
+export async function caseVault(
+  root: string,
+  fill: (vault: Vault, caseId: string) => Promise<void> = async () => undefined,
+): Promise<{ dir: string; caseId: string; unlock: string[] }> {
+  const dir = join(root, 'vault');
+  const vault = await createBenchVault(dir);
+  const caseId = (await createCase(vault, { title: 'Benchmark case' })).id;
+  await fill(vault, caseId);
+  await vault.lock();
+  const passFile = join(root, 'pass');
+  await writeFile(passFile, `${BENCH_PASSPHRASE}\n`);
+  return { dir, caseId, unlock: ['--vault', dir, '--passphrase-file', passFile] };
 }

@@ -1,11 +1,9 @@
-import { spawn, spawnSync } from 'node:child_process';
-import { randomFillSync } from 'node:crypto';
+import { spawn } from 'node:child_process';
 import { createReadStream } from 'node:fs';
-import { mkdtemp, open, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { argon2idParams } from '../electron/core/crypto/kdf';
-import { createVault, openVault } from '../electron/core';
+import { openVault } from '../electron/core';
 import {
   decryptMessage,
   encryptToRecipients,
@@ -15,9 +13,16 @@ import {
   importKeys,
   verifyDetached,
 } from '../electron/core/pgp';
-import { median, round, type Bench } from './harness';
+import { GpgHome, requireGpg } from './gpg';
+import {
+  BENCH_PASSPHRASE,
+  createBenchVault,
+  median,
+  randomFile,
+  round,
+  type Bench,
+} from './harness';
 
-const PASSPHRASE = 'benchmark passphrase with several words';
 const CHILD_ENV = 'VIGIL_BENCH_PGP_CHILD';
 
 /** What the parent asks a child process to do, so that the child's memory is the operation's alone. */
@@ -43,7 +48,7 @@ interface ChildResult {
 }
 
 async function runChildTask(task: ChildTask): Promise<void> {
-  const vault = await openVault({ dir: task.vault, passphrase: PASSPHRASE, actor: 'bench' });
+  const vault = await openVault({ dir: task.vault, passphrase: BENCH_PASSPHRASE, actor: 'bench' });
   let peakRss = process.memoryUsage.rss();
   const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage.rss())), 10);
   const start = performance.now();
@@ -104,59 +109,28 @@ function runChild(task: Task, dir: string): Promise<ChildResult> {
   });
 }
 
-function gpg(home: string, args: string[]): { seconds: number } {
-  const start = performance.now();
-  const run = spawnSync(
-    'gpg',
-    [
-      '--homedir',
-      home,
-      '--batch',
-      '--no-tty',
-      '--pinentry-mode',
-      'loopback',
-      '--passphrase',
-      '',
-      '--yes',
-      ...args,
-    ],
-    {
-      stdio: ['ignore', 'ignore', 'pipe'],
-    },
-  );
-  const seconds = (performance.now() - start) / 1000;
-  if (run.status !== 0) throw new Error(`gpg ${args.join(' ')} failed: ${run.stderr.toString()}`);
-  return { seconds };
-}
-
-function gpgFingerprint(home: string, userId: string): string {
-  const out = spawnSync('gpg', ['--homedir', home, '--with-colons', '--list-keys', userId], {
-    encoding: 'utf8',
-  }).stdout;
-  return out
-    .split('\n')
-    .find((l) => l.startsWith('fpr:'))!
-    .split(':')[9]!;
-}
-
-function gpgKey(home: string, userId: string): string {
-  gpg(home, ['--quick-gen-key', userId, 'ed25519', 'sign', 'never']);
-  const fingerprint = gpgFingerprint(home, userId);
-  gpg(home, ['--quick-add-key', fingerprint, 'cv25519', 'encr', 'never']);
-  return fingerprint;
-}
-
-async function randomFile(path: string, size: number): Promise<void> {
-  const handle = await open(path, 'w');
-  const block = Buffer.alloc(16 << 20);
-  try {
-    for (let written = 0; written < size; written += block.length) {
-      randomFillSync(block);
-      await handle.write(block, 0, Math.min(block.length, size - written));
-    }
-  } finally {
-    await handle.close();
-  }
+/** gpg's baseline: sign and encrypt a file to `recipients`, uncompressed; returns the seconds. */
+function signAndEncrypt(
+  gpg: GpgHome,
+  signer: string,
+  recipients: readonly string[],
+  output: string,
+  input: string,
+): number {
+  return gpg.run([
+    '--trust-model',
+    'always',
+    '--local-user',
+    signer,
+    '--sign',
+    '--encrypt',
+    '-z',
+    '0',
+    ...recipients.flatMap((r) => ['-r', r]),
+    '-o',
+    output,
+    input,
+  ]);
 }
 
 const mbPerSecond = (bytes: number, seconds: number) => round(bytes / 1e6 / seconds, 1);
@@ -171,43 +145,28 @@ export const pgpBench: Bench = {
       await runChildTask(JSON.parse(childTask) as ChildTask);
       return;
     }
-    if (spawnSync('gpg', ['--version']).status !== 0)
-      throw new Error('the pgp benchmark needs gpg (GnuPG 2.2) on PATH');
+    requireGpg('pgp');
     const size = quick ? 128 << 20 : 1 << 30;
     const rounds = 3;
     const dir = await mkdtemp(join(tmpdir(), 'vigil-bench-pgp-'));
-    const home = await mkdtemp(join(tmpdir(), 'vg-'));
+    const gpg = await GpgHome.create();
     try {
       const input = join(dir, 'dossier.zip');
       await randomFile(input, size);
-      const signer = gpgKey(home, 'Signer <signer@example.org>');
-      const alice = gpgKey(home, 'Alice <alice@example.org>');
-      const bob = gpgKey(home, 'Bob <bob@example.org>');
+      const signer = gpg.generate('Signer <signer@example.org>');
+      const alice = gpg.generate('Alice <alice@example.org>');
+      const bob = gpg.generate('Bob <bob@example.org>');
 
       const vaultDir = join(dir, 'vault');
-      // The cheapest Argon2id the vault allows: unlocking is not what is measured.
-      const { vault } = await createVault({
-        dir: vaultDir,
-        passphrase: PASSPHRASE,
-        kdf: argon2idParams({ memoryMiB: 64, iterations: 1 }),
-        actor: 'bench',
-      });
+      const vault = await createBenchVault(vaultDir);
       const org = await generateOrgKey(vault, { name: 'Bench Org', email: 'org@example.org' });
-      for (const fingerprint of [alice, bob, signer]) {
-        const armored = spawnSync('gpg', [
-          '--homedir',
-          home,
-          '--armor',
-          '--export',
-          fingerprint,
-        ]).stdout;
-        await importKeys(vault, armored, { trust: true });
-      }
+      for (const fingerprint of [alice, bob, signer])
+        await importKeys(vault, gpg.output(['--armor', '--export', fingerprint]), { trust: true });
       const orgPublic = await exportPublicKey(vault);
       await vault.lock();
       const orgKeyFile = join(dir, 'org.asc');
       await writeFile(orgKeyFile, orgPublic);
-      gpg(home, ['--import', orgKeyFile]);
+      gpg.run(['--import', orgKeyFile]);
 
       // Encryption: alternate ours and gpg's so that both see the same machine load.
       const ours: ChildResult[] = [];
@@ -225,25 +184,7 @@ export const pgpBench: Bench = {
             dir,
           ),
         );
-        theirs.push(
-          gpg(home, [
-            '--trust-model',
-            'always',
-            '--local-user',
-            signer,
-            '--sign',
-            '--encrypt',
-            '-z',
-            '0',
-            '-r',
-            alice,
-            '-r',
-            bob,
-            '-o',
-            join(dir, 'gpg.pgp'),
-            input,
-          ]).seconds,
-        );
+        theirs.push(signAndEncrypt(gpg, signer, [alice, bob], join(dir, 'gpg.pgp'), input));
       }
       const sizeLabel = `${size >> 20} MiB`;
       report({
@@ -270,7 +211,7 @@ export const pgpBench: Bench = {
       });
 
       // Detached verification of a signature gpg made over the same file.
-      gpg(home, ['--local-user', signer, '--detach-sign', '-o', join(dir, 'dossier.sig'), input]);
+      gpg.run(['--local-user', signer, '--detach-sign', '-o', join(dir, 'dossier.sig'), input]);
       const verifyOurs: number[] = [];
       const verifyTheirs: number[] = [];
       for (let i = 0; i < rounds; i += 1) {
@@ -280,7 +221,7 @@ export const pgpBench: Bench = {
         );
         if (!result.ok) throw new Error('verification failed in the benchmark');
         verifyOurs.push(result.seconds);
-        verifyTheirs.push(gpg(home, ['--verify', join(dir, 'dossier.sig'), input]).seconds);
+        verifyTheirs.push(gpg.run(['--verify', join(dir, 'dossier.sig'), input]));
       }
       report({
         metric: `verify_detached (${sizeLabel}, streamed)`,
@@ -292,66 +233,27 @@ export const pgpBench: Bench = {
 
       // Decryption of a bundle gpg signed and encrypted to the organisation key.
       const incoming = join(dir, 'incoming.pgp');
-      gpg(home, [
-        '--trust-model',
-        'always',
-        '--local-user',
-        signer,
-        '--sign',
-        '--encrypt',
-        '-z',
-        '0',
-        '-r',
-        org.fingerprint,
-        '-o',
-        incoming,
-        input,
-      ]);
+      signAndEncrypt(gpg, signer, [org.fingerprint], incoming, input);
       const decryptOurs: ChildResult[] = [];
       for (let i = 0; i < rounds; i += 1)
         decryptOurs.push(await runChild({ op: 'decrypt', vault: vaultDir, input: incoming }, dir));
       const decryptTheirs: number[] = [];
       // gpg needs the organisation's secret key for the baseline; it is exported only into this throw-away home.
-      const reopened = await openVault({ dir: vaultDir, passphrase: PASSPHRASE, actor: 'bench' });
+      const reopened = await openVault({
+        dir: vaultDir,
+        passphrase: BENCH_PASSPHRASE,
+        actor: 'bench',
+      });
       await writeFile(
         join(dir, 'org-secret.asc'),
-        await exportSecretKey(reopened, { passphrase: PASSPHRASE }),
+        await exportSecretKey(reopened, { passphrase: BENCH_PASSPHRASE }),
       );
       await reopened.lock();
-      spawnSync('gpg', [
-        '--homedir',
-        home,
-        '--batch',
-        '--pinentry-mode',
-        'loopback',
-        '--passphrase',
-        PASSPHRASE,
-        '--import',
-        join(dir, 'org-secret.asc'),
-      ]);
+      gpg.run(['--import', join(dir, 'org-secret.asc')], BENCH_PASSPHRASE);
       for (let i = 0; i < rounds; i += 1) {
-        const start = performance.now();
-        const run = spawnSync(
-          'gpg',
-          [
-            '--homedir',
-            home,
-            '--batch',
-            '--pinentry-mode',
-            'loopback',
-            '--passphrase',
-            PASSPHRASE,
-            '--yes',
-            '-o',
-            join(dir, 'gpg-plain'),
-            '--decrypt',
-            incoming,
-          ],
-          { stdio: 'ignore' },
-        );
-        if (run.status !== 0) throw new Error('gpg --decrypt failed in the benchmark');
-        decryptTheirs.push((performance.now() - start) / 1000);
-        await rm(join(dir, 'gpg-plain'), { force: true });
+        const plain = join(dir, 'gpg-plain');
+        decryptTheirs.push(gpg.run(['-o', plain, '--decrypt', incoming], BENCH_PASSPHRASE));
+        await rm(plain, { force: true });
       }
       report({
         metric: `decrypt_verify (${sizeLabel} from gpg, plaintext sealed until verified, then read once)`,
@@ -368,8 +270,7 @@ export const pgpBench: Bench = {
         baselineValue: null,
       });
     } finally {
-      spawnSync('gpgconf', ['--homedir', home, '--kill', 'gpg-agent']);
-      await rm(home, { recursive: true, force: true });
+      await gpg.close();
       await rm(dir, { recursive: true, force: true });
     }
   },

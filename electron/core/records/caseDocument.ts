@@ -22,13 +22,17 @@ import {
   vocabularyIssues,
   type RecordKind,
 } from '../../../shared/domain/vocabCheck';
-import { VOCABULARY_NAMES, VocabularySet, type CustomTerm } from '../../../shared/vocabularies';
+import {
+  VOCABULARY_NAMES,
+  VocabularySet,
+  type CustomTerm,
+  type VocabularyName,
+} from '../../../shared/vocabularies';
 import { VigilError } from '../errors';
 import { crashPoint } from '../fs/crashPoints';
 import type { Vault } from '../vault/vault';
 import { caseFromRow, insertCaseTx, nextReference, referenceTaken, writeCaseTx } from './cases';
-import type { WriteContext } from './context';
-import { writeTransaction } from './context';
+import { auditTx, writeTransaction, type WriteContext } from './context';
 import {
   eventsFromRows,
   insertEventRowTx,
@@ -77,22 +81,18 @@ export async function exportCaseDocument(vault: Vault, caseId: string): Promise<
       [id],
     );
     const events = await eventsFromRows(q, eventRows);
-    const testimonyIds = (
-      await q.all<{ id: string }>(
-        'SELECT id FROM testimonies WHERE case_id = ? ORDER BY sort_key, created_at, rowid',
-        [id],
-      )
-    ).map((r) => r.id);
-    const testimonies: TestimonyRecord[] = [];
-    for (const tid of testimonyIds) testimonies.push(await loadTestimony(q, tid));
-    const interventionIds = (
-      await q.all<{ id: string }>(
-        'SELECT id FROM interventions WHERE case_id = ? ORDER BY created_at, rowid',
-        [id],
-      )
-    ).map((r) => r.id);
-    const interventions: InterventionRecord[] = [];
-    for (const iid of interventionIds) interventions.push(await loadIntervention(q, iid));
+    const testimonies = await loadEach(
+      q,
+      'SELECT id FROM testimonies WHERE case_id = ? ORDER BY sort_key, created_at, rowid',
+      id,
+      loadTestimony,
+    );
+    const interventions = await loadEach(
+      q,
+      'SELECT id FROM interventions WHERE case_id = ? ORDER BY created_at, rowid',
+      id,
+      loadIntervention,
+    );
 
     const linkedIds = new Set(linked.map((p) => p.id));
     const referenced = [
@@ -118,28 +118,20 @@ export async function exportCaseDocument(vault: Vault, caseId: string): Promise<
     ];
 
     const used = new Map<string, CustomTerm>();
+    const useTerm = (vocabulary: VocabularyName, termId: string) => {
+      if (ctx.vocab.builtIn(vocabulary, termId)) return;
+      const custom = ctx.vocab
+        .customTerms()
+        .find((t) => t.vocabulary === vocabulary && t.id === termId);
+      if (custom) used.set(`${vocabulary}/${termId}`, custom);
+    };
     const useTerms = (kind: RecordKind, r: object) => {
-      for (const ref of termRefs(kind, r as Record<string, unknown>)) {
-        if (!ctx.vocab.builtIn(ref.vocabulary, ref.id)) {
-          const custom = ctx.vocab
-            .customTerms()
-            .find((t) => t.vocabulary === ref.vocabulary && t.id === ref.id);
-          if (custom) used.set(`${ref.vocabulary}/${ref.id}`, custom);
-        }
-      }
+      for (const ref of termRefs(kind, r as Record<string, unknown>))
+        useTerm(ref.vocabulary, ref.id);
     };
     useTerms('case', record);
     persons.forEach((p) => useTerms('person', p));
-    for (const p of persons) {
-      for (const role of p.roles) {
-        if (!ctx.vocab.builtIn('person-role', role)) {
-          const custom = ctx.vocab
-            .customTerms()
-            .find((t) => t.vocabulary === 'person-role' && t.id === role);
-          if (custom) used.set(`person-role/${role}`, custom);
-        }
-      }
-    }
+    for (const p of persons) for (const role of p.roles) useTerm('person-role', role);
     events.forEach((e) => useTerms('event', e));
     testimonies.forEach((t) => useTerms('testimony', t));
     interventions.forEach((i) => useTerms('intervention', i));
@@ -159,21 +151,28 @@ export async function exportCaseDocument(vault: Vault, caseId: string): Promise<
       testimonies: testimonies.map(withoutCase),
       interventions: interventions.map(withoutCase),
     };
-    await vault.record(q, {
-      action: 'case.export-json',
-      entityType: 'case',
-      entityId: id,
-      detail: {
-        counts: {
-          persons: persons.length,
-          events: events.length,
-          testimonies: testimonies.length,
-          interventions: interventions.length,
-        },
+    await auditTx(ctx, 'case', 'export-json', id, {
+      counts: {
+        persons: persons.length,
+        events: events.length,
+        testimonies: testimonies.length,
+        interventions: interventions.length,
       },
     });
     return document;
   });
+}
+
+/** The records `sql` lists for one case (by id, in its order), each loaded whole. */
+async function loadEach<R>(
+  q: Queryable,
+  sql: string,
+  caseId: string,
+  load: (q: Queryable, id: string) => Promise<R>,
+): Promise<R[]> {
+  const out: R[] = [];
+  for (const row of await q.all<{ id: string }>(sql, [caseId])) out.push(await load(q, row.id));
+  return out;
 }
 
 export type ImportMode = 'new-ids' | 'merge';
@@ -245,6 +244,43 @@ function vocabularyProblems(doc: CaseDocument, vocab: VocabularySet): FieldIssue
   return issues;
 }
 
+/** A document record's own fields: the import gives it its id in this vault and its times. */
+const ownFields = <T extends { id: string; createdAt?: string; updatedAt?: string }>({
+  id: _id,
+  createdAt: _c,
+  updatedAt: _u,
+  ...rest
+}: T): Omit<T, 'id' | 'createdAt' | 'updatedAt'> => rest;
+
+/** The owner query of each kind of case record a merge may update. */
+const CASE_OF = {
+  testimony: 'SELECT case_id FROM testimonies WHERE id = ?',
+  event: 'SELECT case_id FROM events WHERE id = ?',
+  intervention: 'SELECT case_id FROM interventions WHERE id = ?',
+} as const;
+
+/**
+ * Whether a merge updates this record rather than adding it. A record of
+ * another case is never taken over: that stops the whole import.
+ */
+async function existsInCase(
+  ctx: WriteContext,
+  merge: boolean,
+  kind: keyof typeof CASE_OF,
+  id: string,
+  caseId: string,
+): Promise<boolean> {
+  if (!merge) return false;
+  const existing = await ctx.sql.get<{ case_id: string }>(CASE_OF[kind], [id]);
+  if (!existing) return false;
+  if (existing.case_id !== caseId)
+    throw new VigilError(
+      'CONFLICT',
+      `The ${kind} ${id} belongs to another case in this vault. Nothing was imported.`,
+    );
+  return true;
+}
+
 async function importOneTx(
   ctx: WriteContext,
   doc: CaseDocument,
@@ -273,25 +309,14 @@ async function importOneTx(
   const ids: Record<string, string> = {};
   const map = (docId: string) => ids[docId] ?? docId;
   const mapNullable = (docId: string | null) => (docId === null ? null : map(docId));
-  if (!merge) {
-    for (const r of [
-      doc.case,
-      ...doc.persons,
-      ...doc.events,
-      ...doc.testimonies,
-      ...doc.interventions,
-    ])
-      ids[r.id] = randomUUID();
-  } else {
-    for (const r of [
-      doc.case,
-      ...doc.persons,
-      ...doc.events,
-      ...doc.testimonies,
-      ...doc.interventions,
-    ])
-      ids[r.id] = r.id;
-  }
+  for (const r of [
+    doc.case,
+    ...doc.persons,
+    ...doc.events,
+    ...doc.testimonies,
+    ...doc.interventions,
+  ])
+    ids[r.id] = merge ? r.id : randomUUID();
   const created = zero();
   const updated = zero();
   const stamp = (r: { createdAt?: string; updatedAt?: string }) => ({
@@ -303,6 +328,11 @@ async function importOneTx(
     if (progress.done === Math.floor(progress.total / 2)) crashPoint('case-import:halfway');
     if (options.onProgress && (progress.done % 100 === 0 || progress.done === progress.total))
       options.onProgress(progress.done, progress.total);
+  };
+  /** One record written: counted as updated or created, and reported. */
+  const written = (kind: keyof ImportCounts, existed: boolean) => {
+    (existed ? updated : created)[kind] += 1;
+    tick();
   };
 
   // The case.
@@ -325,76 +355,51 @@ async function importOneTx(
   }
   const { id: _caseDocId, reference: _r, createdAt: _ca, updatedAt: _ua, ...caseFields } = doc.case;
   const caseRecord: CaseRecord = { id: caseId, ...caseFields, reference, ...stamp(doc.case) };
-  if (existingCase) {
-    await writeCaseTx(ctx, caseRecord, []);
-    updated.cases += 1;
-  } else {
-    await insertCaseTx(ctx, caseRecord);
-    created.cases += 1;
-  }
-  tick();
+  if (existingCase) await writeCaseTx(ctx, caseRecord);
+  else await insertCaseTx(ctx, caseRecord);
+  written('cases', existingCase !== undefined);
 
   // Persons, then their roles in this case.
   for (const p of doc.persons) {
-    const { roles, id: _pid, createdAt: _pc, updatedAt: _pu, ...fields } = p;
+    const { roles, ...fields } = ownFields(p);
     const record: PersonRecord = { id: map(p.id), ...fields, ...stamp(p) };
     const exists =
       merge &&
-      (await ctx.sql.get<{ x: number }>('SELECT 1 AS x FROM persons WHERE id = ?', [record.id]));
-    if (exists) {
-      await writePersonTx(ctx, record, []);
-      updated.persons += 1;
-    } else {
-      await insertPersonTx(ctx, record);
-      created.persons += 1;
-    }
+      (await ctx.sql.get<{ x: number }>('SELECT 1 AS x FROM persons WHERE id = ?', [record.id])) !==
+        undefined;
+    if (exists) await writePersonTx(ctx, record);
+    else await insertPersonTx(ctx, record);
     for (const role of roles) {
       await ctx.sql.run(
         'INSERT OR IGNORE INTO case_persons (case_id, person_id, role, created_at) VALUES (?, ?, ?, ?)',
         [caseId, record.id, role, record.createdAt],
       );
     }
-    tick();
+    written('persons', exists);
   }
 
   // Testimonies before events: an event's sources may cite them.
   for (const t of doc.testimonies) {
-    const { id: _tid, createdAt: _tc, updatedAt: _tu, ...fields } = t;
     const record: TestimonyRecord = {
       id: map(t.id),
       caseId,
-      ...fields,
+      ...ownFields(t),
       witnessId: mapNullable(t.witnessId),
       ...stamp(t),
     };
-    const existing = merge
-      ? await ctx.sql.get<{ case_id: string }>('SELECT case_id FROM testimonies WHERE id = ?', [
-          record.id,
-        ])
-      : undefined;
-    if (existing) {
-      if (existing.case_id !== caseId)
-        throw new VigilError(
-          'CONFLICT',
-          `The testimony ${record.id} belongs to another case in this vault. Nothing was imported.`,
-        );
-      await writeTestimonyTx(ctx, record);
-      updated.testimonies += 1;
-    } else {
-      await insertTestimonyTx(ctx, record);
-      created.testimonies += 1;
-    }
-    tick();
+    const exists = await existsInCase(ctx, merge, 'testimony', record.id, caseId);
+    if (exists) await writeTestimonyTx(ctx, record);
+    else await insertTestimonyTx(ctx, record);
+    written('testimonies', exists);
   }
 
   // Events, then their parts once every event exists (links point to one another).
   const eventRecords: [EventRecord, boolean][] = [];
   for (const e of doc.events) {
-    const { id: _eid, createdAt: _ec, updatedAt: _eu, ...fields } = e;
     const record: EventRecord = {
       id: map(e.id),
       caseId,
-      ...fields,
+      ...ownFields(e),
       victims: e.victims.map(map),
       perpetrators: e.perpetrators.map((p) => ({ ...p, personId: map(p.personId) })),
       sources: e.sources.map((s) => ({
@@ -405,27 +410,12 @@ async function importOneTx(
       links: e.links.map((l) => ({ ...l, eventId: map(l.eventId) })),
       ...stamp(e),
     };
-    const existing = merge
-      ? await ctx.sql.get<{ case_id: string }>('SELECT case_id FROM events WHERE id = ?', [
-          record.id,
-        ])
-      : undefined;
-    if (existing) {
-      if (existing.case_id !== caseId)
-        throw new VigilError(
-          'CONFLICT',
-          `The event ${record.id} belongs to another case in this vault. Nothing was imported.`,
-        );
-      await updateEventRowTx(ctx, record);
-      await writeEventPartsTx(ctx, record, { links: false, replace: true });
-      updated.events += 1;
-    } else {
-      await insertEventRowTx(ctx, record);
-      await writeEventPartsTx(ctx, record, { links: false, replace: false });
-      created.events += 1;
-    }
-    eventRecords.push([record, Boolean(existing)]);
-    tick();
+    const exists = await existsInCase(ctx, merge, 'event', record.id, caseId);
+    if (exists) await updateEventRowTx(ctx, record);
+    else await insertEventRowTx(ctx, record);
+    await writeEventPartsTx(ctx, record, { links: false, replace: exists });
+    eventRecords.push([record, exists]);
+    written('events', exists);
   }
   for (const [record, existed] of eventRecords) {
     if (existed) await ctx.sql.run('DELETE FROM event_links WHERE event_id = ?', [record.id]);
@@ -433,26 +423,11 @@ async function importOneTx(
   }
 
   for (const v of doc.interventions) {
-    const { id: _vid, createdAt: _vc, updatedAt: _vu, ...fields } = v;
-    const record: InterventionRecord = { id: map(v.id), caseId, ...fields, ...stamp(v) };
-    const existing = merge
-      ? await ctx.sql.get<{ case_id: string }>('SELECT case_id FROM interventions WHERE id = ?', [
-          record.id,
-        ])
-      : undefined;
-    if (existing) {
-      if (existing.case_id !== caseId)
-        throw new VigilError(
-          'CONFLICT',
-          `The intervention ${record.id} belongs to another case in this vault. Nothing was imported.`,
-        );
-      await writeInterventionTx(ctx, record);
-      updated.interventions += 1;
-    } else {
-      await insertInterventionTx(ctx, record);
-      created.interventions += 1;
-    }
-    tick();
+    const record: InterventionRecord = { id: map(v.id), caseId, ...ownFields(v), ...stamp(v) };
+    const exists = await existsInCase(ctx, merge, 'intervention', record.id, caseId);
+    if (exists) await writeInterventionTx(ctx, record);
+    else await insertInterventionTx(ctx, record);
+    written('interventions', exists);
   }
 
   crashPoint('case-import:records-written');

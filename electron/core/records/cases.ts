@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import {
   caseCreateSchema,
   caseListQuerySchema,
@@ -13,16 +12,11 @@ import {
 import { VigilError } from '../errors';
 import type { Queryable } from '../vault/database';
 import type { Vault } from '../vault/vault';
-import { writeTransaction, type WriteContext } from './context';
+import { auditTx, writeTransaction, type WriteContext } from './context';
+import { assertCaseExists, ListFilter, newRecord, updateRecord, type Entity } from './crud';
 import { constraintError, json, parseJson } from './sql';
-import {
-  assertTerms,
-  changedFields,
-  checkId,
-  filledFields,
-  notFound,
-  parseInput,
-} from './validate';
+import { insertRowTx, qualified, recordTable, rowById, updateRowTx } from './table';
+import { assertTerms, checkId, filledFields, parseInput } from './validate';
 
 interface CaseRow {
   id: string;
@@ -37,8 +31,12 @@ interface CaseRow {
   updated_at: string;
 }
 
-const CASE_COLUMNS =
-  'id, reference, title, summary, status, countries, tags, confidentiality, created_at, updated_at';
+const CASES = recordTable(
+  'cases',
+  'reference, title, summary, status, countries, tags, confidentiality',
+  { inCase: false },
+);
+const CASE_BY_ID = `SELECT ${CASES.columns} FROM cases WHERE id = ?`;
 const CASE_FIELDS = [
   'reference',
   'title',
@@ -92,62 +90,39 @@ const referenceConflict = (reference: string) =>
   );
 
 export async function loadCase(q: Queryable, id: string): Promise<CaseRecord> {
-  const row = await q.get<CaseRow>(`SELECT ${CASE_COLUMNS} FROM cases WHERE id = ?`, [id]);
-  if (!row) throw notFound('case', id);
-  return caseFromRow(row);
+  return caseFromRow(await rowById<CaseRow>(q, CASE_BY_ID, 'case', id));
 }
 
-export async function assertCaseExists(q: Queryable, id: string): Promise<void> {
-  if (!(await q.get('SELECT 1 AS x FROM cases WHERE id = ?', [id]))) throw notFound('case', id);
-}
+const caseValues = (record: CaseRecord) => [
+  record.reference,
+  record.title,
+  record.summary,
+  record.status,
+  json(record.countries),
+  json(record.tags),
+  record.confidentiality,
+];
 
 /** Inserts a validated case; the caller checked terms and the reference. */
 export async function insertCaseTx(ctx: WriteContext, record: CaseRecord): Promise<void> {
-  await ctx.sql.run(`INSERT INTO cases (${CASE_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, [
-    record.id,
-    record.reference,
-    record.title,
-    record.summary,
-    record.status,
-    json(record.countries),
-    json(record.tags),
-    record.confidentiality,
-    record.createdAt,
-    record.updatedAt,
-  ]);
+  await insertRowTx(ctx, CASES, record, caseValues(record));
 }
 
-export async function writeCaseTx(
-  ctx: WriteContext,
-  record: CaseRecord,
-  fields: readonly string[],
-): Promise<void> {
-  await ctx.sql
-    .run(
-      `UPDATE cases SET reference = ?, title = ?, summary = ?, status = ?, countries = ?, tags = ?, confidentiality = ?, updated_at = ? WHERE id = ?`,
-      [
-        record.reference,
-        record.title,
-        record.summary,
-        record.status,
-        json(record.countries),
-        json(record.tags),
-        record.confidentiality,
-        record.updatedAt,
-        record.id,
-      ],
-    )
-    .catch((error: unknown) => {
-      throw constraintError(error, { unique: referenceConflict(record.reference).message });
-    });
-  if (ctx.auditEach)
-    await ctx.vault.record(ctx.tx, {
-      action: 'case.update',
-      entityType: 'case',
-      entityId: record.id,
-      detail: { fields },
-    });
+export async function writeCaseTx(ctx: WriteContext, record: CaseRecord): Promise<void> {
+  await updateRowTx(ctx, CASES, record, caseValues(record)).catch((error: unknown) => {
+    throw constraintError(error, { unique: referenceConflict(record.reference).message });
+  });
 }
+
+const CASE: Entity<CaseRecord> = {
+  kind: 'case',
+  table: CASES,
+  create: caseCreateSchema,
+  update: caseUpdateSchema,
+  record: caseRecordSchema,
+  fields: CASE_FIELDS,
+  load: loadCase,
+};
 
 /** Creates a case. Without a reference, the next `VIG-YYYY-NNNN` is given. */
 export async function createCase(vault: Vault, input: CaseCreate): Promise<CaseRecord> {
@@ -156,20 +131,9 @@ export async function createCase(vault: Vault, input: CaseCreate): Promise<CaseR
     assertTerms('case', data, ctx.vocab, 'case');
     const reference = data.reference ?? (await nextReference(ctx.tx, vault.now()));
     if (await referenceTaken(ctx.tx, reference)) throw referenceConflict(reference);
-    const record: CaseRecord = {
-      id: randomUUID(),
-      ...data,
-      reference,
-      createdAt: ctx.now,
-      updatedAt: ctx.now,
-    };
+    const record: CaseRecord = newRecord(ctx, { ...data, reference });
     await insertCaseTx(ctx, record);
-    await vault.record(ctx.tx, {
-      action: 'case.create',
-      entityType: 'case',
-      entityId: record.id,
-      detail: { fields: filledFields(data) },
-    });
+    await auditTx(ctx, 'case', 'create', record.id, { fields: filledFields(data) });
     return record;
   });
 }
@@ -181,7 +145,7 @@ export async function getCase(vault: Vault, id: string): Promise<CaseRecord> {
 /** Finds a case by id or by its reference (case-insensitive), for the CLI and quick lookups. */
 export async function findCase(vault: Vault, idOrReference: string): Promise<CaseRecord> {
   const row = await vault.db.get<CaseRow>(
-    `SELECT ${CASE_COLUMNS} FROM cases WHERE id = ? OR reference = ?`,
+    `SELECT ${CASES.columns} FROM cases WHERE id = ? OR reference = ?`,
     [idOrReference.toLowerCase(), idOrReference],
   );
   if (!row)
@@ -194,19 +158,10 @@ export async function findCase(vault: Vault, idOrReference: string): Promise<Cas
 
 /** Changes the fields given; lists are replaced whole. Returns the case as stored. */
 export async function updateCase(vault: Vault, id: string, patch: CaseUpdate): Promise<CaseRecord> {
-  const caseId = checkId(id, 'case');
-  const changes = parseInput(caseUpdateSchema, patch, 'case update');
-  return writeTransaction(vault, async (ctx) => {
-    const before = await loadCase(ctx.tx, caseId);
-    const merged = parseInput(caseRecordSchema, { ...before, ...changes }, 'case');
-    assertTerms('case', merged, ctx.vocab, 'case');
-    const fields = changedFields(before, merged, CASE_FIELDS);
-    if (fields.length === 0) return before;
-    if (fields.includes('reference') && (await referenceTaken(ctx.tx, merged.reference, caseId)))
-      throw referenceConflict(merged.reference);
-    const record = { ...merged, updatedAt: ctx.now };
-    await writeCaseTx(ctx, record, fields);
-    return record;
+  return updateRecord(vault, CASE, id, patch, async (ctx, record, fields) => {
+    if (fields.includes('reference') && (await referenceTaken(ctx.tx, record.reference, record.id)))
+      throw referenceConflict(record.reference);
+    await writeCaseTx(ctx, record);
   });
 }
 
@@ -253,12 +208,7 @@ export async function deleteCase(
       }
     }
     const counts = { events, testimonies, interventions, persons };
-    await vault.record(ctx.tx, {
-      action: 'case.delete',
-      entityType: 'case',
-      entityId: caseId,
-      detail: { counts },
-    });
+    await auditTx(ctx, 'case', 'delete', caseId, { counts });
     return counts;
   });
 }
@@ -274,26 +224,19 @@ const SORT_SQL: Record<string, { expr: string; descending: boolean }> = {
   testimonies: { expr: 'n.testimonies', descending: true },
 };
 
+const LIST_COLUMNS = qualified(CASES.columns, 'c');
+
 /** Cases with their counts of persons, events, testimonies and interventions. */
 export async function listCases(vault: Vault, query: CaseListQuery = {}): Promise<CaseSummary[]> {
   const q = parseInput(caseListQuerySchema, query, 'case list query');
-  const where: string[] = [];
-  const params: (string | number)[] = [];
-  if (q.status) {
-    where.push('c.status = ?');
-    params.push(q.status);
-  }
-  if (q.country) {
-    where.push('EXISTS (SELECT 1 FROM json_each(c.countries) WHERE value = ?)');
-    params.push(q.country);
-  }
-  if (q.tag) {
-    where.push('EXISTS (SELECT 1 FROM json_each(c.tags) WHERE value = ? COLLATE NOCASE)');
-    params.push(q.tag);
-  }
+  const filter = new ListFilter();
+  if (q.status) filter.where('c.status = ?', q.status);
+  if (q.country)
+    filter.where('EXISTS (SELECT 1 FROM json_each(c.countries) WHERE value = ?)', q.country);
+  if (q.tag)
+    filter.where('EXISTS (SELECT 1 FROM json_each(c.tags) WHERE value = ? COLLATE NOCASE)', q.tag);
   const sort = SORT_SQL[q.sort]!;
   const descending = q.descending ?? sort.descending;
-  params.push(q.limit ?? -1, q.offset);
   // Counts come from case_counts, which triggers keep: the list never counts rows.
   const rows = await vault.db.all<
     CaseRow & {
@@ -303,15 +246,13 @@ export async function listCases(vault: Vault, query: CaseListQuery = {}): Promis
       n_interventions: number;
     }
   >(
-    `SELECT ${CASE_COLUMNS.split(', ')
-      .map((c) => `c.${c}`)
-      .join(', ')},
+    `SELECT ${LIST_COLUMNS},
         n.persons AS n_persons, n.events AS n_events, n.testimonies AS n_testimonies, n.interventions AS n_interventions
      FROM cases c JOIN case_counts n ON n.case_id = c.id
-     ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+     ${filter.sql}
      ORDER BY ${sort.expr} ${descending ? 'DESC' : 'ASC'}, c.reference COLLATE NOCASE
      LIMIT ? OFFSET ?`,
-    params,
+    filter.params(q),
   );
   return rows.map((row) => ({
     ...caseFromRow(row),

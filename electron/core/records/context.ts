@@ -1,3 +1,4 @@
+import type { RecordKind } from '../../../shared/domain/vocabCheck';
 import type { VocabularySet } from '../../../shared/vocabularies';
 import type { Queryable } from '../vault/database';
 import type { Vault } from '../vault/vault';
@@ -33,4 +34,23 @@ export function writeTransaction<T>(
       await sql.finalize();
     }
   });
+}
+
+/** What an audit entry for one record says was done to it. */
+export type AuditVerb = 'create' | 'update' | 'delete' | 'link' | 'unlink' | 'export-json';
+
+/**
+ * Appends `<kind>.<verb>` for one record to the audit log, in the write's
+ * transaction; a bulk import (`auditEach` off) writes its own single entry.
+ * `detail` holds ids, field names and counts only, never case content.
+ */
+export async function auditTx(
+  ctx: WriteContext,
+  kind: RecordKind,
+  verb: AuditVerb,
+  entityId: string,
+  detail: Record<string, unknown>,
+): Promise<void> {
+  if (!ctx.auditEach) return;
+  await ctx.vault.record(ctx.tx, { action: `${kind}.${verb}`, entityType: kind, entityId, detail });
 }

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import type { z } from 'zod';
 import {
   eventCreateSchema,
   eventRecordSchema,
@@ -14,19 +14,20 @@ import {
 import { VigilError } from '../errors';
 import type { Queryable } from '../vault/database';
 import type { Vault } from '../vault/vault';
-import { assertCaseExists } from './cases';
-import { writeTransaction, type WriteContext } from './context';
+import type { WriteContext } from './context';
+import {
+  createInCase,
+  deleteRecord,
+  ListFilter,
+  type Page,
+  updateRecord,
+  type Entity,
+} from './crud';
 import { dateFromDb, dateToDb, spanOf } from './dates';
 import { assertPersonsExist, linkTx } from './persons';
 import { bool, chunks, json, parseJson, placeholders } from './sql';
-import {
-  assertTerms,
-  changedFields,
-  checkId,
-  filledFields,
-  notFound,
-  parseInput,
-} from './validate';
+import { insertRowTx, recordTable, rowById, updateRowTx } from './table';
+import { checkId, notFound } from './validate';
 
 interface EventRow {
   id: string;
@@ -48,10 +49,15 @@ interface EventRow {
   updated_at: string;
 }
 
-const EVENT_COLUMNS =
-  'id, case_id, event_type, title, description, start_date, end_date, ongoing, date_note, sort_key, date_lo, date_hi, country, region, place, latitude, longitude, detention, created_at, updated_at';
+const EVENTS = recordTable(
+  'events',
+  'event_type, title, description, start_date, end_date, ongoing, date_note, sort_key, date_lo, date_hi, country, region, place, latitude, longitude, detention',
+  { inCase: true },
+);
+/** What a read needs: the date span columns are for ordering and filters only. */
 const EVENT_READ_COLUMNS =
   'id, case_id, event_type, title, description, start_date, end_date, ongoing, date_note, country, region, place, latitude, longitude, detention, created_at, updated_at';
+const EVENT_BY_ID = `SELECT ${EVENT_READ_COLUMNS} FROM events WHERE id = ?`;
 
 const EVENT_FIELDS = [
   'eventType',
@@ -68,6 +74,9 @@ const EVENT_FIELDS = [
   'links',
   'detention',
 ] as const;
+
+/** An event's own fields, as a new event gives them. */
+type EventData = z.output<typeof eventCreateSchema>;
 
 interface EventParts {
   victims: string[];
@@ -166,10 +175,19 @@ export async function eventsFromRows(q: Queryable, rows: EventRow[]): Promise<Ev
 }
 
 export async function loadEvent(q: Queryable, id: string): Promise<EventRecord> {
-  const row = await q.get<EventRow>(`SELECT ${EVENT_READ_COLUMNS} FROM events WHERE id = ?`, [id]);
-  if (!row) throw notFound('event', id);
+  const row = await rowById<EventRow>(q, EVENT_BY_ID, 'event', id);
   return (await eventsFromRows(q, [row]))[0]!;
 }
+
+const EVENT: Entity<EventRecord, EventData> = {
+  kind: 'event',
+  table: EVENTS,
+  create: eventCreateSchema,
+  update: eventUpdateSchema,
+  record: eventRecordSchema,
+  fields: EVENT_FIELDS,
+  load: loadEvent,
+};
 
 function eventParams(e: EventRecord): (string | number | null)[] {
   const span = spanOf(e.start, e.end, e.ongoing);
@@ -195,13 +213,7 @@ function eventParams(e: EventRecord): (string | number | null)[] {
 
 /** Inserts the event row alone; parts follow with `writeEventPartsTx` (links need every event of a document first). */
 export async function insertEventRowTx(ctx: WriteContext, e: EventRecord): Promise<void> {
-  await ctx.sql.run(`INSERT INTO events (${EVENT_COLUMNS}) VALUES (?, ?${', ?'.repeat(18)})`, [
-    e.id,
-    e.caseId,
-    ...eventParams(e),
-    e.createdAt,
-    e.updatedAt,
-  ]);
+  await insertRowTx(ctx, EVENTS, e, eventParams(e));
 }
 
 /** (Re)writes victims, perpetrators, sources and, unless told not to, links. */
@@ -294,29 +306,11 @@ export async function createEvent(
   caseId: string,
   input: EventCreate,
 ): Promise<EventRecord> {
-  const id = checkId(caseId, 'case');
-  const data = parseInput(eventCreateSchema, input, 'event');
-  return writeTransaction(vault, async (ctx) => {
-    await assertCaseExists(ctx.tx, id);
-    assertTerms('event', data, ctx.vocab, 'event');
-    const record: EventRecord = {
-      id: randomUUID(),
-      caseId: id,
-      ...data,
-      createdAt: ctx.now,
-      updatedAt: ctx.now,
-    };
+  return createInCase(vault, EVENT, caseId, input, async (ctx, record) => {
     await assertEventReferences(ctx.tx, record);
     await insertEventRowTx(ctx, record);
     await writeEventPartsTx(ctx, record, { links: true, replace: false });
     await linkEventPersonsTx(ctx, record);
-    await vault.record(ctx.tx, {
-      action: 'event.create',
-      entityType: 'event',
-      entityId: record.id,
-      detail: { caseId: id, fields: filledFields(data) },
-    });
-    return record;
   });
 }
 
@@ -325,27 +319,10 @@ export async function getEvent(vault: Vault, id: string): Promise<EventRecord> {
 }
 
 export async function updateEventRowTx(ctx: WriteContext, record: EventRecord): Promise<void> {
-  await ctx.sql.run(
-    `UPDATE events SET event_type = ?, title = ?, description = ?, start_date = ?, end_date = ?, ongoing = ?, date_note = ?, sort_key = ?,
-       date_lo = ?, date_hi = ?, country = ?, region = ?, place = ?, latitude = ?, longitude = ?, detention = ?, updated_at = ? WHERE id = ?`,
-    [...eventParams(record), record.updatedAt, record.id],
-  );
+  await updateRowTx(ctx, EVENTS, record, eventParams(record));
 }
 
-async function writeEventTx(
-  ctx: WriteContext,
-  record: EventRecord,
-  before: EventRecord,
-): Promise<string[]> {
-  const fields = changedFields(before, record, EVENT_FIELDS);
-  await updateEventRowTx(ctx, record);
-  const partsChanged = ['victims', 'perpetrators', 'sources', 'links'].some((f) =>
-    fields.includes(f),
-  );
-  if (partsChanged)
-    await writeEventPartsTx(ctx, record, { links: fields.includes('links'), replace: true });
-  return fields;
-}
+const PART_FIELDS = ['victims', 'perpetrators', 'sources', 'links'];
 
 /** Changes the fields given; victims, perpetrators, sources and links are replaced whole when given. */
 export async function updateEvent(
@@ -353,77 +330,44 @@ export async function updateEvent(
   id: string,
   patch: EventUpdate,
 ): Promise<EventRecord> {
-  const eventId = checkId(id, 'event');
-  const changes = parseInput(eventUpdateSchema, patch, 'event update');
-  return writeTransaction(vault, async (ctx) => {
-    const before = await loadEvent(ctx.tx, eventId);
-    const merged = parseInput(eventRecordSchema, { ...before, ...changes }, 'event');
-    assertTerms('event', merged, ctx.vocab, 'event');
-    if (changedFields(before, merged, EVENT_FIELDS).length === 0) return before;
-    await assertEventReferences(ctx.tx, merged);
-    const record = { ...merged, updatedAt: ctx.now };
-    const fields = await writeEventTx(ctx, record, before);
+  return updateRecord(vault, EVENT, id, patch, async (ctx, record, fields) => {
+    await assertEventReferences(ctx.tx, record);
+    await updateEventRowTx(ctx, record);
+    if (PART_FIELDS.some((f) => fields.includes(f)))
+      await writeEventPartsTx(ctx, record, { links: fields.includes('links'), replace: true });
     await linkEventPersonsTx(ctx, record);
-    await vault.record(ctx.tx, {
-      action: 'event.update',
-      entityType: 'event',
-      entityId: eventId,
-      detail: { fields },
-    });
-    return record;
   });
 }
 
 /** Deletes an event with its parts; links to it from other events go too. */
 export async function deleteEvent(vault: Vault, id: string): Promise<void> {
-  const eventId = checkId(id, 'event');
-  await writeTransaction(vault, async (ctx) => {
-    const result = await ctx.tx.run('DELETE FROM events WHERE id = ?', [eventId]);
-    if (result.changes === 0) throw notFound('event', eventId);
-    await vault.record(ctx.tx, {
-      action: 'event.delete',
-      entityType: 'event',
-      entityId: eventId,
-      detail: {},
-    });
-  });
+  await deleteRecord(vault, EVENT, id);
 }
 
-export interface EventListQuery {
+export interface EventListQuery extends Page {
   caseId?: string;
   eventType?: string;
   /** Events where this person is a victim or a perpetrator. */
   personId?: string;
-  limit?: number;
-  offset?: number;
 }
 
 /** Events in chronological order (partial dates ordered as in partialDate.ts). */
 export async function listEvents(vault: Vault, query: EventListQuery = {}): Promise<EventRecord[]> {
-  const where: string[] = [];
-  const params: (string | number)[] = [];
-  if (query.caseId !== undefined) {
-    const caseId = checkId(query.caseId, 'case');
-    await assertCaseExists(vault.db, caseId);
-    where.push('case_id = ?');
-    params.push(caseId);
-  }
-  if (query.eventType) {
-    where.push('event_type = ?');
-    params.push(query.eventType);
-  }
+  const filter = new ListFilter();
+  await filter.inCase(vault.db, query.caseId);
+  if (query.eventType) filter.where('event_type = ?', query.eventType);
   if (query.personId !== undefined) {
     const personId = checkId(query.personId, 'person');
-    where.push(
+    filter.where(
       '(id IN (SELECT event_id FROM event_victims WHERE person_id = ?) OR id IN (SELECT event_id FROM event_perpetrators WHERE person_id = ?))',
+      personId,
+      personId,
     );
-    params.push(personId, personId);
   }
-  params.push(query.limit ?? -1, query.offset ?? 0);
   const rows = await vault.db.all<EventRow>(
-    `SELECT ${EVENT_READ_COLUMNS} FROM events ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+    `SELECT ${EVENT_READ_COLUMNS} FROM events ${filter.sql}
      ORDER BY sort_key, created_at, rowid LIMIT ? OFFSET ?`,
-    params,
+    filter.params(query),
   );
   return eventsFromRows(vault.db, rows);
 }

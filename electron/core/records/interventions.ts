@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import type { z } from 'zod';
 import {
   interventionCreateSchema,
   interventionRecordSchema,
@@ -9,17 +9,18 @@ import {
 } from '../../../shared/domain/intervention';
 import type { Queryable } from '../vault/database';
 import type { Vault } from '../vault/vault';
-import { assertCaseExists } from './cases';
-import { writeTransaction, type WriteContext } from './context';
-import { dateFromDb, dateToDb, spanOf } from './dates';
+import type { WriteContext } from './context';
 import {
-  assertTerms,
-  changedFields,
-  checkId,
-  filledFields,
-  notFound,
-  parseInput,
-} from './validate';
+  createInCase,
+  deleteRecord,
+  ListFilter,
+  type Page,
+  updateRecord,
+  type Entity,
+} from './crud';
+import { dateFromDb, dateToDb, spanOf } from './dates';
+import { insertRowTx, recordTable, rowById, updateRowTx } from './table';
+import { checkId } from './validate';
 
 interface InterventionRow {
   id: string;
@@ -39,10 +40,15 @@ interface InterventionRow {
   updated_at: string;
 }
 
-const COLUMNS =
-  'id, case_id, intervention_type, mechanism, recipient, sent_on, date_lo, date_hi, reference, status, response_on, response, outcome, follow_up_on, notes, created_at, updated_at';
+const INTERVENTIONS = recordTable(
+  'interventions',
+  'intervention_type, mechanism, recipient, sent_on, date_lo, date_hi, reference, status, response_on, response, outcome, follow_up_on, notes',
+  { inCase: true },
+);
+/** What a read needs: the date span is for ordering and filters only. */
 const READ_COLUMNS =
   'id, case_id, intervention_type, mechanism, recipient, sent_on, reference, status, response_on, response, outcome, follow_up_on, notes, created_at, updated_at';
+const BY_ID = `SELECT ${READ_COLUMNS} FROM interventions WHERE id = ?`;
 const FIELDS = [
   'interventionType',
   'mechanism',
@@ -100,31 +106,26 @@ export async function insertInterventionTx(
   ctx: WriteContext,
   i: InterventionRecord,
 ): Promise<void> {
-  await ctx.sql.run(`INSERT INTO interventions (${COLUMNS}) VALUES (?, ?${', ?'.repeat(15)})`, [
-    i.id,
-    i.caseId,
-    ...params(i),
-    i.createdAt,
-    i.updatedAt,
-  ]);
+  await insertRowTx(ctx, INTERVENTIONS, i, params(i));
 }
 
 export async function writeInterventionTx(ctx: WriteContext, i: InterventionRecord): Promise<void> {
-  await ctx.sql.run(
-    `UPDATE interventions SET intervention_type = ?, mechanism = ?, recipient = ?, sent_on = ?, date_lo = ?, date_hi = ?, reference = ?, status = ?,
-       response_on = ?, response = ?, outcome = ?, follow_up_on = ?, notes = ?, updated_at = ? WHERE id = ?`,
-    [...params(i), i.updatedAt, i.id],
-  );
+  await updateRowTx(ctx, INTERVENTIONS, i, params(i));
 }
 
 export async function loadIntervention(q: Queryable, id: string): Promise<InterventionRecord> {
-  const row = await q.get<InterventionRow>(
-    `SELECT ${READ_COLUMNS} FROM interventions WHERE id = ?`,
-    [id],
-  );
-  if (!row) throw notFound('intervention', id);
-  return fromRow(row);
+  return fromRow(await rowById<InterventionRow>(q, BY_ID, 'intervention', id));
 }
+
+const INTERVENTION: Entity<InterventionRecord, z.output<typeof interventionCreateSchema>> = {
+  kind: 'intervention',
+  table: INTERVENTIONS,
+  create: interventionCreateSchema,
+  update: interventionUpdateSchema,
+  record: interventionRecordSchema,
+  fields: FIELDS,
+  load: loadIntervention,
+};
 
 /** Records an urgent appeal, a communication or a letter sent for a case, and what came of it. */
 export async function createIntervention(
@@ -132,27 +133,7 @@ export async function createIntervention(
   caseId: string,
   input: InterventionCreate,
 ): Promise<InterventionRecord> {
-  const id = checkId(caseId, 'case');
-  const data = parseInput(interventionCreateSchema, input, 'intervention');
-  return writeTransaction(vault, async (ctx) => {
-    await assertCaseExists(ctx.tx, id);
-    assertTerms('intervention', data, ctx.vocab, 'intervention');
-    const record: InterventionRecord = {
-      id: randomUUID(),
-      caseId: id,
-      ...data,
-      createdAt: ctx.now,
-      updatedAt: ctx.now,
-    };
-    await insertInterventionTx(ctx, record);
-    await vault.record(ctx.tx, {
-      action: 'intervention.create',
-      entityType: 'intervention',
-      entityId: record.id,
-      detail: { caseId: id, fields: filledFields(data) },
-    });
-    return record;
-  });
+  return createInCase(vault, INTERVENTION, caseId, input, insertInterventionTx);
 }
 
 export async function getIntervention(vault: Vault, id: string): Promise<InterventionRecord> {
@@ -164,74 +145,33 @@ export async function updateIntervention(
   id: string,
   patch: InterventionUpdate,
 ): Promise<InterventionRecord> {
-  const interventionId = checkId(id, 'intervention');
-  const changes = parseInput(interventionUpdateSchema, patch, 'intervention update');
-  return writeTransaction(vault, async (ctx) => {
-    const before = await loadIntervention(ctx.tx, interventionId);
-    const merged = parseInput(interventionRecordSchema, { ...before, ...changes }, 'intervention');
-    assertTerms('intervention', merged, ctx.vocab, 'intervention');
-    const fields = changedFields(before, merged, FIELDS);
-    if (fields.length === 0) return before;
-    const record = { ...merged, updatedAt: ctx.now };
-    await writeInterventionTx(ctx, record);
-    await vault.record(ctx.tx, {
-      action: 'intervention.update',
-      entityType: 'intervention',
-      entityId: interventionId,
-      detail: { fields },
-    });
-    return record;
-  });
+  return updateRecord(vault, INTERVENTION, id, patch, writeInterventionTx);
 }
 
 export async function deleteIntervention(vault: Vault, id: string): Promise<void> {
-  const interventionId = checkId(id, 'intervention');
-  await writeTransaction(vault, async (ctx) => {
-    const result = await ctx.tx.run('DELETE FROM interventions WHERE id = ?', [interventionId]);
-    if (result.changes === 0) throw notFound('intervention', interventionId);
-    await vault.record(ctx.tx, {
-      action: 'intervention.delete',
-      entityType: 'intervention',
-      entityId: interventionId,
-      detail: {},
-    });
-  });
+  await deleteRecord(vault, INTERVENTION, id);
 }
 
-export interface InterventionListQuery {
+export interface InterventionListQuery extends Page {
   caseId?: string;
   status?: string;
   /** Only those whose follow-up date is on or before this day (YYYY-MM-DD). */
   followUpBy?: string;
-  limit?: number;
-  offset?: number;
 }
 
 export async function listInterventions(
   vault: Vault,
   query: InterventionListQuery = {},
 ): Promise<InterventionRecord[]> {
-  const where: string[] = [];
-  const values: (string | number)[] = [];
-  if (query.caseId !== undefined) {
-    const caseId = checkId(query.caseId, 'case');
-    await assertCaseExists(vault.db, caseId);
-    where.push('case_id = ?');
-    values.push(caseId);
-  }
-  if (query.status) {
-    where.push('status = ?');
-    values.push(query.status);
-  }
-  if (query.followUpBy) {
-    where.push('follow_up_on IS NOT NULL AND follow_up_on <= ?');
-    values.push(query.followUpBy);
-  }
-  values.push(query.limit ?? -1, query.offset ?? 0);
+  const filter = new ListFilter();
+  await filter.inCase(vault.db, query.caseId);
+  if (query.status) filter.where('status = ?', query.status);
+  if (query.followUpBy)
+    filter.where('follow_up_on IS NOT NULL AND follow_up_on <= ?', query.followUpBy);
   const rows = await vault.db.all<InterventionRow>(
-    `SELECT ${READ_COLUMNS} FROM interventions ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+    `SELECT ${READ_COLUMNS} FROM interventions ${filter.sql}
      ORDER BY coalesce(date_lo, '9999'), created_at, rowid LIMIT ? OFFSET ?`,
-    values,
+    filter.params(query),
   );
   return rows.map(fromRow);
 }

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import type { ConsentRecord } from '../../../shared/domain/consent';
 import {
   personCreateSchema,
@@ -16,19 +15,21 @@ import { unknownTermIssue } from '../../../shared/domain/vocabCheck';
 import { VigilError } from '../errors';
 import type { Queryable } from '../vault/database';
 import type { Vault } from '../vault/vault';
-import { assertCaseExists } from './cases';
-import { writeTransaction, type WriteContext } from './context';
+import { auditTx, writeTransaction, type WriteContext } from './context';
+import {
+  assertCaseExists,
+  deleteRecord,
+  existingCaseId,
+  ListFilter,
+  type Page,
+  newRecord,
+  updateRecord,
+  type Entity,
+} from './crud';
 import { dateFromDb, dateToDb } from './dates';
 import { bool, chunks, json, parseJson, placeholders } from './sql';
-import {
-  assertTerms,
-  changedFields,
-  checkId,
-  filledFields,
-  invalidInput,
-  notFound,
-  parseInput,
-} from './validate';
+import { insertRowTx, qualified, recordTable, rowById, updateRowTx } from './table';
+import { assertTerms, checkId, filledFields, invalidInput, notFound, parseInput } from './validate';
 
 interface PersonRow {
   id: string;
@@ -56,8 +57,15 @@ interface PersonRow {
   updated_at: string;
 }
 
-export const PERSON_COLUMNS =
-  'id, person_type, name, family_name, given_name, aliases, pseudonym, sex, birth_date, age, nationalities, identity_documents, occupation, hrd_work, affiliation, residence, contact, deceased, death_date, notes, consent, created_at, updated_at';
+const PERSONS = recordTable(
+  'persons',
+  'person_type, name, family_name, given_name, aliases, pseudonym, sex, birth_date, age, nationalities, identity_documents, occupation, hrd_work, affiliation, residence, contact, deceased, death_date, notes, consent',
+  { inCase: false },
+);
+export const PERSON_COLUMNS = PERSONS.columns;
+const PERSON_BY_ID = `SELECT ${PERSON_COLUMNS} FROM persons WHERE id = ?`;
+/** The columns with the persons table aliased as `p`, for joins. */
+const P_COLUMNS = qualified(PERSON_COLUMNS, 'p');
 
 const PERSON_FIELDS = [
   'personType',
@@ -142,47 +150,26 @@ function personParams(p: PersonRecord): (string | number | null)[] {
 }
 
 export async function insertPersonTx(ctx: WriteContext, p: PersonRecord): Promise<void> {
-  await ctx.sql.run(`INSERT INTO persons (${PERSON_COLUMNS}) VALUES (?${', ?'.repeat(22)})`, [
-    p.id,
-    ...personParams(p),
-    p.createdAt,
-    p.updatedAt,
-  ]);
-  if (ctx.auditEach) {
-    await ctx.vault.record(ctx.tx, {
-      action: 'person.create',
-      entityType: 'person',
-      entityId: p.id,
-      detail: { fields: filledFields({ ...p, id: null, createdAt: null, updatedAt: null }) },
-    });
-  }
+  await insertRowTx(ctx, PERSONS, p, personParams(p));
 }
 
-export async function writePersonTx(
-  ctx: WriteContext,
-  p: PersonRecord,
-  fields: readonly string[],
-): Promise<void> {
-  await ctx.sql.run(
-    `UPDATE persons SET person_type = ?, name = ?, family_name = ?, given_name = ?, aliases = ?, pseudonym = ?, sex = ?, birth_date = ?, age = ?,
-       nationalities = ?, identity_documents = ?, occupation = ?, hrd_work = ?, affiliation = ?, residence = ?, contact = ?, deceased = ?,
-       death_date = ?, notes = ?, consent = ?, updated_at = ? WHERE id = ?`,
-    [...personParams(p), p.updatedAt, p.id],
-  );
-  if (ctx.auditEach)
-    await ctx.vault.record(ctx.tx, {
-      action: 'person.update',
-      entityType: 'person',
-      entityId: p.id,
-      detail: { fields },
-    });
+export async function writePersonTx(ctx: WriteContext, p: PersonRecord): Promise<void> {
+  await updateRowTx(ctx, PERSONS, p, personParams(p));
 }
 
 export async function loadPerson(q: Queryable, id: string): Promise<PersonRecord> {
-  const row = await q.get<PersonRow>(`SELECT ${PERSON_COLUMNS} FROM persons WHERE id = ?`, [id]);
-  if (!row) throw notFound('person', id);
-  return personFromRow(row);
+  return personFromRow(await rowById<PersonRow>(q, PERSON_BY_ID, 'person', id));
 }
+
+const PERSON: Entity<PersonRecord> = {
+  kind: 'person',
+  table: PERSONS,
+  create: personCreateSchema,
+  update: personUpdateSchema,
+  record: personRecordSchema,
+  fields: PERSON_FIELDS,
+  load: loadPerson,
+};
 
 /** Fails with the first id that names no person. */
 export async function assertPersonsExist(
@@ -229,13 +216,7 @@ export async function linkTx(
     'INSERT INTO case_persons (case_id, person_id, role, created_at) VALUES (?, ?, ?, ?)',
     [caseId, personId, role, ctx.now],
   );
-  if (ctx.auditEach)
-    await ctx.vault.record(ctx.tx, {
-      action: 'person.link',
-      entityType: 'person',
-      entityId: personId,
-      detail: { caseId, fields: ['role'] },
-    });
+  await auditTx(ctx, 'person', 'link', personId, { caseId, fields: ['role'] });
   return true;
 }
 
@@ -256,13 +237,9 @@ export async function createPerson(
       await assertCaseExists(ctx.tx, caseId);
       assertRole(ctx, link.role);
     }
-    const record: PersonRecord = {
-      id: randomUUID(),
-      ...data,
-      createdAt: ctx.now,
-      updatedAt: ctx.now,
-    };
+    const record: PersonRecord = newRecord(ctx, data);
     await insertPersonTx(ctx, record);
+    await auditTx(ctx, 'person', 'create', record.id, { fields: filledFields(data) });
     if (link && caseId) await linkTx(ctx, caseId, record.id, link.role);
     return record;
   });
@@ -277,18 +254,7 @@ export async function updatePerson(
   id: string,
   patch: PersonUpdate,
 ): Promise<PersonRecord> {
-  const personId = checkId(id, 'person');
-  const changes = parseInput(personUpdateSchema, patch, 'person update');
-  return writeTransaction(vault, async (ctx) => {
-    const before = await loadPerson(ctx.tx, personId);
-    const merged = parseInput(personRecordSchema, { ...before, ...changes }, 'person');
-    assertTerms('person', merged, ctx.vocab, 'person');
-    const fields = changedFields(before, merged, PERSON_FIELDS);
-    if (fields.length === 0) return before;
-    const record = { ...merged, updatedAt: ctx.now };
-    await writePersonTx(ctx, record, fields);
-    return record;
-  });
+  return updateRecord(vault, PERSON, id, patch, (ctx, record) => writePersonTx(ctx, record));
 }
 
 /**
@@ -297,18 +263,7 @@ export async function updatePerson(
  * keep their description (and go when nothing is left of them).
  */
 export async function deletePerson(vault: Vault, id: string): Promise<void> {
-  const personId = checkId(id, 'person');
-  await writeTransaction(vault, async (ctx) => {
-    const result = await ctx.tx.run('DELETE FROM persons WHERE id = ?', [personId]);
-    if (result.changes === 0) throw notFound('person', personId);
-    await dropEmptySourcesTx(ctx.tx);
-    await vault.record(ctx.tx, {
-      action: 'person.delete',
-      entityType: 'person',
-      entityId: personId,
-      detail: {},
-    });
-  });
+  await deleteRecord(vault, PERSON, id, (ctx) => dropEmptySourcesTx(ctx.tx));
 }
 
 /** Event sources left with neither a person, a testimony nor a description (after a deletion) carry nothing. */
@@ -359,14 +314,8 @@ export async function unlinkPerson(
           caseId,
           personId,
         ]);
-    if (result.changes > 0) {
-      await vault.record(ctx.tx, {
-        action: 'person.unlink',
-        entityType: 'person',
-        entityId: personId,
-        detail: { caseId, count: result.changes },
-      });
-    }
+    if (result.changes > 0)
+      await auditTx(ctx, 'person', 'unlink', personId, { caseId, count: result.changes });
     return { removed: result.changes };
   });
 }
@@ -393,11 +342,9 @@ export async function casesOfPersons(
   return out;
 }
 
-export interface PersonListQuery {
+export interface PersonListQuery extends Page {
   caseId?: string;
   role?: string;
-  limit?: number;
-  offset?: number;
 }
 
 /** Persons (all, or those of one case, optionally in one role), by name, with the cases they appear in. */
@@ -405,30 +352,27 @@ export async function listPersons(
   vault: Vault,
   query: PersonListQuery = {},
 ): Promise<PersonSummary[]> {
-  const where: string[] = [];
-  const params: (string | number)[] = [];
+  const filter = new ListFilter();
   if (query.caseId !== undefined) {
-    const caseId = checkId(query.caseId, 'case');
-    await assertCaseExists(vault.db, caseId);
-    where.push(
-      `p.id IN (SELECT person_id FROM case_persons WHERE case_id = ?${query.role ? ' AND role = ?' : ''})`,
-    );
-    params.push(caseId, ...(query.role ? [query.role] : []));
+    const caseId = await existingCaseId(vault.db, query.caseId);
+    if (query.role)
+      filter.where(
+        'p.id IN (SELECT person_id FROM case_persons WHERE case_id = ? AND role = ?)',
+        caseId,
+        query.role,
+      );
+    else filter.where('p.id IN (SELECT person_id FROM case_persons WHERE case_id = ?)', caseId);
   } else if (query.role) {
-    where.push('p.id IN (SELECT person_id FROM case_persons WHERE role = ?)');
-    params.push(query.role);
+    filter.where('p.id IN (SELECT person_id FROM case_persons WHERE role = ?)', query.role);
   }
   const limit = query.limit ?? -1;
   if (!Number.isInteger(limit) || (limit < 1 && limit !== -1))
     throw new VigilError('INVALID_INPUT', 'The limit must be a whole number of at least 1.');
-  params.push(limit, query.offset ?? 0);
   const rows = await vault.db.all<PersonRow>(
-    `SELECT ${PERSON_COLUMNS.split(', ')
-      .map((c) => `p.${c}`)
-      .join(', ')} FROM persons p
-     ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+    `SELECT ${P_COLUMNS} FROM persons p
+     ${filter.sql}
      ORDER BY p.name COLLATE NOCASE, p.created_at, p.rowid LIMIT ? OFFSET ?`,
-    params,
+    filter.params({ limit, offset: query.offset }),
   );
   const cases = await casesOfPersons(
     vault.db,
@@ -439,16 +383,12 @@ export async function listPersons(
 
 /** The persons of one case with their roles in it, in the order they were added. */
 export async function listCasePersons(vault: Vault, caseId: string): Promise<CasePerson[]> {
-  const id = checkId(caseId, 'case');
-  await assertCaseExists(vault.db, id);
-  return casePersonsTx(vault.db, id);
+  return casePersonsTx(vault.db, await existingCaseId(vault.db, caseId));
 }
 
 export async function casePersonsTx(q: Queryable, caseId: string): Promise<CasePerson[]> {
   const rows = await q.all<PersonRow & { roles: string }>(
-    `SELECT ${PERSON_COLUMNS.split(', ')
-      .map((c) => `p.${c}`)
-      .join(', ')}, group_concat(cp.role, ' ') AS roles
+    `SELECT ${P_COLUMNS}, group_concat(cp.role, ' ') AS roles
      FROM case_persons cp JOIN persons p ON p.id = cp.person_id
      WHERE cp.case_id = ? GROUP BY p.id ORDER BY p.created_at, p.rowid`,
     [caseId],

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import type { z } from 'zod';
 import type { ConsentRecord } from '../../../shared/domain/consent';
 import {
   testimonyCreateSchema,
@@ -14,19 +14,20 @@ import { foldSearchText } from '../../../shared/domain/searchText';
 import { VigilError } from '../errors';
 import type { Queryable } from '../vault/database';
 import type { Vault } from '../vault/vault';
-import { assertCaseExists } from './cases';
-import { writeTransaction, type WriteContext } from './context';
+import type { WriteContext } from './context';
+import {
+  createInCase,
+  deleteRecord,
+  ListFilter,
+  type Page,
+  updateRecord,
+  type Entity,
+} from './crud';
 import { dateFromDb, dateToDb, spanOf } from './dates';
 import { assertPersonsExist, dropEmptySourcesTx, linkTx } from './persons';
 import { json } from './sql';
-import {
-  assertTerms,
-  changedFields,
-  checkId,
-  filledFields,
-  notFound,
-  parseInput,
-} from './validate';
+import { insertRowTx, recordTable, rowById, updateRowTx } from './table';
+import { checkId } from './validate';
 
 interface TestimonyRow {
   id: string;
@@ -47,10 +48,15 @@ interface TestimonyRow {
   updated_at: string;
 }
 
-const COLUMNS =
-  'id, case_id, witness_id, witness_description, interviewer, taken_on, sort_key, date_lo, date_hi, place, country, language, method, statement, translation, translation_language, statement_fold, translation_fold, consent, created_at, updated_at';
+const TESTIMONIES = recordTable(
+  'testimonies',
+  'witness_id, witness_description, interviewer, taken_on, sort_key, date_lo, date_hi, place, country, language, method, statement, translation, translation_language, statement_fold, translation_fold, consent',
+  { inCase: true },
+);
+/** What a read needs: the date span and the folded texts are for ordering and search only. */
 const READ_COLUMNS =
   'id, case_id, witness_id, witness_description, interviewer, taken_on, place, country, language, method, statement, translation, translation_language, consent, created_at, updated_at';
+const BY_ID = `SELECT ${READ_COLUMNS} FROM testimonies WHERE id = ?`;
 const META_COLUMNS =
   'id, case_id, witness_id, witness_description, interviewer, taken_on, place, country, language, method, translation_language, consent, created_at, updated_at';
 
@@ -120,30 +126,30 @@ function params(t: TestimonyRecord): (string | null)[] {
 }
 
 export async function insertTestimonyTx(ctx: WriteContext, t: TestimonyRecord): Promise<void> {
-  await ctx.sql.run(`INSERT INTO testimonies (${COLUMNS}) VALUES (?, ?${', ?'.repeat(19)})`, [
-    t.id,
-    t.caseId,
-    ...params(t),
-    t.createdAt,
-    t.updatedAt,
-  ]);
+  await insertRowTx(ctx, TESTIMONIES, t, params(t));
 }
 
 export async function writeTestimonyTx(ctx: WriteContext, t: TestimonyRecord): Promise<void> {
-  await ctx.sql.run(
-    `UPDATE testimonies SET witness_id = ?, witness_description = ?, interviewer = ?, taken_on = ?, sort_key = ?, date_lo = ?, date_hi = ?, place = ?,
-       country = ?, language = ?, method = ?, statement = ?, translation = ?, translation_language = ?, statement_fold = ?, translation_fold = ?, consent = ?, updated_at = ? WHERE id = ?`,
-    [...params(t), t.updatedAt, t.id],
-  );
+  await updateRowTx(ctx, TESTIMONIES, t, params(t));
 }
 
 export async function loadTestimony(q: Queryable, id: string): Promise<TestimonyRecord> {
-  const row = await q.get<TestimonyRow>(`SELECT ${READ_COLUMNS} FROM testimonies WHERE id = ?`, [
-    id,
-  ]);
-  if (!row) throw notFound('testimony', id);
-  return testimonyFromRow(row);
+  return testimonyFromRow(await rowById<TestimonyRow>(q, BY_ID, 'testimony', id));
 }
+
+const TESTIMONY: Entity<TestimonyRecord, z.output<typeof testimonyCreateSchema>> = {
+  kind: 'testimony',
+  table: TESTIMONIES,
+  create: testimonyCreateSchema,
+  update: testimonyUpdateSchema,
+  record: testimonyRecordSchema,
+  fields: FIELDS,
+  load: loadTestimony,
+};
+
+/** A named witness must be a person of this vault; they are linked to the case as a witness. */
+const checkWitness = (q: Queryable, witnessId: string) =>
+  assertPersonsExist(q, [witnessId], 'witness (person)');
 
 /**
  * Records a testimony. Without a consent record, the most protective one
@@ -155,28 +161,10 @@ export async function createTestimony(
   caseId: string,
   input: TestimonyCreate,
 ): Promise<TestimonyRecord> {
-  const id = checkId(caseId, 'case');
-  const data = parseInput(testimonyCreateSchema, input, 'testimony');
-  return writeTransaction(vault, async (ctx) => {
-    await assertCaseExists(ctx.tx, id);
-    assertTerms('testimony', data, ctx.vocab, 'testimony');
-    if (data.witnessId) await assertPersonsExist(ctx.tx, [data.witnessId], 'witness (person)');
-    const record: TestimonyRecord = {
-      id: randomUUID(),
-      caseId: id,
-      ...data,
-      createdAt: ctx.now,
-      updatedAt: ctx.now,
-    };
+  return createInCase(vault, TESTIMONY, caseId, input, async (ctx, record) => {
+    if (record.witnessId) await checkWitness(ctx.tx, record.witnessId);
     await insertTestimonyTx(ctx, record);
-    if (record.witnessId) await linkTx(ctx, id, record.witnessId, 'witness');
-    await vault.record(ctx.tx, {
-      action: 'testimony.create',
-      entityType: 'testimony',
-      entityId: record.id,
-      detail: { caseId: id, fields: filledFields(data) },
-    });
-    return record;
+    if (record.witnessId) await linkTx(ctx, record.caseId, record.witnessId, 'witness');
   });
 }
 
@@ -189,27 +177,11 @@ export async function updateTestimony(
   id: string,
   patch: TestimonyUpdate,
 ): Promise<TestimonyRecord> {
-  const testimonyId = checkId(id, 'testimony');
-  const changes = parseInput(testimonyUpdateSchema, patch, 'testimony update');
-  return writeTransaction(vault, async (ctx) => {
-    const before = await loadTestimony(ctx.tx, testimonyId);
-    const merged = parseInput(testimonyRecordSchema, { ...before, ...changes }, 'testimony');
-    assertTerms('testimony', merged, ctx.vocab, 'testimony');
-    const fields = changedFields(before, merged, FIELDS);
-    if (fields.length === 0) return before;
-    if (merged.witnessId && fields.includes('witnessId'))
-      await assertPersonsExist(ctx.tx, [merged.witnessId], 'witness (person)');
-    const record = { ...merged, updatedAt: ctx.now };
+  return updateRecord(vault, TESTIMONY, id, patch, async (ctx, record, fields) => {
+    const newWitness = fields.includes('witnessId') ? record.witnessId : null;
+    if (newWitness) await checkWitness(ctx.tx, newWitness);
     await writeTestimonyTx(ctx, record);
-    if (record.witnessId && fields.includes('witnessId'))
-      await linkTx(ctx, record.caseId, record.witnessId, 'witness');
-    await vault.record(ctx.tx, {
-      action: 'testimony.update',
-      entityType: 'testimony',
-      entityId: testimonyId,
-      detail: { fields },
-    });
-    return record;
+    if (newWitness) await linkTx(ctx, record.caseId, newWitness, 'witness');
   });
 }
 
@@ -231,25 +203,12 @@ export async function withdrawTestimonyConsent(
 }
 
 export async function deleteTestimony(vault: Vault, id: string): Promise<void> {
-  const testimonyId = checkId(id, 'testimony');
-  await writeTransaction(vault, async (ctx) => {
-    const result = await ctx.tx.run('DELETE FROM testimonies WHERE id = ?', [testimonyId]);
-    if (result.changes === 0) throw notFound('testimony', testimonyId);
-    await dropEmptySourcesTx(ctx.tx);
-    await vault.record(ctx.tx, {
-      action: 'testimony.delete',
-      entityType: 'testimony',
-      entityId: testimonyId,
-      detail: {},
-    });
-  });
+  await deleteRecord(vault, TESTIMONY, id, (ctx) => dropEmptySourcesTx(ctx.tx));
 }
 
-export interface TestimonyListQuery {
+export interface TestimonyListQuery extends Page {
   caseId?: string;
   witnessId?: string;
-  limit?: number;
-  offset?: number;
 }
 
 /** Testimonies in the order they were taken, without their texts (see `getTestimony`). */
@@ -257,19 +216,10 @@ export async function listTestimonies(
   vault: Vault,
   query: TestimonyListQuery = {},
 ): Promise<TestimonySummary[]> {
-  const where: string[] = [];
-  const values: (string | number)[] = [];
-  if (query.caseId !== undefined) {
-    const caseId = checkId(query.caseId, 'case');
-    await assertCaseExists(vault.db, caseId);
-    where.push('case_id = ?');
-    values.push(caseId);
-  }
-  if (query.witnessId !== undefined) {
-    where.push('witness_id = ?');
-    values.push(checkId(query.witnessId, 'person'));
-  }
-  values.push(query.limit ?? -1, query.offset ?? 0);
+  const filter = new ListFilter();
+  await filter.inCase(vault.db, query.caseId);
+  if (query.witnessId !== undefined)
+    filter.where('witness_id = ?', checkId(query.witnessId, 'person'));
   const rows = await vault.db.all<
     Omit<TestimonyRow, 'statement' | 'translation'> & {
       statement_bytes: number;
@@ -277,9 +227,9 @@ export async function listTestimonies(
     }
   >(
     `SELECT ${META_COLUMNS}, octet_length(statement) AS statement_bytes, octet_length(translation) AS translation_bytes
-     FROM testimonies ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+     FROM testimonies ${filter.sql}
      ORDER BY sort_key, created_at, rowid LIMIT ? OFFSET ?`,
-    values,
+    filter.params(query),
   );
   return rows.map((row) => {
     const {

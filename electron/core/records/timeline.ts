@@ -9,7 +9,7 @@ import type { TimelineEntry } from '../../../shared/domain/timeline';
 import type { Language, VocabularySet } from '../../../shared/vocabularies';
 import type { Queryable } from '../vault/database';
 import type { Vault } from '../vault/vault';
-import { assertCaseExists } from './cases';
+import { existingCaseId } from './crud';
 import { dateFromDb } from './dates';
 import { assertPersonsExist } from './persons';
 import { placeholders } from './sql';
@@ -234,8 +234,7 @@ export async function caseTimeline(
   caseId: string,
   options: TimelineOptions = {},
 ): Promise<TimelineEntry[]> {
-  const id = checkId(caseId, 'case');
-  await assertCaseExists(vault.db, id);
+  const id = await existingCaseId(vault.db, caseId);
   return collect(vault.db, { caseIds: [id], lang: options.lang ?? 'en' }, options.providers ?? []);
 }
 

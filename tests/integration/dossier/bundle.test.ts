@@ -18,7 +18,7 @@ import { isVigilError } from '../../../electron/core/errors';
 import type { Vault } from '../../../electron/core/vault/vault';
 import { newVault } from '../../helpers/vault';
 import { buildWgadCase, NAMES, SECRETS } from '../../helpers/wgadCase';
-import { Gpg, hasGpg, NO_GPG_REASON } from '../pgp/gpg';
+import { Gpg, hasGpg, NO_GPG_REASON } from '../../helpers/gpg';
 
 const run = promisify(execFile);
 const hasPython = spawnSync('python3', ['--version']).status === 0;

@@ -12,7 +12,7 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { newVault, reopen, PASSPHRASE } from '../../helpers/vault';
 import { buildWgadCase, NAMES, SECRETS } from '../../helpers/wgadCase';
-import { Gpg, hasGpg, NO_GPG_REASON } from '../pgp/gpg';
+import { Gpg, hasGpg, NO_GPG_REASON } from '../../helpers/gpg';
 
 const run = promisify(execFile);
 const has = (tool: string) => spawnSync('sh', ['-c', `command -v ${tool}`]).status === 0;

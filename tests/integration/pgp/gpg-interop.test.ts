@@ -18,7 +18,7 @@ import { isVigilError, type VigilError } from '../../../electron/core/errors';
 import { newVault } from '../../helpers/vault';
 import { tempDir } from '../../helpers/tmp';
 import { collect, partnerKey, strayFiles } from '../../unit/pgp/helpers';
-import { Gpg, GPG_VERSION, hasGpg, NO_GPG_REASON } from './gpg';
+import { Gpg, GPG_VERSION, hasGpg, NO_GPG_REASON } from '../../helpers/gpg';
 
 if (!hasGpg) console.warn(NO_GPG_REASON);
 

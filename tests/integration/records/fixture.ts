@@ -9,6 +9,22 @@ import {
   linkPerson,
 } from '../../../electron/core/records';
 
+/** The case-records tables other than the full-text index (search_fts). */
+export const RECORD_TABLES = [
+  'cases',
+  'persons',
+  'case_persons',
+  'events',
+  'event_victims',
+  'event_perpetrators',
+  'event_sources',
+  'event_links',
+  'testimonies',
+  'interventions',
+  'vocab_terms',
+  'search_docs',
+] as const;
+
 /**
  * A case with something in every field of every record type, and an
  * organisation's own term: what export/import, the canary and the CLI tests

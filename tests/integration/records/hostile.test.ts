@@ -22,32 +22,17 @@ import {
 import { TEXT_LIMITS } from '../../../shared/domain/text';
 import { newVault } from '../../helpers/vault';
 import { tempDir } from '../../helpers/tmp';
-import { fullCase } from './fixture';
+import { fullCase, RECORD_TABLES } from './fixture';
 
 let v: Vault;
 let caseId: string;
 let eventId: string;
 let doc: Awaited<ReturnType<typeof exportCaseDocument>>;
 
-const TABLES = [
-  'cases',
-  'persons',
-  'case_persons',
-  'events',
-  'event_victims',
-  'event_perpetrators',
-  'event_sources',
-  'event_links',
-  'testimonies',
-  'interventions',
-  'vocab_terms',
-  'search_docs',
-];
-
 /** Row counts of every records table, the index's size, and the audit log's head: what "unchanged" means. */
 async function state(): Promise<Record<string, unknown>> {
   const out: Record<string, unknown> = {};
-  for (const table of TABLES)
+  for (const table of RECORD_TABLES)
     out[table] = (await v.db.get<{ n: number }>(`SELECT count(*) AS n FROM ${table}`))?.n;
   out.fts = await v.db.get("SELECT count(*) AS n FROM search_fts WHERE search_fts MATCH 'sample'");
   out.audit = await v.db.get('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1');

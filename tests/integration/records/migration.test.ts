@@ -8,6 +8,7 @@ import { foldSearchText } from '../../../shared/domain/searchText';
 import { checkCaseRecords, createCase, createTestimony } from '../../../electron/core/records';
 import { newVault } from '../../helpers/vault';
 import { tempDir } from '../../helpers/tmp';
+import { RECORD_TABLES } from './fixture';
 
 async function scratchDb(): Promise<Database> {
   const db = await Database.open(join(await tempDir(), 'scratch.db'));
@@ -30,23 +31,7 @@ describe('migration 2 (case records)', () => {
     const { vault } = await newVault();
     expect(await schemaVersion(vault.db)).toBe(SCHEMA_VERSION);
     const tables = await names(vault.db, 'table');
-    for (const table of [
-      'cases',
-      'persons',
-      'case_persons',
-      'events',
-      'event_victims',
-      'event_perpetrators',
-      'event_sources',
-      'event_links',
-      'testimonies',
-      'interventions',
-      'vocab_terms',
-      'search_docs',
-      'search_fts',
-    ]) {
-      expect(tables).toContain(table);
-    }
+    for (const table of [...RECORD_TABLES, 'search_fts']) expect(tables).toContain(table);
     // The evidence store's migration refers to cases(id): it must be the primary key.
     const info = await vault.db.all<{ name: string; pk: number; type: string }>(
       'PRAGMA table_info(cases)',
