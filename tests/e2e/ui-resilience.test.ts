@@ -2,6 +2,7 @@ import { open, mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers/tmp';
+import { recoverVault } from '../../electron/core';
 import { hasChromium, hasRenderer, launchBridgedApp } from './support/bridge';
 import { VigilPages } from './support/pages';
 
@@ -174,6 +175,36 @@ describe.skipIf(skip)(
         await ui.tab('testimonies');
         await ui.button('testimonies.add').click();
         expect(await ui.field('testimonies.statement').inputValue()).toBe('');
+      } finally {
+        await app.close();
+      }
+    });
+    it('issues a new recovery key from Settings, shown once with the written-copy check; the old key stops working', async () => {
+      const app = await launchBridgedApp();
+      const ui = new VigilPages(app, 'en');
+      const { page, t } = ui;
+      try {
+        await page.goto(app.url);
+        const folder = join(await tempDir('vigil-e2e-vault-'), 'vault');
+        await ui.createVault(folder, PASSPHRASE);
+        await ui.navigate('settings');
+        await page.locator('#recovery-passphrase').fill(PASSPHRASE);
+        await ui.button('settings.newRecoveryButton').click();
+        await ui.heading('recoveryKey.title').waitFor({ timeout: 30_000 });
+        const groups = await page.getByTestId('recovery-key').locator('span').allTextContents();
+        await page.getByLabel(t('recoveryKey.writtenDown')).check();
+        await ui.button('common.continue').click();
+        const input = page.locator('#recovery-confirm');
+        await input.fill(groups[Number(await input.getAttribute('data-group-index')) - 1]!);
+        await ui.button('recoveryKey.confirm').click();
+        await ui.expectText(t('settings.newRecoveryDone'));
+        await ui.audit('settings-new-recovery-key');
+        await app.services.context.session.lock('user');
+        await recoverVault({
+          dir: folder,
+          recoveryKey: groups.join('-'),
+          newPassphrase: 'a passphrase set by recovery',
+        });
       } finally {
         await app.close();
       }

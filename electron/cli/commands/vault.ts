@@ -9,6 +9,7 @@ import {
   exportSqlcipher,
   readVaultInfo,
   recoverVault,
+  replaceRecoveryKey,
   type CheckReport,
 } from '../../core';
 
@@ -227,6 +228,31 @@ Evidence files stay encrypted in the vault's blobs folder; the copy holds their 
   },
 };
 
+const newRecoveryKey: Command = {
+  name: 'new-recovery-key',
+  summary: 'Replace the recovery key (lost, or seen by someone) and print the new one, once.',
+  examples: ['vigil new-recovery-key --vault ./vault --passphrase-file pass.txt'],
+  details:
+    'The old recovery key stops working at once. The passphrase and the records are unchanged.',
+  async run(context) {
+    const dir = context.vaultDir();
+    const passphrase = await context.passphrase();
+    const recoveryKey = await replaceRecoveryKey({
+      dir,
+      passphrase,
+      actor: context.string('actor') ?? context.io.env.VIGIL_ACTOR,
+    });
+    context.output({ recoveryKey }, () =>
+      [
+        'New recovery key (shown only this once; the old one no longer works):',
+        '',
+        `  ${recoveryKey}`,
+        '',
+      ].join('\n'),
+    );
+  },
+};
+
 const info: Command = {
   name: 'info',
   summary: "Show a vault's id and key-derivation settings (no passphrase needed).",
@@ -242,4 +268,12 @@ const info: Command = {
   },
 };
 
-export const vaultCommands: Command[] = [init, passwd, recover, check, exportCommand, info];
+export const vaultCommands: Command[] = [
+  init,
+  passwd,
+  recover,
+  newRecoveryKey,
+  check,
+  exportCommand,
+  info,
+];

@@ -301,6 +301,25 @@ export async function openVault(
   }
 }
 
+/** Replaces the header after proving the key opens this vault's database, and records why. */
+async function replaceHeader(
+  dir: string,
+  header: VaultHeader,
+  updated: VaultHeader,
+  vaultKey: SecretBytes,
+  event: AuditEvent,
+  options: SessionOptions,
+): Promise<void> {
+  // Prove the key opens this vault's database before replacing a way in.
+  const vault = await openWithKey(dir, header, vaultKey, options);
+  try {
+    await writeHeader(dir, updated);
+    await vault.db.transaction((tx) => vault.record(tx, event));
+  } finally {
+    await vault.lock();
+  }
+}
+
 async function rewritePassphraseSlot(
   dir: string,
   header: VaultHeader,
@@ -310,20 +329,47 @@ async function rewritePassphraseSlot(
   event: AuditEvent,
   options: SessionOptions,
 ): Promise<void> {
-  const updated: VaultHeader = {
-    ...header,
-    slots: {
-      ...header.slots,
-      passphrase: await makePassphraseSlot(header.vaultId, vaultKey, newPassphrase, kdf),
-    },
-  };
-  // Prove the key opens this vault's database before replacing the only way in.
-  const vault = await openWithKey(dir, header, vaultKey, options);
+  const passphrase = await makePassphraseSlot(header.vaultId, vaultKey, newPassphrase, kdf);
+  await replaceHeader(
+    dir,
+    header,
+    { ...header, slots: { ...header.slots, passphrase } },
+    vaultKey,
+    event,
+    options,
+  );
+}
+
+/**
+ * Issues a new recovery key (for one that was lost, or seen by someone) and
+ * returns it, to be shown once. The old key stops working; the passphrase
+ * and the database are untouched. Only the header changes, atomically.
+ */
+export async function replaceRecoveryKey(
+  input: { dir: string; passphrase: string } & SessionOptions,
+): Promise<string> {
+  const header = await readHeader(input.dir);
+  const vaultKey = await unlockWithPassphrase(header, input.passphrase);
+  const recovery = generateRecoveryKey();
   try {
-    await writeHeader(dir, updated);
-    await vault.db.transaction((tx) => vault.record(tx, event));
+    const updated: VaultHeader = {
+      ...header,
+      slots: {
+        ...header.slots,
+        recovery: makeRecoverySlot(header.vaultId, vaultKey, recovery.secret),
+      },
+    };
+    await replaceHeader(
+      input.dir,
+      header,
+      updated,
+      vaultKey,
+      { action: 'vault.recovery-key-replaced', entityType: 'vault', entityId: header.vaultId },
+      input,
+    );
+    return recovery.text;
   } finally {
-    await vault.lock();
+    wipe(vaultKey, recovery.secret);
   }
 }
 

@@ -8,6 +8,7 @@ import {
   openVault,
   readVaultInfo,
   recoverVault,
+  replaceRecoveryKey,
 } from '../../core';
 import type { Handlers } from '../ipc/dispatch';
 import type { AppContext } from './context';
@@ -22,6 +23,7 @@ type VaultChannels =
   | 'vault.info'
   | 'vault.changePassphrase'
   | 'vault.recover'
+  | 'vault.newRecoveryKey'
   | 'vault.check';
 
 export function vaultHandlers(ctx: AppContext): Pick<Handlers, VaultChannels> {
@@ -81,6 +83,10 @@ export function vaultHandlers(ctx: AppContext): Pick<Handlers, VaultChannels> {
         newPassphrase,
       });
       return {};
+    },
+    async 'vault.newRecoveryKey'({ passphrase }) {
+      const vault = ctx.session.requireVault();
+      return { recoveryKey: await replaceRecoveryKey({ dir: vault.dir, passphrase }) };
     },
     async 'vault.check'() {
       return checkVault(ctx.session.requireVault());

@@ -56,6 +56,7 @@ export const vigil = {
     info: noInput('vault.info'),
     changePassphrase: request('vault.changePassphrase'),
     recover: request('vault.recover'),
+    newRecoveryKey: request('vault.newRecoveryKey'),
     check: noInput('vault.check'),
   },
   cases: {

@@ -53,5 +53,10 @@ export const vaultChannels = {
     }),
     output: z.object({}),
   },
+  /** A new recovery key, shown once; the old one stops working. */
+  'vault.newRecoveryKey': {
+    input: z.strictObject({ passphrase }),
+    output: z.object({ recoveryKey: z.string() }),
+  },
   'vault.check': { input: empty, output: checkReport },
 } as const;

@@ -142,6 +142,60 @@ describe('vigil CLI: vault commands', () => {
     expect(typo.stderr).toMatch(/typo/);
   });
 
+  it('new-recovery-key prints a new key once; the old one stops working', async () => {
+    const { vault, files } = await setup();
+    const init = await runVigil([
+      'init',
+      '--vault',
+      vault,
+      '--passphrase-file',
+      files.pass,
+      '--json',
+      ...FAST,
+    ]);
+    const { recoveryKey: old } = JSON.parse(init.stdout) as { recoveryKey: string };
+    const issued = await runVigil([
+      'new-recovery-key',
+      '--vault',
+      vault,
+      '--passphrase-file',
+      files.pass,
+      '--json',
+    ]);
+    expect(issued.code).toBe(0);
+    const { recoveryKey } = JSON.parse(issued.stdout) as { recoveryKey: string };
+    expect(recoveryKey).not.toBe(old);
+    await writeFile(files.key, `${old}\n`);
+    const stale = await runVigil([
+      'recover',
+      '--vault',
+      vault,
+      '--recovery-key-file',
+      files.key,
+      '--new-passphrase-file',
+      files.next,
+    ]);
+    expect(stale.code).toBe(4);
+    await writeFile(files.key, `${recoveryKey}\n`);
+    expect(
+      (
+        await runVigil([
+          'recover',
+          '--vault',
+          vault,
+          '--recovery-key-file',
+          files.key,
+          '--new-passphrase-file',
+          files.next,
+        ])
+      ).code,
+    ).toBe(0);
+    expect(
+      (await runVigil(['new-recovery-key', '--vault', vault], { stdin: 'wrong passphrase here\n' }))
+        .code,
+    ).toBe(4);
+  });
+
   it('check exits 3 when the audit chain was edited', async () => {
     const { vault, files } = await setup();
     await runVigil(['init', '--vault', vault, '--passphrase-file', files.pass, ...FAST]);

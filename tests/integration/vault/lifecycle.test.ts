@@ -8,6 +8,7 @@ import {
   openVault,
   readVaultInfo,
   recoverVault,
+  replaceRecoveryKey,
 } from '../../../electron/core';
 import { readHeader, serializeHeader } from '../../../electron/core/vault/header';
 import { newVault, reopen, PASSPHRASE, TEST_KDF } from '../../helpers/vault';
@@ -228,5 +229,34 @@ describe('vault lifecycle', () => {
     expect((await errorOf(openVault({ dir, passphrase: PASSPHRASE }))).code).toBe(
       'WRONG_PASSPHRASE',
     );
+  });
+
+  it('replaces a lost recovery key: the old one stops working, the new one recovers, the passphrase is untouched', async () => {
+    const { vault, dir, recoveryKey } = await newVault();
+    await vault.lock();
+    const wrong = await errorOf(
+      replaceRecoveryKey({ dir, passphrase: 'not the passphrase at all' }),
+    );
+    expect(wrong.code).toBe('WRONG_PASSPHRASE');
+    const fresh = await replaceRecoveryKey({ dir, passphrase: PASSPHRASE });
+    expect(fresh).toMatch(/^([0-9A-Z]{4}-){13}[0-9A-Z]{4}$/);
+    expect(fresh).not.toBe(recoveryKey);
+    await (await reopen(dir)).lock();
+    expect(
+      (await errorOf(recoverVault({ dir, recoveryKey, newPassphrase: 'recovered passphrase' })))
+        .code,
+    ).toBe('WRONG_RECOVERY_KEY');
+    await recoverVault({
+      dir,
+      recoveryKey: fresh,
+      newPassphrase: 'recovered passphrase',
+      kdf: TEST_KDF,
+    });
+    const opened = await reopen(dir, 'recovered passphrase');
+    const actions = (
+      await opened.db.all<{ action: string }>('SELECT action FROM audit_log ORDER BY seq')
+    ).map((r) => r.action);
+    expect(actions).toContain('vault.recovery-key-replaced');
+    await opened.lock();
   });
 });

@@ -8,6 +8,7 @@ import type { CheckReport } from '../../lib/types';
 import { useLoad } from '../../lib/useLoad';
 import { vigil } from '../../lib/vigil';
 import { ChangePassphrase } from './ChangePassphrase';
+import { NewRecoveryKey } from './NewRecoveryKey';
 
 /** Language, auto-lock, the key derivation, the passphrase, recovery, and a full check of the vault. */
 export function SettingsScreen() {
@@ -111,7 +112,6 @@ export function SettingsScreen() {
             </dd>
           </dl>
         ) : null}
-        <p className="field-hint">{t('settings.recoveryHint')}</p>
         <div className="actions">
           <button
             type="button"
@@ -148,6 +148,7 @@ export function SettingsScreen() {
         ) : null}
       </section>
       <ChangePassphrase onChanged={info.reload} />
+      <NewRecoveryKey />
     </>
   );
 }

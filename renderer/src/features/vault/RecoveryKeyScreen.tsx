@@ -12,10 +12,14 @@ import { confirmationIndex, groupMatches, recoveryGroups } from '../../logic/rec
 export function RecoveryKeyScreen({
   recoveryKey,
   onDone,
+  inShell = false,
 }: {
   recoveryKey: string;
   onDone: () => void;
+  /** Inside the app shell (Settings), which already has the page's <main>. */
+  inShell?: boolean;
 }) {
+  const Gate = inShell ? 'section' : 'main';
   const { t, i18n } = useTranslation();
   const locale = i18n.resolvedLanguage ?? 'en';
   const groups = recoveryGroups(recoveryKey);
@@ -29,7 +33,7 @@ export function RecoveryKeyScreen({
 
   if (step === 'show') {
     return (
-      <main className="gate">
+      <Gate className="gate">
         <div className="gate-card">
           <h1 tabIndex={-1}>{t('recoveryKey.title')}</h1>
           <p>{t('recoveryKey.intro')}</p>
@@ -67,7 +71,7 @@ export function RecoveryKeyScreen({
             </button>
           </div>
         </div>
-      </main>
+      </Gate>
     );
   }
 
@@ -77,7 +81,7 @@ export function RecoveryKeyScreen({
   };
 
   return (
-    <main className="gate">
+    <Gate className="gate">
       <div className="gate-card">
         <h1 tabIndex={-1}>{t('recoveryKey.confirmTitle')}</h1>
         <form
@@ -125,6 +129,6 @@ export function RecoveryKeyScreen({
           </div>
         </form>
       </div>
-    </main>
+    </Gate>
   );
 }
