@@ -71,6 +71,8 @@ export const caseListQuerySchema = z
     status: termId.optional(),
     country: countryCode.optional(),
     tag: lineText.optional(),
+    /** Only cases holding at least one event of this type. */
+    eventType: termId.optional(),
     sort: z.enum(CASE_SORTS).default('updated'),
     descending: z.boolean().optional(),
     limit: z.number().int().min(1).max(100_000).optional(),

@@ -123,6 +123,7 @@ const caseList: Command = {
     status: str('TERM', 'only cases with this status'),
     country: str('CC', 'only cases concerning this country'),
     tag: str('TAG', 'only cases with this tag'),
+    'event-type': str('TERM', 'only cases holding an event of this type'),
     sort: str('KEY', `sort by ${CASE_SORTS.join(', ')} (default updated)`),
     desc: flag('descending order'),
     asc: flag('ascending order'),
@@ -131,6 +132,7 @@ const caseList: Command = {
   examples: [
     'vigil case list',
     'vigil case list --status open --country EG --sort testimonies',
+    'vigil case list --event-type enforced-disappearance',
     'vigil case list --json',
   ],
   async run(context) {
@@ -146,6 +148,7 @@ const caseList: Command = {
         status: context.string('status'),
         country: context.string('country'),
         tag: context.string('tag'),
+        eventType: context.string('event-type'),
         sort: sort as CaseSort | undefined,
         descending: context.flag('desc') ? true : context.flag('asc') ? false : undefined,
         ...page(context),

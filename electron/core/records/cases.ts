@@ -235,6 +235,11 @@ export async function listCases(vault: Vault, query: CaseListQuery = {}): Promis
     filter.where('EXISTS (SELECT 1 FROM json_each(c.countries) WHERE value = ?)', q.country);
   if (q.tag)
     filter.where('EXISTS (SELECT 1 FROM json_each(c.tags) WHERE value = ? COLLATE NOCASE)', q.tag);
+  if (q.eventType)
+    filter.where(
+      'EXISTS (SELECT 1 FROM events e WHERE e.case_id = c.id AND e.event_type = ?)',
+      q.eventType,
+    );
   const sort = SORT_SQL[q.sort]!;
   const descending = q.descending ?? sort.descending;
   // Counts come from case_counts, which triggers keep: the list never counts rows.

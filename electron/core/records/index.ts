@@ -80,3 +80,4 @@ export {
 } from './caseDocument';
 export { parseJsonText, readJsonFile, readTextFile } from './files';
 export { checkCaseRecords } from './check';
+export { caseAuditLog, type CaseAuditEntry } from './caseAudit';

@@ -25,9 +25,9 @@ import {
   updatePerson,
   updateTestimony,
   withdrawTestimonyConsent,
+  caseAuditLog,
 } from '../../core/records';
 import type { Handlers } from '../ipc/dispatch';
-import { caseAuditLog, casesWithEventType } from './caseQueries';
 import type { AppContext } from './context';
 
 type RecordsChannels =
@@ -63,21 +63,11 @@ type RecordsChannels =
 export function recordsHandlers(ctx: AppContext): Pick<Handlers, RecordsChannels> {
   const vault = () => ctx.session.requireVault();
   return {
-    'cases.list': async ({ eventType, ...query }) => {
-      const v = vault();
-      const cases = await listCases(v, query);
-      if (!eventType) return cases;
-      const ids = await casesWithEventType(v, eventType);
-      return cases.filter((c) => ids.has(c.id));
-    },
+    'cases.list': async (query) => listCases(vault(), query),
     'cases.get': async ({ id }) => getCase(vault(), id),
     'cases.create': async (input) => createCase(vault(), input),
     'cases.update': async ({ id, patch }) => updateCase(vault(), id, patch),
-    'cases.audit': async ({ caseId, limit }) => {
-      const v = vault();
-      await getCase(v, caseId);
-      return caseAuditLog(v, caseId, limit);
-    },
+    'cases.audit': async ({ caseId, limit }) => caseAuditLog(vault(), caseId, limit),
 
     'persons.list': async ({ caseId }) => listCasePersons(vault(), caseId),
     'persons.create': async ({ caseId, role, person }) =>

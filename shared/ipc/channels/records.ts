@@ -35,8 +35,7 @@ const done = z.object({});
  */
 export const recordsChannels = {
   'cases.list': {
-    /** The core's list query, and optionally only cases with an event of one type. */
-    input: z.strictObject({ ...caseListQuerySchema.shape, eventType: termId.optional() }),
+    input: caseListQuerySchema,
     output: z.array(caseListItemOut),
   },
   'cases.get': { input: byId, output: caseOut },

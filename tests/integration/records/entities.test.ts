@@ -128,6 +128,16 @@ describe('cases', () => {
     expect(
       (await listCases(v, { sort: 'title', limit: 1, offset: 1 })).map((c) => c.title),
     ).toEqual(['Beta']);
+    // The event-type filter is part of the query, so a page holds only matching cases.
+    await createEvent(v, b.id, { eventType: 'threats', start: '2023' });
+    const c = await createCase(v, { title: 'Gamma' });
+    await createEvent(v, c.id, { eventType: 'torture', start: '2022' });
+    const threatened = await listCases(v, { eventType: 'threats', sort: 'title' });
+    expect(threatened.map((x) => x.title)).toEqual(['Alpha', 'Beta']);
+    expect(
+      (await listCases(v, { eventType: 'torture', sort: 'title', limit: 1 })).map((x) => x.title),
+    ).toEqual(['Gamma']);
+    expect(await listCases(v, { eventType: 'killing' })).toEqual([]);
   });
 
   it('deletes a case with everything it holds, keeping persons linked elsewhere', async () => {

@@ -1,7 +1,5 @@
-import type { Vault } from '../../core/vault/vault';
-
-// Two read-only queries the records core does not offer yet (see the report): kept
-// here, small and parameterised, until they move there.
+import type { Vault } from '../vault/vault';
+import { existingCaseId } from './crud';
 
 export interface CaseAuditEntry {
   seq: number;
@@ -26,6 +24,7 @@ export async function caseAuditLog(
   caseId: string,
   limit: number,
 ): Promise<CaseAuditEntry[]> {
+  await existingCaseId(vault.db, caseId);
   const rows = await vault.db.all<{
     seq: number;
     at: string;
@@ -67,13 +66,4 @@ function parseDetail(text: string): Record<string, unknown> {
   } catch {
     return {};
   }
-}
-
-/** Ids of the cases that hold an event of this type (for the case list's filter; uses the events_type index). */
-export async function casesWithEventType(vault: Vault, eventType: string): Promise<Set<string>> {
-  const rows = await vault.db.all<{ case_id: string }>(
-    'SELECT DISTINCT case_id FROM events WHERE event_type = ?',
-    [eventType],
-  );
-  return new Set(rows.map((r) => r.case_id));
 }
