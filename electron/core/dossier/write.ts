@@ -5,6 +5,8 @@ import { Readable, Transform } from 'node:stream';
 import yazl from 'yazl';
 import { VigilError, fsError } from '../errors';
 import { fsyncDir, TEMP_MARKER } from '../fs/atomic';
+import { WriteBehind } from '../fs/writeBehind';
+import { useNativeCrc32ForYazl } from './zipCrc';
 import { evidenceBlob } from '../evidence';
 import { readBlob } from '../evidence/blobStore';
 import { encryptToRecipients } from '../pgp';
@@ -87,14 +89,18 @@ export async function writeDossierDirectory(
       const target = join(tmp, file.path);
       await mkdir(dirname(target), { recursive: true, mode: 0o700 });
       const handle = await open(target, 'wx', 0o600);
+      const behind = new WriteBehind(handle);
       try {
         for await (const chunk of evidenceBytes(vault, file, options.signal)) {
           await handle.write(chunk);
+          behind.wrote(chunk.length);
           done += chunk.length;
           options.onProgress?.(done, total, file.path);
         }
+        await behind.settle();
         await handle.sync();
       } finally {
+        await behind.drain();
         await handle.close();
       }
     }
@@ -111,6 +117,7 @@ export async function writeDossierDirectory(
 
 /** The dossier as one uncompressed zip stream (media gain nothing from compression, and sizes stay honest). */
 export function dossierZip(vault: Vault, plan: DossierPlan, options: WriteOptions = {}): Readable {
+  useNativeCrc32ForYazl();
   const zip = new yazl.ZipFile();
   const output = zip.outputStream as Readable;
   // Any failure (an evidence blob failing its check, a size mismatch) must fail the zip stream

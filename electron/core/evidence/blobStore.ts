@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import sodium from 'sodium-native';
 import { VigilError, fsError } from '../errors';
 import { fsyncDir, TEMP_MARKER } from '../fs/atomic';
+import { WriteBehind } from '../fs/writeBehind';
 import { crashPoint } from '../fs/crashPoints';
 import { allocSecret, randomSecret, wipe, type SecretBytes } from '../crypto/secrets';
 import { blobDir } from '../vault/layout';
@@ -95,12 +96,14 @@ export async function writeBlob(
   const ad = Buffer.from(blobId, 'ascii');
   const hash = createHash('sha256');
   let handle: FileHandle | undefined;
+  let behind: WriteBehind | undefined;
   let size = 0;
   let head = Buffer.alloc(0);
   try {
     handle = await open(tmp, 'wx', 0o600).catch((error: unknown) => {
       throw fsError(error, 'Cannot write into the vault');
     });
+    behind = new WriteBehind(handle);
     sodium.crypto_secretstream_xchacha20poly1305_init_push(state, header, key);
     await handle.write(Buffer.concat([MAGIC, header]));
     // One chunk of look-ahead tells which chunk is the last, so it gets the FINAL tag.
@@ -109,6 +112,7 @@ export async function writeBlob(
       const out = Buffer.allocUnsafe(chunk.length + ABYTES);
       sodium.crypto_secretstream_xchacha20poly1305_push(state, out, chunk, ad, tag);
       await handle!.write(out);
+      behind!.wrote(out.length);
     };
     for await (const chunk of exactChunks(source)) {
       checkAborted(options.signal);
@@ -121,6 +125,7 @@ export async function writeBlob(
       crashPoint('blob:chunk-written');
     }
     await flush(previous ?? Buffer.alloc(0), TAG_FINAL);
+    await behind.settle();
     await handle.sync();
     await handle.close();
     handle = undefined;
@@ -129,6 +134,7 @@ export async function writeBlob(
     await fsyncDir(blobDir(vaultDir));
     return { blobId, key, sha256: hash.digest('hex'), size, head };
   } catch (error) {
+    await behind?.drain();
     await handle?.close().catch(() => undefined);
     await unlink(tmp).catch(() => undefined);
     wipe(key);

@@ -10,6 +10,7 @@ import type {
 } from '../../../shared/evidence';
 import { VigilError, fsError } from '../errors';
 import { fsyncDir, tempPathFor } from '../fs/atomic';
+import { WriteBehind } from '../fs/writeBehind';
 import { crashPoint } from '../fs/crashPoints';
 import { wipe } from '../crypto/secrets';
 import { detectType, inspectBuffer, stripBuffer, type InspectReport } from '../metadata';
@@ -510,14 +511,18 @@ export async function exportEvidence(
   let size = 0;
   try {
     const handle = await open(tmp, 'wx', 0o600);
+    const behind = new WriteBehind(handle);
     try {
       for await (const chunk of readBlob(vault.dir, item.blob_id, item.blob_key, options)) {
         hash.update(chunk);
         size += chunk.length;
         await handle.write(chunk);
+        behind.wrote(chunk.length);
       }
+      await behind.settle();
       await handle.sync();
     } finally {
+      await behind.drain();
       await handle.close();
     }
     const digest = hash.digest('hex');

@@ -3,6 +3,7 @@ import { basename, dirname } from 'node:path';
 import type { Writable } from 'node:stream';
 import { fsError } from '../errors';
 import { fsyncDir, tempPathFor } from '../fs/atomic';
+import { WriteBehind } from '../fs/writeBehind';
 
 /** Where a bundle goes: a file written atomically, or a stream. */
 export interface Sink {
@@ -50,6 +51,7 @@ export async function fileSink(path: string, overwrite: boolean): Promise<Sink> 
   } catch (error) {
     throw fail(error);
   }
+  const behind = new WriteBehind(handle);
   let position = 0;
   let failure: unknown;
   const pending: { done: Promise<void>; bytes: number }[] = [];
@@ -71,6 +73,7 @@ export async function fileSink(path: string, overwrite: boolean): Promise<Sink> 
       position += bytes;
       pending.push({ done, bytes });
       pendingBytes += bytes;
+      behind.wrote(bytes);
       while (pendingBytes > MAX_PENDING_WRITES) await settle();
       if (failure) throw fail(failure);
     },
@@ -78,6 +81,7 @@ export async function fileSink(path: string, overwrite: boolean): Promise<Sink> 
       try {
         while (pending.length > 0) await settle();
         if (failure) throw fail(failure);
+        await behind.settle();
         await handle.sync();
         await handle.close();
         if (!overwrite) {
@@ -89,6 +93,7 @@ export async function fileSink(path: string, overwrite: boolean): Promise<Sink> 
         }
         await fsyncDir(dirname(path));
       } catch (error) {
+        await behind.drain();
         await handle.close().catch(() => undefined);
         await unlink(tmp).catch(() => undefined);
         throw fail(error);
@@ -96,6 +101,7 @@ export async function fileSink(path: string, overwrite: boolean): Promise<Sink> 
     },
     async abort() {
       while (pending.length > 0) await settle().catch(() => undefined);
+      await behind.drain();
       await handle.close().catch(() => undefined);
       await unlink(tmp).catch(() => undefined);
     },
