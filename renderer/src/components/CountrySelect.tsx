@@ -1,7 +1,7 @@
 import { useMemo, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { COUNTRY_CODES } from '../../../shared/domain/countries';
-import { Field } from './Field';
+import { Field, Options } from './Field';
 
 /** Country names from Intl in the UI language, sorted the way that language sorts. */
 export function useCountryNames(): {
@@ -41,11 +41,7 @@ export function CountrySelect({
       {(control) => (
         <select {...control} value={value ?? ''} onChange={(e) => onChange(e.target.value || null)}>
           <option value="">{emptyLabel ?? t('common.notRecorded')}</option>
-          {options.map((o) => (
-            <option key={o.value} value={o.value}>
-              {o.label}
-            </option>
-          ))}
+          <Options options={options} />
         </select>
       )}
     </Field>

@@ -115,6 +115,19 @@ export function TextArea({
   );
 }
 
+/** The <option>s of a list of choices, in the order given. */
+export function Options<V extends string>({
+  options,
+}: {
+  options: readonly { value: V; label: string }[];
+}) {
+  return options.map((o) => (
+    <option key={o.value} value={o.value}>
+      {o.label}
+    </option>
+  ));
+}
+
 export function SelectField<V extends string>({
   label,
   value,
@@ -134,11 +147,7 @@ export function SelectField<V extends string>({
     <Field label={label} hint={hint} error={error}>
       {(control) => (
         <select {...control} value={value} onChange={(e) => onChange(e.target.value as V)}>
-          {options.map((o) => (
-            <option key={o.value} value={o.value}>
-              {o.label}
-            </option>
-          ))}
+          <Options options={options} />
         </select>
       )}
     </Field>

@@ -1,10 +1,11 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CountryList } from '../../components/CountryList';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { TextArea, TextField } from '../../components/Field';
+import { Form } from '../../components/Form';
 import { VocabSelect } from '../../components/VocabSelect';
 import { useDraft } from '../../lib/drafts';
+import { useSubmit } from '../../lib/useSubmit';
 
 export interface CaseDraft {
   reference: string;
@@ -57,34 +58,22 @@ export function CaseForm({
 }) {
   const { t } = useTranslation();
   const [draft, setDraft, discard] = useDraft<CaseDraft>(draftKey, () => initial);
-  const [tried, setTried] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { tried, busy, error, submit } = useSubmit();
   const set = <K extends keyof CaseDraft>(key: K, value: CaseDraft[K]) =>
     setDraft((d) => ({ ...d, [key]: value }));
 
-  const save = async () => {
-    setTried(true);
-    if (!draft.title.trim()) return;
-    setBusy(true);
-    setError(null);
-    try {
-      await onSave(draft);
-      discard();
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const save = () =>
+    submit(() =>
+      draft.title.trim()
+        ? async () => {
+            await onSave(draft);
+            discard();
+          }
+        : null,
+    );
 
   return (
-    <form
-      onSubmit={(e) => {
-        e.preventDefault();
-        void save();
-      }}
-    >
+    <Form onSubmit={save}>
       <ErrorNotice error={error} />
       <TextField
         label={t('caseForm.title')}
@@ -147,6 +136,6 @@ export function CaseForm({
           {t('common.cancel')}
         </button>
       </div>
-    </form>
+    </Form>
   );
 }

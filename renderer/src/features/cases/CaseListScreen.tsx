@@ -5,6 +5,7 @@ import { mark, MARKS } from '../../app/perfMarks';
 import { useNavigation } from '../../app/routes';
 import { useCountryNames } from '../../components/CountrySelect';
 import { ErrorNotice } from '../../components/ErrorNotice';
+import { FilterSelect, FilterText, VocabFilter } from '../../components/Filters';
 import { Loading } from '../../components/Loading';
 import { filterCases, searchKeyOf, sortCases, type CaseSortKey } from '../../logic/caseList';
 import { formatDateTime, formatNumber } from '../../logic/format';
@@ -32,7 +33,7 @@ export function CaseListScreen() {
   const { t, i18n } = useTranslation();
   const locale = i18n.resolvedLanguage ?? 'en';
   const { navigate } = useNavigation();
-  const { terms, label } = useVocabularies();
+  const { label } = useVocabularies();
   const countries = useCountryNames();
   // The most recently changed cases first, so the list is usable at once; then all of them
   // (ten thousand rows take about a second to come), for finding, filtering and sorting.
@@ -132,53 +133,28 @@ export function CaseListScreen() {
         </button>
       </div>
       <div className="filters" role="search" aria-label={t('cases.filtersLabel')}>
-        <div className="field grow">
-          <label htmlFor="case-find">{t('cases.find')}</label>
-          <input
-            id="case-find"
-            type="search"
-            dir="auto"
-            value={text}
-            onChange={(e) => setText(e.target.value)}
-          />
-        </div>
-        <div className="field">
-          <label htmlFor="case-status">{t('cases.columns.status')}</label>
-          <select id="case-status" value={status} onChange={(e) => setStatus(e.target.value)}>
-            <option value="">{t('cases.any')}</option>
-            {terms('case-status').map((term) => (
-              <option key={term.id} value={term.id}>
-                {label('case-status', term.id)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="case-country">{t('cases.country')}</label>
-          <select id="case-country" value={country} onChange={(e) => setCountry(e.target.value)}>
-            <option value="">{t('cases.any')}</option>
-            {presentCountries.map((o) => (
-              <option key={o.value} value={o.value}>
-                {o.label}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="case-event-type">{t('cases.eventType')}</label>
-          <select
-            id="case-event-type"
-            value={eventType}
-            onChange={(e) => setEventType(e.target.value)}
-          >
-            <option value="">{t('cases.any')}</option>
-            {terms('event-type').map((term) => (
-              <option key={term.id} value={term.id}>
-                {label('event-type', term.id)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterText id="case-find" label={t('cases.find')} value={text} onChange={setText} />
+        <VocabFilter
+          id="case-status"
+          label={t('cases.columns.status')}
+          vocabulary="case-status"
+          value={status}
+          onChange={setStatus}
+        />
+        <FilterSelect
+          id="case-country"
+          label={t('cases.country')}
+          value={country}
+          onChange={setCountry}
+          options={presentCountries}
+        />
+        <VocabFilter
+          id="case-event-type"
+          label={t('cases.eventType')}
+          vocabulary="event-type"
+          value={eventType}
+          onChange={setEventType}
+        />
       </div>
       <ErrorNotice error={list.error ?? byEventType.error} />
       {list.loading && !list.data ? (

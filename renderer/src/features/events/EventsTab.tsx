@@ -1,22 +1,17 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ActionButton } from '../../components/ActionButton';
 import { useCountryNames } from '../../components/CountrySelect';
 import { ConfirmDialog } from '../../components/Dialog';
-import { ErrorNotice } from '../../components/ErrorNotice';
-import { Loading } from '../../components/Loading';
+import { EditDeleteActions, RecordTab } from '../../components/RecordTab';
 import { useLocale } from '../../i18n/useLocale';
 import { formatPartialDate } from '../../logic/format';
 import type { EventRecord } from '../../lib/types';
 import { useLoad } from '../../lib/useLoad';
+import { useOpenLinked, useRecordTab } from '../../lib/useRecordTab';
 import { useVocabularies } from '../../lib/vocabularies';
 import { vigil } from '../../lib/vigil';
 import { EventEditor } from './EventEditor';
 
-type Mode =
-  | { name: 'list' }
-  | { name: 'edit'; event: EventRecord | null }
-  | { name: 'delete'; event: EventRecord };
+type Mode = { name: 'edit'; event: EventRecord | null } | { name: 'delete'; event: EventRecord };
 
 /** The span of an event in words: "about March 2024 – 12 May 2024", "since 2023 (ongoing)". */
 export function useEventWhen(): (event: EventRecord) => string {
@@ -38,40 +33,21 @@ export function EventsTab({ caseId, recordId }: { caseId: string; recordId?: str
   const when = useEventWhen();
   const events = useLoad(() => vigil.events.list({ caseId }), caseId);
   const persons = useLoad(() => vigil.persons.list({ caseId }), `persons:${caseId}`);
-  const [mode, setMode] = useState<Mode>({ name: 'list' });
-  const [opened, setOpened] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { mode, setMode, error, toList, back, act } = useRecordTab<Mode>(events.reload);
+  useOpenLinked(recordId, events.data, (event) => setMode({ name: 'edit', event }));
 
-  if (!opened && recordId && events.data) {
-    const found = events.data.find((e) => e.id === recordId);
-    setOpened(true);
-    if (found) setMode({ name: 'edit', event: found });
-  }
-
-  const back = () => {
-    setMode({ name: 'list' });
-    events.reload();
-  };
   if (mode.name === 'edit')
     return (
       <EventEditor caseId={caseId} event={mode.event} persons={persons.data ?? []} onDone={back} />
     );
 
-  const remove = async (event: EventRecord) => {
-    setMode({ name: 'list' });
-    try {
-      await vigil.events.remove({ id: event.id });
-      events.reload();
-    } catch (e) {
-      setError(e);
-    }
-  };
   const nameOf = (id: string) => persons.data?.find((p) => p.id === id)?.name ?? '';
 
   return (
-    <section aria-labelledby="events-heading">
-      <div className="tab-head">
-        <h2 id="events-heading">{t('events.title')}</h2>
+    <RecordTab
+      headingId="events-heading"
+      title={t('events.title')}
+      actions={
         <button
           type="button"
           className="btn btn-primary"
@@ -79,10 +55,11 @@ export function EventsTab({ caseId, recordId }: { caseId: string; recordId?: str
         >
           {t('events.add')}
         </button>
-      </div>
-      <ErrorNotice error={events.error ?? error} />
-      {events.loading && !events.data ? <Loading /> : null}
-      {events.data?.length === 0 ? <p className="empty">{t('events.empty')}</p> : null}
+      }
+      list={events}
+      error={error}
+      emptyText={t('events.empty')}
+    >
       <ol className="record-list">
         {events.data?.map((event) => {
           const title = event.title || label('event-type', event.eventType);
@@ -94,19 +71,13 @@ export function EventsTab({ caseId, recordId }: { caseId: string; recordId?: str
                   <h3 dir="auto">{title}</h3>
                   <span className="badge">{label('event-type', event.eventType)}</span>
                 </div>
-                <div className="actions">
-                  <ActionButton
-                    label={t('common.edit')}
-                    context={title}
-                    onClick={() => setMode({ name: 'edit', event })}
-                  />
-                  <ActionButton
-                    label={t('common.delete')}
-                    context={title}
-                    className="btn btn-small btn-danger"
-                    onClick={() => setMode({ name: 'delete', event })}
-                  />
-                </div>
+                <EditDeleteActions
+                  context={title}
+                  editLabel={t('common.edit')}
+                  deleteLabel={t('common.delete')}
+                  onEdit={() => setMode({ name: 'edit', event })}
+                  onDelete={() => setMode({ name: 'delete', event })}
+                />
               </div>
               <dl className="facts">
                 {event.location.place || event.location.country ? (
@@ -147,10 +118,10 @@ export function EventsTab({ caseId, recordId }: { caseId: string; recordId?: str
           confirmLabel={t('common.delete')}
           cancelLabel={t('common.cancel')}
           danger
-          onConfirm={() => void remove(mode.event)}
-          onCancel={() => setMode({ name: 'list' })}
+          onConfirm={() => void act(() => vigil.events.remove({ id: mode.event.id }))}
+          onCancel={toList}
         />
       ) : null}
-    </section>
+    </RecordTab>
   );
 }

@@ -3,9 +3,11 @@ import { useTranslation } from 'react-i18next';
 import { CopyButton } from '../../components/CopyButton';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { Loading } from '../../components/Loading';
+import { Status } from '../../components/Status';
 import { formatBytes, formatDateTime } from '../../logic/format';
 import type { StripResult } from '../../lib/types';
 import { useLoad } from '../../lib/useLoad';
+import { useTask } from '../../lib/useTask';
 import { vigil } from '../../lib/vigil';
 import { EvidencePreview } from './EvidencePreview';
 import { MetadataPanel } from './MetadataPanel';
@@ -25,28 +27,15 @@ export function EvidenceDetail({
   const locale = i18n.resolvedLanguage ?? 'en';
   const detail = useLoad(() => vigil.evidence.get({ id }), id);
   const [stripped, setStripped] = useState<StripResult | null>(null);
-  const [busy, setBusy] = useState<string | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [message, setMessage] = useState<string | null>(null);
+  const { running, busy, error, message, setMessage, run } = useTask<
+    'strip' | 'export' | 'verify'
+  >();
 
   if (detail.loading && !detail.data) return <Loading />;
   if (!detail.data) return <ErrorNotice error={detail.error} />;
   const { item, custody } = detail.data;
   const isOriginal = item.kind === 'original';
   const name = item.originalName ?? item.id;
-
-  const run = async (what: string, work: () => Promise<void>) => {
-    setBusy(what);
-    setError(null);
-    setMessage(null);
-    try {
-      await work();
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(null);
-    }
-  };
 
   const strip = () =>
     run('strip', async () => {
@@ -89,11 +78,9 @@ export function EvidenceDetail({
         {isOriginal ? t('evidence.originalHint') : t('evidence.workingHint')}
       </p>
       <ErrorNotice error={error} />
-      {message ? (
-        <p className="notice" role="status">
-          {message}
-        </p>
-      ) : null}
+      <Status when={Boolean(message)} className="notice">
+        {message}
+      </Status>
       <dl className="facts">
         <dt>{t('evidence.sha256')}</dt>
         <dd>
@@ -146,7 +133,7 @@ export function EvidenceDetail({
           <button
             type="button"
             className="btn btn-primary"
-            disabled={busy !== null}
+            disabled={busy}
             onClick={() => void strip()}
           >
             {item.derivatives.length > 0 ? t('evidence.showStripped') : t('evidence.strip')}
@@ -155,7 +142,7 @@ export function EvidenceDetail({
         <button
           type="button"
           className="btn"
-          disabled={busy !== null}
+          disabled={busy}
           onClick={() => void exportCopy(false)}
         >
           {t('evidence.exportWorking')}
@@ -164,25 +151,16 @@ export function EvidenceDetail({
           <button
             type="button"
             className="btn"
-            disabled={busy !== null}
+            disabled={busy}
             onClick={() => void exportCopy(true)}
           >
             {t('evidence.exportOriginal')}
           </button>
         ) : null}
-        <button
-          type="button"
-          className="btn"
-          disabled={busy !== null}
-          onClick={() => void verify()}
-        >
+        <button type="button" className="btn" disabled={busy} onClick={() => void verify()}>
           {t('evidence.verify')}
         </button>
-        {busy ? (
-          <span role="status" className="muted">
-            {t(`evidence.busy.${busy as 'strip' | 'export' | 'verify'}`)}
-          </span>
-        ) : null}
+        {running ? <Status inline>{t(`evidence.busy.${running}`)}</Status> : null}
       </div>
       {stripped ? (
         <StripComparison original={item.metadata} result={stripped} />

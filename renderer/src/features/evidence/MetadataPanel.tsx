@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { groupByRisk, type FieldLike } from '../../logic/metadataGroups';
+import { GroupTitle } from './GroupTitle';
 
 /**
  * What a file says about itself, grouped by what it can reveal (location,
@@ -32,12 +33,7 @@ export function MetadataPanel({
           data-group={group.group}
         >
           <Sub>
-            {t(`metadata.groups.${group.group}.title`)}{' '}
-            {group.risky > 0 ? (
-              <span className="badge badge-risk">
-                {t('metadata.riskyCount', { count: group.risky })}
-              </span>
-            ) : null}
+            <GroupTitle group={group.group} risky={group.risky} />
           </Sub>
           <p className="field-hint">{t(`metadata.groups.${group.group}.hint`)}</p>
           <dl className="facts">

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { groupByRisk, type FieldLike } from '../../logic/metadataGroups';
 import type { StripResult } from '../../lib/types';
+import { GroupTitle } from './GroupTitle';
 
 /**
  * Before and after stripping, field by field: what the original (kept as
@@ -38,12 +39,7 @@ export function StripComparison({
           <tbody key={group.group} data-group={group.group}>
             <tr className="strip-group">
               <th scope="rowgroup" colSpan={3}>
-                {t(`metadata.groups.${group.group}.title`)}{' '}
-                {group.risky > 0 ? (
-                  <span className="badge badge-risk">
-                    {t('metadata.riskyCount', { count: group.risky })}
-                  </span>
-                ) : null}
+                <GroupTitle group={group.group} risky={group.risky} />
               </th>
             </tr>
             {group.fields.map((field) => {

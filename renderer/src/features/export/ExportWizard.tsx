@@ -1,16 +1,17 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigation } from '../../app/routes';
+import { BackLink } from '../../components/BackLink';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { RadioGroup, SelectField } from '../../components/Field';
 import { Loading } from '../../components/Loading';
-import { ProgressList, type FileProgress } from '../../components/ProgressList';
+import { OperationControls } from '../../components/OperationControls';
 import { UI_LANGUAGES } from '../../i18n';
 import { useDraft } from '../../lib/drafts';
-import { useProgress } from '../../lib/operations';
 import type { ExportResult, Language } from '../../lib/types';
 import { useLoad } from '../../lib/useLoad';
-import { isUiError, newOperationId, vigil } from '../../lib/vigil';
+import { useOperation } from '../../lib/useOperation';
+import { isUiError, vigil } from '../../lib/vigil';
 import { ChecklistStep } from './ChecklistStep';
 import { EvidenceStep } from './EvidenceStep';
 import { exportRequest, STEPS, type ExportChoices, type Step } from './exportChoices';
@@ -48,8 +49,7 @@ export function ExportWizard({ caseId }: { caseId: string }) {
   }));
   const [step, setStep] = useState<Step>('template');
   const [submissionVersion, setSubmissionVersion] = useState(0);
-  const [operationId, setOperationId] = useState<string | null>(null);
-  const [progress, setProgress] = useState<FileProgress | null>(null);
+  const { operationId, progress, start } = useOperation();
   const [result, setResult] = useState<ExportResult | null>(null);
   const [error, setError] = useState<unknown>(null);
   const record = useLoad(() => vigil.cases.get({ id: caseId }), caseId);
@@ -63,27 +63,20 @@ export function ExportWizard({ caseId }: { caseId: string }) {
     setChoices((c) => ({ ...c, [key]: value }));
   const index = STEPS.indexOf(step);
 
-  useProgress(operationId, (p) =>
-    setProgress({ name: p.item ?? '', size: p.total ?? 0, done: p.done, state: 'working' }),
-  );
-
   const runExport = async () => {
-    const id = newOperationId();
-    setOperationId(id);
     setError(null);
-    setProgress(null);
     try {
-      const done = await vigil.dossier.exportDossier({
-        request,
-        target: choices.target,
-        recipients: choices.target === 'bundle' ? choices.recipients : [],
-        operationId: id,
-      });
+      const done = await start((operationId) =>
+        vigil.dossier.exportDossier({
+          request,
+          target: choices.target,
+          recipients: choices.target === 'bundle' ? choices.recipients : [],
+          operationId,
+        }),
+      );
       if (done.saved) setResult(done);
     } catch (e) {
       setError(isUiError(e) && e.code === 'CANCELLED' ? null : e);
-    } finally {
-      setOperationId(null);
     }
   };
 
@@ -174,36 +167,23 @@ export function ExportWizard({ caseId }: { caseId: string }) {
                 ? t('export.runBundle', { count: choices.recipients.length })
                 : t('export.runDirectory')}
             </p>
-            {operationId ? (
-              <>
-                <p role="status">{t('export.working')}</p>
-                {progress ? <ProgressList files={[progress]} label={t('export.progress')} /> : null}
-              </>
-            ) : null}
-            <div className="actions">
-              {operationId ? (
-                <button
-                  type="button"
-                  className="btn btn-danger"
-                  onClick={() =>
-                    void vigil.operations.cancel({ operationId }).catch(() => undefined)
-                  }
-                >
-                  {t('common.cancel')}
-                </button>
-              ) : (
-                <button
-                  type="button"
-                  className="btn btn-primary"
-                  disabled={!canExport}
-                  onClick={() => void runExport()}
-                >
-                  {choices.target === 'bundle'
-                    ? t('export.runBundleButton')
-                    : t('export.runDirectoryButton')}
-                </button>
-              )}
-            </div>
+            <OperationControls
+              operationId={operationId}
+              progress={progress}
+              workingLabel={t('export.working')}
+              progressLabel={t('export.progress')}
+            >
+              <button
+                type="button"
+                className="btn btn-primary"
+                disabled={!canExport}
+                onClick={() => void runExport()}
+              >
+                {choices.target === 'bundle'
+                  ? t('export.runBundleButton')
+                  : t('export.runDirectoryButton')}
+              </button>
+            </OperationControls>
           </section>
         );
     }
@@ -213,13 +193,10 @@ export function ExportWizard({ caseId }: { caseId: string }) {
     <>
       <div className="page-head">
         <div>
-          <button
-            type="button"
-            className="link-button back-link"
+          <BackLink
+            label={t('export.backToCase')}
             onClick={() => navigate({ name: 'case', caseId, tab: 'overview' })}
-          >
-            {t('export.backToCase')}
-          </button>
+          />
           <h1 tabIndex={-1}>{t('export.title')}</h1>
           {record.data ? (
             <div className="muted" dir="auto">

@@ -2,10 +2,13 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { Checkbox, TextArea, TextField } from '../../components/Field';
+import { Form } from '../../components/Form';
 import { Loading } from '../../components/Loading';
+import { Status } from '../../components/Status';
 import { useDraft } from '../../lib/drafts';
 import type { WgadSubmission } from '../../lib/types';
 import { useLoad } from '../../lib/useLoad';
+import { useSubmit } from '../../lib/useSubmit';
 import { vigil } from '../../lib/vigil';
 
 const CATEGORIES = ['I', 'II', 'III', 'IV', 'V'] as const;
@@ -25,34 +28,22 @@ function SubmissionEditor({
     `submission:${caseId}`,
     () => initial,
   );
-  const [busy, setBusy] = useState(false);
+  const { busy, error, submit } = useSubmit();
   const [saved, setSaved] = useState(false);
-  const [error, setError] = useState<unknown>(null);
   const set = <K extends keyof WgadSubmission>(key: K, value: WgadSubmission[K]) => {
     setSaved(false);
     setDraft((d) => ({ ...d, [key]: value }));
   };
-  const save = async () => {
-    setBusy(true);
-    setError(null);
-    try {
+  // No field is required, so every submit saves.
+  const save = () =>
+    submit(() => async () => {
       setDraft(await vigil.dossier.saveSubmission({ caseId, submission: draft }));
       discard();
       setSaved(true);
       onSaved();
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
   return (
-    <form
-      onSubmit={(e) => {
-        e.preventDefault();
-        void save();
-      }}
-    >
+    <Form onSubmit={save}>
       <ErrorNotice error={error} />
       <TextArea
         label={t('submission.circumstances')}
@@ -150,13 +141,11 @@ function SubmissionEditor({
         <button type="submit" className="btn" disabled={busy}>
           {t('submission.save')}
         </button>
-        {saved ? (
-          <span role="status" className="muted">
-            {t('common.saved')}
-          </span>
-        ) : null}
+        <Status when={saved} inline>
+          {t('common.saved')}
+        </Status>
       </div>
-    </form>
+    </Form>
   );
 }
 

@@ -4,11 +4,12 @@ import { useNavigation } from '../../app/routes';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { Checkbox } from '../../components/Field';
 import { Loading } from '../../components/Loading';
-import { ProgressList, type FileProgress } from '../../components/ProgressList';
+import { OperationControls } from '../../components/OperationControls';
+import { Status } from '../../components/Status';
 import { formatBytes } from '../../logic/format';
-import { useProgress } from '../../lib/operations';
 import type { ImportResult, VerifyReport } from '../../lib/types';
-import { isUiError, newOperationId, vigil } from '../../lib/vigil';
+import { useOperation } from '../../lib/useOperation';
+import { isUiError, vigil } from '../../lib/vigil';
 import { VerifyReportView } from '../export/VerifyReportView';
 
 /**
@@ -24,15 +25,10 @@ export function ImportScreen() {
   const [report, setReport] = useState<VerifyReport | null>(null);
   const [inspecting, setInspecting] = useState(false);
   const [accept, setAccept] = useState(false);
-  const [operationId, setOperationId] = useState<string | null>(null);
-  const [progress, setProgress] = useState<FileProgress | null>(null);
+  const { operationId, progress, start } = useOperation();
   const [result, setResult] = useState<ImportResult | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [cancelled, setCancelled] = useState(false);
-
-  useProgress(operationId, (p) =>
-    setProgress({ name: p.item ?? '', size: p.total ?? 0, done: p.done, state: 'working' }),
-  );
 
   const choose = async () => {
     setError(null);
@@ -60,23 +56,21 @@ export function ImportScreen() {
 
   const importBundle = async () => {
     if (!file) return;
-    const id = newOperationId();
-    setOperationId(id);
     setError(null);
     setCancelled(false);
     try {
       setResult(
-        await vigil.dossier.importBundle({
-          fileId: file.fileId,
-          acceptSigner: !trusted && accept,
-          operationId: id,
-        }),
+        await start((operationId) =>
+          vigil.dossier.importBundle({
+            fileId: file.fileId,
+            acceptSigner: !trusted && accept,
+            operationId,
+          }),
+        ),
       );
     } catch (e) {
       if (isUiError(e) && e.code === 'CANCELLED') setCancelled(true);
       else setError(e);
-    } finally {
-      setOperationId(null);
     }
   };
 
@@ -88,11 +82,9 @@ export function ImportScreen() {
       <div className="narrow">
         <p>{t('import.intro')}</p>
         <ErrorNotice error={error} />
-        {cancelled ? (
-          <p className="notice notice-warn" role="status">
-            {t('import.cancelled')}
-          </p>
-        ) : null}
+        <Status when={cancelled} className="notice notice-warn">
+          {t('import.cancelled')}
+        </Status>
         {result ? (
           <section
             className="notice notice-ok"
@@ -146,34 +138,21 @@ export function ImportScreen() {
                 onChange={setAccept}
               />
             ) : null}
-            {operationId ? (
-              <>
-                <p role="status">{t('import.working')}</p>
-                {progress ? <ProgressList files={[progress]} label={t('import.progress')} /> : null}
-              </>
-            ) : null}
-            <div className="actions">
-              {operationId ? (
-                <button
-                  type="button"
-                  className="btn btn-danger"
-                  onClick={() =>
-                    void vigil.operations.cancel({ operationId }).catch(() => undefined)
-                  }
-                >
-                  {t('common.cancel')}
-                </button>
-              ) : (
-                <button
-                  type="button"
-                  className="btn btn-primary"
-                  disabled={!importable}
-                  onClick={() => void importBundle()}
-                >
-                  {t('import.import')}
-                </button>
-              )}
-            </div>
+            <OperationControls
+              operationId={operationId}
+              progress={progress}
+              workingLabel={t('import.working')}
+              progressLabel={t('import.progress')}
+            >
+              <button
+                type="button"
+                className="btn btn-primary"
+                disabled={!importable}
+                onClick={() => void importBundle()}
+              >
+                {t('import.import')}
+              </button>
+            </OperationControls>
           </>
         ) : null}
       </div>

@@ -1,12 +1,10 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ErrorNotice } from '../../components/ErrorNotice';
 import { TextArea, TextField } from '../../components/Field';
 import { PartialDateField } from '../../components/PartialDateField';
+import { RecordEditor } from '../../components/RecordEditor';
 import { VocabSelect } from '../../components/VocabSelect';
 import { useLocale } from '../../i18n/useLocale';
 import { addDays } from '../../logic/deadlines';
-import { useDraft } from '../../lib/drafts';
 import {
   dateDraftOf,
   EMPTY_DATE_DRAFT,
@@ -14,6 +12,7 @@ import {
   type DateDraft,
 } from '../../logic/partialDateText';
 import type { InterventionRecord } from '../../lib/types';
+import { useRecordEditor } from '../../lib/useRecordEditor';
 import { vigil } from '../../lib/vigil';
 
 interface InterventionDraft {
@@ -58,7 +57,7 @@ export function InterventionEditor({
 }) {
   const { t } = useTranslation();
   const { language, dateInputWords } = useLocale();
-  const [draft, setDraft, discard] = useDraft<InterventionDraft>(
+  const editor = useRecordEditor<InterventionDraft>(
     `intervention:${caseId}:${intervention?.id ?? 'new'}`,
     () =>
       intervention
@@ -76,25 +75,19 @@ export function InterventionEditor({
             notes: intervention.notes,
           }
         : NEW_INTERVENTION,
+    onDone,
   );
-  const [tried, setTried] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const set = <K extends keyof InterventionDraft>(key: K, value: InterventionDraft[K]) =>
-    setDraft((d) => ({ ...d, [key]: value }));
+  const { draft, set, tried } = editor;
   const sent = readDateDraft(draft.sentOn, [language], dateInputWords, false);
   const sentDay =
     sent.ok && sent.date?.value?.length === 10 && sent.date.qualifier === 'exact'
       ? sent.date.value
       : null;
 
-  const save = async () => {
-    setTried(true);
-    const responseOn = readDateDraft(draft.responseOn, [language], dateInputWords, false);
-    if (!sent.ok || !responseOn.ok) return;
-    setBusy(true);
-    setError(null);
-    try {
+  const save = () =>
+    editor.save(() => {
+      const responseOn = readDateDraft(draft.responseOn, [language], dateInputWords, false);
+      if (!sent.ok || !responseOn.ok) return null;
       const fields = {
         interventionType: draft.interventionType,
         mechanism: draft.mechanism,
@@ -108,133 +101,108 @@ export function InterventionEditor({
         followUpOn: draft.followUpOn || null,
         notes: draft.notes,
       };
-      if (intervention) await vigil.interventions.update({ id: intervention.id, patch: fields });
-      else await vigil.interventions.create({ caseId, intervention: fields });
-      discard();
-      onDone();
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
-  };
+      return async () => {
+        if (intervention) await vigil.interventions.update({ id: intervention.id, patch: fields });
+        else await vigil.interventions.create({ caseId, intervention: fields });
+      };
+    });
 
   return (
-    <section aria-labelledby="intervention-editor">
-      <h2 id="intervention-editor">
-        {intervention ? t('interventions.editTitle') : t('interventions.addTitle')}
-      </h2>
-      <ErrorNotice error={error} />
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          void save();
-        }}
-      >
-        <div className="grid-2">
-          <VocabSelect
-            label={t('interventions.type')}
-            vocabulary="intervention-type"
-            value={draft.interventionType}
-            onChange={(v) => set('interventionType', v ?? 'other')}
-          />
-          <VocabSelect
-            label={t('interventions.mechanism')}
-            vocabulary="mechanism"
-            value={draft.mechanism}
-            onChange={(v) => set('mechanism', v)}
-            allowNone
-            hint={t('interventions.mechanismHint')}
+    <RecordEditor
+      headingId="intervention-editor"
+      title={intervention ? t('interventions.editTitle') : t('interventions.addTitle')}
+      error={editor.error}
+      onSubmit={save}
+      submitLabel={intervention ? t('common.save') : t('interventions.add')}
+      busy={editor.busy}
+      onBack={onDone}
+      onDiscard={editor.discard}
+    >
+      <div className="grid-2">
+        <VocabSelect
+          label={t('interventions.type')}
+          vocabulary="intervention-type"
+          value={draft.interventionType}
+          onChange={(v) => set('interventionType', v ?? 'other')}
+        />
+        <VocabSelect
+          label={t('interventions.mechanism')}
+          vocabulary="mechanism"
+          value={draft.mechanism}
+          onChange={(v) => set('mechanism', v)}
+          allowNone
+          hint={t('interventions.mechanismHint')}
+        />
+      </div>
+      <TextField
+        label={t('interventions.recipient')}
+        value={draft.recipient}
+        onChange={(v) => set('recipient', v)}
+      />
+      <PartialDateField
+        label={t('interventions.sentOn')}
+        value={draft.sentOn}
+        onChange={(v) => set('sentOn', v)}
+        showError={tried}
+      />
+      <div className="grid-2">
+        <TextField
+          label={t('interventions.reference')}
+          value={draft.reference}
+          onChange={(v) => set('reference', v)}
+          dir="auto"
+        />
+        <VocabSelect
+          label={t('interventions.status')}
+          vocabulary="intervention-status"
+          value={draft.status}
+          onChange={(v) => set('status', v ?? 'draft')}
+        />
+      </div>
+      <fieldset>
+        <legend>{t('interventions.followUp')}</legend>
+        <div className="field">
+          <label htmlFor="follow-up-on">{t('interventions.followUpOn')}</label>
+          <input
+            id="follow-up-on"
+            type="date"
+            value={draft.followUpOn}
+            onChange={(e) => set('followUpOn', e.target.value)}
           />
         </div>
-        <TextField
-          label={t('interventions.recipient')}
-          value={draft.recipient}
-          onChange={(v) => set('recipient', v)}
-        />
-        <PartialDateField
-          label={t('interventions.sentOn')}
-          value={draft.sentOn}
-          onChange={(v) => set('sentOn', v)}
-          showError={tried}
-        />
-        <div className="grid-2">
-          <TextField
-            label={t('interventions.reference')}
-            value={draft.reference}
-            onChange={(v) => set('reference', v)}
-            dir="auto"
-          />
-          <VocabSelect
-            label={t('interventions.status')}
-            vocabulary="intervention-status"
-            value={draft.status}
-            onChange={(v) => set('status', v ?? 'draft')}
-          />
-        </div>
-        <fieldset>
-          <legend>{t('interventions.followUp')}</legend>
-          <div className="field">
-            <label htmlFor="follow-up-on">{t('interventions.followUpOn')}</label>
-            <input
-              id="follow-up-on"
-              type="date"
-              value={draft.followUpOn}
-              onChange={(e) => set('followUpOn', e.target.value)}
-            />
-          </div>
-          {sentDay ? (
-            <button
-              type="button"
-              className="btn btn-small"
-              onClick={() => set('followUpOn', addDays(sentDay, REPLY_DAYS))}
-            >
-              {t('interventions.sixtyDays')}
-            </button>
-          ) : null}
-        </fieldset>
-        <PartialDateField
-          label={t('interventions.responseOn')}
-          value={draft.responseOn}
-          onChange={(v) => set('responseOn', v)}
-          showError={tried}
-        />
-        <TextArea
-          label={t('interventions.response')}
-          value={draft.response}
-          onChange={(v) => set('response', v)}
-          rows={4}
-        />
-        <TextField
-          label={t('interventions.outcome')}
-          value={draft.outcome}
-          onChange={(v) => set('outcome', v)}
-        />
-        <TextArea
-          label={t('interventions.notes')}
-          value={draft.notes}
-          onChange={(v) => set('notes', v)}
-          rows={3}
-        />
-        <div className="actions">
-          <button type="submit" className="btn btn-primary" disabled={busy}>
-            {intervention ? t('common.save') : t('interventions.add')}
-          </button>
-          <button type="button" className="btn" onClick={onDone}>
-            {t('common.back')}
-          </button>
+        {sentDay ? (
           <button
             type="button"
-            className="btn btn-ghost"
-            onClick={() => {
-              discard();
-              onDone();
-            }}
+            className="btn btn-small"
+            onClick={() => set('followUpOn', addDays(sentDay, REPLY_DAYS))}
           >
-            {t('common.discard')}
+            {t('interventions.sixtyDays')}
           </button>
-        </div>
-      </form>
-    </section>
+        ) : null}
+      </fieldset>
+      <PartialDateField
+        label={t('interventions.responseOn')}
+        value={draft.responseOn}
+        onChange={(v) => set('responseOn', v)}
+        showError={tried}
+      />
+      <TextArea
+        label={t('interventions.response')}
+        value={draft.response}
+        onChange={(v) => set('response', v)}
+        rows={4}
+      />
+      <TextField
+        label={t('interventions.outcome')}
+        value={draft.outcome}
+        onChange={(v) => set('outcome', v)}
+      />
+      <TextArea
+        label={t('interventions.notes')}
+        value={draft.notes}
+        onChange={(v) => set('notes', v)}
+        rows={3}
+      />
+    </RecordEditor>
   );
 }

@@ -1,20 +1,17 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ActionButton } from '../../components/ActionButton';
 import { ConfirmDialog } from '../../components/Dialog';
-import { ErrorNotice } from '../../components/ErrorNotice';
-import { Loading } from '../../components/Loading';
+import { EditDeleteActions, RecordTab } from '../../components/RecordTab';
 import { useLocale } from '../../i18n/useLocale';
 import { daysUntil, deadlineState, todayIso } from '../../logic/deadlines';
 import { formatDay, formatNumber, formatPartialDate } from '../../logic/format';
 import type { InterventionRecord } from '../../lib/types';
 import { useLoad } from '../../lib/useLoad';
+import { useOpenLinked, useRecordTab } from '../../lib/useRecordTab';
 import { useVocabularies } from '../../lib/vocabularies';
 import { vigil } from '../../lib/vigil';
 import { InterventionEditor } from './InterventionEditor';
 
 type Mode =
-  | { name: 'list' }
   | { name: 'edit'; intervention: InterventionRecord | null }
   | { name: 'delete'; intervention: InterventionRecord };
 
@@ -31,37 +28,18 @@ export function InterventionsTab({ caseId, recordId }: { caseId: string; recordI
   const { language, dateWords } = useLocale();
   const { label } = useVocabularies();
   const list = useLoad(() => vigil.interventions.list({ caseId }), caseId);
-  const [mode, setMode] = useState<Mode>({ name: 'list' });
-  const [opened, setOpened] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { mode, setMode, error, toList, back, act } = useRecordTab<Mode>(list.reload);
   const today = todayIso();
 
-  if (!opened && recordId && list.data) {
-    const found = list.data.find((i) => i.id === recordId);
-    setOpened(true);
-    if (found) setMode({ name: 'edit', intervention: found });
-  }
-  const back = () => {
-    setMode({ name: 'list' });
-    list.reload();
-  };
+  useOpenLinked(recordId, list.data, (intervention) => setMode({ name: 'edit', intervention }));
   if (mode.name === 'edit')
     return <InterventionEditor caseId={caseId} intervention={mode.intervention} onDone={back} />;
 
-  const remove = async (intervention: InterventionRecord) => {
-    setMode({ name: 'list' });
-    try {
-      await vigil.interventions.remove({ id: intervention.id });
-      list.reload();
-    } catch (e) {
-      setError(e);
-    }
-  };
-
   return (
-    <section aria-labelledby="interventions-heading">
-      <div className="tab-head">
-        <h2 id="interventions-heading">{t('interventions.title')}</h2>
+    <RecordTab
+      headingId="interventions-heading"
+      title={t('interventions.title')}
+      actions={
         <button
           type="button"
           className="btn btn-primary"
@@ -69,10 +47,11 @@ export function InterventionsTab({ caseId, recordId }: { caseId: string; recordI
         >
           {t('interventions.add')}
         </button>
-      </div>
-      <ErrorNotice error={list.error ?? error} />
-      {list.loading && !list.data ? <Loading /> : null}
-      {list.data?.length === 0 ? <p className="empty">{t('interventions.empty')}</p> : null}
+      }
+      list={list}
+      error={error}
+      emptyText={t('interventions.empty')}
+    >
       <ul className="record-list">
         {list.data?.map((item) => {
           const title = label('intervention-type', item.interventionType);
@@ -91,19 +70,13 @@ export function InterventionsTab({ caseId, recordId }: { caseId: string; recordI
                     <span className="badge">{label('mechanism', item.mechanism)}</span>
                   ) : null}
                 </div>
-                <div className="actions">
-                  <ActionButton
-                    label={t('common.edit')}
-                    context={title}
-                    onClick={() => setMode({ name: 'edit', intervention: item })}
-                  />
-                  <ActionButton
-                    label={t('common.delete')}
-                    context={title}
-                    className="btn btn-small btn-danger"
-                    onClick={() => setMode({ name: 'delete', intervention: item })}
-                  />
-                </div>
+                <EditDeleteActions
+                  context={title}
+                  editLabel={t('common.edit')}
+                  deleteLabel={t('common.delete')}
+                  onEdit={() => setMode({ name: 'edit', intervention: item })}
+                  onDelete={() => setMode({ name: 'delete', intervention: item })}
+                />
               </div>
               <dl className="facts">
                 <dt>{t('interventions.sentOn')}</dt>
@@ -146,10 +119,10 @@ export function InterventionsTab({ caseId, recordId }: { caseId: string; recordI
           confirmLabel={t('common.delete')}
           cancelLabel={t('common.cancel')}
           danger
-          onConfirm={() => void remove(mode.intervention)}
-          onCancel={() => setMode({ name: 'list' })}
+          onConfirm={() => void act(() => vigil.interventions.remove({ id: mode.intervention.id }))}
+          onCancel={toList}
         />
       ) : null}
-    </section>
+    </RecordTab>
   );
 }

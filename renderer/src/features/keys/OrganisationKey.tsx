@@ -3,8 +3,11 @@ import { useTranslation } from 'react-i18next';
 import { Dialog } from '../../components/Dialog';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { TextField } from '../../components/Field';
+import { Form } from '../../components/Form';
+import { Status } from '../../components/Status';
 import { formatDateTime } from '../../logic/format';
 import type { KeyInfo } from '../../lib/types';
+import { useTask } from '../../lib/useTask';
 import { vigil } from '../../lib/vigil';
 import {
   EMPTY_NEW_PASSPHRASE,
@@ -28,24 +31,9 @@ export function OrganisationKey({
   const locale = i18n.resolvedLanguage ?? 'en';
   const [name, setName] = useState('');
   const [email, setEmail] = useState('');
-  const [busy, setBusy] = useState(false);
+  const { busy, error, message, setMessage, run } = useTask<'generate' | 'export' | 'backup'>();
   const [tried, setTried] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const [message, setMessage] = useState<string | null>(null);
   const [backup, setBackup] = useState<NewPassphrase | null>(null);
-
-  const run = async (work: () => Promise<void>) => {
-    setBusy(true);
-    setError(null);
-    setMessage(null);
-    try {
-      await work();
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
-  };
 
   if (!current) {
     return (
@@ -53,12 +41,11 @@ export function OrganisationKey({
         <h2 id="org-key-heading">{t('keys.orgTitle')}</h2>
         <p>{t('keys.orgNone')}</p>
         <ErrorNotice error={error} />
-        <form
-          onSubmit={(e) => {
-            e.preventDefault();
+        <Form
+          onSubmit={() => {
             setTried(true);
             if (!name.trim() || !email.trim()) return;
-            void run(async () => {
+            void run('generate', async () => {
               await vigil.keys.generate({ name: name.trim(), email: email.trim() });
               onChanged();
             });
@@ -80,11 +67,7 @@ export function OrganisationKey({
               error={tried && !email.trim() ? t('common.required') : undefined}
             />
           </div>
-          {busy ? (
-            <p role="status" className="muted">
-              {t('keys.generating')}
-            </p>
-          ) : null}
+          <Status when={busy}>{t('keys.generating')}</Status>
           <div className="actions">
             <button type="submit" className="btn btn-primary" disabled={busy}>
               {t('keys.generate')}
@@ -93,7 +76,7 @@ export function OrganisationKey({
               {t('keys.importSecret')}
             </button>
           </div>
-        </form>
+        </Form>
       </section>
     );
   }
@@ -102,11 +85,9 @@ export function OrganisationKey({
     <section className="card" aria-labelledby="org-key-heading">
       <h2 id="org-key-heading">{t('keys.orgTitle')}</h2>
       <ErrorNotice error={error} />
-      {message ? (
-        <p className="notice notice-ok" role="status">
-          {message}
-        </p>
-      ) : null}
+      <Status when={Boolean(message)} className="notice notice-ok">
+        {message}
+      </Status>
       <dl className="facts">
         <dt>{t('keys.fingerprint')}</dt>
         <dd>
@@ -133,7 +114,7 @@ export function OrganisationKey({
           className="btn btn-primary"
           disabled={busy}
           onClick={() =>
-            void run(async () => {
+            void run('export', async () => {
               const saved = await vigil.keys.exportPublic({});
               if (saved.saved) setMessage(t('keys.exported', { name: saved.label ?? '' }));
             })
@@ -153,13 +134,12 @@ export function OrganisationKey({
       {backup ? (
         <Dialog title={t('keys.backupTitle')} onClose={() => setBackup(null)}>
           <p>{t('keys.backupIntro')}</p>
-          <form
-            onSubmit={(e) => {
-              e.preventDefault();
+          <Form
+            onSubmit={() => {
               if (newPassphraseProblem(backup)) return setBackup({ ...backup });
               const passphrase = backup.passphrase;
               setBackup(null);
-              void run(async () => {
+              void run('backup', async () => {
                 const saved = await vigil.keys.exportSecret({ passphrase });
                 if (saved.saved) setMessage(t('keys.exported', { name: saved.label ?? '' }));
               });
@@ -179,7 +159,7 @@ export function OrganisationKey({
                 {t('common.cancel')}
               </button>
             </div>
-          </form>
+          </Form>
         </Dialog>
       ) : null}
     </section>

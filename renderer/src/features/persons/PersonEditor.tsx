@@ -1,15 +1,14 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ConsentForm } from '../../components/ConsentForm';
 import { CountryList } from '../../components/CountryList';
-import { ErrorNotice } from '../../components/ErrorNotice';
 import { Checkbox, TextArea, TextField } from '../../components/Field';
 import { PartialDateField } from '../../components/PartialDateField';
+import { RecordEditor } from '../../components/RecordEditor';
 import { VocabChecklist, VocabSelect } from '../../components/VocabSelect';
 import { useLocale } from '../../i18n/useLocale';
-import { useDraft } from '../../lib/drafts';
 import { readDateDraft } from '../../logic/partialDateText';
 import type { CasePerson } from '../../lib/types';
+import { useRecordEditor } from '../../lib/useRecordEditor';
 import { vigil } from '../../lib/vigil';
 import { NEW_PERSON, personDraftOf, personFields, type PersonDraft } from './personDraft';
 
@@ -25,230 +24,202 @@ export function PersonEditor({
 }) {
   const { t } = useTranslation();
   const { language, dateInputWords } = useLocale();
-  const [draft, setDraft, discard] = useDraft<PersonDraft>(
+  const editor = useRecordEditor<PersonDraft>(
     `person:${caseId}:${person?.id ?? 'new'}`,
     () => (person ? personDraftOf(person, language) : NEW_PERSON),
+    onDone,
   );
-  const [tried, setTried] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const set = <K extends keyof PersonDraft>(key: K, value: PersonDraft[K]) =>
-    setDraft((d) => ({ ...d, [key]: value }));
+  const { draft, set, tried } = editor;
 
-  const save = async () => {
-    setTried(true);
-    const birth = readDateDraft(draft.birthDate, [language], dateInputWords, false);
-    const death = readDateDraft(draft.deathDate, [language], dateInputWords, false);
-    if (!draft.name.trim() || !birth.ok || !death.ok) return;
-    setBusy(true);
-    setError(null);
-    try {
-      const fields = personFields(draft, { birthDate: birth.date, deathDate: death.date });
-      if (person) {
-        await vigil.persons.update({ id: person.id, patch: fields });
-        if (!person.roles.includes(draft.role))
-          await vigil.persons.link({ caseId, personId: person.id, role: draft.role });
-      } else {
-        await vigil.persons.create({ caseId, role: draft.role, person: fields });
-      }
-      discard();
-      onDone();
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const save = () =>
+    editor.save(() => {
+      const birth = readDateDraft(draft.birthDate, [language], dateInputWords, false);
+      const death = readDateDraft(draft.deathDate, [language], dateInputWords, false);
+      if (!draft.name.trim() || !birth.ok || !death.ok) return null;
+      const dates = { birthDate: birth.date, deathDate: death.date };
+      return async () => {
+        const fields = personFields(draft, dates);
+        if (person) {
+          await vigil.persons.update({ id: person.id, patch: fields });
+          if (!person.roles.includes(draft.role))
+            await vigil.persons.link({ caseId, personId: person.id, role: draft.role });
+        } else {
+          await vigil.persons.create({ caseId, role: draft.role, person: fields });
+        }
+      };
+    });
 
   return (
-    <section aria-labelledby="person-editor">
-      <h2 id="person-editor">{person ? t('persons.editTitle') : t('persons.addTitle')}</h2>
-      <ErrorNotice error={error} />
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          void save();
-        }}
-      >
-        <div className="grid-2">
-          <VocabSelect
-            label={person ? t('persons.addRole') : t('persons.role')}
-            vocabulary="person-role"
-            value={draft.role}
-            onChange={(v) => set('role', v ?? 'victim')}
-          />
-          <VocabSelect
-            label={t('persons.type')}
-            vocabulary="person-type"
-            value={draft.personType}
-            onChange={(v) => set('personType', v ?? 'individual')}
-          />
-        </div>
+    <RecordEditor
+      headingId="person-editor"
+      title={person ? t('persons.editTitle') : t('persons.addTitle')}
+      error={editor.error}
+      onSubmit={save}
+      submitLabel={person ? t('common.save') : t('persons.add')}
+      busy={editor.busy}
+      onBack={onDone}
+      onDiscard={editor.discard}
+    >
+      <div className="grid-2">
+        <VocabSelect
+          label={person ? t('persons.addRole') : t('persons.role')}
+          vocabulary="person-role"
+          value={draft.role}
+          onChange={(v) => set('role', v ?? 'victim')}
+        />
+        <VocabSelect
+          label={t('persons.type')}
+          vocabulary="person-type"
+          value={draft.personType}
+          onChange={(v) => set('personType', v ?? 'individual')}
+        />
+      </div>
+      <TextField
+        label={t('persons.name')}
+        hint={t('persons.nameHint')}
+        value={draft.name}
+        onChange={(v) => set('name', v)}
+        error={tried && !draft.name.trim() ? t('common.required') : undefined}
+        autoFocus
+      />
+      <div className="grid-2">
         <TextField
-          label={t('persons.name')}
-          hint={t('persons.nameHint')}
-          value={draft.name}
-          onChange={(v) => set('name', v)}
-          error={tried && !draft.name.trim() ? t('common.required') : undefined}
-          autoFocus
+          label={t('persons.givenName')}
+          value={draft.givenName}
+          onChange={(v) => set('givenName', v)}
+        />
+        <TextField
+          label={t('persons.familyName')}
+          value={draft.familyName}
+          onChange={(v) => set('familyName', v)}
+        />
+      </div>
+      <TextField
+        label={t('persons.aliases')}
+        hint={t('persons.aliasesHint')}
+        value={draft.aliases}
+        onChange={(v) => set('aliases', v)}
+      />
+      <TextField
+        label={t('persons.pseudonym')}
+        hint={t('persons.pseudonymHint')}
+        value={draft.pseudonym}
+        onChange={(v) => set('pseudonym', v)}
+      />
+      <div className="grid-2">
+        <VocabSelect
+          label={t('persons.sex')}
+          vocabulary="sex-gender"
+          value={draft.sex}
+          onChange={(v) => set('sex', v)}
+          allowNone
+        />
+        <TextField
+          label={t('persons.age')}
+          hint={t('persons.ageHint')}
+          value={draft.age}
+          onChange={(v) => set('age', v.replace(/[^\d]/g, ''))}
+        />
+      </div>
+      <PartialDateField
+        label={t('persons.birthDate')}
+        value={draft.birthDate}
+        onChange={(v) => set('birthDate', v)}
+        showError={tried}
+      />
+      <CountryList
+        legend={t('persons.nationalities')}
+        value={draft.nationalities}
+        onChange={(v) => set('nationalities', v)}
+      />
+      <div className="grid-2">
+        <TextField
+          label={t('persons.occupation')}
+          value={draft.occupation}
+          onChange={(v) => set('occupation', v)}
+        />
+        <TextField
+          label={t('persons.affiliation')}
+          value={draft.affiliation}
+          onChange={(v) => set('affiliation', v)}
+        />
+      </div>
+      <details>
+        <summary>{t('persons.hrdWork')}</summary>
+        <VocabChecklist
+          legend={t('persons.hrdWork')}
+          vocabulary="hrd-work"
+          value={draft.hrdWork}
+          onChange={(v) => set('hrdWork', v)}
+        />
+      </details>
+      <fieldset className="editor-section">
+        <legend>{t('persons.private')}</legend>
+        <p className="field-hint">{t('persons.privateHint')}</p>
+        <TextArea
+          label={t('persons.residence')}
+          value={draft.residence}
+          onChange={(v) => set('residence', v)}
+          rows={2}
         />
         <div className="grid-2">
           <TextField
-            label={t('persons.givenName')}
-            value={draft.givenName}
-            onChange={(v) => set('givenName', v)}
+            label={t('persons.phone')}
+            value={draft.phone}
+            onChange={(v) => set('phone', v)}
+            dir="ltr"
           />
           <TextField
-            label={t('persons.familyName')}
-            value={draft.familyName}
-            onChange={(v) => set('familyName', v)}
-          />
-        </div>
-        <TextField
-          label={t('persons.aliases')}
-          hint={t('persons.aliasesHint')}
-          value={draft.aliases}
-          onChange={(v) => set('aliases', v)}
-        />
-        <TextField
-          label={t('persons.pseudonym')}
-          hint={t('persons.pseudonymHint')}
-          value={draft.pseudonym}
-          onChange={(v) => set('pseudonym', v)}
-        />
-        <div className="grid-2">
-          <VocabSelect
-            label={t('persons.sex')}
-            vocabulary="sex-gender"
-            value={draft.sex}
-            onChange={(v) => set('sex', v)}
-            allowNone
+            label={t('persons.email')}
+            value={draft.email}
+            onChange={(v) => set('email', v)}
+            dir="ltr"
           />
           <TextField
-            label={t('persons.age')}
-            hint={t('persons.ageHint')}
-            value={draft.age}
-            onChange={(v) => set('age', v.replace(/[^\d]/g, ''))}
+            label={t('persons.messaging')}
+            value={draft.messaging}
+            onChange={(v) => set('messaging', v)}
           />
         </div>
+        <TextArea
+          label={t('persons.address')}
+          value={draft.address}
+          onChange={(v) => set('address', v)}
+          rows={2}
+        />
+      </fieldset>
+      <Checkbox
+        label={t('persons.deceased')}
+        checked={draft.deceased}
+        onChange={(v) => set('deceased', v)}
+      />
+      {draft.deceased ? (
         <PartialDateField
-          label={t('persons.birthDate')}
-          value={draft.birthDate}
-          onChange={(v) => set('birthDate', v)}
+          label={t('persons.deathDate')}
+          value={draft.deathDate}
+          onChange={(v) => set('deathDate', v)}
           showError={tried}
         />
-        <CountryList
-          legend={t('persons.nationalities')}
-          value={draft.nationalities}
-          onChange={(v) => set('nationalities', v)}
+      ) : null}
+      <TextArea
+        label={t('persons.notes')}
+        value={draft.notes}
+        onChange={(v) => set('notes', v)}
+        rows={3}
+      />
+      <Checkbox
+        label={t('persons.recordConsent')}
+        hint={t('persons.recordConsentHint')}
+        checked={draft.hasConsent}
+        onChange={(v) => set('hasConsent', v)}
+      />
+      {draft.hasConsent ? (
+        <ConsentForm
+          value={draft.consent}
+          onChange={(v) => set('consent', v)}
+          personName={draft.name || null}
         />
-        <div className="grid-2">
-          <TextField
-            label={t('persons.occupation')}
-            value={draft.occupation}
-            onChange={(v) => set('occupation', v)}
-          />
-          <TextField
-            label={t('persons.affiliation')}
-            value={draft.affiliation}
-            onChange={(v) => set('affiliation', v)}
-          />
-        </div>
-        <details>
-          <summary>{t('persons.hrdWork')}</summary>
-          <VocabChecklist
-            legend={t('persons.hrdWork')}
-            vocabulary="hrd-work"
-            value={draft.hrdWork}
-            onChange={(v) => set('hrdWork', v)}
-          />
-        </details>
-        <fieldset className="editor-section">
-          <legend>{t('persons.private')}</legend>
-          <p className="field-hint">{t('persons.privateHint')}</p>
-          <TextArea
-            label={t('persons.residence')}
-            value={draft.residence}
-            onChange={(v) => set('residence', v)}
-            rows={2}
-          />
-          <div className="grid-2">
-            <TextField
-              label={t('persons.phone')}
-              value={draft.phone}
-              onChange={(v) => set('phone', v)}
-              dir="ltr"
-            />
-            <TextField
-              label={t('persons.email')}
-              value={draft.email}
-              onChange={(v) => set('email', v)}
-              dir="ltr"
-            />
-            <TextField
-              label={t('persons.messaging')}
-              value={draft.messaging}
-              onChange={(v) => set('messaging', v)}
-            />
-          </div>
-          <TextArea
-            label={t('persons.address')}
-            value={draft.address}
-            onChange={(v) => set('address', v)}
-            rows={2}
-          />
-        </fieldset>
-        <Checkbox
-          label={t('persons.deceased')}
-          checked={draft.deceased}
-          onChange={(v) => set('deceased', v)}
-        />
-        {draft.deceased ? (
-          <PartialDateField
-            label={t('persons.deathDate')}
-            value={draft.deathDate}
-            onChange={(v) => set('deathDate', v)}
-            showError={tried}
-          />
-        ) : null}
-        <TextArea
-          label={t('persons.notes')}
-          value={draft.notes}
-          onChange={(v) => set('notes', v)}
-          rows={3}
-        />
-        <Checkbox
-          label={t('persons.recordConsent')}
-          hint={t('persons.recordConsentHint')}
-          checked={draft.hasConsent}
-          onChange={(v) => set('hasConsent', v)}
-        />
-        {draft.hasConsent ? (
-          <ConsentForm
-            value={draft.consent}
-            onChange={(v) => set('consent', v)}
-            personName={draft.name || null}
-          />
-        ) : null}
-        <div className="actions">
-          <button type="submit" className="btn btn-primary" disabled={busy}>
-            {person ? t('common.save') : t('persons.add')}
-          </button>
-          <button type="button" className="btn" onClick={onDone}>
-            {t('common.back')}
-          </button>
-          <button
-            type="button"
-            className="btn btn-ghost"
-            onClick={() => {
-              discard();
-              onDone();
-            }}
-          >
-            {t('common.discard')}
-          </button>
-        </div>
-      </form>
-    </section>
+      ) : null}
+    </RecordEditor>
   );
 }

@@ -1,21 +1,18 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ActionButton } from '../../components/ActionButton';
 import { ConsentBadges } from '../../components/ConsentForm';
 import { ConfirmDialog } from '../../components/Dialog';
-import { ErrorNotice } from '../../components/ErrorNotice';
-import { Loading } from '../../components/Loading';
+import { EditDeleteActions, RecordTab } from '../../components/RecordTab';
 import { useLocale } from '../../i18n/useLocale';
 import { formatPartialDate } from '../../logic/format';
 import type { CasePerson } from '../../lib/types';
 import { useLoad } from '../../lib/useLoad';
+import { useOpenLinked, useRecordTab } from '../../lib/useRecordTab';
 import { useVocabularies } from '../../lib/vocabularies';
 import { vigil } from '../../lib/vigil';
 import { LinkPersonDialog } from './LinkPersonDialog';
 import { PersonEditor } from './PersonEditor';
 
 type Mode =
-  | { name: 'list' }
   | { name: 'edit'; person: CasePerson | null }
   | { name: 'link' }
   | { name: 'remove'; person: CasePerson };
@@ -25,38 +22,17 @@ export function PersonsTab({ caseId, recordId }: { caseId: string; recordId?: st
   const { language, dateWords } = useLocale();
   const { label } = useVocabularies();
   const persons = useLoad(() => vigil.persons.list({ caseId }), caseId);
-  const [mode, setMode] = useState<Mode>({ name: 'list' });
-  const [opened, setOpened] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-
-  if (!opened && recordId && persons.data) {
-    const found = persons.data.find((p) => p.id === recordId);
-    setOpened(true);
-    if (found) setMode({ name: 'edit', person: found });
-  }
-
-  const back = () => {
-    setMode({ name: 'list' });
-    persons.reload();
-  };
+  const { mode, setMode, error, toList, back, act } = useRecordTab<Mode>(persons.reload);
+  useOpenLinked(recordId, persons.data, (person) => setMode({ name: 'edit', person }));
 
   if (mode.name === 'edit')
     return <PersonEditor caseId={caseId} person={mode.person} onDone={back} />;
 
-  const remove = async (person: CasePerson) => {
-    setMode({ name: 'list' });
-    try {
-      await vigil.persons.unlink({ caseId, personId: person.id });
-      persons.reload();
-    } catch (e) {
-      setError(e);
-    }
-  };
-
   return (
-    <section aria-labelledby="persons-heading">
-      <div className="tab-head">
-        <h2 id="persons-heading">{t('persons.title')}</h2>
+    <RecordTab
+      headingId="persons-heading"
+      title={t('persons.title')}
+      actions={
         <div className="actions">
           <button
             type="button"
@@ -69,10 +45,11 @@ export function PersonsTab({ caseId, recordId }: { caseId: string; recordId?: st
             {t('persons.linkExisting')}
           </button>
         </div>
-      </div>
-      <ErrorNotice error={persons.error ?? error} />
-      {persons.loading && !persons.data ? <Loading /> : null}
-      {persons.data?.length === 0 ? <p className="empty">{t('persons.empty')}</p> : null}
+      }
+      list={persons}
+      error={error}
+      emptyText={t('persons.empty')}
+    >
       <ul className="record-list">
         {persons.data?.map((person) => (
           <li key={person.id} className="card">
@@ -88,19 +65,13 @@ export function PersonsTab({ caseId, recordId }: { caseId: string; recordId?: st
                   <ConsentBadges consent={person.consent} />
                 </div>
               </div>
-              <div className="actions">
-                <ActionButton
-                  label={t('common.edit')}
-                  context={person.name}
-                  onClick={() => setMode({ name: 'edit', person })}
-                />
-                <ActionButton
-                  label={t('persons.remove')}
-                  context={person.name}
-                  className="btn btn-small btn-danger"
-                  onClick={() => setMode({ name: 'remove', person })}
-                />
-              </div>
+              <EditDeleteActions
+                context={person.name}
+                editLabel={t('common.edit')}
+                deleteLabel={t('persons.remove')}
+                onEdit={() => setMode({ name: 'edit', person })}
+                onDelete={() => setMode({ name: 'remove', person })}
+              />
             </div>
             <dl className="facts">
               {person.pseudonym ? (
@@ -126,11 +97,7 @@ export function PersonsTab({ caseId, recordId }: { caseId: string; recordId?: st
         ))}
       </ul>
       {mode.name === 'link' ? (
-        <LinkPersonDialog
-          caseId={caseId}
-          onClose={() => setMode({ name: 'list' })}
-          onLinked={back}
-        />
+        <LinkPersonDialog caseId={caseId} onClose={toList} onLinked={back} />
       ) : null}
       {mode.name === 'remove' ? (
         <ConfirmDialog
@@ -139,10 +106,12 @@ export function PersonsTab({ caseId, recordId }: { caseId: string; recordId?: st
           confirmLabel={t('persons.remove')}
           cancelLabel={t('common.cancel')}
           danger
-          onConfirm={() => void remove(mode.person)}
-          onCancel={() => setMode({ name: 'list' })}
+          onConfirm={() =>
+            void act(() => vigil.persons.unlink({ caseId, personId: mode.person.id }))
+          }
+          onCancel={toList}
         />
       ) : null}
-    </section>
+    </RecordTab>
   );
 }

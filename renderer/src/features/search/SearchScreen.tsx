@@ -6,11 +6,12 @@ import { useNavigation, type CaseTab } from '../../app/routes';
 import { CountrySelect } from '../../components/CountrySelect';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { Checkbox } from '../../components/Field';
+import { VocabFilter } from '../../components/Filters';
 import { useLocale } from '../../i18n/useLocale';
 import { formatNumber, formatPartialDate } from '../../logic/format';
 import { parseDateText } from '../../logic/partialDateText';
 import type { SearchHit, SearchResults } from '../../lib/types';
-import { useVocabularies } from '../../lib/vocabularies';
+import { useToggleSet } from '../../lib/useToggleSet';
 import { vigil } from '../../lib/vigil';
 import './search.css';
 
@@ -37,14 +38,44 @@ function Snippet({ hit }: { hit: SearchHit }) {
   );
 }
 
+/** A date typed in the user's words; what is not understood is said, and filters nothing. */
+function DateFilter({
+  id,
+  label,
+  value,
+  onChange,
+  unrecognised,
+}: {
+  id: string;
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  unrecognised: boolean;
+}) {
+  const { t } = useTranslation();
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <input
+        id={id}
+        type="text"
+        dir="auto"
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+        aria-invalid={unrecognised ? true : undefined}
+      />
+      {unrecognised ? <span className="field-error">{t('dates.input.unrecognised')}</span> : null}
+    </div>
+  );
+}
+
 /** Search across every case: results as you type, with the matching passage highlighted. */
 export function SearchScreen() {
   const { t } = useTranslation();
   const { language, dateWords, dateInputWords } = useLocale();
   const { navigate } = useNavigation();
-  const { terms, label } = useVocabularies();
   const [text, setText] = useState('');
-  const [kinds, setKinds] = useState<Set<SearchKind>>(new Set(SEARCH_KINDS));
+  const [kinds, toggleKind] = useToggleSet<SearchKind>(SEARCH_KINDS);
   const [country, setCountry] = useState<string | null>(null);
   const [eventType, setEventType] = useState('');
   const [from, setFrom] = useState('');
@@ -165,14 +196,7 @@ export function SearchScreen() {
                   key={kind}
                   label={t(`search.kind.${kind}`)}
                   checked={kinds.has(kind)}
-                  onChange={(on) =>
-                    setKinds((current) => {
-                      const next = new Set(current);
-                      if (on) next.add(kind);
-                      else next.delete(kind);
-                      return next;
-                    })
-                  }
+                  onChange={(on) => toggleKind(kind, on)}
                 />
               ))}
             </div>
@@ -184,49 +208,27 @@ export function SearchScreen() {
               onChange={setCountry}
               emptyLabel={t('cases.any')}
             />
-            <div className="field">
-              <label htmlFor="search-event-type">{t('cases.eventType')}</label>
-              <select
-                id="search-event-type"
-                value={eventType}
-                onChange={(e) => setEventType(e.target.value)}
-              >
-                <option value="">{t('cases.any')}</option>
-                {terms('event-type').map((term) => (
-                  <option key={term.id} value={term.id}>
-                    {label('event-type', term.id)}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <div className="field">
-              <label htmlFor="search-from">{t('search.from')}</label>
-              <input
-                id="search-from"
-                type="text"
-                dir="auto"
-                value={from}
-                onChange={(e) => setFrom(e.target.value)}
-                aria-invalid={fromDate && !fromDate.ok ? true : undefined}
-              />
-              {fromDate && !fromDate.ok ? (
-                <span className="field-error">{t('dates.input.unrecognised')}</span>
-              ) : null}
-            </div>
-            <div className="field">
-              <label htmlFor="search-to">{t('search.to')}</label>
-              <input
-                id="search-to"
-                type="text"
-                dir="auto"
-                value={to}
-                onChange={(e) => setTo(e.target.value)}
-                aria-invalid={toDate && !toDate.ok ? true : undefined}
-              />
-              {toDate && !toDate.ok ? (
-                <span className="field-error">{t('dates.input.unrecognised')}</span>
-              ) : null}
-            </div>
+            <VocabFilter
+              id="search-event-type"
+              label={t('cases.eventType')}
+              vocabulary="event-type"
+              value={eventType}
+              onChange={setEventType}
+            />
+            <DateFilter
+              id="search-from"
+              label={t('search.from')}
+              value={from}
+              onChange={setFrom}
+              unrecognised={fromDate?.ok === false}
+            />
+            <DateFilter
+              id="search-to"
+              label={t('search.to')}
+              value={to}
+              onChange={setTo}
+              unrecognised={toDate?.ok === false}
+            />
           </div>
         </details>
       </div>

@@ -2,6 +2,9 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { KdfPreset } from '../../../../shared/vault';
 import { ErrorNotice } from '../../components/ErrorNotice';
+import { Form } from '../../components/Form';
+import { Status } from '../../components/Status';
+import { useSubmit } from '../../lib/useSubmit';
 import { vigil } from '../../lib/vigil';
 import { KdfChoice } from '../vault/KdfChoice';
 import {
@@ -17,47 +20,32 @@ export function ChangePassphrase({ onChanged }: { onChanged: () => void }) {
   const [current, setCurrent] = useState('');
   const [next, setNext] = useState<NewPassphrase>(EMPTY_NEW_PASSPHRASE);
   const [kdf, setKdf] = useState<KdfPreset>('standard');
-  const [tried, setTried] = useState(false);
-  const [busy, setBusy] = useState(false);
+  const { tried, setTried, busy, error, submit } = useSubmit();
   const [done, setDone] = useState(false);
-  const [error, setError] = useState<unknown>(null);
 
-  const change = async () => {
-    setTried(true);
-    setDone(false);
-    if (!current || newPassphraseProblem(next)) return;
-    setBusy(true);
-    setError(null);
-    try {
-      await vigil.vault.changePassphrase({ current, next: next.passphrase, kdf });
-      setCurrent('');
-      setNext(EMPTY_NEW_PASSPHRASE);
-      setTried(false);
-      setDone(true);
-      onChanged();
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const change = () =>
+    submit(() => {
+      setDone(false);
+      if (!current || newPassphraseProblem(next)) return null;
+      return async () => {
+        await vigil.vault.changePassphrase({ current, next: next.passphrase, kdf });
+        setCurrent('');
+        setNext(EMPTY_NEW_PASSPHRASE);
+        setTried(false);
+        setDone(true);
+        onChanged();
+      };
+    });
 
   return (
     <section className="card" aria-labelledby="passphrase-heading">
       <h2 id="passphrase-heading">{t('settings.passphraseTitle')}</h2>
       <p className="field-hint">{t('settings.passphraseHint')}</p>
       <ErrorNotice error={error} />
-      {done ? (
-        <p className="notice notice-ok" role="status">
-          {t('settings.passphraseChanged')}
-        </p>
-      ) : null}
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          void change();
-        }}
-      >
+      <Status when={done} className="notice notice-ok">
+        {t('settings.passphraseChanged')}
+      </Status>
+      <Form onSubmit={change}>
         <div className="field">
           <label htmlFor="current-passphrase">{t('settings.currentPassphrase')}</label>
           <input
@@ -71,17 +59,13 @@ export function ChangePassphrase({ onChanged }: { onChanged: () => void }) {
         </div>
         <PassphraseFields value={next} onChange={setNext} showErrors={tried} />
         <KdfChoice value={kdf} onChange={setKdf} />
-        {busy ? (
-          <p role="status" className="muted">
-            {t('settings.changing')}
-          </p>
-        ) : null}
+        <Status when={busy}>{t('settings.changing')}</Status>
         <div className="actions">
           <button type="submit" className="btn btn-primary" disabled={busy}>
             {t('settings.changePassphrase')}
           </button>
         </div>
-      </form>
+      </Form>
     </section>
   );
 }

@@ -1,6 +1,9 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorNotice } from '../../components/ErrorNotice';
+import { Form } from '../../components/Form';
+import { Status } from '../../components/Status';
+import { useTask } from '../../lib/useTask';
 import { vigil } from '../../lib/vigil';
 import { RecoveryKeyScreen } from '../vault/RecoveryKeyScreen';
 
@@ -11,10 +14,9 @@ import { RecoveryKeyScreen } from '../vault/RecoveryKeyScreen';
 export function NewRecoveryKey() {
   const { t } = useTranslation();
   const [passphrase, setPassphrase] = useState('');
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useTask<'issue'>();
   const [issued, setIssued] = useState<string | null>(null);
   const [done, setDone] = useState(false);
-  const [error, setError] = useState<unknown>(null);
 
   if (issued) {
     return (
@@ -29,20 +31,14 @@ export function NewRecoveryKey() {
     );
   }
 
-  const issue = async () => {
+  const issue = () => {
     if (!passphrase) return;
-    setBusy(true);
-    setError(null);
     setDone(false);
-    try {
+    void run('issue', async () => {
       const { recoveryKey } = await vigil.vault.newRecoveryKey({ passphrase });
       setPassphrase('');
       setIssued(recoveryKey);
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
@@ -51,17 +47,10 @@ export function NewRecoveryKey() {
       <p className="field-hint">{t('settings.recoveryHint')}</p>
       <p className="field-hint">{t('settings.newRecoveryHint')}</p>
       <ErrorNotice error={error} />
-      {done ? (
-        <p className="notice notice-ok" role="status">
-          {t('settings.newRecoveryDone')}
-        </p>
-      ) : null}
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          void issue();
-        }}
-      >
+      <Status when={done} className="notice notice-ok">
+        {t('settings.newRecoveryDone')}
+      </Status>
+      <Form onSubmit={issue}>
         <div className="field">
           <label htmlFor="recovery-passphrase">{t('settings.currentPassphrase')}</label>
           <input
@@ -72,17 +61,13 @@ export function NewRecoveryKey() {
             onChange={(e) => setPassphrase(e.target.value)}
           />
         </div>
-        {busy ? (
-          <p role="status" className="muted">
-            {t('settings.newRecoveryWorking')}
-          </p>
-        ) : null}
+        <Status when={busy}>{t('settings.newRecoveryWorking')}</Status>
         <div className="actions">
           <button type="submit" className="btn" disabled={busy || !passphrase}>
             {t('settings.newRecoveryButton')}
           </button>
         </div>
-      </form>
+      </Form>
     </section>
   );
 }

@@ -1,8 +1,10 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorNotice } from '../../components/ErrorNotice';
+import { Form } from '../../components/Form';
 import { LanguagePicker } from '../../components/LanguagePicker';
 import { Loading } from '../../components/Loading';
+import { Status } from '../../components/Status';
 import { formatDateTime, formatNumber } from '../../logic/format';
 import type { CheckReport } from '../../lib/types';
 import { useLoad } from '../../lib/useLoad';
@@ -58,12 +60,7 @@ export function SettingsScreen() {
       <section className="card" aria-labelledby="autolock-heading">
         <h2 id="autolock-heading">{t('settings.autoLockTitle')}</h2>
         <p className="field-hint">{t('settings.autoLockHint')}</p>
-        <form
-          onSubmit={(e) => {
-            e.preventDefault();
-            void saveMinutes();
-          }}
-        >
+        <Form onSubmit={saveMinutes}>
           <div className="field inline-field">
             <label htmlFor="auto-lock">{t('settings.autoLockMinutes')}</label>
             <input
@@ -86,13 +83,11 @@ export function SettingsScreen() {
             <button type="submit" className="btn btn-primary" disabled={!minutesValid}>
               {t('common.save')}
             </button>
-            {saved ? (
-              <span role="status" className="muted">
-                {t('common.saved')}
-              </span>
-            ) : null}
+            <Status when={saved} inline>
+              {t('common.saved')}
+            </Status>
           </div>
-        </form>
+        </Form>
         <p className="field-hint">{t('nav.panicHint')}</p>
       </section>
       <section className="card" aria-labelledby="vault-heading">
@@ -121,11 +116,9 @@ export function SettingsScreen() {
           >
             {t('settings.check')}
           </button>
-          {check === 'running' ? (
-            <span role="status" className="muted">
-              {t('settings.checking')}
-            </span>
-          ) : null}
+          <Status when={check === 'running'} inline>
+            {t('settings.checking')}
+          </Status>
         </div>
         {check && check !== 'running' ? (
           <div className={`notice ${check.ok ? 'notice-ok' : 'notice-error'}`} role="status">

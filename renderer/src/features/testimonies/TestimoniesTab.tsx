@@ -1,19 +1,18 @@
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ActionButton } from '../../components/ActionButton';
 import { ConsentBadges } from '../../components/ConsentForm';
 import { ConfirmDialog } from '../../components/Dialog';
-import { ErrorNotice } from '../../components/ErrorNotice';
-import { Loading } from '../../components/Loading';
+import { EditDeleteActions, RecordTab } from '../../components/RecordTab';
 import { useLocale } from '../../i18n/useLocale';
 import { formatBytes, formatPartialDate } from '../../logic/format';
 import type { TestimonyRecord, TestimonySummary } from '../../lib/types';
 import { useLoad } from '../../lib/useLoad';
+import { useRecordTab } from '../../lib/useRecordTab';
 import { vigil } from '../../lib/vigil';
 import { TestimonyEditor } from './TestimonyEditor';
 
 type Mode =
-  | { name: 'list' }
   | { name: 'edit'; testimony: TestimonyRecord | null }
   | { name: 'withdraw'; testimony: TestimonySummary }
   | { name: 'delete'; testimony: TestimonySummary };
@@ -23,8 +22,7 @@ export function TestimoniesTab({ caseId, recordId }: { caseId: string; recordId?
   const { language, dateWords } = useLocale();
   const list = useLoad(() => vigil.testimonies.list({ caseId }), caseId);
   const persons = useLoad(() => vigil.persons.list({ caseId }), `persons:${caseId}`);
-  const [mode, setMode] = useState<Mode>({ name: 'list' });
-  const [error, setError] = useState<unknown>(null);
+  const { mode, setMode, error, setError, toList, back, act } = useRecordTab<Mode>(list.reload);
 
   const open = async (id: string) => {
     setError(null);
@@ -44,12 +42,8 @@ export function TestimoniesTab({ caseId, recordId }: { caseId: string; recordId?
     return () => {
       live = false;
     };
-  }, [recordId]);
+  }, [recordId, setMode, setError]);
 
-  const back = () => {
-    setMode({ name: 'list' });
-    list.reload();
-  };
   if (mode.name === 'edit')
     return (
       <TestimonyEditor
@@ -60,24 +54,16 @@ export function TestimoniesTab({ caseId, recordId }: { caseId: string; recordId?
       />
     );
 
-  const act = async (work: () => Promise<unknown>) => {
-    setMode({ name: 'list' });
-    try {
-      await work();
-      list.reload();
-    } catch (e) {
-      setError(e);
-    }
-  };
   const witnessOf = (item: TestimonySummary) =>
     item.witnessId
       ? (persons.data?.find((p) => p.id === item.witnessId)?.name ?? '')
       : item.witnessDescription || t('testimonies.anonymous');
 
   return (
-    <section aria-labelledby="testimonies-heading">
-      <div className="tab-head">
-        <h2 id="testimonies-heading">{t('testimonies.title')}</h2>
+    <RecordTab
+      headingId="testimonies-heading"
+      title={t('testimonies.title')}
+      actions={
         <button
           type="button"
           className="btn btn-primary"
@@ -85,10 +71,11 @@ export function TestimoniesTab({ caseId, recordId }: { caseId: string; recordId?
         >
           {t('testimonies.add')}
         </button>
-      </div>
-      <ErrorNotice error={list.error ?? error} />
-      {list.loading && !list.data ? <Loading /> : null}
-      {list.data?.length === 0 ? <p className="empty">{t('testimonies.empty')}</p> : null}
+      }
+      list={list}
+      error={error}
+      emptyText={t('testimonies.empty')}
+    >
       <ul className="record-list">
         {list.data?.map((item) => {
           const witness = witnessOf(item);
@@ -104,12 +91,13 @@ export function TestimoniesTab({ caseId, recordId }: { caseId: string; recordId?
                   </div>
                   <ConsentBadges consent={item.consent} />
                 </div>
-                <div className="actions">
-                  <ActionButton
-                    label={t('common.open')}
-                    context={witness}
-                    onClick={() => void open(item.id)}
-                  />
+                <EditDeleteActions
+                  context={witness}
+                  editLabel={t('common.open')}
+                  deleteLabel={t('common.delete')}
+                  onEdit={() => void open(item.id)}
+                  onDelete={() => setMode({ name: 'delete', testimony: item })}
+                >
                   {item.consent.withdrawn ? null : (
                     <ActionButton
                       label={t('testimonies.withdraw')}
@@ -117,13 +105,7 @@ export function TestimoniesTab({ caseId, recordId }: { caseId: string; recordId?
                       onClick={() => setMode({ name: 'withdraw', testimony: item })}
                     />
                   )}
-                  <ActionButton
-                    label={t('common.delete')}
-                    context={witness}
-                    className="btn btn-small btn-danger"
-                    onClick={() => setMode({ name: 'delete', testimony: item })}
-                  />
-                </div>
+                </EditDeleteActions>
               </div>
             </li>
           );
@@ -139,7 +121,7 @@ export function TestimoniesTab({ caseId, recordId }: { caseId: string; recordId?
           onConfirm={() =>
             void act(() => vigil.testimonies.withdrawConsent({ id: mode.testimony.id }))
           }
-          onCancel={() => setMode({ name: 'list' })}
+          onCancel={toList}
         />
       ) : null}
       {mode.name === 'delete' ? (
@@ -150,9 +132,9 @@ export function TestimoniesTab({ caseId, recordId }: { caseId: string; recordId?
           cancelLabel={t('common.cancel')}
           danger
           onConfirm={() => void act(() => vigil.testimonies.remove({ id: mode.testimony.id }))}
-          onCancel={() => setMode({ name: 'list' })}
+          onCancel={toList}
         />
       ) : null}
-    </section>
+    </RecordTab>
   );
 }

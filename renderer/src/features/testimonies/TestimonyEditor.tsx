@@ -2,14 +2,15 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ConsentForm } from '../../components/ConsentForm';
 import { CountrySelect } from '../../components/CountrySelect';
-import { ErrorNotice } from '../../components/ErrorNotice';
 import { TextArea, TextField } from '../../components/Field';
 import { PartialDateField } from '../../components/PartialDateField';
+import { RecordEditor } from '../../components/RecordEditor';
+import { Status } from '../../components/Status';
 import { VocabSelect } from '../../components/VocabSelect';
 import { useLocale } from '../../i18n/useLocale';
-import { useDraft } from '../../lib/drafts';
 import { readDateDraft } from '../../logic/partialDateText';
 import type { CasePerson, TestimonyRecord } from '../../lib/types';
+import { useRecordEditor } from '../../lib/useRecordEditor';
 import { vigil } from '../../lib/vigil';
 import { LanguageTagField } from './LanguageTagField';
 import {
@@ -38,17 +39,16 @@ export function TestimonyEditor({
   const { t } = useTranslation();
   const { language, dateInputWords } = useLocale();
   const id = useId();
-  const [draft, setDraft, discard] = useDraft<TestimonyDraft>(
+  const editor = useRecordEditor<TestimonyDraft>(
     `testimony:${caseId}:${testimony?.id ?? 'new'}`,
     () => (testimony ? testimonyDraftOf(testimony, language) : NEW_TESTIMONY),
+    onDone,
   );
-  const [tried, setTried] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { draft, tried, error } = editor;
   const [saved, setSaved] = useState(false);
   const set = <K extends keyof TestimonyDraft>(key: K, value: TestimonyDraft[K]) => {
     setSaved(false);
-    setDraft((d) => ({ ...d, [key]: value }));
+    editor.set(key, value);
   };
   const consentProblem =
     draft.consent.scope === 'named-mechanisms' && draft.consent.mechanisms.length === 0
@@ -56,151 +56,122 @@ export function TestimonyEditor({
       : undefined;
   const witness = persons.find((p) => p.id === draft.witnessId) ?? null;
 
-  const save = async () => {
-    setTried(true);
-    const takenOn = readDateDraft(draft.takenOn, [language], dateInputWords, false);
-    if (!draft.statement.trim() || !takenOn.ok || consentProblem) return;
-    setBusy(true);
-    setError(null);
-    try {
-      const fields = testimonyFields(draft, takenOn.date);
-      if (testimony) await vigil.testimonies.update({ id: testimony.id, patch: fields });
-      else await vigil.testimonies.create({ caseId, testimony: fields });
-      discard();
-      setSaved(true);
-      onDone();
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const save = () =>
+    editor.save(() => {
+      const takenOn = readDateDraft(draft.takenOn, [language], dateInputWords, false);
+      if (!draft.statement.trim() || !takenOn.ok || consentProblem) return null;
+      const takenOnDate = takenOn.date;
+      return async () => {
+        const fields = testimonyFields(draft, takenOnDate);
+        if (testimony) await vigil.testimonies.update({ id: testimony.id, patch: fields });
+        else await vigil.testimonies.create({ caseId, testimony: fields });
+        setSaved(true);
+      };
+    });
 
   return (
-    <section aria-labelledby="testimony-editor">
-      <h2 id="testimony-editor">
-        {testimony ? t('testimonies.editTitle') : t('testimonies.addTitle')}
-      </h2>
-      <ErrorNotice error={error} />
-      {error ? <p className="notice notice-warn">{t('testimonies.keptText')}</p> : null}
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          void save();
-        }}
-      >
-        <div className="field">
-          <label htmlFor={`${id}-witness`}>{t('testimonies.witness')}</label>
-          <select
-            id={`${id}-witness`}
-            value={draft.witnessId ?? ''}
-            onChange={(e) => set('witnessId', e.target.value || null)}
-          >
-            <option value="">{t('testimonies.anonymous')}</option>
-            {persons.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        {draft.witnessId ? null : (
-          <TextField
-            label={t('testimonies.witnessDescription')}
-            hint={t('testimonies.witnessDescriptionHint')}
-            value={draft.witnessDescription}
-            onChange={(v) => set('witnessDescription', v)}
-          />
-        )}
-        <div className="grid-2">
-          <TextField
-            label={t('testimonies.interviewer')}
-            value={draft.interviewer}
-            onChange={(v) => set('interviewer', v)}
-          />
-          <VocabSelect
-            label={t('testimonies.method')}
-            vocabulary="testimony-method"
-            value={draft.method}
-            onChange={(v) => set('method', v)}
-            allowNone
-          />
-        </div>
-        <PartialDateField
-          label={t('testimonies.takenOn')}
-          value={draft.takenOn}
-          onChange={(v) => set('takenOn', v)}
-          showError={tried}
+    <RecordEditor
+      headingId="testimony-editor"
+      title={testimony ? t('testimonies.editTitle') : t('testimonies.addTitle')}
+      error={error}
+      afterError={error ? <p className="notice notice-warn">{t('testimonies.keptText')}</p> : null}
+      onSubmit={save}
+      submitLabel={testimony ? t('common.save') : t('testimonies.add')}
+      busy={editor.busy}
+      onBack={onDone}
+      onDiscard={editor.discard}
+    >
+      <div className="field">
+        <label htmlFor={`${id}-witness`}>{t('testimonies.witness')}</label>
+        <select
+          id={`${id}-witness`}
+          value={draft.witnessId ?? ''}
+          onChange={(e) => set('witnessId', e.target.value || null)}
+        >
+          <option value="">{t('testimonies.anonymous')}</option>
+          {persons.map((p) => (
+            <option key={p.id} value={p.id}>
+              {p.name}
+            </option>
+          ))}
+        </select>
+      </div>
+      {draft.witnessId ? null : (
+        <TextField
+          label={t('testimonies.witnessDescription')}
+          hint={t('testimonies.witnessDescriptionHint')}
+          value={draft.witnessDescription}
+          onChange={(v) => set('witnessDescription', v)}
         />
-        <div className="grid-2">
-          <TextField
-            label={t('testimonies.place')}
-            value={draft.place}
-            onChange={(v) => set('place', v)}
-          />
-          <CountrySelect
-            label={t('testimonies.country')}
-            value={draft.country}
-            onChange={(v) => set('country', v)}
-          />
-        </div>
-        <LanguageTagField
-          label={t('testimonies.language')}
-          value={draft.language}
-          onChange={(v) => set('language', v)}
+      )}
+      <div className="grid-2">
+        <TextField
+          label={t('testimonies.interviewer')}
+          value={draft.interviewer}
+          onChange={(v) => set('interviewer', v)}
         />
+        <VocabSelect
+          label={t('testimonies.method')}
+          vocabulary="testimony-method"
+          value={draft.method}
+          onChange={(v) => set('method', v)}
+          allowNone
+        />
+      </div>
+      <PartialDateField
+        label={t('testimonies.takenOn')}
+        value={draft.takenOn}
+        onChange={(v) => set('takenOn', v)}
+        showError={tried}
+      />
+      <div className="grid-2">
+        <TextField
+          label={t('testimonies.place')}
+          value={draft.place}
+          onChange={(v) => set('place', v)}
+        />
+        <CountrySelect
+          label={t('testimonies.country')}
+          value={draft.country}
+          onChange={(v) => set('country', v)}
+        />
+      </div>
+      <LanguageTagField
+        label={t('testimonies.language')}
+        value={draft.language}
+        onChange={(v) => set('language', v)}
+      />
+      <TextArea
+        label={t('testimonies.statement')}
+        hint={t('testimonies.statementHint')}
+        value={draft.statement}
+        onChange={(v) => set('statement', v)}
+        rows={14}
+        error={tried && !draft.statement.trim() ? t('common.required') : undefined}
+      />
+      <details open={draft.translation.length > 0}>
+        <summary>{t('testimonies.translation')}</summary>
         <TextArea
-          label={t('testimonies.statement')}
-          hint={t('testimonies.statementHint')}
-          value={draft.statement}
-          onChange={(v) => set('statement', v)}
-          rows={14}
-          error={tried && !draft.statement.trim() ? t('common.required') : undefined}
+          label={t('testimonies.translationText')}
+          value={draft.translation}
+          onChange={(v) => set('translation', v)}
+          rows={8}
         />
-        <details open={draft.translation.length > 0}>
-          <summary>{t('testimonies.translation')}</summary>
-          <TextArea
-            label={t('testimonies.translationText')}
-            value={draft.translation}
-            onChange={(v) => set('translation', v)}
-            rows={8}
-          />
-          <LanguageTagField
-            label={t('testimonies.translationLanguage')}
-            value={draft.translationLanguage}
-            onChange={(v) => set('translationLanguage', v)}
-          />
-        </details>
-        <ConsentForm
-          value={draft.consent}
-          onChange={(v) => set('consent', v)}
-          personName={witness?.name ?? null}
-          error={tried ? consentProblem : undefined}
+        <LanguageTagField
+          label={t('testimonies.translationLanguage')}
+          value={draft.translationLanguage}
+          onChange={(v) => set('translationLanguage', v)}
         />
-        {saved ? (
-          <p className="notice notice-ok" role="status">
-            {t('common.saved')}
-          </p>
-        ) : null}
-        <div className="actions">
-          <button type="submit" className="btn btn-primary" disabled={busy}>
-            {testimony ? t('common.save') : t('testimonies.add')}
-          </button>
-          <button type="button" className="btn" onClick={onDone}>
-            {t('common.back')}
-          </button>
-          <button
-            type="button"
-            className="btn btn-ghost"
-            onClick={() => {
-              discard();
-              onDone();
-            }}
-          >
-            {t('common.discard')}
-          </button>
-        </div>
-      </form>
-    </section>
+      </details>
+      <ConsentForm
+        value={draft.consent}
+        onChange={(v) => set('consent', v)}
+        personName={witness?.name ?? null}
+        error={tried ? consentProblem : undefined}
+      />
+      <Status when={saved} className="notice notice-ok">
+        {t('common.saved')}
+      </Status>
+    </RecordEditor>
   );
 }

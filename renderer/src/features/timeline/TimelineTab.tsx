@@ -3,11 +3,13 @@ import { useTranslation } from 'react-i18next';
 import { useNavigation } from '../../app/routes';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { Checkbox } from '../../components/Field';
+import { FilterText, VocabFilter } from '../../components/Filters';
 import { Loading } from '../../components/Loading';
 import { todayIso } from '../../logic/deadlines';
 import { foldForFilter } from '../../logic/caseList';
 import type { Language } from '../../lib/types';
 import { useLoad } from '../../lib/useLoad';
+import { useToggleSet } from '../../lib/useToggleSet';
 import { useVocabularies } from '../../lib/vocabularies';
 import { vigil } from '../../lib/vigil';
 import { TimelineView, type TimelineItem } from './TimelineView';
@@ -20,13 +22,13 @@ export function TimelineTab({ caseId }: { caseId: string }) {
   const { t, i18n } = useTranslation();
   const language = (i18n.resolvedLanguage ?? 'en') as Language;
   const { navigate } = useNavigation();
-  const { terms, label } = useVocabularies();
+  const { label } = useVocabularies();
   const entries = useLoad(
     () => vigil.timeline.ofCase({ caseId, lang: language }),
     `${caseId}:${language}`,
   );
   const events = useLoad(() => vigil.events.list({ caseId }), `events:${caseId}`);
-  const [kinds, setKinds] = useState<Set<Kind>>(new Set(KINDS));
+  const [kinds, toggleKind] = useToggleSet<Kind>(KINDS);
   const [eventType, setEventType] = useState('');
   const [text, setText] = useState('');
 
@@ -78,42 +80,18 @@ export function TimelineTab({ caseId }: { caseId: string }) {
               key={kind}
               label={t(`timeline.kindFilter.${kind}`)}
               checked={kinds.has(kind)}
-              onChange={(on) =>
-                setKinds((current) => {
-                  const next = new Set(current);
-                  if (on) next.add(kind);
-                  else next.delete(kind);
-                  return next;
-                })
-              }
+              onChange={(on) => toggleKind(kind, on)}
             />
           ))}
         </fieldset>
-        <div className="field">
-          <label htmlFor="timeline-event-type">{t('cases.eventType')}</label>
-          <select
-            id="timeline-event-type"
-            value={eventType}
-            onChange={(e) => setEventType(e.target.value)}
-          >
-            <option value="">{t('cases.any')}</option>
-            {terms('event-type').map((term) => (
-              <option key={term.id} value={term.id}>
-                {label('event-type', term.id)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field grow">
-          <label htmlFor="timeline-text">{t('timeline.find')}</label>
-          <input
-            id="timeline-text"
-            type="search"
-            dir="auto"
-            value={text}
-            onChange={(e) => setText(e.target.value)}
-          />
-        </div>
+        <VocabFilter
+          id="timeline-event-type"
+          label={t('cases.eventType')}
+          vocabulary="event-type"
+          value={eventType}
+          onChange={setEventType}
+        />
+        <FilterText id="timeline-text" label={t('timeline.find')} value={text} onChange={setText} />
       </div>
       <ErrorNotice error={entries.error ?? events.error} />
       {entries.loading && !entries.data ? <Loading /> : null}

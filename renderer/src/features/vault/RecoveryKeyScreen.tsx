@@ -1,6 +1,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Checkbox } from '../../components/Field';
+import { Form } from '../../components/Form';
+import { Gate } from '../../components/Gate';
 import { formatNumber } from '../../logic/format';
 import { confirmationIndex, groupMatches, recoveryGroups } from '../../logic/recoveryKey';
 
@@ -19,7 +21,6 @@ export function RecoveryKeyScreen({
   /** Inside the app shell (Settings), which already has the page's <main>. */
   inShell?: boolean;
 }) {
-  const Gate = inShell ? 'section' : 'main';
   const { t, i18n } = useTranslation();
   const locale = i18n.resolvedLanguage ?? 'en';
   const groups = recoveryGroups(recoveryKey);
@@ -33,43 +34,40 @@ export function RecoveryKeyScreen({
 
   if (step === 'show') {
     return (
-      <Gate className="gate">
-        <div className="gate-card">
-          <h1 tabIndex={-1}>{t('recoveryKey.title')}</h1>
-          <p>{t('recoveryKey.intro')}</p>
-          <div className="notice notice-warn">
-            <div className="notice-title">{t('recoveryKey.onceTitle')}</div>
-            {t('recoveryKey.once')}
-          </div>
-          <p
-            className="recovery-key mono"
-            aria-label={t('recoveryKey.label')}
-            data-testid="recovery-key"
+      <Gate title={t('recoveryKey.title')} inShell={inShell}>
+        <p>{t('recoveryKey.intro')}</p>
+        <div className="notice notice-warn">
+          <div className="notice-title">{t('recoveryKey.onceTitle')}</div>
+          {t('recoveryKey.once')}
+        </div>
+        <p
+          className="recovery-key mono"
+          aria-label={t('recoveryKey.label')}
+          data-testid="recovery-key"
+        >
+          {groups.map((group, i) => (
+            <span key={i}>{group}</span>
+          ))}
+        </p>
+        <div className="actions no-print">
+          <button type="button" className="btn" onClick={() => window.print()}>
+            {t('recoveryKey.print')}
+          </button>
+        </div>
+        <Checkbox
+          label={t('recoveryKey.writtenDown')}
+          checked={writtenDown}
+          onChange={setWrittenDown}
+        />
+        <div className="actions">
+          <button
+            type="button"
+            className="btn btn-primary"
+            disabled={!writtenDown}
+            onClick={() => setStep('confirm')}
           >
-            {groups.map((group, i) => (
-              <span key={i}>{group}</span>
-            ))}
-          </p>
-          <div className="actions no-print">
-            <button type="button" className="btn" onClick={() => window.print()}>
-              {t('recoveryKey.print')}
-            </button>
-          </div>
-          <Checkbox
-            label={t('recoveryKey.writtenDown')}
-            checked={writtenDown}
-            onChange={setWrittenDown}
-          />
-          <div className="actions">
-            <button
-              type="button"
-              className="btn btn-primary"
-              disabled={!writtenDown}
-              onClick={() => setStep('confirm')}
-            >
-              {t('common.continue')}
-            </button>
-          </div>
+            {t('common.continue')}
+          </button>
         </div>
       </Gate>
     );
@@ -81,54 +79,46 @@ export function RecoveryKeyScreen({
   };
 
   return (
-    <Gate className="gate">
-      <div className="gate-card">
-        <h1 tabIndex={-1}>{t('recoveryKey.confirmTitle')}</h1>
-        <form
-          onSubmit={(e) => {
-            e.preventDefault();
-            confirm();
-          }}
-        >
-          <div className="field">
-            <label htmlFor="recovery-confirm">
-              {t('recoveryKey.confirmLabel', {
-                n: formatNumber(asked + 1, locale),
-                count: groups.length,
-              })}
-            </label>
-            <input
-              id="recovery-confirm"
-              type="text"
-              className="mono"
-              autoComplete="off"
-              spellCheck={false}
-              value={typed}
-              autoFocus
-              aria-invalid={wrong ? true : undefined}
-              aria-describedby={wrong ? 'recovery-wrong' : undefined}
-              onChange={(e) => {
-                setTyped(e.target.value);
-                setWrong(false);
-              }}
-              data-group-index={asked + 1}
-            />
-            {wrong ? (
-              <span className="field-error" id="recovery-wrong" role="alert">
-                {t('recoveryKey.wrong')}
-              </span>
-            ) : null}
-          </div>
-          <div className="actions">
-            <button type="submit" className="btn btn-primary">
-              {t('recoveryKey.confirm')}
-            </button>
-            <button type="button" className="btn" onClick={() => setStep('show')}>
-              {t('recoveryKey.showAgain')}
-            </button>
-          </div>
-        </form>
-      </div>
+    <Gate title={t('recoveryKey.confirmTitle')} inShell={inShell}>
+      <Form onSubmit={confirm}>
+        <div className="field">
+          <label htmlFor="recovery-confirm">
+            {t('recoveryKey.confirmLabel', {
+              n: formatNumber(asked + 1, locale),
+              count: groups.length,
+            })}
+          </label>
+          <input
+            id="recovery-confirm"
+            type="text"
+            className="mono"
+            autoComplete="off"
+            spellCheck={false}
+            value={typed}
+            autoFocus
+            aria-invalid={wrong ? true : undefined}
+            aria-describedby={wrong ? 'recovery-wrong' : undefined}
+            onChange={(e) => {
+              setTyped(e.target.value);
+              setWrong(false);
+            }}
+            data-group-index={asked + 1}
+          />
+          {wrong ? (
+            <span className="field-error" id="recovery-wrong" role="alert">
+              {t('recoveryKey.wrong')}
+            </span>
+          ) : null}
+        </div>
+        <div className="actions">
+          <button type="submit" className="btn btn-primary">
+            {t('recoveryKey.confirm')}
+          </button>
+          <button type="button" className="btn" onClick={() => setStep('show')}>
+            {t('recoveryKey.showAgain')}
+          </button>
+        </div>
+      </Form>
     </Gate>
   );
 }

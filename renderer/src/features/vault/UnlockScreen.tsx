@@ -2,7 +2,9 @@ import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { mark, MARKS } from '../../app/perfMarks';
 import { ErrorNotice } from '../../components/ErrorNotice';
-import { LanguagePicker } from '../../components/LanguagePicker';
+import { Form } from '../../components/Form';
+import { Gate } from '../../components/Gate';
+import { Status } from '../../components/Status';
 import type { VaultLocation } from '../../lib/types';
 import { isUiError, vigil } from '../../lib/vigil';
 
@@ -50,80 +52,61 @@ export function UnlockScreen({
   };
 
   return (
-    <main className="gate">
-      <div className="gate-card">
-        <div className="gate-lang">
-          <LanguagePicker />
+    <Gate title={t('unlock.title')} languagePicker>
+      <p>
+        {t('unlock.vault')} <strong dir="auto">{location.label}</strong>
+      </p>
+      {reason && reason !== 'quit' ? (
+        <Status className="notice">{t(`unlock.lockedBecause.${reason}`)}</Status>
+      ) : null}
+      <Status when={notice === 'recovered'} className="notice notice-ok">
+        {t('unlock.recovered')}
+      </Status>
+      {wrong > 0 ? (
+        <div className="notice notice-error" role="alert" data-testid="wrong-passphrase">
+          <div className="notice-title">{t('unlock.wrongTitle')}</div>
+          {t('unlock.wrong')}
         </div>
-        <h1 tabIndex={-1}>{t('unlock.title')}</h1>
-        <p>
-          {t('unlock.vault')} <strong dir="auto">{location.label}</strong>
-        </p>
-        {reason && reason !== 'quit' ? (
-          <p className="notice" role="status">
-            {t(`unlock.lockedBecause.${reason}`)}
-          </p>
-        ) : null}
-        {notice === 'recovered' ? (
-          <p className="notice notice-ok" role="status">
-            {t('unlock.recovered')}
-          </p>
-        ) : null}
-        {wrong > 0 ? (
-          <div className="notice notice-error" role="alert" data-testid="wrong-passphrase">
-            <div className="notice-title">{t('unlock.wrongTitle')}</div>
-            {t('unlock.wrong')}
-          </div>
-        ) : null}
-        <ErrorNotice error={error} />
-        <form
-          onSubmit={(e) => {
-            e.preventDefault();
-            void unlock();
-          }}
-        >
-          <div className="field">
-            <label htmlFor="unlock-passphrase">{t('unlock.passphrase')}</label>
-            <input
-              ref={input}
-              id="unlock-passphrase"
-              type="password"
-              autoComplete="current-password"
-              spellCheck={false}
-              autoFocus
-              value={passphrase}
-              aria-invalid={wrong > 0 ? true : undefined}
-              aria-describedby={wrong > 0 ? 'wrong-passphrase-hint' : undefined}
-              onChange={(e) => setPassphrase(e.target.value)}
-            />
-            {wrong > 0 ? (
-              <span id="wrong-passphrase-hint" className="field-hint">
-                {t('unlock.attempts', { count: wrong })}
-              </span>
-            ) : null}
-          </div>
-          {busy ? (
-            <p role="status" className="muted">
-              {t('unlock.working')}
-            </p>
+      ) : null}
+      <ErrorNotice error={error} />
+      <Form onSubmit={unlock}>
+        <div className="field">
+          <label htmlFor="unlock-passphrase">{t('unlock.passphrase')}</label>
+          <input
+            ref={input}
+            id="unlock-passphrase"
+            type="password"
+            autoComplete="current-password"
+            spellCheck={false}
+            autoFocus
+            value={passphrase}
+            aria-invalid={wrong > 0 ? true : undefined}
+            aria-describedby={wrong > 0 ? 'wrong-passphrase-hint' : undefined}
+            onChange={(e) => setPassphrase(e.target.value)}
+          />
+          {wrong > 0 ? (
+            <span id="wrong-passphrase-hint" className="field-hint">
+              {t('unlock.attempts', { count: wrong })}
+            </span>
           ) : null}
-          <div className="actions">
-            <button
-              type="submit"
-              className="btn btn-primary"
-              disabled={busy || passphrase.length === 0}
-            >
-              {t('unlock.submit')}
-            </button>
-            <button type="button" className="link-button" onClick={onRecover}>
-              {t('unlock.forgot')}
-            </button>
-            <button type="button" className="link-button" onClick={onOtherVault}>
-              {t('unlock.other')}
-            </button>
-          </div>
-        </form>
-      </div>
-    </main>
+        </div>
+        <Status when={busy}>{t('unlock.working')}</Status>
+        <div className="actions">
+          <button
+            type="submit"
+            className="btn btn-primary"
+            disabled={busy || passphrase.length === 0}
+          >
+            {t('unlock.submit')}
+          </button>
+          <button type="button" className="link-button" onClick={onRecover}>
+            {t('unlock.forgot')}
+          </button>
+          <button type="button" className="link-button" onClick={onOtherVault}>
+            {t('unlock.other')}
+          </button>
+        </div>
+      </Form>
+    </Gate>
   );
 }

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorNotice } from '../../components/ErrorNotice';
-import { LanguagePicker } from '../../components/LanguagePicker';
+import { Gate } from '../../components/Gate';
 import { useLoad } from '../../lib/useLoad';
 import type { VaultLocation } from '../../lib/types';
 import { vigil } from '../../lib/vigil';
@@ -28,37 +28,31 @@ export function WelcomeScreen({
   };
   const recent = info.data?.recentVaults ?? [];
   return (
-    <main className="gate">
-      <div className="gate-card">
-        <div className="gate-lang">
-          <LanguagePicker />
-        </div>
-        <h1 tabIndex={-1}>{t('welcome.title')}</h1>
-        <p>{t('welcome.intro')}</p>
-        <ErrorNotice error={error ?? info.error} />
-        {recent.length > 0 ? (
-          <section aria-labelledby="recent-heading">
-            <h2 id="recent-heading">{t('welcome.recent')}</h2>
-            <ul className="recent-list">
-              {recent.map((vault) => (
-                <li key={vault.locationId}>
-                  <button type="button" className="btn" onClick={() => onChoose(vault)} dir="auto">
-                    {vault.label}
-                  </button>
-                </li>
-              ))}
-            </ul>
-          </section>
-        ) : null}
-        <div className="actions">
-          <button type="button" className="btn btn-primary" onClick={onCreate}>
-            {t('welcome.create')}
-          </button>
-          <button type="button" className="btn" onClick={() => void openOther()}>
-            {t('welcome.openOther')}
-          </button>
-        </div>
+    <Gate title={t('welcome.title')} languagePicker>
+      <p>{t('welcome.intro')}</p>
+      <ErrorNotice error={error ?? info.error} />
+      {recent.length > 0 ? (
+        <section aria-labelledby="recent-heading">
+          <h2 id="recent-heading">{t('welcome.recent')}</h2>
+          <ul className="recent-list">
+            {recent.map((vault) => (
+              <li key={vault.locationId}>
+                <button type="button" className="btn" onClick={() => onChoose(vault)} dir="auto">
+                  {vault.label}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      <div className="actions">
+        <button type="button" className="btn btn-primary" onClick={onCreate}>
+          {t('welcome.create')}
+        </button>
+        <button type="button" className="btn" onClick={() => void openOther()}>
+          {t('welcome.openOther')}
+        </button>
       </div>
-    </main>
+    </Gate>
   );
 }

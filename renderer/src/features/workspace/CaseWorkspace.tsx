@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { CASE_TABS, useNavigation, type CaseTab } from '../../app/routes';
+import { BackLink } from '../../components/BackLink';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { Loading } from '../../components/Loading';
 import { Tabs } from '../../components/Tabs';
@@ -59,13 +60,7 @@ export function CaseWorkspace({
     <>
       <div className="page-head">
         <div>
-          <button
-            type="button"
-            className="link-button back-link"
-            onClick={() => navigate({ name: 'cases' })}
-          >
-            {t('workspace.back')}
-          </button>
+          <BackLink label={t('workspace.back')} onClick={() => navigate({ name: 'cases' })} />
           <h1 tabIndex={-1} dir="auto">
             {record.data ? record.data.title : t('workspace.loading')}
           </h1>
