@@ -121,12 +121,44 @@ describe.skipIf(skip)(
           await page.getByText(t('progress.cancelled'), { exact: false }).count(),
         ).toBeGreaterThan(0);
 
+        // ---- files dropped on the panel (main gets their paths from the preload, never the page) -------
+        // Chromium gives a page's File objects no path; the bridge looks them up by name here.
+        await page.evaluate(
+          (paths) => {
+            window.__vigilDropPaths = paths;
+          },
+          {
+            'camera.jpg': resolve(import.meta.dirname, '../fixtures/metadata/camera.jpg'),
+            'classic.pdf': resolve(import.meta.dirname, '../fixtures/metadata/classic.pdf'),
+          },
+        );
+        const zone = page.getByTestId('evidence-drop-zone');
+        await zone.evaluate((el) => {
+          const data = new DataTransfer();
+          data.items.add(new File(['jpeg'], 'camera.jpg', { type: 'image/jpeg' }));
+          data.items.add(new File(['pdf'], 'classic.pdf', { type: 'application/pdf' }));
+          el.dispatchEvent(
+            new DragEvent('dragover', { dataTransfer: data, bubbles: true, cancelable: true }),
+          );
+          el.dispatchEvent(
+            new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }),
+          );
+        });
+        // A file the page made itself (no path) is refused with a plain message, and nothing is kept.
+        await page.evaluate(() => {
+          window.__vigilDropPaths = {};
+        });
+        await zone.evaluate((el) => {
+          const data = new DataTransfer();
+          data.items.add(new File(['x'], 'forged.jpg', { type: 'image/jpeg' }));
+          el.dispatchEvent(
+            new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }),
+          );
+        });
+        await expect
+          .poll(() => page.getByRole('alert').first().textContent())
+          .toMatch(/Only files from your computer/);
         // ---- previews decrypted into memory: an image through a blob: URL, a PDF drawn by pdf.js --------
-        app.dialogs.files.push([
-          resolve(import.meta.dirname, '../fixtures/metadata/camera.jpg'),
-          resolve(import.meta.dirname, '../fixtures/metadata/classic.pdf'),
-        ]);
-        await ui.button('evidence.choose').click();
         await ui.button('evidence.intake', { count: 2 }).click();
         await ui.expectText(t('evidence.added', { count: 2 }));
         await page.locator('.evidence-entry', { hasText: 'camera.jpg' }).click();

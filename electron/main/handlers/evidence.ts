@@ -1,5 +1,5 @@
 import { stat } from 'node:fs/promises';
-import { basename, extname } from 'node:path';
+import { basename, extname, isAbsolute, normalize } from 'node:path';
 import {
   custodyLog,
   exportEvidence,
@@ -10,14 +10,41 @@ import {
   verifyEvidence,
   viewEvidence,
 } from '../../core/evidence';
+import { VigilError } from '../../core/errors';
 import type { Handlers } from '../ipc/dispatch';
 import type { AppContext } from './context';
 
 /** Previews travel over IPC into renderer memory (never to disk); bigger files are not previewed. */
 const PREVIEW_MAX = 64 * 1024 * 1024;
 
+/**
+ * A dropped file, checked before it is remembered: an absolute, normalised
+ * path to a regular file that exists. Anything else is refused with the
+ * reason, and nothing is read.
+ */
+async function droppedFile(path: string): Promise<{
+  path: string;
+  shown: { name: string; size: number };
+}> {
+  if (path.includes('\0') || !isAbsolute(path) || normalize(path) !== path) {
+    throw new VigilError('INVALID_INPUT', 'A dropped file did not come with a usable location.');
+  }
+  const info = await stat(path).catch(() => null);
+  if (!info) {
+    throw new VigilError('NOT_FOUND', `${basename(path)} cannot be found or read any more.`);
+  }
+  if (!info.isFile()) {
+    throw new VigilError(
+      'INVALID_INPUT',
+      `${basename(path)} is not a file; drop files, not folders.`,
+    );
+  }
+  return { path, shown: { name: basename(path), size: info.size } };
+}
+
 type EvidenceChannels =
   | 'evidence.chooseFiles'
+  | 'evidence.droppedFiles'
   | 'evidence.intake'
   | 'evidence.list'
   | 'evidence.get'
@@ -37,6 +64,15 @@ export function evidenceHandlers(ctx: AppContext): Pick<Handlers, EvidenceChanne
           name: basename(path),
           size: (await stat(path)).size,
         })),
+      );
+    },
+    async 'evidence.droppedFiles'({ paths }) {
+      ctx.session.requireVault();
+      return Promise.all(
+        paths.map(async (path) => {
+          const file = await droppedFile(path);
+          return { fileId: ctx.session.remember('file', file.path), ...file.shown };
+        }),
       );
     },
     async 'evidence.intake'({ caseId, fileIds, source, operationId }) {

@@ -1,5 +1,12 @@
 import type { ErrorCode } from '../../../shared/errors';
-import type { Channel, EventName, EventPayload, In, Out } from '../../../shared/ipc/contract';
+import type {
+  Channel,
+  EventName,
+  EventPayload,
+  In,
+  Out,
+  Result,
+} from '../../../shared/ipc/contract';
 
 /**
  * The only module that touches `window.vigil`. Every request resolves to its
@@ -20,15 +27,20 @@ export function isUiError(error: unknown): error is UiError {
   return error instanceof UiError;
 }
 
-async function call<C extends Channel>(channel: C, input: In<C>): Promise<Out<C>> {
-  let result: Awaited<ReturnType<typeof window.vigil.invoke<C>>>;
+/** The value of a request, or its error as a UiError. */
+async function settle<T>(send: () => Promise<Result<T>>): Promise<T> {
+  let result: Awaited<ReturnType<typeof send>>;
   try {
-    result = await window.vigil.invoke(channel, input);
+    result = await send();
   } catch {
     throw new UiError('INTERNAL', 'The request did not reach the main process.');
   }
   if (!result.ok) throw new UiError(result.error.code, result.error.message);
   return result.value;
+}
+
+function call<C extends Channel>(channel: C, input: In<C>): Promise<Out<C>> {
+  return settle(() => window.vigil.invoke(channel, input));
 }
 
 const request =
@@ -98,6 +110,8 @@ export const vigil = {
   vocabularies: { list: noInput('vocabularies.list') },
   evidence: {
     chooseFiles: noInput('evidence.chooseFiles'),
+    /** Files dropped on the page: main gets their paths from the preload, never from the page. */
+    dropFiles: (files: readonly File[]) => settle(() => window.vigil.dropFiles(files)),
     intake: request('evidence.intake'),
     list: request('evidence.list'),
     get: request('evidence.get'),

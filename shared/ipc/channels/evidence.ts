@@ -11,11 +11,22 @@ import {
   shortText,
 } from '../schemas';
 
+/** Files the user picked: an opaque id for each (the page never holds a path), its name and size. */
+const chosenFiles = z.array(z.object({ fileId: opaqueId, name: z.string(), size: z.number() }));
+
 /** Channels of the evidence. */
 export const evidenceChannels = {
-  'evidence.chooseFiles': {
-    input: empty,
-    output: z.array(z.object({ fileId: opaqueId, name: z.string(), size: z.number() })),
+  'evidence.chooseFiles': { input: empty, output: chosenFiles },
+  /**
+   * Files dropped on the window. Reached only through `window.vigil.dropFiles`,
+   * whose paths the preload takes from the dropped File objects themselves
+   * (a page cannot make a File with a path); `invoke` refuses this channel.
+   */
+  'evidence.droppedFiles': {
+    input: z.strictObject({
+      paths: z.array(z.string().min(1).max(4096)).min(1).max(1000),
+    }),
+    output: chosenFiles,
   },
   'evidence.intake': {
     input: z.strictObject({

@@ -7,6 +7,8 @@ declare global {
   interface Window {
     __vigilInvoke(channel: string, input: unknown): Promise<string>;
     __vigilDeliver?: (event: string, payload: unknown) => void;
+    /** Test-only: where the files a test drops "are", by name (Chromium gives a page's Files no path). */
+    __vigilDropPaths?: Record<string, string>;
   }
 }
 
@@ -31,6 +33,8 @@ window.__vigilDeliver = (event, payload) => {
 Object.defineProperty(window, 'vigil', {
   value: createVigilApi({
     invoke: async (channel, input) => decodeAnswer(await window.__vigilInvoke(channel, input)),
+    // Electron's preload reads the path from the File itself; here the test says where it put it.
+    pathsOfFiles: (files) => files.map((file) => window.__vigilDropPaths?.[file.name] ?? ''),
     subscribe(event, listener) {
       if (!listeners.has(event)) listeners.set(event, new Set());
       listeners.get(event)!.add(listener);

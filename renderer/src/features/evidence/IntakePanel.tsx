@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useState, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { TextField } from '../../components/Field';
@@ -9,9 +9,10 @@ import type { ChosenFile } from '../../lib/types';
 import { isUiError, newOperationId, vigil } from '../../lib/vigil';
 
 /**
- * Taking files into the vault: chosen in the system dialog (the page never
- * sees a path), hashed and encrypted one by one with progress for each, and
- * cancellable; files already done stay in the vault.
+ * Taking files into the vault: chosen in the system dialog or dropped on the
+ * panel (either way the page never sees a path), hashed and encrypted one by
+ * one with progress for each, and cancellable; files already done stay in
+ * the vault.
  */
 export function IntakePanel({
   caseId,
@@ -27,6 +28,7 @@ export function IntakePanel({
   const [operationId, setOperationId] = useState<string | null>(null);
   const [files, setFiles] = useState<FileProgress[]>([]);
   const [error, setError] = useState<unknown>(null);
+  const [dragging, setDragging] = useState(false);
   const [outcome, setOutcome] = useState<
     { added: number; duplicates: number } | 'cancelled' | null
   >(null);
@@ -53,6 +55,36 @@ export function IntakePanel({
     } catch (e) {
       setError(e);
     }
+  };
+
+  const dropped = async (list: FileList) => {
+    setDragging(false);
+    if (operationId || list.length === 0) return;
+    setError(null);
+    setOutcome(null);
+    try {
+      setChosen(await vigil.evidence.dropFiles([...list]));
+    } catch (e) {
+      setError(e);
+    }
+  };
+
+  // Without preventDefault on dragover the browser would not allow the drop at all,
+  // and without it on drop Chromium would try to open the file.
+  const dropTarget = {
+    onDragOver: (e: DragEvent<HTMLElement>) => {
+      if (!e.dataTransfer.types.includes('Files')) return;
+      e.preventDefault();
+      e.dataTransfer.dropEffect = operationId ? 'none' : 'copy';
+      setDragging(true);
+    },
+    onDragLeave: (e: DragEvent<HTMLElement>) => {
+      if (!e.currentTarget.contains(e.relatedTarget as Node | null)) setDragging(false);
+    },
+    onDrop: (e: DragEvent<HTMLElement>) => {
+      e.preventDefault();
+      void dropped(e.dataTransfer.files);
+    },
   };
 
   const start = async () => {
@@ -94,9 +126,17 @@ export function IntakePanel({
   };
 
   return (
-    <section className="card" aria-labelledby="intake-heading">
+    <section
+      className={dragging ? 'card drop-zone drop-zone-active' : 'card drop-zone'}
+      aria-labelledby="intake-heading"
+      data-testid="evidence-drop-zone"
+      {...dropTarget}
+    >
       <h3 id="intake-heading">{t('evidence.intakeTitle')}</h3>
       <p className="field-hint">{t('evidence.intakeHint')}</p>
+      <p className="muted" aria-live="polite">
+        {dragging ? t('evidence.dropActive') : t('evidence.dropHere')}
+      </p>
       <ErrorNotice error={error} />
       {outcome === 'cancelled' ? (
         <p className="notice notice-warn" role="status">
