@@ -11,14 +11,23 @@ if (skip) {
 }
 
 describe.skipIf(skip)('test bridge: window.vigil in Chromium over the real handlers', () => {
-  it('exposes only window.vigil (invoke, on), reaching the real core with the same validation', async () => {
+  it('exposes only window.vigil (invoke, on, dropFiles), reaching the real core with the same validation', async () => {
     const app = await launchBridgedApp();
     try {
       await app.page.goto(app.url);
       expect(await app.page.evaluate(() => Object.keys(window.vigil).sort())).toEqual([
+        'dropFiles',
         'invoke',
         'on',
       ]);
+      // The channel that takes paths is not the page's to call.
+      const paths = await app.page.evaluate(() =>
+        window.vigil.invoke('evidence.droppedFiles', { paths: ['/etc/passwd'] }),
+      );
+      expect(paths).toMatchObject({
+        ok: false,
+        error: { code: 'INVALID_INPUT', message: 'Unknown request.' },
+      });
       expect(
         await app.page.evaluate(() => typeof (window as unknown as { require?: unknown }).require),
       ).toBe('undefined');

@@ -25,7 +25,11 @@ describe.skipIf(!binary)('Electron smoke test', () => {
     try {
       const page = await app.firstWindow();
       expect(page.url()).toBe('app://vigil/index.html');
-      expect(await page.evaluate(() => Object.keys(window.vigil).sort())).toEqual(['invoke', 'on']);
+      expect(await page.evaluate(() => Object.keys(window.vigil).sort())).toEqual([
+        'dropFiles',
+        'invoke',
+        'on',
+      ]);
       expect(
         await page.evaluate(() => typeof (window as unknown as { process?: unknown }).process),
       ).toBe('undefined');
