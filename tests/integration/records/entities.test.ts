@@ -138,6 +138,9 @@ describe('cases', () => {
       (await listCases(v, { eventType: 'torture', sort: 'title', limit: 1 })).map((x) => x.title),
     ).toEqual(['Gamma']);
     expect(await listCases(v, { eventType: 'killing' })).toEqual([]);
+    await expect(listCases(v, { eventType: "x' OR 1=1 --" })).rejects.toMatchObject({
+      code: 'INVALID_INPUT',
+    });
   });
 
   it('deletes a case with everything it holds, keeping persons linked elsewhere', async () => {
