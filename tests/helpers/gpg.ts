@@ -2,11 +2,12 @@ import { spawn, spawnSync } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { hasTool } from './peers';
 
 /** GnuPG on PATH, and its version line (tests that need it skip with this reason when it is absent). */
 const probe = spawnSync('gpg', ['--version'], { encoding: 'utf8' });
 export const GPG_VERSION = probe.status === 0 ? (probe.stdout.split('\n')[0] ?? 'gpg') : null;
-export const hasGpg = GPG_VERSION !== null;
+export const hasGpg = hasTool('gpg', 'apt-get install gnupg');
 export const NO_GPG_REASON =
   'gpg is not installed: the GnuPG interop tests are skipped (apt-get install gnupg)';
 

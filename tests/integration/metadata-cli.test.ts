@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import type { CliIo } from '../../electron/cli/io';
 import { runCli } from '../../electron/cli/main';
 import { tempDir } from '../helpers/tmp';
+import { hasFile } from '../helpers/peers';
 import { FIXTURES } from '../unit/metadata/helpers';
 
 async function cli(argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
@@ -161,13 +162,10 @@ describe('vigil strip', () => {
 });
 
 const BUILT = join(process.cwd(), 'out/cli/vigil.js');
-if (!existsSync(BUILT))
-  console.warn(
-    'out/cli/vigil.js is not built (npm run build:cli): the end-to-end CLI test is skipped.',
-  );
+const HAS_BUILT = hasFile(existsSync(BUILT), 'out/cli/vigil.js (npm run build:cli)');
 
 describe('the built vigil command', () => {
-  it.skipIf(!existsSync(BUILT))(
+  it.skipIf(!HAS_BUILT)(
     'strips through node out/cli/vigil.js with the documented exit codes',
     async () => {
       const dir = await tempDir();

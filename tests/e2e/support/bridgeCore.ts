@@ -8,13 +8,20 @@ import { chromium } from 'playwright-core';
 import { serveAppRequest } from '../../../electron/main/protocol';
 import { createServices } from '../../../electron/main/services';
 import { SettingsStore } from '../../../electron/main/settings';
+import { hasFile } from '../../helpers/peers';
 import type { Dialogs } from '../../../electron/main/dialogs';
 
 export const CHROMIUM = process.env.VIGIL_CHROMIUM ?? '/usr/bin/chromium';
-export const hasChromium = existsSync(CHROMIUM);
+export const hasChromium = hasFile(
+  existsSync(CHROMIUM),
+  `Chromium at ${CHROMIUM} (apt-get install chromium)`,
+);
 const root = resolve(import.meta.dirname, '../../..');
 export const rendererDir = join(root, 'out', 'renderer');
-export const hasRenderer = existsSync(join(rendererDir, 'index.html'));
+export const hasRenderer = hasFile(
+  existsSync(join(rendererDir, 'index.html')),
+  'the built renderer (npx electron-vite build)',
+);
 
 let clientScript: Promise<string> | undefined;
 

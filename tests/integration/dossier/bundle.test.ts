@@ -19,9 +19,10 @@ import type { Vault } from '../../../electron/core/vault/vault';
 import { newVault } from '../../helpers/vault';
 import { buildWgadCase, NAMES, SECRETS } from '../../helpers/wgadCase';
 import { Gpg, hasGpg, NO_GPG_REASON } from '../../helpers/gpg';
+import { hasTool } from '../../helpers/peers';
 
 const run = promisify(execFile);
-const hasPython = spawnSync('python3', ['--version']).status === 0;
+const hasPython = hasTool('python3');
 if (!hasGpg) console.warn(`SKIPPED partner bundle tests: ${NO_GPG_REASON}`);
 if (!hasPython)
   console.warn(

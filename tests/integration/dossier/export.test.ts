@@ -13,9 +13,10 @@ import { tmpdir } from 'node:os';
 import { newVault, reopen, PASSPHRASE } from '../../helpers/vault';
 import { buildWgadCase, NAMES, SECRETS } from '../../helpers/wgadCase';
 import { Gpg, hasGpg, NO_GPG_REASON } from '../../helpers/gpg';
+import { hasTool } from '../../helpers/peers';
 
 const run = promisify(execFile);
-const has = (tool: string) => spawnSync('sh', ['-c', `command -v ${tool}`]).status === 0;
+const has = (tool: string) => hasTool(tool);
 const hasPoppler = has('pdftotext');
 if (!hasPoppler)
   console.warn(

@@ -6,11 +6,10 @@ import { join } from 'node:path';
 import yauzl from 'yauzl';
 import type { Block, DocumentModel, Inline, RichText } from '../../../electron/core/render';
 import { labelsFor } from '../../../electron/core/render';
+import { hasTool } from '../../helpers/peers';
 import { tempDir } from '../../helpers/tmp';
 
-export function has(tool: string): boolean {
-  return spawnSync('sh', ['-c', `command -v ${tool}`], { stdio: 'ignore' }).status === 0;
-}
+export const has = (tool: string): boolean => hasTool(tool);
 
 export function run(
   tool: string,

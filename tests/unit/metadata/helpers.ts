@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { inflateSync } from 'node:zlib';
 import { expect } from 'vitest';
+import { hasTool } from '../../helpers/peers';
 import { isVigilError } from '../../../electron/core/errors';
 import type { InspectReport, MetadataGroup } from '../../../electron/core/metadata';
 
@@ -17,17 +18,15 @@ export const CANARY = 'CANARY';
 /** The camera make, planted without the prefix. */
 export const MAKE = 'CanaryCam';
 
-const tools = new Map<string, boolean>();
-export function has(tool: string): boolean {
-  if (!tools.has(tool)) tools.set(tool, spawnSync('sh', ['-c', `command -v ${tool}`]).status === 0);
-  return tools.get(tool)!;
-}
+export const has = (tool: string): boolean => hasTool(tool);
 
 /** Real ImageMagick (a stand-in `convert` may shadow it on PATH). */
 export function imagemagickCompare(): string | undefined {
   if (spawnSync('/usr/bin/compare', ['-version']).status === 0) return '/usr/bin/compare';
   const r = spawnSync('compare', ['-version']);
-  return r.status === 0 && r.stdout.toString().includes('ImageMagick') ? 'compare' : undefined;
+  if (r.status === 0 && r.stdout.toString().includes('ImageMagick')) return 'compare';
+  hasTool('/usr/bin/compare', 'ImageMagick: apt-get install imagemagick');
+  return undefined;
 }
 
 /** Every stream of a PDF, inflated where it inflates; with the raw file, what a canary search must cover. */
