@@ -32,6 +32,14 @@ export interface EvidenceItem {
   };
   /** Metadata found in the file at intake (for originals) or left on purpose (for working copies). */
   metadata: EvidenceMetadataField[];
+  /**
+   * False when Vigil could not read the file's metadata (a format it does not
+   * understand, a damaged file): `metadata` is then not the whole truth, and
+   * an empty list means "unknown", never "nothing found".
+   */
+  metadataReadable: boolean;
+  /** Why the metadata could not be read (English, from the core), or null. */
+  metadataProblem: string | null;
   /** For working copies: what stripping removed and kept. */
   stripReport: {
     removed: EvidenceMetadataField[];

@@ -51,6 +51,8 @@ export const evidenceItem = z.object({
     altitude: z.number().nullable(),
   }),
   metadata: z.array(metadataField),
+  metadataReadable: z.boolean(),
+  metadataProblem: z.string().nullable(),
   stripReport: z.object({ removed: z.array(metadataField), kept: z.array(keptField) }).nullable(),
   derivatives: z.array(z.string()),
 });

@@ -8,7 +8,7 @@ import type { CliIo } from '../../electron/cli/io';
 import { runCli } from '../../electron/cli/main';
 import { tempDir } from '../helpers/tmp';
 import { hasFile } from '../helpers/peers';
-import { FIXTURES } from '../unit/metadata/helpers';
+import { FIXTURES, plainZip } from '../unit/metadata/helpers';
 
 async function cli(argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   const stdout = new PassThrough();
@@ -59,6 +59,7 @@ describe('vigil inspect', () => {
       'capture',
       'fields',
       'mime',
+      'readable',
       'risky',
       'sha256',
       'size',
@@ -69,10 +70,32 @@ describe('vigil inspect', () => {
     expect((report.fields as unknown[]).length).toBeGreaterThan(10);
   });
 
-  it('says so when a type cannot be read yet, and exits 0', async () => {
-    const r = await cli(['inspect', fx('audio.mp3')]);
-    expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/cannot read the metadata of a MP3 audio file yet/);
+  it('says it cannot read a type it does not understand, never "No metadata found" (exit 0)', async () => {
+    const dir = await tempDir();
+    const zip = join(dir, 'archive.bin');
+    // A ZIP archive of a text file: a container Vigil does not read.
+    await writeFile(zip, await plainZip());
+    const text = join(dir, 'notes.dat');
+    await writeFile(text, 'CANARY-UNKNOWN-TYPE some text');
+    for (const [file, reason] of [
+      [zip, /Why: Vigil cannot read this kind of file's metadata \(ZIP archive\)\./],
+      [text, /Why: Vigil does not recognise the type of this file/],
+    ] as const) {
+      const r = await cli(['inspect', file]);
+      expect(r.code).toBe(0);
+      expect(r.stdout).toMatch(/Vigil cannot read this file's metadata, so it cannot tell what/);
+      expect(r.stdout).toMatch(reason);
+      expect(r.stdout).not.toMatch(/No metadata found/);
+      const json = await cli(['inspect', file, '--json']);
+      expect(json.code).toBe(0);
+      const report = JSON.parse(json.stdout) as { readable: boolean; unreadableReason: string };
+      expect(report.readable).toBe(false);
+      expect(report.unreadableReason).toMatch(reason.source.includes('ZIP') ? /ZIP/ : /recognise/);
+    }
+    const clean = JSON.parse((await cli(['inspect', fx('camera.jpg'), '--json'])).stdout) as {
+      readable: boolean;
+    };
+    expect(clean.readable).toBe(true);
   });
 
   it('exits 1 for a missing file and 2 for a missing argument', async () => {

@@ -124,8 +124,15 @@ const show: Command = {
         describeItem(item),
         '',
         'Metadata found at intake:',
+        ...(item.metadataReadable
+          ? []
+          : [
+              `  Vigil cannot read this file's metadata, so it cannot tell what the file reveals: ${item.metadataProblem ?? ''}`,
+            ]),
         ...(item.metadata.length === 0
-          ? ['  (none recorded)']
+          ? item.metadataReadable
+            ? ['  (none found)']
+            : []
           : item.metadata.map(
               (f) => `  ${f.risky ? '!' : ' '} [${f.group}] ${f.label}: ${f.value}`,
             )),

@@ -42,13 +42,24 @@ function formatFields(fields: MetadataField[], indent = '  '): string[] {
   return lines;
 }
 
+const UNREADABLE =
+  "Vigil cannot read this file's metadata, so it cannot tell what the file reveals (this does not mean it carries none).";
+
 export function formatInspect(path: string, report: InspectReport): string {
   const lines = [
     `${path}: ${report.mime} (${report.type}), ${report.size} bytes`,
     `  SHA-256 ${report.sha256}`,
   ];
   const meta = report.fields.filter((f) => f.group !== 'structure');
-  if (meta.length === 0) lines.push('  No metadata found.');
+  if (!report.readable) {
+    // Never "nothing found" about what could not be read: an empty list here means "unknown".
+    lines.push(`  ${UNREADABLE}`);
+    if (report.unreadableReason) lines.push(`  Why: ${report.unreadableReason}`);
+    if (meta.length > 0)
+      lines.push(
+        `  What Vigil could read anyway: ${meta.length} field(s), ${report.risky} risky (marked !):`,
+      );
+  } else if (meta.length === 0) lines.push('  No metadata found.');
   else lines.push(`  ${meta.length} metadata field(s), ${report.risky} risky (marked !):`);
   lines.push(...formatFields(report.fields));
   const { time, latitude, longitude, altitude } = report.capture;
@@ -60,7 +71,7 @@ export function formatInspect(path: string, report: InspectReport): string {
         `    position: ${latitude}, ${longitude}${altitude !== undefined ? `, altitude ${altitude} m` : ''}`,
       );
   }
-  for (const w of report.warnings) lines.push(`  warning: ${w}`);
+  for (const w of report.warnings) if (w !== report.unreadableReason) lines.push(`  warning: ${w}`);
   return lines.join('\n');
 }
 

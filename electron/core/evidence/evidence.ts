@@ -53,10 +53,11 @@ interface EvidenceRow {
   capture_alt: number | null;
   metadata: string | null;
   strip_report: string | null;
+  metadata_problem: string | null;
 }
 
 const COLUMNS = `id, case_id, parent_id, kind, blob_id, blob_key, sha256, size, media_type, mime, original_name, title,
-  description, source, intake_at, intake_by, capture_time, capture_lat, capture_lon, capture_alt, metadata, strip_report`;
+  description, source, intake_at, intake_by, capture_time, capture_lat, capture_lon, capture_alt, metadata, strip_report, metadata_problem`;
 
 function toItem(row: EvidenceRow, derivatives: string[]): EvidenceItem {
   return {
@@ -81,6 +82,8 @@ function toItem(row: EvidenceRow, derivatives: string[]): EvidenceItem {
       altitude: row.capture_alt,
     },
     metadata: row.metadata ? (JSON.parse(row.metadata) as EvidenceItem['metadata']) : [],
+    metadataReadable: row.metadata_problem === null,
+    metadataProblem: row.metadata_problem,
     stripReport: row.strip_report
       ? (JSON.parse(row.strip_report) as EvidenceItem['stripReport'])
       : null,
@@ -123,6 +126,16 @@ async function inspectStored(
     // A file Vigil cannot parse is still evidence: it is kept, just without capture facts.
     return null;
   }
+}
+
+const NOT_INSPECTED = "Vigil did not read this file's metadata when it was added.";
+
+/** Why an intake could not list the file's metadata, or null when it could. */
+function metadataProblem(report: InspectReport | null, size: number): string | null {
+  if (report) return report.readable ? null : (report.unreadableReason ?? NOT_INSPECTED);
+  return size > INSPECT_AT_INTAKE_MAX
+    ? `The file is larger than ${INSPECT_AT_INTAKE_MAX / 1024 / 1024} MB; Vigil did not read its metadata at intake.`
+    : "Vigil could not read this file's metadata.";
 }
 
 export interface IntakeInput {
@@ -187,7 +200,7 @@ export async function intakeFile(
     try {
       await vault.db.transaction(async (tx) => {
         await tx.run(
-          `INSERT INTO evidence (${COLUMNS}) VALUES (?, ?, NULL, 'original', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL)`,
+          `INSERT INTO evidence (${COLUMNS}) VALUES (?, ?, NULL, 'original', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?)`,
           [
             id,
             input.caseId,
@@ -208,6 +221,7 @@ export async function intakeFile(
             report?.capture.longitude ?? null,
             report?.capture.altitude ?? null,
             report ? JSON.stringify(report.fields) : null,
+            metadataProblem(report, written.size),
           ],
         );
         await vault.record(tx, {
@@ -258,7 +272,7 @@ export async function recordImportedEvidence(
 ): Promise<string> {
   const id = randomUUID();
   await tx.run(
-    `INSERT INTO evidence (${COLUMNS}) VALUES (?, ?, NULL, 'original', ?, ?, ?, ?, ?, ?, ?, NULL, NULL, ?, ?, ?, NULL, NULL, NULL, NULL, NULL, NULL)`,
+    `INSERT INTO evidence (${COLUMNS}) VALUES (?, ?, NULL, 'original', ?, ?, ?, ?, ?, ?, ?, NULL, NULL, ?, ?, ?, NULL, NULL, NULL, NULL, NULL, NULL, ?)`,
     [
       id,
       input.caseId,
@@ -272,6 +286,7 @@ export async function recordImportedEvidence(
       input.source,
       vault.now().toISOString(),
       vault.actor,
+      NOT_INSPECTED,
     ],
   );
   await vault.record(tx, {
@@ -416,7 +431,7 @@ export async function stripEvidence(vault: Vault, id: string): Promise<EvidenceI
   try {
     await vault.db.transaction(async (tx) => {
       await tx.run(
-        `INSERT INTO evidence (${COLUMNS}) VALUES (?, ?, ?, 'stripped', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, NULL, NULL, NULL, ?, ?)`,
+        `INSERT INTO evidence (${COLUMNS}) VALUES (?, ?, ?, 'stripped', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, NULL, NULL, NULL, ?, ?, NULL)`,
         [
           derivativeId,
           original.case_id,

@@ -46,6 +46,8 @@ export class Collector {
   readonly capture: CaptureFacts = {};
   private readonly keys = new Map<string, number>();
   private dropped = 0;
+  /** Set when some of the file could not be read: the list is then not the whole truth. */
+  unreadable: string | undefined;
 
   add(group: MetadataGroup, key: string, label: string, value: unknown, risky: boolean): void {
     if (this.fields.length >= MAX_FIELDS) {
@@ -61,6 +63,15 @@ export class Collector {
       value: shortValue(value),
       risky,
     });
+  }
+
+  /**
+   * Records that Vigil could not read (part of) the file's metadata. The
+   * report then says so instead of "nothing found"; the first reason wins.
+   */
+  cannotRead(message: string): void {
+    this.unreadable ??= message;
+    this.warn(message);
   }
 
   warn(message: string): void {

@@ -47,10 +47,12 @@ async function collect(c: Collector, type: MediaType, buf: Buffer): Promise<void
     case 'pdf':
       return inspectPdf(c, buf);
     case 'unknown':
-      c.warn('Vigil does not recognise the type of this file, so it cannot list its metadata.');
+      c.cannotRead(
+        "Vigil does not recognise the type of this file, so it cannot read this kind of file's metadata.",
+      );
       return;
     default:
-      c.warn(`Vigil cannot read the metadata of a ${TYPE_NAMES[type]} yet.`);
+      c.cannotRead(`Vigil cannot read this kind of file's metadata (${TYPE_NAMES[type]}).`);
   }
 }
 
@@ -68,6 +70,8 @@ export async function inspectBuffer(bytes: Uint8Array): Promise<InspectReport> {
     mime,
     size: buf.length,
     sha256: sha256Hex(buf),
+    readable: c.unreadable === undefined,
+    ...(c.unreadable === undefined ? {} : { unreadableReason: c.unreadable }),
     fields: c.fields,
     risky: c.fields.filter((f) => f.risky).length,
     warnings: c.warnings,

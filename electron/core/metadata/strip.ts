@@ -90,6 +90,10 @@ export async function stripBuffer(
     );
   const keptKeys = new Set(kept.map((k) => k.key));
   const after = await inspectBuffer(output);
+  if (!after.readable)
+    throw invalid(
+      `Vigil's check of the stripped ${TYPE_NAMES[type]} failed: it cannot read the result (${after.unreadableReason ?? 'unknown reason'}). No output was written.`,
+    );
   const left = after.fields.filter((f) => f.group !== 'structure' && !keptKeys.has(f.key));
   if (left.length > 0) {
     throw invalid(

@@ -62,6 +62,14 @@ export interface InspectReport {
   mime: string;
   size: number;
   sha256: string;
+  /**
+   * False when Vigil could not read the file's metadata (a format it does not
+   * understand, or a file that does not parse): an empty `fields` then means
+   * "unknown", never "nothing found".
+   */
+  readable: boolean;
+  /** Why the metadata could not be read; present only when `readable` is false. */
+  unreadableReason?: string;
   fields: MetadataField[];
   risky: number;
   warnings: string[];

@@ -6,15 +6,24 @@ import { isUiError } from '../lib/vigil';
  * An error in plain words: what happened and what to do next (translated
  * from the stable code), with the core's own sentence as detail. Never a stack.
  */
-export function ErrorNotice({ error, onDismiss }: { error: unknown; onDismiss?: () => void }) {
+export function ErrorNotice({
+  error,
+  onDismiss,
+  override,
+}: {
+  error: unknown;
+  onDismiss?: () => void;
+  /** A screen's own words for this error, where the generic ones would mislead. */
+  override?: { title: string; next: string };
+}) {
   const { t } = useTranslation();
   if (!error) return null;
   const code = isUiError(error) && isErrorCode(error.code) ? error.code : 'INTERNAL';
   const detail = isUiError(error) ? error.detail : '';
   return (
     <div className="notice notice-error" role="alert">
-      <div className="notice-title">{t(`errors.${code}.title`)}</div>
-      <div>{t(`errors.${code}.next`)}</div>
+      <div className="notice-title">{override?.title ?? t(`errors.${code}.title`)}</div>
+      <div>{override?.next ?? t(`errors.${code}.next`)}</div>
       {detail ? (
         <details>
           <summary>{t('errors.details')}</summary>

@@ -20,6 +20,7 @@ import { canary, findCanaries } from '../../helpers/canary';
 import { cliPath, runVigil } from '../../helpers/cli';
 import { newVault, reopen, PASSPHRASE } from '../../helpers/vault';
 import { tempDir } from '../../helpers/tmp';
+import { plainZip } from '../../unit/metadata/helpers';
 
 const FIXTURES = join(import.meta.dirname, '../../fixtures/metadata');
 const sha256sum = (file: string) =>
@@ -141,6 +142,47 @@ describe('evidence intake, custody, working copies and export', () => {
     expect(refused.message).toMatch(/--original/);
     await expect(stat(out)).rejects.toThrow();
     await vault.lock();
+  });
+
+  it('a file whose metadata Vigil cannot read is recorded as unreadable, never as carrying nothing', async () => {
+    const { vault, caseId, dir } = await vaultWithCase();
+    const folder = await tempDir();
+    const zip = join(folder, 'bundle.zip');
+    await writeFile(zip, await plainZip());
+    const text = join(folder, 'notes.dat');
+    await writeFile(text, 'plain words');
+    const unreadableZip = await getEvidence(
+      vault,
+      (await intakeFile(vault, { caseId, path: zip })).id,
+    );
+    expect(unreadableZip.metadataReadable).toBe(false);
+    expect(unreadableZip.metadataProblem).toMatch(/cannot read this kind of file's metadata \(ZIP/);
+    const unknown = await getEvidence(vault, (await intakeFile(vault, { caseId, path: text })).id);
+    expect(unknown).toMatchObject({ metadataReadable: false, metadata: [] });
+    expect(unknown.metadataProblem).toMatch(/does not recognise the type/);
+    const photo = await intakeFile(vault, { caseId, path: join(FIXTURES, 'camera.jpg') });
+    expect(await getEvidence(vault, photo.id)).toMatchObject({
+      metadataReadable: true,
+      metadataProblem: null,
+    });
+    const copy = await stripEvidence(vault, photo.id);
+    expect(copy).toMatchObject({ metadataReadable: true, metadata: [] });
+    await vault.lock();
+
+    const passFile = join(folder, 'pass');
+    await writeFile(passFile, `${PASSPHRASE}\n`);
+    const shown = await runVigil([
+      'evidence',
+      'show',
+      unreadableZip.id,
+      '--vault',
+      dir,
+      '--passphrase-file',
+      passFile,
+    ]);
+    expect(shown.code, shown.stderr).toBe(0);
+    expect(shown.stdout).toMatch(/Vigil cannot read this file's metadata.*ZIP archive/);
+    expect(shown.stdout).not.toMatch(/none found/);
   });
 
   it('a missing case or an unreadable file is refused and leaves no blob behind', async () => {

@@ -8,7 +8,7 @@ import {
   stripFile,
 } from '../../../electron/core/metadata';
 import { tempDir } from '../../helpers/tmp';
-import { expectVigilError, fixture, FIXTURES } from './helpers';
+import { expectVigilError, fixture, FIXTURES, plainZip } from './helpers';
 
 describe('unsupported, encrypted, malformed and ambiguous files', () => {
   for (const [name, what] of [
@@ -24,9 +24,39 @@ describe('unsupported, encrypted, malformed and ambiguous files', () => {
       );
       const report = await inspectBuffer(fixture(name));
       expect(report.fields).toEqual([]);
-      expect(report.warnings.join(' ')).toMatch(/cannot read the metadata/);
+      // Never "nothing found" about what could not be read.
+      expect(report.readable).toBe(false);
+      expect(report.unreadableReason).toMatch(
+        new RegExp(`cannot read this kind of file's metadata \\(${what}`),
+      );
     });
   }
+
+  it('an unknown type, a plain ZIP and damaged images are unreadable, never "clean"', async () => {
+    const zip = await plainZip();
+    const cases: [Buffer, RegExp][] = [
+      [Buffer.from('just some text'), /does not recognise the type/],
+      [Buffer.alloc(0), /does not recognise the type/],
+      [zip, /cannot read this kind of file's metadata \(ZIP archive\)/],
+      [fixture('progressive.jpg').subarray(0, 200), /JPEG/],
+      [fixture('meta.png').subarray(0, 60), /PNG/],
+      [fixture('anim.gif').subarray(0, 30), /GIF/],
+      [fixture('meta.webp').subarray(0, 40), /WebP/],
+      [fixture('multipage.tif').subarray(0, 12), /TIFF/],
+      [fixture('meta.heic').subarray(0, 64), /HEIC/],
+      [fixture('encrypted.pdf'), /encrypted/],
+    ];
+    for (const [bytes, reason] of cases) {
+      const report = await inspectBuffer(bytes);
+      expect(report.readable, reason.source).toBe(false);
+      expect(report.unreadableReason).toMatch(reason);
+    }
+    for (const name of ['camera.jpg', 'meta.png', 'classic.pdf', 'meta.heic', 'anim.gif']) {
+      const report = await inspectBuffer(fixture(name));
+      expect(report.readable, name).toBe(true);
+      expect(report.unreadableReason).toBeUndefined();
+    }
+  });
 
   it('an unknown type is refused', async () => {
     await expectVigilError(

@@ -121,3 +121,14 @@ export const EXIF_CANARIES = [
   { value: 'CANARY-XMP-CREATOR-2b6e', risky: true, group: 'people' as const },
   { value: 'CANARY-XMP-DOCID-0e55', risky: true },
 ];
+
+/** A ZIP archive holding one text file: a container that is not an office document. */
+export async function plainZip(): Promise<Buffer> {
+  const { ZipFile } = await import('yazl');
+  const zip = new ZipFile();
+  zip.addBuffer(Buffer.from('CANARY-IN-A-ZIP'), 'notes.txt');
+  zip.end();
+  const parts: Buffer[] = [];
+  for await (const part of zip.outputStream) parts.push(part as Buffer);
+  return Buffer.concat(parts);
+}

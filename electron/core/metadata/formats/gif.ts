@@ -177,7 +177,7 @@ export function inspectGif(c: Collector, input: Uint8Array): void {
   try {
     parsed = parseGif(buf);
   } catch (error) {
-    c.warn(`${(error as Error).message} The list below may be incomplete.`);
+    c.cannotRead(`${(error as Error).message} The list below may be incomplete.`);
     return;
   }
   c.add(

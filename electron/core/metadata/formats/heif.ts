@@ -792,7 +792,7 @@ export async function inspectHeif(
     if (!m) throw invalid(`${what} is damaged: it has no metadata box.`);
     meta = parseMeta(b, m);
   } catch (error) {
-    c.warn(`${(error as Error).message} The list below may be incomplete.`);
+    c.cannotRead(`${(error as Error).message} The list below may be incomplete.`);
     return;
   }
   const primaryProps = (meta.associations.get(meta.primary) ?? [])

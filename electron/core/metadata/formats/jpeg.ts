@@ -352,7 +352,7 @@ export async function inspectJpeg(
   try {
     parsed = parseJpeg(buf);
   } catch (error) {
-    c.warn(`${(error as Error).message} The list below may be incomplete.`);
+    c.cannotRead(`${(error as Error).message} The list below may be incomplete.`);
     await inspectExif(c, buf, where, prefix === 'jpeg' ? 'exif' : `${prefix}.exif`);
     return;
   }

@@ -180,7 +180,7 @@ export async function inspectPng(c: Collector, input: Uint8Array): Promise<void>
   try {
     parsed = parsePng(buf);
   } catch (error) {
-    c.warn(`${(error as Error).message} The list below may be incomplete.`);
+    c.cannotRead(`${(error as Error).message} The list below may be incomplete.`);
     return;
   }
   const inflateBounded = textInflater(buf.length);

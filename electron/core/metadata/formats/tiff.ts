@@ -267,7 +267,7 @@ export async function inspectTiff(c: Collector, input: Uint8Array): Promise<void
     r = new IfdReader(b, h.little, 0);
     pages = readPages(b, r, h.firstIfd);
   } catch (error) {
-    c.warn(`${(error as Error).message} The list below may be incomplete.`);
+    c.cannotRead(`${(error as Error).message} The list below may be incomplete.`);
     return;
   }
   const before = c.fields.length;

@@ -166,7 +166,7 @@ export async function inspectWebp(c: Collector, input: Uint8Array): Promise<void
   try {
     parsed = parseWebp(buf);
   } catch (error) {
-    c.warn(`${(error as Error).message} The list below may be incomplete.`);
+    c.cannotRead(`${(error as Error).message} The list below may be incomplete.`);
     return;
   }
   for (const ch of parsed.chunks) {

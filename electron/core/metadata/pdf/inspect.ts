@@ -58,7 +58,7 @@ export async function inspectPdf(c: Collector, input: Uint8Array): Promise<void>
   try {
     doc = new PdfDocument(buf);
   } catch (error) {
-    c.warn(`${(error as Error).message} The list below may be incomplete.`);
+    c.cannotRead(`${(error as Error).message} The list below may be incomplete.`);
     if (eofs > 1)
       c.add(
         'hidden',
@@ -104,13 +104,13 @@ export async function inspectPdf(c: Collector, input: Uint8Array): Promise<void>
     );
   if (doc.encrypted) {
     c.add('document', 'pdf.encrypted', 'Encryption', 'the document is encrypted', false);
-    c.warn('The PDF is encrypted: its metadata cannot be read, and Vigil cannot strip it.');
+    c.cannotRead('The PDF is encrypted: its metadata cannot be read, and Vigil cannot strip it.');
     return;
   }
   try {
     await walkDocument(c, doc);
   } catch (error) {
-    c.warn(`${(error as Error).message} The list below may be incomplete.`);
+    c.cannotRead(`${(error as Error).message} The list below may be incomplete.`);
   }
 }
 

@@ -4,10 +4,18 @@ import { caseRecords } from './0002-case-records';
 import { keys } from './0003-keys';
 import { evidence } from './0004-evidence';
 import { submissions } from './0005-submissions';
+import { evidenceReadable } from './0006-evidence-readable';
 
 export type { Migration };
 
 /** Every migration, in order. The last one's version is the schema this build writes. */
-export const MIGRATIONS: readonly Migration[] = [initial, caseRecords, keys, evidence, submissions];
+export const MIGRATIONS: readonly Migration[] = [
+  initial,
+  caseRecords,
+  keys,
+  evidence,
+  submissions,
+  evidenceReadable,
+];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;

@@ -8,7 +8,7 @@ import { formatBytes, formatDateTime } from '../../logic/format';
 import type { StripResult } from '../../lib/types';
 import { useLoad } from '../../lib/useLoad';
 import { useTask } from '../../lib/useTask';
-import { vigil } from '../../lib/vigil';
+import { isUiError, vigil } from '../../lib/vigil';
 import { EvidencePreview } from './EvidencePreview';
 import { MetadataPanel } from './MetadataPanel';
 import { StripComparison } from './StripComparison';
@@ -77,7 +77,15 @@ export function EvidenceDetail({
       <p className="field-hint">
         {isOriginal ? t('evidence.originalHint') : t('evidence.workingHint')}
       </p>
-      <ErrorNotice error={error} />
+      <ErrorNotice
+        error={error}
+        // Only stripping and saving a working copy can meet a format Vigil cannot clean: say that, not "a key".
+        override={
+          isUiError(error) && error.code === 'UNSUPPORTED'
+            ? { title: t('evidence.cannotStrip.title'), next: t('evidence.cannotStrip.next') }
+            : undefined
+        }
+      />
       <Status when={Boolean(message)} className="notice">
         {message}
       </Status>
@@ -165,7 +173,12 @@ export function EvidenceDetail({
       {stripped ? (
         <StripComparison original={item.metadata} result={stripped} />
       ) : (
-        <MetadataPanel fields={item.metadata} heading={t('metadata.title')} />
+        <MetadataPanel
+          fields={item.metadata}
+          heading={t('metadata.title')}
+          readable={item.metadataReadable}
+          problem={item.metadataProblem}
+        />
       )}
       {item.derivatives.length > 0 ? (
         <p>

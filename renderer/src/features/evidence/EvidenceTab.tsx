@@ -47,6 +47,7 @@ export function EvidenceTab({ caseId, recordId }: { caseId: string; recordId?: s
                   <span className="muted small">
                     {t('evidence.kinds.original')} · {formatBytes(item.size, locale)}
                     {item.metadata.some((f) => f.risky) ? ` · ${t('evidence.riskyShort')}` : ''}
+                    {item.metadataReadable ? '' : ` · ${t('evidence.unreadableShort')}`}
                   </span>
                 </button>
                 {childrenOf(item.id).map((child) => (

@@ -5,18 +5,25 @@ import { GroupTitle } from './GroupTitle';
 /**
  * What a file says about itself, grouped by what it can reveal (location,
  * device, people, time, hidden content…), risky fields flagged. `removed`
- * marks fields a working copy no longer carries.
+ * marks fields a working copy no longer carries. A file Vigil cannot read
+ * is said to be unreadable, never to carry nothing.
  */
 export function MetadataPanel({
   fields,
   heading,
   removed,
   headingLevel = 3,
+  readable = true,
+  problem,
 }: {
   fields: readonly FieldLike[];
   heading: string;
   removed?: ReadonlySet<string>;
   headingLevel?: 3 | 4;
+  /** False when Vigil could not read the file's metadata: an empty list is then "unknown", never "none". */
+  readable?: boolean;
+  /** Why it could not be read (the core's English sentence). */
+  problem?: string | null;
 }) {
   const { t } = useTranslation();
   const groups = groupByRisk(fields);
@@ -25,7 +32,23 @@ export function MetadataPanel({
   return (
     <section className="metadata-panel" aria-label={heading}>
       <Heading>{heading}</Heading>
-      {groups.length === 0 ? <p className="muted">{t('metadata.none')}</p> : null}
+      {readable ? null : (
+        <div className="notice notice-warn" role="note" data-testid="metadata-unreadable">
+          <div className="notice-title">{t('metadata.unreadable')}</div>
+          <div>
+            {t(groups.length > 0 ? 'metadata.unreadablePartial' : 'metadata.unreadableHint')}
+          </div>
+          {problem ? (
+            <details>
+              <summary>{t('errors.details')}</summary>
+              <span dir="ltr" lang="en">
+                {problem}
+              </span>
+            </details>
+          ) : null}
+        </div>
+      )}
+      {readable && groups.length === 0 ? <p className="muted">{t('metadata.none')}</p> : null}
       {groups.map((group) => (
         <div
           key={group.group}
