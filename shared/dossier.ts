@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { audienceSchema, type Audience } from './domain/audience';
 import { lineText, longText } from './domain/text';
 
 /**
@@ -14,15 +15,8 @@ export type Template = (typeof TEMPLATES)[number];
 export const DOSSIER_LANGUAGES = ['en', 'es', 'fr', 'ar', 'ru'] as const;
 export type DossierLanguage = (typeof DOSSIER_LANGUAGES)[number];
 
-/** Who the export is for: it decides which consent records allow what. */
-export const audienceSchema = z.union([
-  z.strictObject({
-    kind: z.literal('mechanism'),
-    mechanism: z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/),
-  }),
-  z.strictObject({ kind: z.literal('public') }),
-]);
-export type Audience = z.infer<typeof audienceSchema>;
+/** Who the export is for: see shared/domain/audience.ts for what each audience receives. */
+export { audienceSchema, type Audience };
 
 export const FILE_ROLES = [
   'submission-pdf',

@@ -7,8 +7,19 @@ import { boundedList, lineText, longText, termId } from './text';
  * exporters obey rather than a note they may overlook. Testimonies carry one
  * each (what may be done with the statement); persons may carry one (whether
  * and how they may be named in outputs).
+ *
+ * Scopes, and the audiences each one covers (the rule is `consentDecision`):
+ * - `internal-only`: nobody outside the organisation;
+ * - `partners`: partner organisations only (trusted NGOs, never the state);
+ * - `named-mechanisms`: the mechanisms listed, and partner organisations only
+ *   when the list names them too (the `partner-ngos` term);
+ * - `public`: everyone, partner organisations and every mechanism included.
+ * Consent to a mechanism does not imply partners (they are other people, with
+ * other risks), and consent to partners never implies a mechanism (which
+ * forwards to the state). Only publication, which reaches everyone anyway,
+ * implies the rest.
  */
-export const CONSENT_SCOPES = ['internal-only', 'named-mechanisms', 'public'] as const;
+export const CONSENT_SCOPES = ['internal-only', 'partners', 'named-mechanisms', 'public'] as const;
 export type ConsentScope = (typeof CONSENT_SCOPES)[number];
 export const CONSENT_NAMINGS = ['name', 'initials', 'pseudonym', 'none'] as const;
 export type ConsentNaming = (typeof CONSENT_NAMINGS)[number];
@@ -98,8 +109,14 @@ export const consentSchema: z.ZodType<ConsentRecord, unknown> = z
     }
   });
 
+/** The `mechanism` term that, listed in a named-mechanisms consent, also allows partner organisations. */
+export const PARTNER_MECHANISM_TERM = 'partner-ngos';
+
 export type ConsentTarget =
-  { kind: 'internal' } | { kind: 'mechanism'; mechanism: string } | { kind: 'public' };
+  | { kind: 'internal' }
+  | { kind: 'mechanism'; mechanism: string }
+  | { kind: 'partners' }
+  | { kind: 'public' };
 
 export interface ConsentDecision {
   allowed: boolean;
@@ -110,7 +127,8 @@ export interface ConsentDecision {
 /**
  * Whether a record under `consent` may go to `target`. Internal use (inside
  * the vault) is always allowed; everything else needs a consent that covers
- * it and was not withdrawn. A missing consent allows nothing outside.
+ * it and was not withdrawn. A missing consent allows nothing outside. See the
+ * scopes above for which audiences each scope covers, and why.
  */
 export function consentDecision(
   consent: ConsentRecord | null,
@@ -121,16 +139,21 @@ export function consentDecision(
   const reasons: string[] = [];
   if (consent.withdrawn)
     reasons.push(`consent was withdrawn${consent.withdrawnOn ? ` on ${consent.withdrawnOn}` : ''}`);
-  if (target.kind === 'public' && consent.scope !== 'public')
-    reasons.push(`consent covers ${consent.scope}, not publication`);
-  if (target.kind === 'mechanism') {
-    if (consent.scope === 'internal-only') reasons.push('consent covers internal use only');
-    else if (
-      consent.scope === 'named-mechanisms' &&
-      !consent.mechanisms.includes(target.mechanism)
-    ) {
+  const scope = consent.scope;
+  if (scope === 'internal-only') reasons.push('consent covers internal use only');
+  else if (target.kind === 'public' && scope !== 'public')
+    reasons.push(
+      scope === 'partners'
+        ? 'consent covers partner organisations, not publication'
+        : 'consent covers the named mechanisms, not publication',
+    );
+  else if (target.kind === 'partners') {
+    if (scope === 'named-mechanisms' && !consent.mechanisms.includes(PARTNER_MECHANISM_TERM))
+      reasons.push('consent names mechanisms, not partner organisations');
+  } else if (target.kind === 'mechanism') {
+    if (scope === 'partners') reasons.push('consent covers partner organisations, not mechanisms');
+    else if (scope === 'named-mechanisms' && !consent.mechanisms.includes(target.mechanism))
       reasons.push(`consent does not name the mechanism ${target.mechanism}`);
-    }
   }
   return { allowed: reasons.length === 0, reasons };
 }

@@ -11,6 +11,7 @@ export * from './intervention';
 export * from './issues';
 export * from './vocabCheck';
 export * from './privateFields';
+export * from './audience';
 export * from './searchText';
 export * from './search';
 export * from './timeline';

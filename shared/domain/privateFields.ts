@@ -1,10 +1,16 @@
 import type { RecordKind } from './vocabCheck';
 
 /**
- * Fields that identify, locate or reach a person, or are internal working
- * notes. They stay in the vault: the dossier exporter withholds them unless
- * the user explicitly asks (`--include-private`), and lists what it withheld.
- * Paths use `[]` for "every item of a list".
+ * Two kinds of fields that do not travel like the facts of a case:
+ * - private fields identify, locate or reach a person (contacts, addresses,
+ *   document numbers, exact coordinates, who interviewed whom and where):
+ *   an export carries them only when the user explicitly asks
+ *   (`--include-private`), and never to the public;
+ * - internal fields are the organisation's working data (notes, tags,
+ *   statuses, reliability assessments, consent terms, follow-up dates): only
+ *   an export for partner organisations carries them.
+ * Which audience gets which is decided in one place, `audienceRule`
+ * (./audience.ts). Paths use `[]` for "every item of a list".
  */
 export interface PrivateField {
   path: string;
@@ -17,8 +23,6 @@ export const PRIVATE_FIELDS: Readonly<Record<RecordKind, readonly PrivateField[]
     { path: 'contact', reason: 'contact details' },
     { path: 'residence', reason: 'address of residence' },
     { path: 'identityDocuments[].number', reason: 'identity document number' },
-    { path: 'notes', reason: 'internal notes' },
-    { path: 'consent.notes', reason: 'internal notes on consent' },
   ],
   event: [
     { path: 'location.latitude', reason: 'exact coordinates' },
@@ -27,15 +31,50 @@ export const PRIVATE_FIELDS: Readonly<Record<RecordKind, readonly PrivateField[]
   testimony: [
     { path: 'interviewer', reason: 'who took the testimony' },
     { path: 'place', reason: 'where the witness was interviewed' },
-    { path: 'consent.notes', reason: 'internal notes on consent' },
   ],
-  intervention: [{ path: 'notes', reason: 'internal notes' }],
+  intervention: [],
 };
 
-export function isPrivateField(kind: RecordKind, path: string): boolean {
-  return PRIVATE_FIELDS[kind].some(
+/** The consent terms themselves: the recipient learns how the record may be used, which is internal. */
+const CONSENT_TERMS: readonly PrivateField[] = [
+  { path: 'consent.scope', reason: 'consent terms' },
+  { path: 'consent.mechanisms', reason: 'consent terms' },
+  { path: 'consent.naming', reason: 'consent terms' },
+  { path: 'consent.pseudonym', reason: 'consent terms' },
+  { path: 'consent.notes', reason: 'internal notes on consent' },
+];
+
+export const INTERNAL_FIELDS: Readonly<Record<RecordKind, readonly PrivateField[]>> = {
+  case: [
+    { path: 'status', reason: 'case status' },
+    { path: 'tags', reason: 'internal tags' },
+    { path: 'confidentiality', reason: 'confidentiality level' },
+  ],
+  person: [{ path: 'notes', reason: 'internal notes' }, ...CONSENT_TERMS],
+  event: [
+    { path: 'sources[].reliability', reason: 'reliability assessment' },
+    { path: 'perpetrators[].notes', reason: 'internal notes' },
+    { path: 'detention.places[].notes', reason: 'internal notes' },
+  ],
+  testimony: CONSENT_TERMS,
+  intervention: [
+    { path: 'notes', reason: 'internal notes' },
+    { path: 'status', reason: 'status' },
+    { path: 'followUpOn', reason: 'follow-up date' },
+  ],
+};
+
+const under = (fields: readonly PrivateField[], path: string) =>
+  fields.some(
     (f) => f.path === path || path.startsWith(`${f.path}.`) || path.startsWith(`${f.path}[`),
   );
+
+export function isInternalField(kind: RecordKind, path: string): boolean {
+  return under(INTERNAL_FIELDS[kind], path);
+}
+
+export function isPrivateField(kind: RecordKind, path: string): boolean {
+  return under(PRIVATE_FIELDS[kind], path);
 }
 
 /** The empty value of the same shape: '' for text, null for numbers and dates, [] for lists. */
@@ -58,7 +97,13 @@ function isEmpty(value: unknown): boolean {
   return false;
 }
 
-function withhold(target: unknown, parts: string[], at: string, withheld: string[]): unknown {
+function withhold(
+  target: unknown,
+  parts: string[],
+  at: string,
+  withheld: string[],
+  remove: boolean,
+): unknown {
   if (target === null || typeof target !== 'object') return target;
   const [head, ...rest] = parts;
   if (head === undefined) return target;
@@ -72,12 +117,37 @@ function withhold(target: unknown, parts: string[], at: string, withheld: string
     if (!Array.isArray(list)) return target;
     return {
       ...obj,
-      [key]: list.map((item, i) => withhold(item, rest, `${path}[${i}]`, withheld)),
+      [key]: list.map((item, i) => withhold(item, rest, `${path}[${i}]`, withheld, remove)),
     };
   }
-  if (rest.length > 0) return { ...obj, [key]: withhold(obj[key], rest, path, withheld) };
+  if (rest.length > 0) return { ...obj, [key]: withhold(obj[key], rest, path, withheld, remove) };
   if (!isEmpty(obj[key])) withheld.push(path);
+  if (remove) {
+    const copy = { ...obj };
+    delete copy[key];
+    return copy;
+  }
   return { ...obj, [key]: blank(obj[key]) };
+}
+
+/**
+ * A copy of `record` without the given fields: emptied (same shape, so the
+ * record stays valid), or removed altogether; and the paths that held
+ * something (for the sender's withholding report).
+ */
+export function withholdFields<T>(
+  record: T,
+  fields: readonly PrivateField[],
+  mode: 'empty' | 'remove' = 'empty',
+): { record: T; withheld: { path: string; reason: string }[] } {
+  const withheld: { path: string; reason: string }[] = [];
+  let out: unknown = record;
+  for (const field of fields) {
+    const paths: string[] = [];
+    out = withhold(out, field.path.split('.'), '', paths, mode === 'remove');
+    for (const path of paths) withheld.push({ path, reason: field.reason });
+  }
+  return { record: out as T, withheld };
 }
 
 /**
@@ -85,9 +155,6 @@ function withhold(target: unknown, parts: string[], at: string, withheld: string
  * something (for the exporter's list of withheld information).
  */
 export function withholdPrivate<T>(kind: RecordKind, record: T): { record: T; withheld: string[] } {
-  const withheld: string[] = [];
-  let out: unknown = record;
-  for (const field of PRIVATE_FIELDS[kind])
-    out = withhold(out, field.path.split('.'), '', withheld);
-  return { record: out as T, withheld };
+  const result = withholdFields(record, PRIVATE_FIELDS[kind]);
+  return { record: result.record, withheld: result.withheld.map((w) => w.path) };
 }

@@ -5,7 +5,7 @@ import { labels, term, type Vocabulary } from './types';
 
 export const consentScope: Vocabulary = {
   name: 'consent-scope',
-  version: 1,
+  version: 2,
   extensible: false,
   title: labels(
     'Consent: where it may go',
@@ -22,6 +22,14 @@ export const consentScope: Vocabulary = {
       'Usage interne uniquement',
       'للاستخدام الداخلي فقط',
       'Только для внутреннего использования',
+    ),
+    term(
+      'partners',
+      'Partner organisations only',
+      'Solo organizaciones aliadas',
+      'Organisations partenaires uniquement',
+      'المنظمات الشريكة فقط',
+      'Только партнёрские организации',
     ),
     term(
       'named-mechanisms',

@@ -67,7 +67,10 @@ export async function buildWgadCase(vault: Vault, options: { withKey?: boolean }
   );
   const witness = await createPerson(
     vault,
-    { name: NAMES.witness, consent: { ...wgad, naming: 'name' } },
+    {
+      name: NAMES.witness,
+      consent: { ...wgad, mechanisms: ['wgad', 'partner-ngos'], naming: 'name' },
+    },
     { caseId, role: 'witness' },
   );
   const withdrawn = await createPerson(
@@ -139,7 +142,8 @@ export async function buildWgadCase(vault: Vault, options: { withKey?: boolean }
     statement: SECRETS.statement,
     interviewer: SECRETS.interviewer,
     takenOn: { value: '2024-03-21', qualifier: 'exact' },
-    consent: { ...wgad, naming: 'initials' },
+    // The WGAD, and partner organisations too (named by their mechanism term).
+    consent: { ...wgad, mechanisms: ['wgad', 'partner-ngos'], naming: 'initials' },
   });
   await createTestimony(vault, caseId, {
     witnessId: withdrawn.id,

@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { describeAudience, parseAudience } from '../../../shared/domain/audience';
 import {
   DOSSIER_LANGUAGES,
   TEMPLATES,
@@ -9,6 +10,7 @@ import {
 } from '../../../shared/dossier';
 import { EXIT, UsageError, type Command, type CommandContext } from '../command';
 import {
+  defaultAudience,
   exportDossier,
   getWgadSubmission,
   importBundle,
@@ -31,15 +33,14 @@ function oneOf<T extends string>(
   return value as T;
 }
 
-function audienceOption(context: CommandContext): Audience | undefined {
+function audienceOption(context: CommandContext): Audience {
   const value = context.string('for');
-  if (value === undefined) return undefined;
-  if (value === 'public') return { kind: 'public' };
-  if (!/^[a-z0-9][a-z0-9-]{0,63}$/.test(value))
-    throw new UsageError(
-      `--for takes a mechanism term (e.g. wgad, iachr) or "public", not "${value}".`,
-    );
-  return { kind: 'mechanism', mechanism: value };
+  const template = oneOf<Template>(context, 'template', TEMPLATES, 'generic');
+  if (value === undefined)
+    return defaultAudience(template, context.strings('encrypt-to').length > 0);
+  const audience = parseAudience(value);
+  if ('error' in audience) throw new UsageError(`--for ${audience.error}`);
+  return audience;
 }
 
 function exportRequest(context: CommandContext): ExportRequest {
@@ -57,8 +58,7 @@ function exportRequest(context: CommandContext): ExportRequest {
 
 function describePreview(preview: ExportPreview): string {
   const lines: string[] = [];
-  const audience = preview.audience.kind === 'public' ? 'the public' : preview.audience.mechanism;
-  lines.push(`Template ${preview.template}, for ${audience}.`);
+  lines.push(`Template ${preview.template}, for ${describeAudience(preview.audience)}.`);
   if (preview.checklist.length > 0) {
     const missing = preview.checklist.filter((i) => !i.ok);
     lines.push(
@@ -110,7 +110,7 @@ const exportCommand: Command = {
       type: 'string',
       valueName: 'WHO',
       description:
-        "whose consent applies: a mechanism term (wgad, iachr…) or public; default: the template's body, or public",
+        "who the export is for: partners (partner organisations), public, or a mechanism term (wgad, iachr…); default: partners for a bundle, else the template's body (wgad) or public",
     },
     'include-originals': {
       type: 'boolean',

@@ -87,11 +87,11 @@ export function page(context: CommandContext): { limit?: number; offset?: number
 export const consentOptions: Options = {
   'consent-scope': str(
     'SCOPE',
-    'where it may go: internal-only (default), named-mechanisms or public',
+    'where it may go: internal-only (default), partners, named-mechanisms or public',
   ),
   'consent-mechanisms': many(
     'LIST',
-    'with named-mechanisms: mechanism terms, comma-separated (e.g. wgad,sr-hrd)',
+    'with named-mechanisms: mechanism terms, comma-separated (e.g. wgad,sr-hrd; partner-ngos adds partner organisations)',
   ),
   'consent-naming': str('HOW', 'name in outputs: name, initials, pseudonym or none (default)'),
   'consent-pseudonym': str('NAME', 'the pseudonym to print when naming is pseudonym'),

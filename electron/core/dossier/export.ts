@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Manifest } from '../../../shared/dossier';
 import type { Vault } from '../vault/vault';
-import { planDossier, type ExportRequest } from './plan';
+import { defaultAudience, planDossier, type ExportRequest } from './plan';
 import { writeBundle, writeDossierDirectory, type WriteOptions } from './write';
 
 export type ExportTarget =
@@ -24,7 +24,10 @@ export async function exportDossier(
   target: ExportTarget,
   options: WriteOptions = {},
 ): Promise<ExportResult> {
-  const plan = await planDossier(vault, request);
+  const plan = await planDossier(vault, {
+    ...request,
+    audience: request.audience ?? defaultAudience(request.template, target.kind === 'bundle'),
+  });
   const written =
     target.kind === 'directory'
       ? {

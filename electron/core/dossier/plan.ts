@@ -11,7 +11,7 @@ import {
   type Template,
   type WithheldItem,
 } from '../../../shared/dossier';
-import type { CaseDocument } from '../../../shared/domain';
+import { AudienceError, audienceRule, type CaseDocument } from '../../../shared/domain';
 import { VocabularySet } from '../../../shared/vocabularies';
 import { VigilError } from '../errors';
 import { exportCaseDocument } from '../records';
@@ -71,7 +71,14 @@ export interface DossierPlan {
   signer: KeyInfo;
 }
 
-export function defaultAudience(template: Template): Audience {
+/**
+ * Who an export is for when the user does not say: partner organisations for
+ * an encrypted bundle (only partners hold the keys it is encrypted to), else
+ * the template's body (the WGAD) or, for the generic report, the public, the
+ * most restrictive audience.
+ */
+export function defaultAudience(template: Template, bundle = false): Audience {
+  if (bundle) return { kind: 'partners' };
   return template === 'wgad' ? { kind: 'mechanism', mechanism: 'wgad' } : { kind: 'public' };
 }
 
@@ -119,6 +126,12 @@ interface Prepared {
 
 async function prepare(vault: Vault, request: ExportRequest): Promise<Prepared> {
   const audience = request.audience ?? defaultAudience(request.template);
+  try {
+    audienceRule(audience, request.includePrivate);
+  } catch (error) {
+    if (error instanceof AudienceError) throw new VigilError('INVALID_INPUT', error.message);
+    throw error;
+  }
   const original = await exportCaseDocument(vault, request.caseId);
   const submission =
     request.template === 'wgad' ? await getWgadSubmission(vault, request.caseId) : null;

@@ -5,9 +5,11 @@ import type {
   WithheldItem,
 } from '../../../shared/dossier';
 import {
+  audienceRule,
   consentDecision,
   nameForOutput,
-  withholdPrivate,
+  withholdFields,
+  type RecordKind,
   type CaseDocument,
   type ConsentRecord,
   type ConsentTarget,
@@ -74,9 +76,7 @@ export interface RedactedCase {
 }
 
 export function consentTarget(audience: Audience): ConsentTarget {
-  return audience.kind === 'public'
-    ? { kind: 'public' }
-    : { kind: 'mechanism', mechanism: audience.mechanism };
+  return audience;
 }
 
 function needsConsent(person: DocumentPerson): boolean {
@@ -210,6 +210,14 @@ export function redactCase(
 ): RedactedCase {
   const target = consentTarget(options.audience);
   const withheld: WithheldItem[] = [];
+  const rule = audienceRule(options.audience, options.includePrivate);
+  // Private and internal fields this audience does not get, emptied so every record keeps its shape.
+  const withholdOf = <T>(kind: RecordKind, record: T, what: string): T => {
+    const result = withholdFields(record, rule.withheldFields(kind));
+    for (const w of result.withheld)
+      withheld.push({ kind: 'field', what: `${what}: ${w.path}`, reason: w.reason });
+    return result.record;
+  };
   const consent: ConsentStatus[] = [];
   const byId = new Map(document.persons.map((p, i) => [p.id, { person: p, index: i + 1 }]));
 
@@ -348,12 +356,7 @@ export function redactCase(
         identityDocuments: [],
       };
     }
-    if (!options.includePrivate) {
-      const result = withholdPrivate('person', record);
-      record = result.record;
-      for (const path of result.withheld)
-        withheld.push({ kind: 'field', what: `${entry.label}: ${path}`, reason: 'private field' });
-    }
+    record = withholdOf('person', record, entry.label);
     return scrubDeep(record, scrub, STRUCTURAL_KEYS);
   });
 
@@ -368,17 +371,7 @@ export function redactCase(
       });
       return;
     }
-    let record: DocumentTestimony = testimony;
-    if (!options.includePrivate) {
-      const result = withholdPrivate('testimony', record);
-      record = result.record;
-      for (const path of result.withheld)
-        withheld.push({
-          kind: 'field',
-          what: `testimony ${index}: ${path}`,
-          reason: 'private field',
-        });
-    }
+    let record: DocumentTestimony = withholdOf('testimony', testimony, `testimony ${index}`);
     const witnessKept = record.witnessId !== null && !excludedPersons.has(record.witnessId);
     record = {
       ...record,
@@ -392,16 +385,9 @@ export function redactCase(
     });
   });
 
-  const privateless = <T>(kind: 'event' | 'intervention', record: T, what: string): T => {
-    if (options.includePrivate) return record;
-    const result = withholdPrivate(kind, record);
-    for (const path of result.withheld)
-      withheld.push({ kind: 'field', what: `${what}: ${path}`, reason: 'private field' });
-    return result.record;
-  };
   const keptIds = new Set(testimonies.map((t) => t.testimony.id));
   const events = document.events.map((event, i) => {
-    const record = scrubDeep(privateless('event', event, `event ${i + 1}`), scrub, STRUCTURAL_KEYS);
+    const record = scrubDeep(withholdOf('event', event, `event ${i + 1}`), scrub, STRUCTURAL_KEYS);
     // A source pointing to a testimony that was left out keeps no pointer to it.
     return {
       ...record,
@@ -413,7 +399,7 @@ export function redactCase(
     };
   });
   const interventions = document.interventions.map((v, i) =>
-    scrubDeep(privateless('intervention', v, `intervention ${i + 1}`), scrub, STRUCTURAL_KEYS),
+    scrubDeep(withholdOf('intervention', v, `intervention ${i + 1}`), scrub, STRUCTURAL_KEYS),
   );
 
   let scrubbedSubmission = submission ? scrubDeep(submission, scrub) : null;
@@ -427,7 +413,7 @@ export function redactCase(
 
   const redacted: CaseDocument = {
     ...document,
-    case: scrubDeep(document.case, scrub, STRUCTURAL_KEYS),
+    case: scrubDeep(withholdOf('case', document.case, 'case'), scrub, STRUCTURAL_KEYS),
     persons: keptPersons,
     events,
     testimonies: testimonies.map((t) => t.testimony),

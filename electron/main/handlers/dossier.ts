@@ -1,6 +1,7 @@
 import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import {
+  defaultAudience,
   exportDossier,
   getWgadSubmission,
   importBundle,
@@ -56,7 +57,10 @@ export function dossierHandlers(ctx: AppContext): Pick<Handlers, DossierChannels
       const result = await ctx.operations.run(operationId, (signal, progress) =>
         exportDossier(
           vault,
-          request,
+          {
+            ...request,
+            audience: request.audience ?? defaultAudience(request.template, target === 'bundle'),
+          },
           target === 'bundle' ? { kind: 'bundle', path, recipients } : { kind: 'directory', path },
           {
             signal,

@@ -260,6 +260,8 @@ describe.skipIf(!hasGpg)('partner bundles: Vigil ↔ GnuPG ↔ Vigil', () => {
           caseId,
           template: 'generic',
           language: 'en',
+          // A folder made for partners carries the whole case, so it can be imported.
+          audience: { kind: 'partners' },
           includePrivate: false,
           includeOriginals: false,
         },
