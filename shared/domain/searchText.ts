@@ -10,6 +10,15 @@
  * - Cyrillic: ё → е (Russian writes both for the same word).
  * The vault applies this fold in SQL inside its triggers (migration 2 keeps a
  * frozen copy of this table); a test checks both give the same text.
+ *
+ * Chinese and Japanese are written without spaces between words, and Korean
+ * attaches particles to names ("김민수가"), so the index's word tokenizer
+ * would keep a whole sentence as one token. The fold therefore puts a space
+ * around every Han, kana and Hangul character: each is indexed as its own
+ * token, and a query's run of them becomes a phrase of adjacent characters,
+ * which finds the word wherever it stands. SQL cannot do this, so records
+ * holding such text carry their folded index text from the repository
+ * (migration 7).
  */
 
 /** Code points removed by the fold. */
@@ -41,15 +50,38 @@ const REPLACEMENTS = new Map<string, string>([
 ]);
 const FOLDED = new RegExp(`[${[...REPLACEMENTS.keys()].join('')}]`, 'gu');
 
-/** The search fold above; text it does not change comes back as the same string. */
-export function foldSearchText(text: string): string {
+/** Characters of scripts written without spaces between words (or with particles attached). */
+const CJK_CLASS = '\\p{sc=Han}\\p{sc=Hiragana}\\p{sc=Katakana}\\p{sc=Hangul}\\p{sc=Bopomofo}';
+const CJK = new RegExp(`[${CJK_CLASS}]`, 'u');
+const CJK_ALL = new RegExp(`[${CJK_CLASS}]`, 'gu');
+
+/** Whether `text` holds a Han, kana, Hangul or Bopomofo character. */
+export function hasCjk(text: string): boolean {
+  return CJK.test(text);
+}
+
+/** The letter fold alone (Arabic and Cyrillic variants), as the vault's SQL applies it. */
+export function foldLetters(text: string): string {
   FOLDED.lastIndex = 0;
   if (!FOLDED.test(text)) return text;
   return text.replace(FOLDED, (char) => REPLACEMENTS.get(char) ?? char);
 }
 
-/** Word characters for highlighting: letters, digits, private-use, and marks (which stay inside words). */
-const WORD = /[\p{L}\p{N}\p{Co}\p{M}]+/gu;
+/** The search fold above; text it does not change comes back as the same string. */
+export function foldSearchText(text: string): string {
+  const folded = foldLetters(text);
+  return hasCjk(folded) ? folded.replace(CJK_ALL, ' $& ') : folded;
+}
+
+/**
+ * Words for highlighting: runs of letters, digits, private-use characters and
+ * marks (which stay inside words); each Han, kana or Hangul character is a
+ * word of its own, as in the index.
+ */
+const WORD = new RegExp(
+  `[${CJK_CLASS}]\\p{M}*|(?:(?![${CJK_CLASS}])[\\p{L}\\p{N}\\p{Co}\\p{M}])+`,
+  'gu',
+);
 const HAS_TOKEN = /[\p{L}\p{N}\p{Co}]/u;
 
 /** How a word is compared when highlighting: folded, without any diacritic, lower-case. */

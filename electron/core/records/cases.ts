@@ -1,3 +1,4 @@
+import { cjkIndexText } from './searchIndex';
 import {
   caseCreateSchema,
   caseListQuerySchema,
@@ -33,7 +34,7 @@ interface CaseRow {
 
 const CASES = recordTable(
   'cases',
-  'reference, title, summary, status, countries, tags, confidentiality',
+  'reference, title, summary, status, countries, tags, confidentiality, cjk_title, cjk_body',
   { inCase: false },
 );
 const CASE_BY_ID = `SELECT ${CASES.columns} FROM cases WHERE id = ?`;
@@ -101,6 +102,8 @@ const caseValues = (record: CaseRecord) => [
   json(record.countries),
   json(record.tags),
   record.confidentiality,
+  cjkIndexText([record.reference, record.title]),
+  cjkIndexText([record.summary, ...record.tags]),
 ];
 
 /** Inserts a validated case; the caller checked terms and the reference. */

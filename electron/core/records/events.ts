@@ -1,3 +1,4 @@
+import { cjkIndexText } from './searchIndex';
 import type { z } from 'zod';
 import {
   eventCreateSchema,
@@ -51,7 +52,7 @@ interface EventRow {
 
 const EVENTS = recordTable(
   'events',
-  'event_type, title, description, start_date, end_date, ongoing, date_note, sort_key, date_lo, date_hi, country, region, place, latitude, longitude, detention',
+  'event_type, title, description, start_date, end_date, ongoing, date_note, sort_key, date_lo, date_hi, country, region, place, latitude, longitude, detention, cjk_title, cjk_body',
   { inCase: true },
 );
 /** What a read needs: the date span columns are for ordering and filters only. */
@@ -208,6 +209,22 @@ function eventParams(e: EventRecord): (string | number | null)[] {
     e.location.latitude,
     e.location.longitude,
     e.detention ? json(e.detention) : null,
+    cjkIndexText([e.title]),
+    cjkIndexText([
+      e.description,
+      e.location.place,
+      e.location.region,
+      e.dateNote,
+      ...(e.detention
+        ? [
+            e.detention.forces,
+            e.detention.authority,
+            e.detention.reasonsImputed,
+            e.detention.legalBasis,
+            ...e.detention.places.map((place) => place.name),
+          ]
+        : []),
+    ]),
   ];
 }
 

@@ -1,3 +1,4 @@
+import { cjkIndexText } from './searchIndex';
 import type { z } from 'zod';
 import {
   interventionCreateSchema,
@@ -42,7 +43,7 @@ interface InterventionRow {
 
 const INTERVENTIONS = recordTable(
   'interventions',
-  'intervention_type, mechanism, recipient, sent_on, date_lo, date_hi, reference, status, response_on, response, outcome, follow_up_on, notes',
+  'intervention_type, mechanism, recipient, sent_on, date_lo, date_hi, reference, status, response_on, response, outcome, follow_up_on, notes, cjk_title, cjk_body',
   { inCase: true },
 );
 /** What a read needs: the date span is for ordering and filters only. */
@@ -99,6 +100,8 @@ function params(i: InterventionRecord): (string | null)[] {
     i.outcome,
     i.followUpOn,
     i.notes,
+    cjkIndexText([i.recipient, i.reference, i.outcome]),
+    cjkIndexText([i.response, i.notes]),
   ];
 }
 

@@ -1,3 +1,4 @@
+import { cjkIndexText } from './searchIndex';
 import type { ConsentRecord } from '../../../shared/domain/consent';
 import {
   personCreateSchema,
@@ -59,7 +60,7 @@ interface PersonRow {
 
 const PERSONS = recordTable(
   'persons',
-  'person_type, name, family_name, given_name, aliases, pseudonym, sex, birth_date, age, nationalities, identity_documents, occupation, hrd_work, affiliation, residence, contact, deceased, death_date, notes, consent',
+  'person_type, name, family_name, given_name, aliases, pseudonym, sex, birth_date, age, nationalities, identity_documents, occupation, hrd_work, affiliation, residence, contact, deceased, death_date, notes, consent, cjk_title, cjk_body',
   { inCase: false },
 );
 export const PERSON_COLUMNS = PERSONS.columns;
@@ -146,6 +147,8 @@ function personParams(p: PersonRecord): (string | number | null)[] {
     dateToDb(p.deathDate),
     p.notes,
     p.consent ? json(p.consent) : null,
+    cjkIndexText([p.name, p.familyName, p.givenName, ...p.aliases, p.pseudonym]),
+    cjkIndexText([p.occupation, p.affiliation, p.notes]),
   ];
 }
 

@@ -1,3 +1,4 @@
+import { cjkIndexText } from './searchIndex';
 import type { z } from 'zod';
 import type { ConsentRecord } from '../../../shared/domain/consent';
 import {
@@ -50,7 +51,7 @@ interface TestimonyRow {
 
 const TESTIMONIES = recordTable(
   'testimonies',
-  'witness_id, witness_description, interviewer, taken_on, sort_key, date_lo, date_hi, place, country, language, method, statement, translation, translation_language, statement_fold, translation_fold, consent',
+  'witness_id, witness_description, interviewer, taken_on, sort_key, date_lo, date_hi, place, country, language, method, statement, translation, translation_language, statement_fold, translation_fold, consent, cjk_title',
   { inCase: true },
 );
 /** What a read needs: the date span and the folded texts are for ordering and search only. */
@@ -122,6 +123,7 @@ function params(t: TestimonyRecord): (string | null)[] {
     foldedOrNull(t.statement),
     foldedOrNull(t.translation),
     json(t.consent),
+    cjkIndexText([t.witnessDescription, t.place]),
   ];
 }
 

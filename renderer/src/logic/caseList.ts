@@ -1,4 +1,4 @@
-import { foldSearchText } from '../../../shared/domain/searchText';
+import { foldLetters } from '../../../shared/domain/searchText';
 
 /**
  * Filtering and sorting of the case list in memory (ten thousand rows take
@@ -37,10 +37,7 @@ export interface CaseFilter {
 
 /** Case, accents and Arabic letter variants do not matter when finding a case. */
 export function foldForFilter(text: string): string {
-  return foldSearchText(text.normalize('NFC'))
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase();
+  return foldLetters(text.normalize('NFC')).normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 }
 
 export function searchKeyOf(row: CaseRow): string {

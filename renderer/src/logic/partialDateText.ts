@@ -3,7 +3,7 @@ import {
   type DateQualifier,
   type PartialDate,
 } from '../../../shared/domain/partialDate';
-import { foldSearchText } from '../../../shared/domain/searchText';
+import { foldLetters } from '../../../shared/domain/searchText';
 import { formatDateValue } from './format';
 
 /**
@@ -69,7 +69,7 @@ function asciiDigits(text: string): string {
 }
 
 function normalise(text: string): string {
-  const folded = foldSearchText(asciiDigits(text.normalize('NFKC')))
+  const folded = foldLetters(asciiDigits(text.normalize('NFKC')))
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase();

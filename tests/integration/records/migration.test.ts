@@ -4,7 +4,7 @@ import { Database } from '../../../electron/core/vault/database';
 import { migrate, schemaVersion } from '../../../electron/core/vault/migrate';
 import { MIGRATIONS, SCHEMA_VERSION } from '../../../electron/core/vault/migrations';
 import { foldSql } from '../../../electron/core/vault/migrations/0002-case-records';
-import { foldSearchText } from '../../../shared/domain/searchText';
+import { foldLetters } from '../../../shared/domain/searchText';
 import { checkCaseRecords, createCase, createTestimony } from '../../../electron/core/records';
 import { newVault } from '../../helpers/vault';
 import { tempDir } from '../../helpers/tmp';
@@ -81,7 +81,7 @@ describe('migration 2 (case records)', () => {
     for (const sample of samples) {
       const sql = `SELECT ${foldSql('s')} AS folded FROM (SELECT ? AS s)`;
       const row = await db.get<{ folded: string }>(sql, [sample]);
-      expect(row?.folded).toBe(foldSearchText(sample));
+      expect(row?.folded).toBe(foldLetters(sample));
     }
     await db.close();
   });
@@ -107,5 +107,57 @@ describe('the case records check', () => {
       ]),
     );
     await vault.lock();
+  });
+});
+
+describe('migration 7 (search in Chinese, Japanese and Korean)', () => {
+  const found = async (db: Database, phrase: string) =>
+    (
+      await db.all<{ entity_id: string }>(
+        `SELECT d.entity_id FROM search_fts f JOIN search_docs d ON d.rid = f.rowid
+          WHERE search_fts MATCH ? ORDER BY d.entity_id`,
+        [`"${phrase}"`],
+      )
+    ).map((r) => r.entity_id);
+
+  it('re-indexes records written before it, so their words are found inside runs of characters', async () => {
+    const db = await scratchDb();
+    await migrate(db, MIGRATIONS.slice(0, 6));
+    const at = '2026-01-01T00:00:00.000Z';
+    await db.run(
+      `INSERT INTO cases (id, reference, title, summary, status, confidentiality, created_at, updated_at)
+       VALUES ('c1', 'VIG-2026-0001', '维权律师被失踪案', '律师在北京被带走', 'open', 'internal', ?, ?),
+              ('c2', 'VIG-2026-0002', 'Plain title', 'nothing special', 'open', 'internal', ?, ?)`,
+      [at, at, at, at],
+    );
+    await db.run(
+      `INSERT INTO persons (id, person_type, name, aliases, created_at, updated_at)
+       VALUES ('p1', 'individual', '王全璋', '["Wang Quanzhang"]', ?, ?)`,
+      [at, at],
+    );
+    await db.run(
+      `INSERT INTO testimonies (id, case_id, witness_description, taken_on, sort_key, statement, translation, consent, created_at, updated_at)
+       VALUES ('t1', 'c1', '妻子', 'unknown', '9999', '他被关押在天津看守所', '', '{}', ?, ?)`,
+      [at, at],
+    );
+    // Before: the whole run is one token.
+    expect(await found(db, '北京')).toEqual([]);
+    expect(await migrate(db, MIGRATIONS.slice(0, 7))).toEqual({ from: 6, to: 7 });
+    expect(await found(db, '北 京')).toEqual(['c1']);
+    expect(await found(db, '全 璋')).toEqual(['p1']);
+    expect(await found(db, '看 守 所')).toEqual(['t1']);
+    expect(await found(db, '妻 子')).toEqual(['t1']);
+    expect(await found(db, 'Quanzhang')).toEqual(['p1']);
+    expect(await found(db, 'special')).toEqual(['c2']);
+    const plain = await db.get<{ cjk_title: string | null }>(
+      "SELECT cjk_title FROM cases WHERE id = 'c2'",
+    );
+    expect(plain?.cjk_title).toBeNull();
+    // The index is consistent, and later writes keep it in step through the new triggers.
+    await db.run("INSERT INTO search_fts (search_fts) VALUES ('integrity-check')");
+    await db.run("UPDATE cases SET cjk_body = ' 上 海 ' WHERE id = 'c1'");
+    expect(await found(db, '上 海')).toEqual(['c1']);
+    expect(await found(db, '北 京')).toEqual([]);
+    await db.close();
   });
 });

@@ -67,7 +67,7 @@ export function foldSql(expr: string): string {
 
 const joined = (...parts: string[]) => parts.join(` || ' ' || `);
 
-interface Indexed {
+export interface Indexed {
   table: string;
   kind: string;
   /** Columns whose change re-indexes the record. */
@@ -81,7 +81,7 @@ interface Indexed {
   body: string;
 }
 
-function searchTriggers(x: Indexed): string {
+export function searchTriggers(x: Indexed): string {
   const row = (expr: string) => expr.replaceAll('ROW.', 'new.');
   const [caseId, eventType, countries, dateLo, dateHi, title, body] = [
     x.caseId,
@@ -117,7 +117,7 @@ const fj = (json: string, path: string) =>
   foldSql(`coalesce(json_extract(${json}, '${path}'), '')`);
 const singleCountry = `CASE WHEN ROW.country IS NULL THEN '[]' ELSE json_array(ROW.country) END`;
 
-const INDEXED: Indexed[] = [
+export const INDEXED: readonly Indexed[] = [
   {
     table: 'cases',
     kind: 'case',

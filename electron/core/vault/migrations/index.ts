@@ -5,6 +5,7 @@ import { keys } from './0003-keys';
 import { evidence } from './0004-evidence';
 import { submissions } from './0005-submissions';
 import { evidenceReadable } from './0006-evidence-readable';
+import { cjkSearch } from './0007-cjk-search';
 
 export type { Migration };
 
@@ -16,6 +17,7 @@ export const MIGRATIONS: readonly Migration[] = [
   evidence,
   submissions,
   evidenceReadable,
+  cjkSearch,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;
