@@ -20,6 +20,8 @@ const MIME: Record<MediaType, string> = {
   mp4: 'video/mp4',
   mov: 'video/quicktime',
   m4a: 'audio/mp4',
+  m4v: 'video/x-m4v',
+  '3gp': 'video/3gpp',
   wav: 'audio/wav',
   flac: 'audio/flac',
   ogg: 'audio/ogg',
@@ -36,6 +38,15 @@ export const STRIPPABLE: ReadonlySet<MediaType> = new Set([
   'heic',
   'avif',
   'pdf',
+  'mp3',
+  'mp4',
+  'mov',
+  'm4a',
+  'm4v',
+  '3gp',
+  'wav',
+  'flac',
+  'ogg',
 ]);
 
 /** Human names for messages. */
@@ -59,9 +70,11 @@ export const TYPE_NAMES: Record<MediaType, string> = {
   mp4: 'MP4 video',
   mov: 'QuickTime video (MOV)',
   m4a: 'M4A audio file',
+  m4v: 'M4V video',
+  '3gp': '3GP video',
   wav: 'WAV audio file',
   flac: 'FLAC audio file',
-  ogg: 'Ogg audio file',
+  ogg: 'Ogg audio file (Vorbis or Opus)',
   webm: 'WebM/Matroska video',
   unknown: 'file of unknown type',
 };
@@ -97,6 +110,8 @@ function isoBmffType(head: Uint8Array): MediaType | undefined {
   }
   if (major === 'qt  ') return 'mov';
   if (major === 'M4A ' || major === 'M4B ' || major === 'M4P ') return 'm4a';
+  if (major === 'M4V ' || major === 'M4VH' || major === 'M4VP') return 'm4v';
+  if (major.startsWith('3gp') || major.startsWith('3g2')) return '3gp';
   if (brands.has('heic') || brands.has('heix')) return 'heic';
   if (brands.has('avif')) return 'avif';
   return 'mp4';

@@ -9,6 +9,8 @@ import { inspectTiff } from './formats/tiff';
 import { inspectWebp } from './formats/webp';
 import { inspectPdf } from './pdf/inspect';
 import type { InspectReport, MediaType } from './types';
+import { BufferSource, isMedia } from './media';
+import { inspectMediaSource } from './mediaStrip';
 
 const EOCD = Buffer.from([0x50, 0x4b, 0x05, 0x06]);
 
@@ -60,6 +62,7 @@ async function collect(c: Collector, type: MediaType, buf: Buffer): Promise<void
 export async function inspectBuffer(bytes: Uint8Array): Promise<InspectReport> {
   const buf = asBuffer(bytes);
   const { type, mime } = detectType(buf.subarray(0, 4096));
+  if (isMedia(type)) return inspectMediaSource(new BufferSource(buf), { sha256: sha256Hex(buf) });
   const c = new Collector();
   const twoInOne = ambiguity(buf, type);
   if (twoInOne) c.warn(`This file is ambiguous: ${twoInOne}.`);

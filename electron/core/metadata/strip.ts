@@ -10,6 +10,8 @@ import { ambiguity, inspectBuffer } from './inspect';
 import { stripPdf } from './pdf/strip';
 import { verifyPdf } from './pdf/verify';
 import type { FormatStripResult, MediaType, StripReport } from './types';
+import { isMedia } from './media';
+import { stripMediaBuffer } from './mediaStrip';
 
 function stripByType(type: MediaType, buf: Buffer): FormatStripResult {
   switch (type) {
@@ -66,6 +68,7 @@ export async function stripBuffer(
 ): Promise<{ output: Buffer; report: StripReport }> {
   const buf = asBuffer(bytes);
   const { type, mime, strippable } = detectType(buf.subarray(0, 4096));
+  if (isMedia(type)) return stripMediaBuffer(buf);
   if (type === 'unknown')
     throw unsupported('Vigil does not recognise the type of this file, so it cannot strip it.');
   if (!strippable)

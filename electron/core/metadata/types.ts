@@ -18,6 +18,8 @@ export type MediaType =
   | 'mp4'
   | 'mov'
   | 'm4a'
+  | 'm4v'
+  | '3gp'
   | 'wav'
   | 'flac'
   | 'ogg'

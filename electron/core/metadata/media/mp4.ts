@@ -1,0 +1,1205 @@
+import { Bytes, formatSize, invalid, isAllZero, unsupported } from '../bytes';
+import type { Collector } from '../collector';
+import { readBoxes } from '../formats/heif';
+import { inspectXmp } from '../xmp';
+import type { KeptField } from '../types';
+import {
+  child,
+  children,
+  macTime,
+  mergeRanges,
+  metaChildrenOffset,
+  readMoov,
+  refuseEncrypted,
+  topLevelBoxes,
+  trackTables,
+  type Box,
+} from './bmff';
+import { checkFailed, classifyTag, inspectEmbeddedImage, parseIso6709, printable } from './common';
+import { inspectId3v2 } from './id3';
+import type { MediaPlan, Piece } from './plan';
+import { readAt, type Source } from './source';
+
+// MP4, MOV, M4A, M4V and 3GP. The stripper rebuilds the movie box from an
+// allow-list: the movie, track and media headers with their times zeroed, the
+// audio and video tracks with their sample tables, and nothing else — no user
+// data (udta), no metadata boxes (meta, keys, ilst, ©xyz, loci, XMP), no
+// timed-metadata, telemetry, timecode, text or chapter tracks. The samples of
+// the kept tracks are copied byte for byte into one media-data box placed
+// after the new movie box, and every chunk offset is rewritten to match;
+// bytes no kept sample uses are not copied.
+
+const XMP_UUID = 'be7acfcb97a942e89c71999491e3afac';
+const KEPT_HANDLERS = new Set(['vide', 'soun']);
+const STBL_KEEP = new Set([
+  'stsd',
+  'stts',
+  'ctts',
+  'cslg',
+  'stss',
+  'stps',
+  'stsh',
+  'sdtp',
+  'stsc',
+  'stsz',
+  'stz2',
+  'sgpd',
+  'sbgp',
+  'subs',
+  'padb',
+]);
+const TREF_KEEP = new Set([
+  'vdep',
+  'vplx',
+  'sync',
+  'fall',
+  'folw',
+  'dpnd',
+  'ipir',
+  'mpod',
+  'ssrc',
+  'auxl',
+  'sbas',
+  'scal',
+  'tbas',
+  'oref',
+  'adda',
+]);
+const VIDEO_CHILDREN = new Set([
+  'avcC',
+  'hvcC',
+  'av1C',
+  'vpcC',
+  'vvcC',
+  'esds',
+  'colr',
+  'pasp',
+  'clap',
+  'fiel',
+  'btrt',
+  'gama',
+  'mdcv',
+  'clli',
+  'SmDm',
+  'CoLL',
+  'dvcC',
+  'dvvC',
+  'dvwC',
+  'lhvC',
+  'hvcE',
+  'avcE',
+  'st3d',
+  'sv3d',
+  'glbl',
+  'ccst',
+  'amve',
+  'd263',
+  'dvc1',
+  'av3c',
+  'taic',
+]);
+const AUDIO_CHILDREN = new Set([
+  'esds',
+  'dOps',
+  'dfLa',
+  'alac',
+  'dac3',
+  'dec3',
+  'dac4',
+  'wave',
+  'chan',
+  'chnl',
+  'btrt',
+  'SA3D',
+  'damr',
+  'dmlp',
+  'mhaC',
+  'pcmC',
+  'srat',
+  'ddts',
+  'udts',
+  'glbl',
+]);
+const WAVE_CHILDREN = new Set([
+  'frma',
+  'mp4a',
+  'esds',
+  'enda',
+  'alac',
+  'chan',
+  'dfLa',
+  'dOps',
+  '\0\0\0\0',
+]);
+const ENCRYPTED_ENTRIES = new Set(['encv', 'enca', 'encs', 'enct', 'drms', 'drmi', 'drac', 'resv']);
+const FIXED_BODY: Record<string, [number, number]> = {
+  mvhd: [100, 112],
+  tkhd: [84, 96],
+  mdhd: [24, 36],
+};
+
+export interface Mp4Names {
+  /** "The MP4 video" */
+  what: string;
+  /** "MP4 video", for check messages. */
+  name: string;
+}
+
+interface Track {
+  trak: Box;
+  kids: Box[];
+  id: number;
+  handler: string;
+  handlerName: string;
+  tkhd?: Box;
+  mdia?: Box;
+  mdhd?: Box;
+  hdlr?: Box;
+  minf?: Box;
+  minfKids: Box[];
+  stbl?: Box;
+  stblKids: Box[];
+  entries: Box[];
+  tref: { type: string; ids: number[] }[];
+}
+
+interface Model {
+  top: Box[];
+  trailing: number;
+  ftyp?: Box;
+  moovBox: Box;
+  moov: Buffer;
+  b: Bytes;
+  kids: Box[];
+  tracks: Track[];
+  mdats: Box[];
+  fragmented: boolean;
+}
+
+function ascii4(b: Bytes, o: number): string {
+  return b.ascii(o, 4);
+}
+
+function parseTrack(b: Bytes, trak: Box): Track {
+  const kids = children(b, trak);
+  const t: Track = {
+    trak,
+    kids,
+    id: 0,
+    handler: '',
+    handlerName: '',
+    minfKids: [],
+    stblKids: [],
+    entries: [],
+    tref: [],
+  };
+  t.tkhd = child(kids, 'tkhd');
+  if (t.tkhd) t.id = b.u32be(t.tkhd.body + (b.u8(t.tkhd.body) === 1 ? 20 : 12));
+  t.mdia = child(kids, 'mdia');
+  const tref = child(kids, 'tref');
+  if (tref) {
+    for (const r of children(b, tref)) {
+      const ids: number[] = [];
+      for (let o = r.body; o + 4 <= r.end; o += 4) ids.push(b.u32be(o));
+      t.tref.push({ type: r.type, ids });
+    }
+  }
+  if (!t.mdia) return t;
+  const mdiaKids = children(b, t.mdia);
+  t.mdhd = child(mdiaKids, 'mdhd');
+  t.hdlr = child(mdiaKids, 'hdlr');
+  if (t.hdlr) {
+    t.handler = ascii4(b, t.hdlr.body + 8);
+    t.handlerName = handlerName(b, t.hdlr);
+  }
+  t.minf = child(mdiaKids, 'minf');
+  if (!t.minf) return t;
+  t.minfKids = children(b, t.minf);
+  t.stbl = child(t.minfKids, 'stbl');
+  if (!t.stbl) return t;
+  t.stblKids = children(b, t.stbl);
+  const stsd = child(t.stblKids, 'stsd');
+  if (stsd) {
+    const count = b.u32be(stsd.body + 4);
+    t.entries = readBoxes(b, stsd.body + 8, stsd.end);
+    if (t.entries.length !== count)
+      throw invalid(`${b.what} is damaged: a sample description table is inconsistent.`);
+  }
+  return t;
+}
+
+/** A handler's name: a C string in MP4, a counted (Pascal) string in QuickTime. */
+function handlerName(b: Bytes, hdlr: Box): string {
+  const from = hdlr.body + 24;
+  if (from >= hdlr.end) return '';
+  const raw = b.buf.subarray(from, hdlr.end);
+  const counted = raw[0]! > 0 && raw[0]! === raw.length - 1;
+  const text = counted ? raw.subarray(1) : raw;
+  const zero = text.indexOf(0);
+  return text.toString('utf8', 0, zero < 0 ? text.length : zero).trim();
+}
+
+async function parseModel(src: Source, what: string): Promise<Model> {
+  const { boxes: top, trailing } = await topLevelBoxes(src, what);
+  const moovs = top.filter((x) => x.type === 'moov');
+  if (moovs.length === 0) throw invalid(`${what} is damaged: it has no movie header (moov box).`);
+  if (moovs.length > 1) throw invalid(`${what} is damaged: it has more than one movie header.`);
+  const moovBox = moovs[0]!;
+  const moov = await readMoov(src, moovBox, what);
+  const b = new Bytes(moov, what);
+  const shift = moovBox.body - moovBox.start;
+  const kids = readBoxes(b, shift, moov.length);
+  const tracks = kids.filter((k) => k.type === 'trak').map((trak) => parseTrack(b, trak));
+  return {
+    top,
+    trailing,
+    ftyp: top[0]?.type === 'ftyp' ? top[0] : undefined,
+    moovBox,
+    moov,
+    b,
+    kids,
+    tracks,
+    mdats: top.filter((x) => x.type === 'mdat'),
+    fragmented:
+      top.some((x) => ['moof', 'mfra', 'sidx', 'styp', 'ssix'].includes(x.type)) ||
+      kids.some((k) => k.type === 'mvex'),
+  };
+}
+
+// ---------------------------------------------------------------- inspect
+
+function qtText(b: Bytes, box: Box): string {
+  // QuickTime "©xxx" user data: (u16 length, u16 language, text)…; else the bytes as text.
+  const parts: string[] = [];
+  let o = box.body;
+  while (o + 4 <= box.end) {
+    const n = b.u16be(o);
+    if (n === 0 || o + 4 + n > box.end) break;
+    parts.push(b.buf.toString('utf8', o + 4, o + 4 + n));
+    o += 4 + n;
+  }
+  if (parts.length > 0 && o === box.end) return parts.join('; ');
+  return b.buf.toString('utf8', box.body, box.end).replace(/\0+$/g, '');
+}
+
+/** 3GPP user data ("titl", "auth", "perf"…): full box, language, string. */
+function threeGppText(b: Bytes, box: Box): string {
+  const from = box.body + 6;
+  if (from >= box.end) return '';
+  const raw = b.buf.subarray(from, box.end);
+  if (raw[0] === 0xfe && raw[1] === 0xff) return raw.subarray(2).swap16().toString('utf16le');
+  return raw.toString('utf8').replace(/\0+$/g, '');
+}
+
+const UDTA_LABELS: Record<
+  string,
+  [string, 'location' | 'device' | 'people' | 'time' | 'software' | 'document', boolean]
+> = {
+  '©xyz': ['GPS position (©xyz)', 'location', true],
+  loci: ['Location (loci)', 'location', true],
+  '©day': ['Creation date (©day)', 'time', false],
+  '©mak': ['Camera make (©mak)', 'device', true],
+  '©mod': ['Camera model (©mod)', 'device', true],
+  '©swr': ['Software (©swr)', 'software', false],
+  '©too': ['Encoder (©too)', 'software', false],
+  '©enc': ['Encoded by (©enc)', 'software', false],
+  '©fmt': ['Format (©fmt)', 'software', false],
+  '©inf': ['Information (©inf)', 'document', true],
+  '©cmt': ['Comment (©cmt)', 'document', true],
+  '©nam': ['Title (©nam)', 'document', true],
+  '©des': ['Description (©des)', 'document', true],
+  '©ART': ['Artist (©ART)', 'people', true],
+  '©aut': ['Author (©aut)', 'people', true],
+  '©cpy': ['Copyright (©cpy)', 'people', true],
+  '©prd': ['Producer (©prd)', 'people', true],
+  '©dir': ['Director (©dir)', 'people', true],
+  '©req': ['Requirements (©req)', 'software', false],
+  titl: ['Title (titl)', 'document', true],
+  auth: ['Author (auth)', 'people', true],
+  perf: ['Performer (perf)', 'people', true],
+  dscp: ['Description (dscp)', 'document', true],
+  cprt: ['Copyright (cprt)', 'people', true],
+  gnre: ['Genre (gnre)', 'document', true],
+  albm: ['Album (albm)', 'document', true],
+  kywd: ['Keywords (kywd)', 'document', true],
+  yrrc: ['Recording year (yrrc)', 'time', false],
+  rtng: ['Rating (rtng)', 'document', true],
+  clsf: ['Classification (clsf)', 'document', true],
+};
+
+const ILST_LABELS: Record<string, string> = {
+  '©nam': 'Title',
+  '©ART': 'Artist',
+  aART: 'Album artist',
+  '©alb': 'Album',
+  '©day': 'Date',
+  '©gen': 'Genre',
+  gnre: 'Genre',
+  '©wrt': 'Composer',
+  '©cmt': 'Comment',
+  '©too': 'Encoder',
+  '©lyr': 'Lyrics',
+  '©grp': 'Grouping',
+  cprt: 'Copyright',
+  desc: 'Description',
+  ldes: 'Long description',
+  covr: 'Cover art',
+  trkn: 'Track number',
+  disk: 'Disc number',
+  '©xyz': 'GPS position',
+  '©mak': 'Make',
+  '©mod': 'Model',
+  '©swr': 'Software',
+  ownr: 'Owner',
+  apID: 'Account',
+  purd: 'Purchase date',
+};
+
+function labelFor(key: string): {
+  label: string;
+  group: ReturnType<typeof classifyTag>['group'];
+  risky: boolean;
+} {
+  const known = ILST_LABELS[key];
+  const cls = classifyTag(known ?? key);
+  if (key === '©day' || key === 'purd') return { label: known!, group: 'time', risky: false };
+  if (key === 'trkn' || key === 'disk') return { label: known!, group: 'document', risky: false };
+  return { label: known ?? key, ...cls };
+}
+
+async function inspectValue(
+  c: Collector,
+  key: string,
+  label: string,
+  group: ReturnType<typeof classifyTag>['group'],
+  risky: boolean,
+  kind: number,
+  value: Buffer,
+): Promise<void> {
+  if (
+    kind === 13 ||
+    kind === 14 ||
+    kind === 27 ||
+    (kind === 0 && (value[0] === 0xff || value[1] === 0x50))
+  ) {
+    if (
+      value.length > 4 &&
+      (value[0] === 0xff || value.subarray(1, 4).toString('latin1') === 'PNG')
+    ) {
+      await inspectEmbeddedImage(c, key, label, value);
+      return;
+    }
+  }
+  let text: string;
+  if (kind === 1) text = value.toString('utf8');
+  else if (kind === 2) text = Buffer.from(value).swap16().toString('utf16le');
+  else if (
+    kind === 21 ||
+    kind === 22 ||
+    kind === 65 ||
+    kind === 66 ||
+    kind === 67 ||
+    kind === 74 ||
+    kind === 75 ||
+    kind === 76 ||
+    kind === 77 ||
+    kind === 78
+  ) {
+    text =
+      value.length === 1
+        ? String(value.readInt8(0))
+        : value.length === 2
+          ? String(value.readInt16BE(0))
+          : value.length === 4
+            ? String(value.readInt32BE(0))
+            : value.length === 8
+              ? String(value.readBigInt64BE(0))
+              : `${value.length} bytes`;
+  } else if (kind === 23 && value.length === 4) text = String(value.readFloatBE(0));
+  else if (kind === 24 && value.length === 8) text = String(value.readDoubleBE(0));
+  else if (key === 'trkn' || key === 'disk')
+    text = value.length >= 6 ? `${value.readUInt16BE(2)}/${value.readUInt16BE(4)}` : '';
+  else
+    text = /^[\x09\x0a\x0d\x20-\x7e]*$/.test(value.toString('latin1'))
+      ? value.toString('latin1')
+      : `${formatSize(value.length)} of binary data`;
+  c.add(group, key, label, text, risky);
+  if (group === 'location') {
+    const pos = parseIso6709(text);
+    if (pos) c.setPosition(pos.latitude, pos.longitude, pos.altitude);
+  }
+  if (group === 'time' && /^\d{4}-\d{2}-\d{2}T/.test(text)) c.setTime(text.trim());
+}
+
+/** iTunes/QuickTime item lists: ilst items named by a four-character code or, with `keys`, by key index. */
+async function inspectMeta(c: Collector, b: Bytes, meta: Box, where: string): Promise<void> {
+  const kids = readBoxes(b, meta.body + metaChildrenOffset(b, meta), meta.end);
+  const hdlr = child(kids, 'hdlr');
+  const handler = hdlr ? b.ascii(hdlr.body + 8, 4) : '';
+  const keyNames: string[] = [];
+  const keys = child(kids, 'keys');
+  if (keys) {
+    for (const k of readBoxes(b, keys.body + 8, keys.end))
+      keyNames.push(b.buf.toString('utf8', k.body, k.end));
+  }
+  for (const box of kids) {
+    if (box.type === 'ilst') {
+      for (const item of readBoxes(b, box.body, box.end)) {
+        let name = item.type;
+        if (handler === 'mdta' || keys) {
+          const index = b.u32be(item.start + 4);
+          name = keyNames[index - 1] ?? `key ${index}`;
+        }
+        const itemKids = readBoxes(b, item.body, item.end);
+        if (name === '----') {
+          const mean = child(itemKids, 'mean');
+          const nm = child(itemKids, 'name');
+          name = nm ? b.buf.toString('utf8', nm.body + 4, nm.end) : '----';
+          if (mean && !nm) name = b.buf.toString('utf8', mean.body + 4, mean.end);
+        }
+        const { label, group, risky } = labelFor(name);
+        for (const data of itemKids.filter((k) => k.type === 'data')) {
+          const kind = b.u32be(data.body) & 0xffffff;
+          await inspectValue(
+            c,
+            `mp4.${where}.${name}`,
+            `${label} (${where})`,
+            group,
+            risky,
+            kind,
+            b.buf.subarray(data.body + 8, data.end),
+          );
+        }
+      }
+    } else if (box.type === 'xml ' || box.type === 'XMP_') {
+      inspectXmp(c, b.buf.subarray(box.body + 4, box.end), where);
+    } else if (box.type === 'ID32') {
+      await inspectId3v2(c, b.buf.subarray(box.body + 6, box.end), `mp4.${where}.id3`);
+    } else if (!['hdlr', 'keys', 'free', 'skip', 'dinf'].includes(box.type)) {
+      c.add(
+        'hidden',
+        `mp4.${where}.${printable(box.type)}`,
+        `Metadata box "${printable(box.type)}" (${where})`,
+        formatSize(box.end - box.start),
+        true,
+      );
+    }
+  }
+}
+
+async function inspectUdta(c: Collector, b: Bytes, udta: Box, where: string): Promise<void> {
+  for (const box of readBoxes(b, udta.body, udta.end)) {
+    const type = box.type;
+    if (type === 'meta') {
+      await inspectMeta(c, b, box, where);
+      continue;
+    }
+    if (type === 'XMP_') {
+      inspectXmp(c, b.buf.subarray(box.body, box.end), where);
+      continue;
+    }
+    if (type === 'chpl') {
+      const count = box.end - box.body > 8 ? b.u8(box.body + 8) : 0;
+      const titles: string[] = [];
+      let o = box.body + 9;
+      for (let i = 0; i < count && o + 9 <= box.end; i += 1) {
+        const n = b.u8(o + 8);
+        titles.push(b.buf.toString('utf8', o + 9, Math.min(box.end, o + 9 + n)));
+        o += 9 + n;
+      }
+      c.add('document', `mp4.${where}.chpl`, `Chapters (${where})`, titles.join('; '), true);
+      continue;
+    }
+    if (type === 'loci') {
+      const text = threeGppText(b, box);
+      c.add('location', `mp4.${where}.loci`, `Location (loci)`, text, true);
+      continue;
+    }
+    const known = UDTA_LABELS[type];
+    const value = type.startsWith('©')
+      ? qtText(b, box)
+      : known
+        ? threeGppText(b, box)
+        : `${formatSize(box.end - box.body)}`;
+    if (known) {
+      c.add(known[1], `mp4.${where}.${type}`, known[0], value, known[2]);
+      if (type === '©xyz') {
+        const pos = parseIso6709(value);
+        if (pos) c.setPosition(pos.latitude, pos.longitude, pos.altitude);
+      }
+      if (type === '©day' && /^\d{4}-\d{2}-\d{2}T/.test(value)) c.setTime(value.trim());
+    } else {
+      const cls = type.startsWith('©')
+        ? classifyTag(type)
+        : { group: 'hidden' as const, risky: true };
+      c.add(
+        cls.group,
+        `mp4.${where}.${printable(type)}`,
+        `User data "${printable(type)}" (${where})`,
+        type.startsWith('©') ? value : `${value}${bytesPreview(b.buf.subarray(box.body, box.end))}`,
+        true,
+      );
+    }
+  }
+}
+
+/** A few readable characters of a binary blob, so a planted name is recognisable. */
+function bytesPreview(bytes: Buffer): string {
+  const text = bytes
+    .subarray(0, 4096)
+    .toString('latin1')
+    .replace(/[^\x20-\x7e]+/g, ' ')
+    .trim();
+  const words = text
+    .split(' ')
+    .filter((w) => w.length >= 4)
+    .join(' ');
+  return words ? `: ${words}` : '';
+}
+
+function trackLabel(
+  t: Track,
+  chapters: Set<number>,
+): { label: string; group: 'location' | 'device' | 'time' | 'document' | 'hidden'; value: string } {
+  const entry = t.entries[0]?.type ?? '';
+  if (chapters.has(t.id))
+    return {
+      label: 'Chapter track',
+      group: 'document',
+      value: `track ${t.id} (${printable(entry)})`,
+    };
+  if (entry === 'gpmd')
+    return {
+      label: 'GoPro telemetry track (GPS, motion)',
+      group: 'location',
+      value: `track ${t.id}`,
+    };
+  if (entry === 'camm' || t.handler === 'camm')
+    return {
+      label: 'Camera motion track (camm: GPS, orientation)',
+      group: 'location',
+      value: `track ${t.id}`,
+    };
+  if (entry === 'mebx')
+    return { label: 'Timed metadata track (mebx)', group: 'location', value: `track ${t.id}` };
+  if (t.handler === 'meta')
+    return {
+      label: 'Timed metadata track',
+      group: 'hidden',
+      value: `track ${t.id} (${printable(entry)})`,
+    };
+  if (t.handler === 'tmcd' || entry === 'tmcd')
+    return { label: 'Timecode track (time of recording)', group: 'time', value: `track ${t.id}` };
+  if (['text', 'sbtl', 'subt', 'clcp'].includes(t.handler))
+    return {
+      label: 'Text or subtitle track',
+      group: 'document',
+      value: `track ${t.id} (${printable(entry)})`,
+    };
+  return {
+    label: `Data track "${printable(t.handler)}"`,
+    group: 'hidden',
+    value: `track ${t.id} (${printable(entry)})`,
+  };
+}
+
+/** Key names in an Apple timed-metadata (mebx) sample description. */
+function mebxKeys(b: Bytes, entry: Box): string[] {
+  const out: string[] = [];
+  try {
+    const keys = child(readBoxes(b, entry.body + 8, entry.end), 'keys');
+    if (!keys) return out;
+    for (const k of readBoxes(b, keys.body, keys.end)) {
+      const keyd = child(readBoxes(b, k.body, k.end), 'keyd');
+      if (keyd) out.push(b.buf.toString('utf8', keyd.body + 4, keyd.end));
+    }
+  } catch {
+    // the track is listed anyway
+  }
+  return out;
+}
+
+function headerTimes(
+  c: Collector,
+  b: Bytes,
+  box: Box | undefined,
+  key: string,
+  label: string,
+): void {
+  if (!box) return;
+  const v1 = b.u8(box.body) === 1;
+  const created = v1 ? b.u64be(box.body + 4) : b.u32be(box.body + 4);
+  const modified = v1 ? b.u64be(box.body + 12) : b.u32be(box.body + 8);
+  const a = macTime(created);
+  const m = macTime(modified);
+  if (a) c.add('time', `${key}.created`, `${label} created`, a, false);
+  if (m) c.add('time', `${key}.modified`, `${label} modified`, m, false);
+}
+
+export async function inspectMp4(c: Collector, src: Source, names: Mp4Names): Promise<void> {
+  let m: Model;
+  try {
+    m = await parseModel(src, names.what);
+  } catch (error) {
+    c.warn((error as Error).message);
+    return;
+  }
+  const b = m.b;
+  try {
+    if (m.ftyp)
+      c.add(
+        'structure',
+        'mp4.brand',
+        'File type',
+        printable((await readAt(src, m.ftyp.body, 4, names.what)).toString('latin1')),
+        false,
+      );
+    if (m.fragmented)
+      c.warn(`${names.what} is fragmented (a streamed recording); Vigil cannot strip it yet.`);
+    const mvhd = child(m.kids, 'mvhd');
+    headerTimes(c, b, mvhd, 'mp4.movie', 'Movie');
+    if (mvhd) {
+      const v1 = b.u8(mvhd.body) === 1;
+      const scale = b.u32be(mvhd.body + (v1 ? 20 : 12));
+      const duration = v1 ? b.u64be(mvhd.body + 24) : b.u32be(mvhd.body + 16);
+      if (scale > 0)
+        c.add('structure', 'mp4.duration', 'Duration', `${(duration / scale).toFixed(2)} s`, false);
+    }
+    const chapters = new Set<number>();
+    for (const t of m.tracks)
+      for (const r of t.tref) if (r.type === 'chap') r.ids.forEach((id) => chapters.add(id));
+    for (const t of m.tracks) {
+      const w = `track ${t.id}`;
+      headerTimes(c, b, t.tkhd, `mp4.track${t.id}`, `Track ${t.id}`);
+      headerTimes(c, b, t.mdhd, `mp4.media${t.id}`, `Track ${t.id} media`);
+      if (t.handlerName)
+        c.add('software', `mp4.track${t.id}.handler`, `Handler name (${w})`, t.handlerName, false);
+      const kept = KEPT_HANDLERS.has(t.handler) && !chapters.has(t.id);
+      if (kept) {
+        const entry = t.entries[0];
+        if (entry) {
+          const desc =
+            t.handler === 'vide' && entry.end - entry.body >= 78
+              ? `${printable(entry.type)} ${b.u16be(entry.body + 24)} × ${b.u16be(entry.body + 26)}`
+              : printable(entry.type);
+          c.add(
+            'structure',
+            `mp4.track${t.id}.codec`,
+            `Track ${t.id} (${t.handler === 'vide' ? 'video' : 'audio'})`,
+            desc,
+            false,
+          );
+          if (t.handler === 'vide' && entry.end - entry.body >= 74) {
+            const n = Math.min(31, b.u8(entry.body + 42));
+            const name = b.buf
+              .toString('utf8', entry.body + 43, entry.body + 43 + n)
+              .replace(/\0+$/, '');
+            if (name)
+              c.add(
+                'software',
+                `mp4.track${t.id}.compressor`,
+                `Compressor name (${w})`,
+                name,
+                false,
+              );
+          }
+        }
+      } else {
+        const d = trackLabel(t, chapters);
+        const extra = t.entries[0]?.type === 'mebx' ? mebxKeys(b, t.entries[0]) : [];
+        c.add(
+          d.group,
+          `mp4.track${t.id}.data`,
+          d.label,
+          extra.length ? `${d.value}: ${extra.join(', ')}` : d.value,
+          true,
+        );
+      }
+      for (const k of t.kids) {
+        if (k.type === 'udta') await inspectUdta(c, b, k, w);
+        else if (k.type === 'meta') await inspectMeta(c, b, k, w);
+      }
+      if (t.mdia) {
+        for (const k of children(b, t.mdia)) if (k.type === 'udta') await inspectUdta(c, b, k, w);
+      }
+    }
+    for (const k of m.kids) {
+      if (k.type === 'udta') await inspectUdta(c, b, k, 'movie');
+      else if (k.type === 'meta') await inspectMeta(c, b, k, 'movie');
+      else if (k.type === 'uuid') {
+        const uuid = b.buf.toString('hex', k.start + 8, k.start + 24);
+        if (uuid === XMP_UUID) inspectXmp(c, b.buf.subarray(k.body, k.end), 'movie');
+        else
+          c.add(
+            'hidden',
+            `mp4.moov.uuid`,
+            'Vendor-specific (uuid) box in the movie header',
+            formatSize(k.end - k.start),
+            true,
+          );
+      }
+    }
+    for (const box of m.top) {
+      if (['ftyp', 'moov', 'mdat'].includes(box.type)) continue;
+      if (box.type === 'uuid') {
+        const head = await readAt(src, box.start + 8, 16, names.what);
+        const body = await readAt(src, box.body, Math.min(box.end - box.body, 1 << 20), names.what);
+        if (head.toString('hex') === XMP_UUID) inspectXmp(c, body, 'file');
+        else
+          c.add(
+            'hidden',
+            'mp4.uuid',
+            'Vendor-specific (uuid) box',
+            `${formatSize(box.end - box.start)}${bytesPreview(body)}`,
+            true,
+          );
+      } else if (box.type === 'meta') {
+        const body = await readAt(
+          src,
+          box.start,
+          Math.min(box.end - box.start, 16 << 20),
+          names.what,
+        );
+        if (body.length === box.end - box.start)
+          await inspectMeta(
+            c,
+            new Bytes(body, names.what),
+            { ...box, start: 0, body: box.body - box.start, end: body.length },
+            'file',
+          );
+      } else if (['free', 'skip', 'wide'].includes(box.type)) {
+        const body = await readAt(src, box.body, Math.min(box.end - box.body, 1 << 20), names.what);
+        if (!isAllZero(body))
+          c.add(
+            'hidden',
+            `mp4.${box.type}`,
+            `Data in a free-space box`,
+            `${formatSize(box.end - box.body)}${bytesPreview(body)}`,
+            true,
+          );
+      } else if (!['moof', 'mfra', 'sidx', 'styp', 'ssix', 'pdin'].includes(box.type)) {
+        const body = await readAt(src, box.body, Math.min(box.end - box.body, 4096), names.what);
+        c.add(
+          'hidden',
+          `mp4.box.${printable(box.type)}`,
+          `Unknown top-level box "${printable(box.type)}"`,
+          `${formatSize(box.end - box.start)}${bytesPreview(body)}`,
+          true,
+        );
+      }
+    }
+    if (m.trailing > 0)
+      c.add('hidden', 'mp4.trailing', 'Data after the last box', formatSize(m.trailing), true);
+    if (!m.fragmented) unreferenced(c, m);
+  } catch (error) {
+    c.warn(`${(error as Error).message} The list below may be incomplete.`);
+  }
+}
+
+/** Media data no track points at: leftovers that a byte search would still find. */
+function unreferenced(c: Collector, m: Model): void {
+  const extents: { offset: number; size: number }[] = [];
+  for (const t of m.tracks) {
+    if (!t.stbl) continue;
+    const tables = trackTables(m.b, t.stblKids, m.b.what);
+    tables.offsets.forEach((offset, i) => extents.push({ offset, size: tables.sizes[i]! }));
+  }
+  const ranges = mergeRanges(extents);
+  let free = 0;
+  for (const mdat of m.mdats) {
+    let cursor = mdat.body;
+    for (const r of ranges) {
+      if (r.end <= cursor || r.start >= mdat.end) continue;
+      if (r.start > cursor) free += r.start - cursor;
+      cursor = Math.max(cursor, r.end);
+    }
+    if (cursor < mdat.end) free += mdat.end - cursor;
+  }
+  if (free > 0)
+    c.add('hidden', 'mp4.unreferenced', 'Media data no track uses', formatSize(free), true);
+}
+
+// ---------------------------------------------------------------- strip
+
+function box(type: string, ...body: Buffer[]): Buffer {
+  const size = 8 + body.reduce((n, x) => n + x.length, 0);
+  const head = Buffer.alloc(8);
+  head.writeUInt32BE(size, 0);
+  head.write(type, 4, 'latin1');
+  return Buffer.concat([head, ...body], size);
+}
+
+function copyBox(b: Bytes, x: Box): Buffer {
+  return b.buf.subarray(x.start, x.end);
+}
+
+/** mvhd, tkhd, mdhd with creation and modification times zeroed, cut to their exact size. */
+function zeroTimes(b: Bytes, x: Box, what: string): Buffer {
+  const v = b.u8(x.body);
+  const sizes = FIXED_BODY[x.type]!;
+  if (v > 1)
+    throw unsupported(`${what} has a version ${v} "${x.type}" box, which Vigil does not handle.`);
+  const n = sizes[v]!;
+  if (x.end - x.body < n) throw invalid(`${what} is damaged: its "${x.type}" box is too short.`);
+  const body = Buffer.from(b.buf.subarray(x.body, x.body + n));
+  body.fill(0, 4, v === 1 ? 20 : 12);
+  return box(x.type, body);
+}
+
+function blankHandler(b: Bytes, x: Box): Buffer {
+  const body = Buffer.alloc(25);
+  b.buf.copy(body, 4, x.body + 4, x.body + 12); // component type (QuickTime) and handler type
+  return box('hdlr', body);
+}
+
+const CANONICAL_DINF = box(
+  'dinf',
+  box('dref', Buffer.from([0, 0, 0, 0, 0, 0, 0, 1]), box('url ', Buffer.from([0, 0, 0, 1]))),
+);
+
+function sampleEntryFixed(b: Bytes, entry: Box, handler: string, what: string): number {
+  if (handler === 'vide') return 78;
+  const version = b.u16be(entry.body + 8);
+  if (version === 0) return 28;
+  if (version === 1) return 44;
+  if (version === 2) return 64;
+  throw unsupported(
+    `${what} has a version ${version} audio description, which Vigil does not handle.`,
+  );
+}
+
+function rebuildEntry(b: Bytes, entry: Box, handler: string, what: string): Buffer {
+  if (ENCRYPTED_ENTRIES.has(entry.type)) refuseEncrypted(what);
+  const fixed = sampleEntryFixed(b, entry, handler, what);
+  if (entry.end - entry.body < fixed)
+    throw invalid(`${what} is damaged: a sample description is too short.`);
+  const head = Buffer.from(b.buf.subarray(entry.body, entry.body + fixed));
+  head.writeUInt16BE(1, 6); // data reference: the one "this file" entry
+  head.fill(0, 12, 16); // vendor
+  if (handler === 'vide') {
+    head.fill(0, 16, 24); // temporal and spatial quality (QuickTime), reserved in MP4
+    head.fill(0, 42, 74); // compressor name
+  }
+  const allowed = handler === 'vide' ? VIDEO_CHILDREN : AUDIO_CHILDREN;
+  const kids: Buffer[] = [];
+  for (const k of readBoxes(b, entry.body + fixed, entry.end)) {
+    if (k.type === 'sinf' || k.type === 'schi') refuseEncrypted(what);
+    if (!allowed.has(k.type)) continue;
+    if (k.type === 'wave') {
+      const inner = readBoxes(b, k.body, k.end).filter((w) => WAVE_CHILDREN.has(w.type));
+      kids.push(box('wave', ...inner.map((w) => copyBox(b, w))));
+    } else kids.push(copyBox(b, k));
+  }
+  return box(entry.type, head, ...kids);
+}
+
+function chunkOffsets(offsets: number[], wide: boolean): Buffer {
+  const out = Buffer.alloc(8 + offsets.length * (wide ? 8 : 4));
+  out.writeUInt32BE(offsets.length, 4);
+  offsets.forEach((o, i) => {
+    if (wide) out.writeBigUInt64BE(BigInt(o), 8 + i * 8);
+    else out.writeUInt32BE(o, 8 + i * 4);
+  });
+  return box(wide ? 'co64' : 'stco', out);
+}
+
+interface KeptTrack {
+  t: Track;
+  offsets: number[];
+  sizes: number[];
+}
+
+function buildTrak(
+  b: Bytes,
+  k: KeptTrack,
+  keptIds: Set<number>,
+  newOffsets: number[],
+  wide: boolean,
+  what: string,
+): Buffer {
+  const t = k.t;
+  const parts: Buffer[] = [zeroTimes(b, t.tkhd!, what)];
+  const tref = t.tref.filter(
+    (r) => TREF_KEEP.has(r.type) && r.ids.length > 0 && r.ids.every((id) => keptIds.has(id)),
+  );
+  if (tref.length > 0) {
+    parts.push(
+      box(
+        'tref',
+        ...tref.map((r) => {
+          const ids = Buffer.alloc(r.ids.length * 4);
+          r.ids.forEach((id, i) => ids.writeUInt32BE(id, i * 4));
+          return box(r.type, ids);
+        }),
+      ),
+    );
+  }
+  const edts = child(t.kids, 'edts');
+  if (edts) {
+    const elst = child(children(b, edts), 'elst');
+    if (elst) {
+      const v = b.u8(elst.body);
+      const n = b.u32be(elst.body + 4);
+      const size = 8 + n * (v === 1 ? 20 : 12);
+      if (v > 1 || elst.end - elst.body < size)
+        throw invalid(`${what} is damaged: an edit list is inconsistent.`);
+      parts.push(box('edts', box('elst', b.buf.subarray(elst.body, elst.body + size))));
+    }
+  }
+  const stbl: Buffer[] = [];
+  for (const s of t.stblKids) {
+    if (s.type === 'stsd') {
+      const count = Buffer.alloc(8);
+      count.writeUInt32BE(t.entries.length, 4);
+      stbl.push(box('stsd', count, ...t.entries.map((e) => rebuildEntry(b, e, t.handler, what))));
+    } else if (s.type === 'stco' || s.type === 'co64') {
+      stbl.push(chunkOffsets(newOffsets, wide));
+    } else if (STBL_KEEP.has(s.type)) stbl.push(copyBox(b, s));
+    else if (s.type === 'saiz' || s.type === 'saio' || s.type === 'senc') refuseEncrypted(what);
+  }
+  const minf: Buffer[] = [];
+  for (const x of t.minfKids) {
+    if (x.type === 'vmhd' && t.handler === 'vide')
+      minf.push(box('vmhd', b.buf.subarray(x.body, x.body + 12)));
+    else if (x.type === 'smhd' && t.handler === 'soun')
+      minf.push(box('smhd', b.buf.subarray(x.body, x.body + 8)));
+    else if (x.type === 'hdlr') minf.push(blankHandler(b, x));
+  }
+  minf.push(CANONICAL_DINF, box('stbl', ...stbl));
+  parts.push(
+    box('mdia', zeroTimes(b, t.mdhd!, what), blankHandler(b, t.hdlr!), box('minf', ...minf)),
+  );
+  return box('trak', ...parts);
+}
+
+/** Refuses a data reference that points outside the file (the samples would not be here). */
+function checkSelfContained(b: Bytes, t: Track, what: string): void {
+  const dinf = child(t.minfKids, 'dinf');
+  if (!dinf) return;
+  const dref = child(children(b, dinf), 'dref');
+  if (!dref) return;
+  for (const e of readBoxes(b, dref.body + 8, dref.end)) {
+    if ((b.u24be(e.body + 1) & 1) === 0)
+      throw unsupported(`${what} keeps its samples in another file, which Vigil does not handle.`);
+  }
+}
+
+function rebuildFtyp(ftyp: Buffer, what: string): Buffer {
+  const body = ftyp.subarray(8);
+  if (body.length < 8 || body.length % 4 !== 0)
+    throw invalid(`${what} is damaged: its file-type box has a wrong size.`);
+  for (let o = 0; o < body.length; o += 4) {
+    if (o === 4) continue; // minor version: a number
+    if (
+      !/^[\x20-\x7e]{4}$/.test(body.toString('latin1', o, o + 4)) &&
+      !(o > 4 && body.readUInt32BE(o) === 0)
+    )
+      throw invalid(`${what} is damaged: its file-type box holds something other than brands.`);
+  }
+  return box('ftyp', Buffer.from(body));
+}
+
+export async function planMp4(src: Source, names: Mp4Names): Promise<MediaPlan> {
+  const what = names.what;
+  const m = await parseModel(src, what);
+  if (m.fragmented)
+    throw unsupported(
+      `${what} is fragmented (a streamed or live recording: moof boxes); Vigil cannot strip such a file yet.`,
+    );
+  if (m.mdats.length === 0 && m.tracks.some((t) => t.stbl))
+    throw invalid(`${what} is damaged: it has no media data (mdat).`);
+  if (m.kids.some((k) => k.type === 'pssh' || k.type === 'ipmc')) refuseEncrypted(what);
+  const b = m.b;
+  const mvhd = child(m.kids, 'mvhd');
+  if (!mvhd) throw invalid(`${what} is damaged: its movie header has no "mvhd" box.`);
+
+  const chapters = new Set<number>();
+  for (const t of m.tracks)
+    for (const r of t.tref) if (r.type === 'chap') r.ids.forEach((id) => chapters.add(id));
+  const kept: KeptTrack[] = [];
+  for (const t of m.tracks) {
+    if (!KEPT_HANDLERS.has(t.handler) || chapters.has(t.id)) continue;
+    if (!t.tkhd || !t.mdhd || !t.hdlr || !t.stbl || t.entries.length === 0)
+      throw invalid(`${what} is damaged: track ${t.id} is incomplete.`);
+    checkSelfContained(b, t, what);
+    for (const e of t.entries) if (ENCRYPTED_ENTRIES.has(e.type)) refuseEncrypted(what);
+    const tables = trackTables(b, t.stblKids, what);
+    kept.push({ t, offsets: tables.offsets, sizes: tables.sizes });
+  }
+  if (kept.length === 0)
+    throw unsupported(`${what} has no audio or video track, so there is nothing to keep.`);
+  const keptIds = new Set(kept.map((k) => k.t.id));
+  if (keptIds.size !== kept.length) throw invalid(`${what} is damaged: two tracks share one id.`);
+
+  // Every kept chunk must lie inside a media-data box; its bytes are all that is copied.
+  const ranges = mergeRanges(
+    kept.flatMap((k) => k.offsets.map((offset, i) => ({ offset, size: k.sizes[i]! }))),
+  );
+  for (const r of ranges) {
+    if (!m.mdats.some((d) => r.start >= d.body && r.end <= d.end))
+      throw invalid(`${what} is damaged: some samples lie outside its media data.`);
+  }
+  const mapOffset = (o: number, size: number, base: number, starts: number[]): number => {
+    if (size === 0) return base;
+    let lo = 0;
+    let hi = ranges.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (ranges[mid]!.start <= o) lo = mid;
+      else hi = mid - 1;
+    }
+    return base + starts[lo]! + (o - ranges[lo]!.start);
+  };
+  const starts: number[] = [];
+  let total = 0;
+  for (const r of ranges) {
+    starts.push(total);
+    total += r.end - r.start;
+  }
+  const mdatHeader = total + 8 > 0xffffffff ? 16 : 8;
+
+  const ftyp = m.ftyp
+    ? rebuildFtyp(await readAt(src, m.ftyp.start, m.ftyp.end - m.ftyp.start, what), what)
+    : Buffer.alloc(0);
+  const iods = child(m.kids, 'iods');
+  // The movie box's size depends on stco vs co64, which depends on where the media data lands: settle it.
+  const wide = new Map<number, boolean>(kept.map((k) => [k.t.id, false]));
+  let moov: Buffer = Buffer.alloc(0);
+  for (let round = 0; round < 4; round += 1) {
+    const base = ftyp.length + moov.length + mdatHeader;
+    const traks = kept.map((k) => {
+      const offsets = k.offsets.map((o, i) => mapOffset(o, k.sizes[i]!, base, starts));
+      if (offsets.some((o) => o > 0xffffffff)) wide.set(k.t.id, true);
+      return { k, offsets };
+    });
+    const next = box(
+      'moov',
+      zeroTimes(b, mvhd, what),
+      ...(iods ? [copyBox(b, iods)] : []),
+      ...traks.map(({ k, offsets }) => buildTrak(b, k, keptIds, offsets, wide.get(k.t.id)!, what)),
+    );
+    if (next.length === moov.length) {
+      moov = next;
+      break;
+    }
+    moov = next;
+    if (round === 3)
+      throw invalid(`${what} could not be rewritten: its chunk offsets do not settle.`);
+  }
+  const head = Buffer.alloc(mdatHeader);
+  if (mdatHeader === 16) {
+    head.writeUInt32BE(1, 0);
+    head.write('mdat', 4, 'latin1');
+    head.writeBigUInt64BE(BigInt(total + 16), 8);
+  } else {
+    head.writeUInt32BE(total + 8, 0);
+    head.write('mdat', 4, 'latin1');
+  }
+  const pieces: Piece[] = [{ kind: 'bytes', data: Buffer.concat([ftyp, moov, head]) }];
+  for (const r of ranges) pieces.push({ kind: 'copy', from: r.start, length: r.end - r.start });
+  const keptFields: KeptField[] = [];
+  return { pieces, kept: keptFields };
+}
+
+// ---------------------------------------------------------------- verify
+
+const MOOV_ALLOWED = new Set(['mvhd', 'iods', 'trak']);
+const TRAK_ALLOWED = new Set(['tkhd', 'tref', 'edts', 'mdia']);
+
+/** The independent check of a stripped file: only allow-listed boxes, zero times, every mdat byte a sample. */
+export async function verifyMp4(src: Source, names: Mp4Names): Promise<void> {
+  const fail = (detail: string): never => {
+    throw checkFailed(names.name, detail);
+  };
+  const { boxes: top, trailing } = await topLevelBoxes(src, names.what);
+  if (trailing > 0) fail('bytes follow the last box');
+  const types = top.map((x) => x.type);
+  const expected = types[0] === 'ftyp' ? ['ftyp', 'moov', 'mdat'] : ['moov', 'mdat'];
+  if (types.join(',') !== expected.join(',')) fail(`its boxes are ${types.join(', ')}`);
+  const m = await parseModel(src, names.what);
+  const b = m.b;
+  if (m.ftyp)
+    rebuildFtyp(await readAt(src, m.ftyp.start, m.ftyp.end - m.ftyp.start, names.what), names.what);
+  const zeroed = (x: Box | undefined, type: string): void => {
+    if (!x) return fail(`a "${type}" box is missing`);
+    const v = b.u8(x.body);
+    if (v > 1 || x.end - x.body !== FIXED_BODY[type]![v])
+      fail(`the "${type}" box has a wrong size`);
+    if (!isAllZero(b.buf.subarray(x.body + 4, x.body + (v === 1 ? 20 : 12))))
+      fail(`a "${type}" box still carries a date`);
+  };
+  for (const k of m.kids)
+    if (!MOOV_ALLOWED.has(k.type))
+      fail(`the "${printable(k.type)}" box is left in the movie header`);
+  zeroed(child(m.kids, 'mvhd'), 'mvhd');
+  const ids = new Set(m.tracks.map((t) => t.id));
+  const extents: { offset: number; size: number }[] = [];
+  for (const t of m.tracks) {
+    for (const k of t.kids)
+      if (!TRAK_ALLOWED.has(k.type)) fail(`the "${printable(k.type)}" box is left in a track`);
+    if (!KEPT_HANDLERS.has(t.handler)) fail(`a "${printable(t.handler)}" track is left`);
+    zeroed(t.tkhd, 'tkhd');
+    zeroed(t.mdhd, 'mdhd');
+    for (const r of t.tref) {
+      if (!TREF_KEEP.has(r.type) || !r.ids.every((id) => ids.has(id)))
+        fail(`a "${printable(r.type)}" track reference is left`);
+    }
+    const edts = child(t.kids, 'edts');
+    if (edts)
+      for (const e of children(b, edts))
+        if (e.type !== 'elst') fail('an edit box holds more than an edit list');
+    for (const h of [t.hdlr, ...t.minfKids.filter((x) => x.type === 'hdlr')]) {
+      if (
+        !h ||
+        h.end - h.body !== 25 ||
+        !isAllZero(b.buf.subarray(h.body + 12, h.end)) ||
+        b.u8(h.body) !== 0
+      )
+        fail('a handler box carries a name');
+    }
+    for (const x of t.minfKids) {
+      if (!['vmhd', 'smhd', 'hdlr', 'dinf', 'stbl'].includes(x.type))
+        fail(`the "${printable(x.type)}" box is left in a track`);
+      if (x.type === 'dinf' && !b.buf.subarray(x.start, x.end).equals(CANONICAL_DINF))
+        fail('the data reference is not the plain "this file" one');
+      if (
+        (x.type === 'vmhd' && x.end - x.body !== 12) ||
+        (x.type === 'smhd' && x.end - x.body !== 8)
+      )
+        fail(`the "${x.type}" box has a wrong size`);
+    }
+    for (const s of t.stblKids)
+      if (!STBL_KEEP.has(s.type) && s.type !== 'stco' && s.type !== 'co64')
+        fail(`the "${printable(s.type)}" box is left in a sample table`);
+    const allowed = t.handler === 'vide' ? VIDEO_CHILDREN : AUDIO_CHILDREN;
+    for (const e of t.entries) {
+      if (ENCRYPTED_ENTRIES.has(e.type)) fail('an encrypted sample description is left');
+      const fixed = sampleEntryFixed(b, e, t.handler, names.what);
+      if (!isAllZero(b.buf.subarray(e.body + 12, e.body + 16)))
+        fail('a sample description names its vendor');
+      if (t.handler === 'vide' && !isAllZero(b.buf.subarray(e.body + 42, e.body + 74)))
+        fail('a sample description names its encoder');
+      for (const k of readBoxes(b, e.body + fixed, e.end)) {
+        if (!allowed.has(k.type))
+          fail(`the "${printable(k.type)}" box is left in a sample description`);
+        if (k.type === 'wave')
+          for (const w of readBoxes(b, k.body, k.end))
+            if (!WAVE_CHILDREN.has(w.type))
+              fail(`the "${printable(w.type)}" box is left in a sound description`);
+      }
+    }
+    const tables = trackTables(b, t.stblKids, names.what);
+    tables.offsets.forEach((offset, i) => extents.push({ offset, size: tables.sizes[i]! }));
+  }
+  if (m.tracks.length === 0) fail('it has no track');
+  // Every byte of the media data belongs to a sample of a kept track: nothing else was carried over.
+  const mdat = m.mdats[0]!;
+  const ranges = mergeRanges(extents);
+  let cursor = mdat.body;
+  for (const r of ranges) {
+    if (r.start < mdat.body || r.end > mdat.end) fail('a sample lies outside the media data');
+    if (r.start > cursor) fail('the media data holds bytes no sample uses');
+    cursor = Math.max(cursor, r.end);
+  }
+  if (cursor !== mdat.end) fail('the media data holds bytes no sample uses');
+}
