@@ -147,8 +147,8 @@ describe('vigil strip', () => {
 
   for (const [name, message] of [
     ['document.docx', /Word document \(DOCX\); stripping its metadata is not supported yet\./],
-    ['audio.mp3', /MP3 audio file; stripping its metadata is not supported yet\./],
-    ['video.mp4', /MP4 video; stripping its metadata is not supported yet\./],
+    ['video.webm', /WebM\/Matroska video; stripping its metadata is not supported yet\./],
+    ['video.mp4', /MP4 video is damaged: it has no movie header \(moov box\)\./],
     ['encrypted.pdf', /PDF is encrypted/],
     ['trailing.png', /data after its end \(IEND\)/],
   ] as const) {
@@ -207,13 +207,13 @@ describe('the built vigil command', () => {
       const refused = spawnSync(process.execPath, [
         BUILT,
         'strip',
-        fx('video.mp4'),
+        fx('video.webm'),
         '--out',
-        join(dir, 'v.mp4'),
+        join(dir, 'v.webm'),
       ]);
       expect(refused.status).toBe(1);
       expect(refused.stderr.toString()).toMatch(/not supported yet/);
-      expect(existsSync(join(dir, 'v.mp4'))).toBe(false);
+      expect(existsSync(join(dir, 'v.webm'))).toBe(false);
       const usage = spawnSync(process.execPath, [BUILT, 'strip', fx('meta.webp')]);
       expect(usage.status).toBe(2);
       const inspect = spawnSync(process.execPath, [BUILT, 'inspect', fx('meta.heic'), '--json']);

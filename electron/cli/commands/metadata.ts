@@ -8,6 +8,8 @@ import {
   type StripReport,
 } from '../../core/metadata';
 
+const mb = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+
 const GROUP_TITLES: Record<MetadataGroup, string> = {
   location: 'Location',
   device: 'Device',
@@ -129,14 +131,29 @@ const strip: Command = {
     'vigil strip photo.jpg --out photo-clean.jpg',
     'vigil strip report.pdf --out clean.pdf --json',
   ],
-  details: `Supported: JPEG, PNG, WebP, GIF, TIFF, HEIC/AVIF and PDF. Stripping is lossless (pixels and
-page content are unchanged) and keeps only what the format needs to display. The copy is re-read
-before it is written; if anything unexpected remains, or the file is encrypted, damaged or
-ambiguous, nothing is written and the command exits with status 1.`,
+  details: `Supported: JPEG, PNG, WebP, GIF, TIFF, HEIC/AVIF, PDF; MP3, M4A, Ogg Vorbis and Opus,
+FLAC, WAV (and RF64); MP4, MOV, M4V and 3GP. Stripping is lossless (pixels, page content, audio
+samples and video packets are unchanged) and keeps only what the format needs to play or display.
+Audio and video are streamed, whatever their size. The copy is re-read before it is put in place;
+if anything unexpected remains, or the file is encrypted, damaged or ambiguous, nothing is written
+and the command exits with status 1. Ctrl-C cancels and leaves nothing behind.`,
   async run(context) {
     const input = context.positionals[0]!;
     const output = context.requireString('out');
-    const report = await stripFile(input, output, { force: context.flag('force') });
+    const controller = new AbortController();
+    const cancel = (): void => controller.abort();
+    process.once('SIGINT', cancel);
+    let report: StripReport;
+    try {
+      report = await stripFile(input, output, {
+        force: context.flag('force'),
+        signal: controller.signal,
+        onProgress: (done, total) => context.progress(`${input}: ${mb(done)} of ${mb(total)}`),
+      });
+    } finally {
+      process.off('SIGINT', cancel);
+      context.progress('');
+    }
     context.output(report, () => formatStrip(input, output, report));
   },
 };

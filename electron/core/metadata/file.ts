@@ -1,13 +1,28 @@
-import { lstat, readFile, realpath, stat } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import {
+  link,
+  lstat,
+  open,
+  readFile,
+  realpath,
+  rename,
+  stat,
+  unlink,
+  type FileHandle,
+} from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fsError, VigilError } from '../errors';
-import { writeFileAtomic } from '../fs/atomic';
+import { fsyncDir, tempPathFor, writeFileAtomic } from '../fs/atomic';
+import { WriteBehind } from '../fs/writeBehind';
 import { unsupported } from './bytes';
 import { inspectBuffer } from './inspect';
 import { stripBuffer } from './strip';
+import { detectSource, FileSource, isMedia, runPlan, type Source } from './media';
+import type { RunOptions } from './media/plan';
+import { checkMediaOutput, hashSource, inspectMediaSource, prepareMediaStrip } from './mediaStrip';
 import type { InspectReport, StripReport } from './types';
 
-/** Files are processed in memory; beyond this, refuse rather than exhaust it. */
+/** Images and documents are processed in memory; beyond this, refuse rather than exhaust it. Audio and video stream, whatever their size. */
 export const MAX_FILE_SIZE = 1024 * 1024 * 1024;
 
 async function readInput(path: string): Promise<Buffer> {
@@ -28,7 +43,30 @@ async function readInput(path: string): Promise<Buffer> {
   }
 }
 
+/** Opens a file for positioned reads, or fails with a message that names it. */
+async function openInput(path: string): Promise<{ handle: FileHandle; src: Source }> {
+  let handle: FileHandle;
+  try {
+    handle = await open(path, 'r');
+  } catch (error) {
+    throw fsError(error, `Cannot read ${basename(path)}`);
+  }
+  const info = await handle.stat();
+  if (!info.isFile()) {
+    await handle.close();
+    throw new VigilError('INVALID_INPUT', `${basename(path)} is not a regular file.`);
+  }
+  return { handle, src: new FileSource(handle, info.size) };
+}
+
 export async function inspectFile(path: string): Promise<InspectReport> {
+  const { handle, src } = await openInput(path);
+  try {
+    const detected = await detectSource(src);
+    if (isMedia(detected.type)) return await inspectMediaSource(src, { detected });
+  } finally {
+    await handle.close();
+  }
   return inspectBuffer(await readInput(path));
 }
 
@@ -62,7 +100,7 @@ async function canonical(path: string): Promise<string> {
 export async function stripFile(
   input: string,
   output: string,
-  options: { force?: boolean } = {},
+  options: { force?: boolean } & RunOptions = {},
 ): Promise<StripReport> {
   if ((await canonical(input)) === (await canonical(output))) {
     throw new VigilError(
@@ -76,8 +114,66 @@ export async function stripFile(
       `${basename(output)} already exists; use --force to replace it.`,
     );
   }
+  const opened = await openInput(input);
+  try {
+    if (isMedia((await detectSource(opened.src)).type))
+      return await stripMediaFile(opened.src, output, options);
+  } finally {
+    await opened.handle.close();
+  }
   const bytes = await readInput(input);
   const { output: stripped, report } = await stripBuffer(bytes);
   await writeFileAtomic(output, stripped, { overwrite: Boolean(options.force) });
   return report;
+}
+
+/**
+ * Audio and video, streamed: the input is read by seeking (structures) and
+ * in blocks (samples), the output written to a temp file beside the target,
+ * read back and checked, and only then renamed into place. Cancellation or
+ * any failure removes the temp file: there is a checked output or none.
+ */
+async function stripMediaFile(
+  src: Source,
+  output: string,
+  options: { force?: boolean } & RunOptions,
+): Promise<StripReport> {
+  const prepared = await prepareMediaStrip(src, { sha256: await hashSource(src, options.signal) });
+  const tmp = tempPathFor(output);
+  let handle: FileHandle | undefined;
+  let behind: WriteBehind | undefined;
+  try {
+    handle = await open(tmp, 'wx+', 0o600);
+    behind = new WriteBehind(handle);
+    const hash = createHash('sha256');
+    let size = 0;
+    for await (const chunk of runPlan(prepared.plan, src, options)) {
+      hash.update(chunk);
+      await handle.write(chunk);
+      behind.wrote(chunk.length);
+      size += chunk.length;
+    }
+    await behind.settle();
+    await handle.sync();
+    const report = await checkMediaOutput(
+      prepared,
+      new FileSource(handle, size),
+      hash.digest('hex'),
+    );
+    await handle.close();
+    handle = undefined;
+    if (options.force) await rename(tmp, output);
+    else {
+      await link(tmp, output);
+      await unlink(tmp);
+    }
+    await fsyncDir(dirname(resolve(output)));
+    return report;
+  } catch (error) {
+    await behind?.drain();
+    await handle?.close().catch(() => undefined);
+    await unlink(tmp).catch(() => undefined);
+    if (error instanceof VigilError) throw error;
+    throw fsError(error, `Cannot write ${basename(output)}`);
+  }
 }

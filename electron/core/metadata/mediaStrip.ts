@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { VigilError } from '../errors';
 import { invalid, unsupported } from './bytes';
 import { Collector } from './collector';
 import { TYPE_NAMES } from './detect';
@@ -26,7 +27,7 @@ const HASH_BLOCK = 4 * 1024 * 1024;
 export async function hashSource(src: Source, signal?: AbortSignal): Promise<string> {
   const hash = createHash('sha256');
   for (let at = 0; at < src.size; at += HASH_BLOCK) {
-    if (signal?.aborted) throw unsupported('Cancelled.');
+    if (signal?.aborted) throw new VigilError('CANCELLED', 'Cancelled; nothing was kept.');
     hash.update(await src.read(at, Math.min(HASH_BLOCK, src.size - at)));
   }
   return hash.digest('hex');
@@ -48,6 +49,8 @@ export async function inspectMediaSource(
     mime,
     size: src.size,
     sha256: options.sha256 ?? (await hashSource(src)),
+    readable: c.unreadable === undefined,
+    ...(c.unreadable === undefined ? {} : { unreadableReason: c.unreadable }),
     fields: c.fields,
     risky: c.fields.filter((f) => f.risky).length,
     warnings: c.warnings,
@@ -105,7 +108,7 @@ export async function checkMediaOutput(
   const fail = `Vigil's check of the stripped ${TYPE_NAMES[type]} failed:`;
   if (left.length > 0)
     throw invalid(`${fail} ${left[0]!.label} is still present. No output was written.`);
-  if (after.warnings.length > 0)
+  if (!after.readable || after.warnings.length > 0)
     throw invalid(`${fail} ${after.warnings[0]} No output was written.`);
   return {
     type,

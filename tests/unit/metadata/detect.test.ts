@@ -1,7 +1,7 @@
 import { copyFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { detectType, inspectFile, stripFile } from '../../../electron/core/metadata';
+import { detectType, inspectBuffer, inspectFile, stripFile } from '../../../electron/core/metadata';
 import { tempDir } from '../../helpers/tmp';
 import { fixture, FIXTURES } from './helpers';
 
@@ -17,9 +17,27 @@ describe('detectType reads the content, never the name', () => {
     ['meta.avif', 'avif', true],
     ['classic.pdf', 'pdf', true],
     ['document.docx', 'docx', false],
-    ['audio.mp3', 'mp3', false],
-    ['video.mp4', 'mp4', false],
+    ['audio.mp3', 'mp3', true],
+    ['video.mp4', 'mp4', true],
+    ['video.webm', 'webm', false],
+    ['media/tagged.mp3', 'mp3', true],
+    ['media/tagged.wav', 'wav', true],
+    ['media/rf64.wav', 'wav', true],
+    ['media/tagged.ogg', 'ogg', true],
+    ['media/voice.opus', 'ogg', true],
+    ['media/phone.mov', 'mov', true],
+    ['media/camera.mp4', 'mp4', true],
+    ['media/song.m4a', 'm4a', true],
+    ['media/clip.m4v', 'm4v', true],
+    ['media/clip.3gp', '3gp', true],
   ];
+  it('a FLAC file behind an ID3 tag is FLAC, not MP3', async () => {
+    const { detectSource, BufferSource } = await import('../../../electron/core/metadata/media');
+    const flac = fixture('media/tagged.flac');
+    expect(detectType(flac.subarray(0, 4096)).type).toBe('mp3');
+    expect((await detectSource(new BufferSource(flac))).type).toBe('flac');
+    expect((await inspectBuffer(flac)).type).toBe('flac');
+  });
   for (const [name, type, strippable] of cases) {
     it(`${name} is ${type}`, () => {
       const detected = detectType(fixture(name).subarray(0, 4096));

@@ -13,8 +13,7 @@ import { expectVigilError, fixture, FIXTURES, plainZip } from './helpers';
 describe('unsupported, encrypted, malformed and ambiguous files', () => {
   for (const [name, what] of [
     ['document.docx', 'Word document'],
-    ['audio.mp3', 'MP3 audio'],
-    ['video.mp4', 'MP4 video'],
+    ['video.webm', 'WebM/Matroska video'],
   ] as const) {
     it(`${name}: "not supported yet", and inspection says so`, async () => {
       await expectVigilError(
@@ -56,6 +55,23 @@ describe('unsupported, encrypted, malformed and ambiguous files', () => {
       expect(report.readable, name).toBe(true);
       expect(report.unreadableReason).toBeUndefined();
     }
+  });
+
+  it('an MP4 without a movie header is refused as damaged, and inspection says why', async () => {
+    await expectVigilError(
+      stripBuffer(fixture('video.mp4')),
+      'INVALID_INPUT',
+      /MP4 video is damaged: it has no movie header/,
+    );
+    const report = await inspectBuffer(fixture('video.mp4'));
+    expect(report.warnings.join(' ')).toMatch(/no movie header/);
+  });
+
+  it('a minimal MP3 (an ID3 tag and one frame) keeps its one frame', async () => {
+    const input = fixture('audio.mp3');
+    const { output, report } = await stripBuffer(input);
+    expect(output.equals(input.subarray(input.indexOf(Buffer.from([0xff, 0xfb]))))).toBe(true);
+    expect(report.removed.map((f) => f.value)).toContain('Title!');
   });
 
   it('an unknown type is refused', async () => {

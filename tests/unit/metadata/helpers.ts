@@ -132,3 +132,129 @@ export async function plainZip(): Promise<Buffer> {
   for await (const part of zip.outputStream) parts.push(part as Buffer);
   return Buffer.concat(parts);
 }
+
+export const MEDIA_FIXTURES = `${FIXTURES}media/`;
+
+export function mediaFixture(name: string): Buffer {
+  return readFileSync(`${MEDIA_FIXTURES}${name}`);
+}
+
+/**
+ * The strings make-media-fixtures.py plants, per file. A name ending in "!"
+ * is planted where no reader shows it by name (binary payloads: telemetry
+ * samples, unreferenced media data); the byte search still covers it.
+ */
+export const MEDIA_CANARIES: Record<string, string[]> = {
+  'tagged.mp3': [
+    'CANARY-MP3-TITLE-a1',
+    'CANARY-MP3-ARTIST-a2',
+    'CANARY-MP3-ALBUM-a3',
+    'CANARY-MP3-COMMENT-a4',
+    'CANARY-ID3-TXXX-LOCATION-b1',
+    'CANARY-ID3-PRIV-b2',
+    'CANARY-ID3V22-TITLE-b3',
+    'CANARY-MP3-CHAPTER-b4',
+    'CANARY-MP3-TOC-b4b',
+    'CANARY-APPENDED-ID3-b5',
+    'CANARY-APE-ARTIST-b6',
+    'CANARY-LYRICS3-b7',
+    'CANARY-TAGPLUS-TITLE-b8',
+    'CANARY-POPM-EMAIL-b9',
+    'CANARY-ID3-GEOB-ba',
+    'CANARY-ID3-ENCODER-bb',
+    'CANARY-COVER-EXIF-ARTIST-c0v3',
+  ],
+  'tagged.flac': [
+    'CANARY-FLAC-ARTIST-c1',
+    'CANARY-FLAC-TITLE-c8',
+    'CANARY-FLAC-LOCATION-c2',
+    'CANARY-FLAC-APPLICATION-c4',
+    'CANARY-FLAC-PADDING-c5',
+    'CANARY-FLAC-ID3-c6',
+    'CANARY-FLAC-V1-c7',
+    'CANAR2400001',
+    'CANARY-COVER-EXIF-ARTIST-c0v3',
+  ],
+  'tagged.ogg': [
+    'CANARY-VORBIS-ARTIST-d1',
+    'CANARY-VORBIS-TITLE-d2',
+    'CANARY-VORBIS-LOCATION-d3',
+    'CANARY-VORBIS-PICTURE-DESC-d4',
+    'CANARY-VORBIS-LONG-d5',
+    'CANARY-COVER-EXIF-ARTIST-c0v3',
+  ],
+  'voice.opus': [
+    'CANARY-OPUS-ARTIST-d6',
+    'CANARY-OPUS-TITLE-d7',
+    'CANARY-OPUS-LOCATION-d8',
+    'CANARY-COVER-EXIF-ARTIST-c0v3',
+  ],
+  'tagged.wav': [
+    'CANARY-BEXT-DESC-e1',
+    'CANARY-BEXT-ORIGINATOR-e2',
+    'CANARY-BEXT-HISTORY-e3',
+    'CANARY-WAV-INFO-ARTIST-e4',
+    'CANARY-WAV-INFO-TITLE-ec',
+    'CANARY-IXML-PROJECT-e5',
+    'CANARY-AXML-TITLE-e6',
+    'CANARY-CART-TITLE-e7',
+    'CANARY-WAV-ID3-e8',
+    'CANARY-WAV-XMP-e9',
+    'CANARY-WAV-CUE-LABEL-ea',
+  ],
+  'rf64.wav': ['CANARY-RF64-ARTIST-eb'],
+  'phone.mov': [
+    'CANARY-MP4-TITLE-g3',
+    'CANARY-MP4-ARTIST-g4',
+    'CANARY-MP4-COMMENT-g5',
+    'CANARY-MP4-MODEL-g7',
+    'CANARY-CHAPTER-ONE-g1',
+    'CANARY-KEYS-MAKE-h1',
+    'CANARY-KEYS-MODEL-h2',
+    'CANARY-KEYS-SOFTWARE-h3',
+    'CANARY-UDTA-MAKE-h4',
+    'CANARY-MOV-XMP-h5',
+    'CANARY-FREE-LEFTOVER-h7',
+    'CANARY-MDAT-GAP-h8!',
+    'CANARY-HANDLER-NAME-f6',
+    'CANARY-GPMD-GPS-f1!',
+    'CANARY-CAMM-f2!',
+    'CANARY-MEBX-LOCATION-f3!',
+  ],
+  'camera.mp4': [
+    'CANARY-MP4-TITLE-g3',
+    'CANARY-MP4-ARTIST-g4',
+    'CANARY-MP4-DESC-i2',
+    'CANARY-HANDLER-NAME-f6',
+    'CANARY-GPMD-GPS-f1!',
+    'CANARY-CAMM-f2!',
+    'CANARY-MEBX-LOCATION-f3!',
+  ],
+  'faststart.mp4': [
+    'CANARY-FAST-TITLE-n1',
+    'CANARY-ILST-AUTHOR-i1',
+    'CANARY-HANDLER-NAME-f6',
+    'CANARY-GPMD-GPS-f1!',
+    'CANARY-CAMM-f2!',
+    'CANARY-MEBX-LOCATION-f3!',
+  ],
+  'song.m4a': [
+    'CANARY-M4A-TITLE-j1',
+    'CANARY-M4A-ARTIST-j2',
+    'CANARY-M4A-ALBUM-j3',
+    'CANARY-M4A-COMPOSER-j4',
+    'CANARY-M4A-COMMENT-j5',
+    'CANARY-M4A-LDES-j6',
+    'CANARY-CHAPTER-ONE-g1',
+    'CANARY-COVER-EXIF-ARTIST-c0v3',
+  ],
+  'clip.3gp': ['CANARY-3GP-TITLE-k1', 'CANARY-3GP-AUTHOR-k2', 'CANARY-3GP-COPYRIGHT-k3'],
+  'clip.m4v': ['CANARY-M4V-TITLE-l1', 'CANARY-M4V-XMP-l2'],
+};
+
+/** Every planted string (and the CANARY prefix itself) found in the bytes. */
+export function plantedIn(bytes: Buffer): string[] {
+  const found: string[] = [];
+  for (const needle of [CANARY, 'CANAR24', MAKE]) if (bytes.includes(needle)) found.push(needle);
+  return found;
+}

@@ -1,4 +1,4 @@
-import { Bytes, invalid, unsupported } from '../bytes';
+import { invalid, unsupported, type Bytes } from '../bytes';
 import { readBoxes, type Box } from '../formats/heif';
 import { printable } from './common';
 import { readAt, readStructure, type Source } from './source';

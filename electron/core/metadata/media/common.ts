@@ -47,7 +47,7 @@ export async function inspectEmbeddedImage(
   try {
     if (kind === 'JPEG') await inspectJpeg(inner, data);
     else if (kind === 'PNG') await inspectPng(inner, data);
-    else if (kind === 'GIF') await inspectGif(inner, data);
+    else if (kind === 'GIF') inspectGif(inner, data);
     else if (kind === 'WebP') await inspectWebp(inner, data);
   } catch {
     // A damaged picture is still listed above; its own metadata is simply not shown.
@@ -83,4 +83,18 @@ export function latin1(buf: Buffer, from = 0, to = buf.length): string {
 
 export function printable(text: string): string {
   return text.replace(/[^\x20-\x7e]/g, '?');
+}
+
+/** A few readable words of a binary blob, so a planted name is recognisable ("" if none). */
+export function preview(bytes: Buffer): string {
+  const text = bytes
+    .subarray(0, 4096)
+    .toString('latin1')
+    .replace(/[^\x20-\x7e]+/g, ' ')
+    .trim();
+  const words = text
+    .split(' ')
+    .filter((w) => w.length >= 4)
+    .join(' ');
+  return words ? `: ${words}` : '';
 }

@@ -1,6 +1,6 @@
 import { formatSize, invalid } from '../bytes';
 import type { Collector } from '../collector';
-import { checkFailed } from './common';
+import { checkFailed, preview } from './common';
 import { inspectTags, leadingId3, trailingTags } from './id3';
 import type { MediaPlan } from './plan';
 import { readAt, readStructure, type Source } from './source';
@@ -61,7 +61,7 @@ export function flacFrameHeader(buf: Buffer, o: number): number {
   let p = o + 4;
   // The frame or sample number, UTF-8 coded in 1 to 7 bytes.
   const lead = buf[p]!;
-  let extra = 0;
+  let extra: number;
   if (lead < 0x80) extra = 0;
   else if ((lead & 0xe0) === 0xc0) extra = 1;
   else if ((lead & 0xf0) === 0xe0) extra = 2;
@@ -157,7 +157,7 @@ export async function inspectFlac(c: Collector, src: Source, what: string): Prom
   try {
     l = await layout(src, what);
   } catch (error) {
-    c.warn(`${(error as Error).message} The list below may be incomplete.`);
+    c.cannotRead(`${(error as Error).message} The list below may be incomplete.`);
     return;
   }
   try {
@@ -206,16 +206,29 @@ export async function inspectFlac(c: Collector, src: Source, what: string): Prom
       } else if (blk.type === 1) {
         const data = await readStructure(src, blk.body, size, what, 'a padding block');
         if (data.some((x) => x !== 0))
-          c.add('hidden', 'flac.padding', 'Padding block holding data', formatSize(size), true);
+          c.add(
+            'hidden',
+            'flac.padding',
+            'Padding block holding data',
+            `${formatSize(size)}${preview(data)}`,
+            true,
+          );
       } else if (blk.type === 2) {
-        const id = (await readAt(src, blk.body, Math.min(4, size), what)).toString('latin1');
-        c.add('hidden', 'flac.application', `Application block "${id}"`, formatSize(size), true);
+        const data = await readStructure(src, blk.body, size, what, 'an application block');
+        c.add(
+          'hidden',
+          'flac.application',
+          'Application block',
+          `"${data.toString('latin1', 0, 4)}", ${formatSize(size)}${preview(data.subarray(4))}`,
+          true,
+        );
       } else if (blk.type === 5) {
+        const cue = await readStructure(src, blk.body, size, what, 'a cue sheet');
         c.add(
           'document',
           'flac.cuesheet',
-          'Cue sheet (track and index points)',
-          formatSize(size),
+          'Cue sheet (catalogue number, track codes)',
+          `${formatSize(size)}${preview(cue)}`,
           true,
         );
       } else {
@@ -223,7 +236,7 @@ export async function inspectFlac(c: Collector, src: Source, what: string): Prom
       }
     }
   } catch (error) {
-    c.warn(`${(error as Error).message} The list below may be incomplete.`);
+    c.cannotRead(`${(error as Error).message} The list below may be incomplete.`);
   }
 }
 

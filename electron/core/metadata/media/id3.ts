@@ -1,7 +1,7 @@
 import { inflateSync } from 'node:zlib';
 import { formatSize, invalid } from '../bytes';
 import type { Collector } from '../collector';
-import { classifyTag, inspectEmbeddedImage, printable } from './common';
+import { classifyTag, inspectEmbeddedImage, preview, printable } from './common';
 import { readAt, readStructure, type Source } from './source';
 
 // The tag blocks that audio files carry around their audio: ID3v2 (2.2, 2.3,
@@ -343,7 +343,13 @@ async function frameValue(
   }
   if (id === 'PRIV' || id === 'UFID') {
     const owner = takeString(0, data);
-    c.add(cls.group, key, label, `${owner.text}: ${formatSize(owner.rest.length)}`, true);
+    c.add(
+      cls.group,
+      key,
+      label,
+      `${owner.text}: ${formatSize(owner.rest.length)}${preview(owner.rest)}`,
+      true,
+    );
     return;
   }
   if (id === 'POPM') {
@@ -360,7 +366,7 @@ async function frameValue(
       'hidden',
       key,
       label,
-      `${file.text} ${desc.text} (${mime.text}, ${formatSize(desc.rest.length)})`,
+      `${file.text} ${desc.text} (${mime.text}, ${formatSize(desc.rest.length)})${preview(desc.rest)}`,
       true,
     );
     return;
@@ -394,7 +400,13 @@ async function frameValue(
     c.add('document', key, label, data.toString('latin1'), true);
     return;
   }
-  c.add(cls.group === 'document' ? 'hidden' : cls.group, key, label, formatSize(data.length), true);
+  c.add(
+    cls.group === 'document' ? 'hidden' : cls.group,
+    key,
+    label,
+    `${formatSize(data.length)}${preview(data)}`,
+    true,
+  );
 }
 
 async function id3Frames(

@@ -89,7 +89,7 @@ export async function inspectMedia(c: Collector, type: MediaType, src: Source): 
     case 'ogg':
       return inspectOgg(c, src, WHAT.ogg!);
     default:
-      c.warn(`Vigil cannot read the metadata of a ${TYPE_NAMES[type]} yet.`);
+      c.cannotRead(`Vigil cannot read this kind of file's metadata (${TYPE_NAMES[type]}).`);
   }
 }
 

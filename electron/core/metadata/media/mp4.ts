@@ -15,7 +15,14 @@ import {
   trackTables,
   type Box,
 } from './bmff';
-import { checkFailed, classifyTag, inspectEmbeddedImage, parseIso6709, printable } from './common';
+import {
+  checkFailed,
+  classifyTag,
+  inspectEmbeddedImage,
+  parseIso6709,
+  preview,
+  printable,
+} from './common';
 import { inspectId3v2 } from './id3';
 import type { MediaPlan, Piece } from './plan';
 import { readAt, type Source } from './source';
@@ -282,6 +289,16 @@ function qtText(b: Bytes, box: Box): string {
   return b.buf.toString('utf8', box.body, box.end).replace(/\0+$/g, '');
 }
 
+/** 3GPP location: a place name, then longitude, latitude and altitude in 16.16 fixed point. */
+function loci(b: Bytes, box: Box): string {
+  const zero = b.buf.indexOf(0, box.body + 6);
+  if (zero < 0 || zero + 14 > box.end) return threeGppText(b, box);
+  const name = b.buf.toString('utf8', box.body + 6, zero);
+  const lon = b.buf.readInt32BE(zero + 2) / 65536;
+  const lat = b.buf.readInt32BE(zero + 6) / 65536;
+  return `${name ? `${name}, ` : ''}${lat.toFixed(5)}, ${lon.toFixed(5)}`;
+}
+
 /** 3GPP user data ("titl", "auth", "perf"…): full box, language, string. */
 function threeGppText(b: Bytes, box: Box): string {
   const from = box.body + 6;
@@ -420,7 +437,7 @@ async function inspectValue(
   else if (key === 'trkn' || key === 'disk')
     text = value.length >= 6 ? `${value.readUInt16BE(2)}/${value.readUInt16BE(4)}` : '';
   else
-    text = /^[\x09\x0a\x0d\x20-\x7e]*$/.test(value.toString('latin1'))
+    text = /^[\t\n\r\x20-\x7e]*$/.test(value.toString('latin1'))
       ? value.toString('latin1')
       : `${formatSize(value.length)} of binary data`;
   c.add(group, key, label, text, risky);
@@ -511,8 +528,7 @@ async function inspectUdta(c: Collector, b: Bytes, udta: Box, where: string): Pr
       continue;
     }
     if (type === 'loci') {
-      const text = threeGppText(b, box);
-      c.add('location', `mp4.${where}.loci`, `Location (loci)`, text, true);
+      c.add('location', `mp4.${where}.loci`, 'Location (loci)', loci(b, box), true);
       continue;
     }
     const known = UDTA_LABELS[type];
@@ -536,25 +552,11 @@ async function inspectUdta(c: Collector, b: Bytes, udta: Box, where: string): Pr
         cls.group,
         `mp4.${where}.${printable(type)}`,
         `User data "${printable(type)}" (${where})`,
-        type.startsWith('©') ? value : `${value}${bytesPreview(b.buf.subarray(box.body, box.end))}`,
+        type.startsWith('©') ? value : `${value}${preview(b.buf.subarray(box.body, box.end))}`,
         true,
       );
     }
   }
-}
-
-/** A few readable characters of a binary blob, so a planted name is recognisable. */
-function bytesPreview(bytes: Buffer): string {
-  const text = bytes
-    .subarray(0, 4096)
-    .toString('latin1')
-    .replace(/[^\x20-\x7e]+/g, ' ')
-    .trim();
-  const words = text
-    .split(' ')
-    .filter((w) => w.length >= 4)
-    .join(' ');
-  return words ? `: ${words}` : '';
 }
 
 function trackLabel(
@@ -572,16 +574,20 @@ function trackLabel(
     return {
       label: 'GoPro telemetry track (GPS, motion)',
       group: 'location',
-      value: `track ${t.id}`,
+      value: `track ${t.id} (${printable(entry)})`,
     };
   if (entry === 'camm' || t.handler === 'camm')
     return {
       label: 'Camera motion track (camm: GPS, orientation)',
       group: 'location',
-      value: `track ${t.id}`,
+      value: `track ${t.id} (${printable(entry)})`,
     };
   if (entry === 'mebx')
-    return { label: 'Timed metadata track (mebx)', group: 'location', value: `track ${t.id}` };
+    return {
+      label: 'Timed metadata track (mebx)',
+      group: 'location',
+      value: `track ${t.id} (${printable(entry)})`,
+    };
   if (t.handler === 'meta')
     return {
       label: 'Timed metadata track',
@@ -589,7 +595,11 @@ function trackLabel(
       value: `track ${t.id} (${printable(entry)})`,
     };
   if (t.handler === 'tmcd' || entry === 'tmcd')
-    return { label: 'Timecode track (time of recording)', group: 'time', value: `track ${t.id}` };
+    return {
+      label: 'Timecode track (time of recording)',
+      group: 'time',
+      value: `track ${t.id} (${printable(entry)})`,
+    };
   if (['text', 'sbtl', 'subt', 'clcp'].includes(t.handler))
     return {
       label: 'Text or subtitle track',
@@ -641,7 +651,7 @@ export async function inspectMp4(c: Collector, src: Source, names: Mp4Names): Pr
   try {
     m = await parseModel(src, names.what);
   } catch (error) {
-    c.warn((error as Error).message);
+    c.cannotRead((error as Error).message);
     return;
   }
   const b = m.b;
@@ -750,7 +760,7 @@ export async function inspectMp4(c: Collector, src: Source, names: Mp4Names): Pr
             'hidden',
             'mp4.uuid',
             'Vendor-specific (uuid) box',
-            `${formatSize(box.end - box.start)}${bytesPreview(body)}`,
+            `${formatSize(box.end - box.start)}${preview(body)}`,
             true,
           );
       } else if (box.type === 'meta') {
@@ -774,7 +784,7 @@ export async function inspectMp4(c: Collector, src: Source, names: Mp4Names): Pr
             'hidden',
             `mp4.${box.type}`,
             `Data in a free-space box`,
-            `${formatSize(box.end - box.body)}${bytesPreview(body)}`,
+            `${formatSize(box.end - box.body)}${preview(body)}`,
             true,
           );
       } else if (!['moof', 'mfra', 'sidx', 'styp', 'ssix', 'pdin'].includes(box.type)) {
@@ -783,7 +793,7 @@ export async function inspectMp4(c: Collector, src: Source, names: Mp4Names): Pr
           'hidden',
           `mp4.box.${printable(box.type)}`,
           `Unknown top-level box "${printable(box.type)}"`,
-          `${formatSize(box.end - box.start)}${bytesPreview(body)}`,
+          `${formatSize(box.end - box.start)}${preview(body)}`,
           true,
         );
       }
@@ -792,7 +802,7 @@ export async function inspectMp4(c: Collector, src: Source, names: Mp4Names): Pr
       c.add('hidden', 'mp4.trailing', 'Data after the last box', formatSize(m.trailing), true);
     if (!m.fragmented) unreferenced(c, m);
   } catch (error) {
-    c.warn(`${(error as Error).message} The list below may be incomplete.`);
+    c.cannotRead(`${(error as Error).message} The list below may be incomplete.`);
   }
 }
 

@@ -190,7 +190,7 @@ export async function inspectMp3(c: Collector, src: Source, what: string): Promi
   try {
     parts = await layout(src, what);
   } catch (error) {
-    c.warn(`${(error as Error).message} The list below may be incomplete.`);
+    c.cannotRead(`${(error as Error).message} The list below may be incomplete.`);
     return;
   }
   try {
@@ -215,7 +215,7 @@ export async function inspectMp3(c: Collector, src: Source, what: string): Promi
       );
     }
   } catch (error) {
-    c.warn(`${(error as Error).message} The list below may be incomplete.`);
+    c.cannotRead(`${(error as Error).message} The list below may be incomplete.`);
   }
 }
 

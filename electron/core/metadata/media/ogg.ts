@@ -211,7 +211,7 @@ export async function inspectOgg(c: Collector, src: Source, what: string): Promi
   try {
     h = await scan(src, what, false);
   } catch (error) {
-    c.warn(`${(error as Error).message} The list below may be incomplete.`);
+    c.cannotRead(`${(error as Error).message} The list below may be incomplete.`);
     return;
   }
   const id = h.packets[0]!;

@@ -1,7 +1,7 @@
 import { formatSize, invalid, unsupported } from '../bytes';
 import type { Collector } from '../collector';
 import { inspectXmp } from '../xmp';
-import { checkFailed, classifyTag, printable } from './common';
+import { checkFailed, classifyTag, preview, printable } from './common';
 import { inspectId3v2 } from './id3';
 import type { MediaPlan } from './plan';
 import { readAt, readStructure, type Source } from './source';
@@ -212,7 +212,7 @@ export async function inspectWav(c: Collector, src: Source, what: string): Promi
   try {
     l = await layout(src, what);
   } catch (error) {
-    c.warn(`${(error as Error).message} The list below may be incomplete.`);
+    c.cannotRead(`${(error as Error).message} The list below may be incomplete.`);
     return;
   }
   try {
@@ -247,7 +247,7 @@ export async function inspectWav(c: Collector, src: Source, what: string): Promi
               kind === 'adtl'
                 ? 'Cue labels and notes (LIST adtl)'
                 : `List chunk "${printable(kind)}"`,
-              `${formatSize(ch.size)} ${text(list, 4, 256).replace(/[^\x20-\x7e]+/g, ' ')}`,
+              `${formatSize(ch.size)}${preview(list.subarray(4))}`,
               true,
             );
           break;
@@ -300,7 +300,7 @@ export async function inspectWav(c: Collector, src: Source, what: string): Promi
         true,
       );
   } catch (error) {
-    c.warn(`${(error as Error).message} The list below may be incomplete.`);
+    c.cannotRead(`${(error as Error).message} The list below may be incomplete.`);
   }
 }
 
