@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { audienceSchema, type Audience } from './domain/audience';
 import { lineText, longText } from './domain/text';
+import type { ReleaseIssueView } from './release';
 
 /**
  * Dossiers: what a signed export holds (the manifest), what the WGAD template
@@ -175,6 +176,8 @@ export interface ExportPreview {
   checklist: ChecklistItem[];
   consent: ConsentStatus[];
   withheld: WithheldItem[];
+  /** Texts whose release version must be settled before the export may go on. */
+  release: ReleaseIssueView[];
   evidence: {
     id: string;
     type: string;

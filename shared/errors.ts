@@ -20,6 +20,8 @@ export const ERROR_CODES = [
   'IO_ERROR',
   'DISK_FULL',
   'CANCELLED',
+  /** A text must be reviewed (release versions) before the export may go on. */
+  'REVIEW_NEEDED',
   'INTERNAL',
 ] as const;
 

@@ -86,6 +86,7 @@ export function exitCodeFor(error: unknown): number {
       case 'INTEGRITY_FAILED':
       case 'VERIFICATION_FAILED':
       case 'VAULT_DAMAGED':
+      case 'REVIEW_NEEDED':
         return EXIT.integrity;
       default:
         return EXIT.error;

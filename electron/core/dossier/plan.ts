@@ -32,7 +32,18 @@ import {
 } from '../render';
 import type { Vault } from '../vault/vault';
 import { selectEvidence, type DossierEvidence } from './evidence';
-import { findForbidden, redactCase, type RedactedCase } from './redact';
+import { redactCase, type RedactedCase } from './redact';
+import {
+  audienceKey,
+  describeFindings,
+  describeIssues,
+  releaseIssues,
+  scanOutputs,
+  type ScanTarget,
+  type StoredReleases,
+} from '../release';
+import { loadReleases } from './releaseStore';
+import { caseJsonRecord, docxTexts, jsonTarget, textTarget } from './outputScan';
 import { getWgadSubmission } from './submissions';
 import { Formatter } from './templates/format';
 import { genericReport } from './templates/generic';
@@ -91,6 +102,10 @@ function modelTexts(model: DocumentModel): string[] {
     model.subtitle ?? '',
     model.header ?? '',
     model.footer ?? '',
+    model.meta?.title ?? '',
+    model.meta?.author ?? '',
+    model.meta?.subject ?? '',
+    model.meta?.keywords ?? '',
   ];
   const inline = (value: unknown): void => {
     if (typeof value === 'string') texts.push(value);
@@ -117,14 +132,17 @@ function modelTexts(model: DocumentModel): string[] {
   return texts;
 }
 
-interface Prepared {
+export interface Prepared {
   original: CaseDocument;
   redacted: RedactedCase;
   audience: Audience;
   formatter: Formatter;
+  /** The release versions approved for this case and audience. */
+  stored: StoredReleases;
 }
 
-async function prepare(vault: Vault, request: ExportRequest): Promise<Prepared> {
+/** The case as it may leave for the request's audience: consent applied, free texts as released. */
+export async function prepareRedaction(vault: Vault, request: ExportRequest): Promise<Prepared> {
   const audience = request.audience ?? defaultAudience(request.template);
   try {
     audienceRule(audience, request.includePrivate);
@@ -133,6 +151,7 @@ async function prepare(vault: Vault, request: ExportRequest): Promise<Prepared> 
     throw error;
   }
   const original = await exportCaseDocument(vault, request.caseId);
+  const stored = await loadReleases(vault.db, request.caseId, audienceKey(audience));
   const submission =
     request.template === 'wgad' ? await getWgadSubmission(vault, request.caseId) : null;
   const words = WORDS[request.language];
@@ -144,11 +163,13 @@ async function prepare(vault: Vault, request: ExportRequest): Promise<Prepared> 
       nameWithheld: words.nameWithheld,
       anonymousWitness: words.anonymousWitness,
     },
+    approvedReleases: stored,
   });
   return {
     original,
     redacted,
     audience,
+    stored,
     formatter: new Formatter(request.language, words, new VocabularySet(original.customTerms)),
   };
 }
@@ -159,7 +180,7 @@ async function prepare(vault: Vault, request: ExportRequest): Promise<Prepared> 
  * evidence goes in as which copy. The UI shows this before the user exports.
  */
 export async function previewExport(vault: Vault, request: ExportRequest): Promise<ExportPreview> {
-  const { original, redacted, audience, formatter } = await prepare(vault, request);
+  const { original, redacted, audience, formatter } = await prepareRedaction(vault, request);
   const selection = await selectEvidence(vault, request.caseId, {
     includeOriginals: request.includeOriginals,
     only: request.evidence,
@@ -178,6 +199,7 @@ export async function previewExport(vault: Vault, request: ExportRequest): Promi
         : [],
     consent: redacted.consent,
     withheld: [...redacted.withheld, ...selection.withheld],
+    release: releaseIssues(redacted.releaser, request.caseId, audienceKey(audience)),
     evidence: [
       ...selection.items.map((e) => ({ id: e.id, type: e.type, copy: e.copy, reason: null })),
       ...selection.withheld.map((w) => ({
@@ -205,7 +227,11 @@ export async function planDossier(vault: Vault, request: ExportRequest): Promise
       'There is no organisation key to sign the dossier: generate one (vigil keys generate) or import one first.',
     );
   });
-  const { original, redacted, audience, formatter } = await prepare(vault, request);
+  const { original, redacted, audience, formatter } = await prepareRedaction(vault, request);
+  // Texts whose release version nobody settled stop the export before anything is made.
+  const issues = releaseIssues(redacted.releaser, request.caseId, audienceKey(audience));
+  if (issues.length > 0)
+    throw new VigilError('REVIEW_NEEDED', describeIssues(issues, audienceKey(audience)));
   const createdAt = vault.now();
   const selection = await selectEvidence(vault, request.caseId, {
     includeOriginals: request.includeOriginals,
@@ -235,16 +261,9 @@ export async function planDossier(vault: Vault, request: ExportRequest): Promise
   const addBytes = (path: string, role: FileRole, bytes: Buffer) =>
     documents.push({ path, role, size: bytes.length, sha256: sha256(bytes), content: bytes });
   const caseData = Buffer.from(`${JSON.stringify(redacted.document, null, 2)}\n`, 'utf8');
-  const texts = [...modelTexts(model), caseData.toString('utf8')];
-  const leak = findForbidden(texts, redacted.forbidden);
-  if (leak !== null) {
-    throw new VigilError(
-      'INTERNAL',
-      'The export was stopped: a name that consent does not allow was found in the output. Nothing was written; please report this.',
-    );
-  }
+  const docx = await renderDocx(model);
   addBytes(`${base}.pdf`, 'submission-pdf', await renderPdf(model));
-  addBytes(`${base}.docx`, 'submission-docx', await renderDocx(model));
+  addBytes(`${base}.docx`, 'submission-docx', docx);
   addBytes('case.json', 'case-data', caseData);
   const evidenceFiles: PlannedFile[] = selection.items.map((e) => ({
     path: e.path,
@@ -312,15 +331,25 @@ export async function planDossier(vault: Vault, request: ExportRequest): Promise
     withheld,
   });
   const manifestBytes = Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`, 'utf8');
-  if (
-    findForbidden([manifestBytes.toString('utf8'), verify.toString('utf8')], redacted.forbidden) !==
-    null
-  ) {
-    throw new VigilError(
-      'INTERNAL',
-      'The export was stopped: a name that consent does not allow was found in the manifest. Nothing was written; please report this.',
-    );
-  }
+  // The last check: every output, read back as text, holds no name that may not be named here.
+  const targets: ScanTarget[] = [
+    {
+      file: `${base}.pdf / ${base}.docx`,
+      texts: modelTexts(model).map((text) => ({ where: 'text', text })),
+    },
+    { file: `${base}.docx`, texts: await docxTexts(docx) },
+    jsonTarget('case.json', caseData),
+    jsonTarget('manifest.json', manifestBytes),
+    textTarget('VERIFY.txt', verify.toString('utf8')),
+    {
+      file: '(file names)',
+      texts: [...covered, ...checksumFiles].map((f) => ({ where: f.path, text: f.path })),
+    },
+  ];
+  const findings = scanOutputs(redacted.releaser, targets, (file, where) =>
+    file === 'case.json' ? caseJsonRecord(redacted.document, where) : null,
+  );
+  if (findings.length > 0) throw new VigilError('REVIEW_NEEDED', describeFindings(findings));
   const manifestSignature = Buffer.from(await signDetached(vault, manifestBytes), 'utf8');
   const files: PlannedFile[] = [
     {

@@ -7,6 +7,7 @@ import type {
 import {
   audienceRule,
   consentDecision,
+  initialsOf,
   nameForOutput,
   withholdFields,
   type RecordKind,
@@ -16,6 +17,15 @@ import {
   type DocumentPerson,
   type DocumentTestimony,
 } from '../../../shared/domain';
+import {
+  descriptionRole,
+  Releaser,
+  SUBMISSION_RECORD_ID,
+  type PersonReplacement,
+  type ReleaseRecordKind,
+  type ReleaseSubject,
+  type StoredReleases,
+} from '../release';
 
 /**
  * Applies consent and privacy to a case before anything is rendered, so that
@@ -30,8 +40,9 @@ import {
  *   testimony's consent allows, never more than the person's own;
  * - private fields (contacts, addresses, document numbers, exact
  *   coordinates, interviewers…) are emptied unless the user includes them;
- * - every spelling of a name that may not appear is replaced in all free
- *   text, and listed so the exporter can check the finished files for it.
+ * - every free text goes out as its release version (../release): the
+ *   mentions of people who may not be named, in every form and script, are
+ *   replaced as consent allows, ambiguous ones as a person decided.
  */
 
 /** Roles whose holders are named as the facts require, without their consent. */
@@ -42,6 +53,8 @@ export interface RedactionOptions {
   includePrivate: boolean;
   /** Words the templates print for people and names left out, in the dossier's language. */
   words: { person: (index: number) => string; nameWithheld: string; anonymousWitness: string };
+  /** Release versions approved in the vault for this audience. */
+  approvedReleases?: StoredReleases;
 }
 
 export interface RedactedPerson {
@@ -70,8 +83,8 @@ export interface RedactedCase {
   submission: WgadSubmission | null;
   withheld: WithheldItem[];
   consent: ConsentStatus[];
-  /** Every spelling of every name that must not appear anywhere in the dossier. */
-  forbidden: string[];
+  /** The release versions of every free text, and the mention search for the final scan. */
+  releaser: Releaser;
   labelOf(personId: string | null): string | null;
 }
 
@@ -82,82 +95,6 @@ export function consentTarget(audience: Audience): ConsentTarget {
 function needsConsent(person: DocumentPerson): boolean {
   if (person.personType !== 'individual') return false;
   return person.roles.length === 0 || person.roles.some((role) => !NO_CONSENT_ROLES.has(role));
-}
-
-/** Names of one person as they may be written: full name, parts, aliases (at least 3 letters each). */
-function nameVariants(person: DocumentPerson): string[] {
-  const variants = new Set<string>();
-  const add = (value: string) => {
-    const trimmed = value.trim();
-    if ([...trimmed.replace(/[^\p{L}\p{N}]/gu, '')].length >= 3) variants.add(trimmed);
-  };
-  add(person.name);
-  person.aliases.forEach(add);
-  add(person.familyName);
-  add(person.givenName);
-  if (person.givenName && person.familyName) {
-    add(`${person.givenName} ${person.familyName}`);
-    add(`${person.familyName} ${person.givenName}`);
-    add(`${person.familyName}, ${person.givenName}`);
-  }
-  for (const word of person.name.split(/\s+/u)) add(word);
-  // Longest first, so "Amal Hassan" is replaced before "Hassan" alone.
-  return [...variants].sort((a, b) => b.length - a.length);
-}
-
-const stripMarks = (text: string) => text.normalize('NFD').replace(/\p{M}+/gu, '');
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
-/**
- * A matcher for names that ignores case and accents ("José" matches "jose",
- * "JOSÉ" and "Jose\u0301") and only matches whole words.
- */
-export function nameMatcher(variants: readonly string[]): RegExp | null {
-  if (variants.length === 0) return null;
-  // Longest first: "Amal Hassan" must be replaced whole, before "Hassan" alone.
-  const alternatives = [...variants]
-    .sort((a, b) => b.length - a.length)
-    .map((variant) =>
-      [...stripMarks(variant)]
-        .map((char) => (/\s/u.test(char) ? '\\s+' : `${escapeRegExp(char)}\\p{M}*`))
-        .join(''),
-    );
-  return new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives.join('|')})(?![\\p{L}\\p{N}])`, 'giu');
-}
-
-/** Replaces names in `text` (matched on its decomposed form, returned composed). */
-export function scrubNames(
-  text: string,
-  replacements: readonly { matcher: RegExp; replacement: string }[],
-): string {
-  if (!text || replacements.length === 0) return text;
-  let result = text.normalize('NFD');
-  for (const { matcher, replacement } of replacements)
-    result = result.replace(matcher, replacement);
-  return result.normalize('NFC');
-}
-
-/** Applies `scrub` to every string inside a value, keeping its shape. */
-function scrubDeep<T>(
-  value: T,
-  scrub: (text: string) => string,
-  skip: ReadonlySet<string> = new Set(),
-): T {
-  if (typeof value === 'string') return scrub(value) as T;
-  if (Array.isArray(value))
-    return (value as unknown[]).map((item) => scrubDeep(item, scrub, skip)) as T;
-  if (value && typeof value === 'object') {
-    return Object.fromEntries(
-      Object.entries(value as Record<string, unknown>).map(([key, item]) => [
-        key,
-        skip.has(key) ? item : scrubDeep(item, scrub, skip),
-      ]),
-    ) as T;
-  }
-  return value;
 }
 
 /** Fields holding ids and vocabulary terms, which are never names and must keep their exact value. */
@@ -316,26 +253,41 @@ export function redactCase(
     witnessLabels.set(testimony.id, shown ?? options.words.anonymousWitness);
   }
 
-  // 4. Names that may not appear: every spelling of a name shown nowhere in full, except words that are
-  //    also part of a name the dossier does print (a perpetrator may share a family name with a victim).
-  const printed = new Set<string>();
-  for (const p of persons)
-    if (p.shownAs)
-      for (const w of p.shownAs.split(/\s+/u)) printed.add(stripMarks(w).toLowerCase());
-  for (const label of witnessLabels.values())
-    for (const w of label.split(/\s+/u)) printed.add(stripMarks(w).toLowerCase());
-  const forbidden = new Set<string>();
-  const replacements: { matcher: RegExp; replacement: string }[] = [];
+  // 4. Release versions: every name of a person not named in full is found in every free text and
+  //    replaced as consent allows; names printed in full are left alone.
+  const withheldSubjects: ReleaseSubject[] = [];
+  const namedSubjects = [];
   for (const entry of persons) {
-    if (entry.shownAs === entry.person.name) continue;
-    const variants = nameVariants(entry.person).filter(
-      (v) => /\s/u.test(v) || !printed.has(stripMarks(v).toLowerCase()),
-    );
-    variants.forEach((v) => forbidden.add(v));
-    const matcher = nameMatcher(variants);
-    if (matcher) replacements.push({ matcher, replacement: entry.label });
+    const { person } = entry;
+    const subject = {
+      id: person.id,
+      names: [person.name, ...person.aliases],
+      familyName: person.familyName,
+      givenName: person.givenName,
+    };
+    if (entry.shownAs === person.name) {
+      namedSubjects.push(subject);
+      continue;
+    }
+    if (person.pseudonym && entry.shownAs !== person.pseudonym)
+      subject.names.push(person.pseudonym);
+    withheldSubjects.push({ subject, replacement: replacementOf(person, entry.shownAs) });
   }
-  const scrub = (text: string) => scrubNames(text, replacements);
+  const releaser = new Releaser(withheldSubjects, namedSubjects, options.approvedReleases);
+  const release = <T>(
+    kind: ReleaseRecordKind,
+    id: string,
+    record: T,
+    extra: {
+      skip?: (path: string) => boolean;
+      languageOf?: (path: string) => string | null | undefined;
+    } = {},
+  ): T =>
+    releaser.release(kind, id, record, {
+      structural: STRUCTURAL_KEYS,
+      leaves: (path) => kind === 'submission' || !isWithheldPath(rule.withheldFields(kind), path),
+      ...extra,
+    });
   const labelOf = (personId: string | null) =>
     personId ? (persons.find((p) => p.person.id === personId)?.label ?? null) : null;
 
@@ -344,7 +296,9 @@ export function redactCase(
     const { person, index } = entry;
     if (excludedPersons.has(person.id))
       return { ...blankPerson(person), name: options.words.person(index) };
-    let record: DocumentPerson = person;
+    let record: DocumentPerson = release('person', person.id, person, {
+      skip: (path) => PERSON_NAME_FIELDS.test(path),
+    });
     if (entry.shownAs !== person.name) {
       record = {
         ...record,
@@ -357,7 +311,7 @@ export function redactCase(
       };
     }
     record = withholdOf('person', record, entry.label);
-    return scrubDeep(record, scrub, STRUCTURAL_KEYS);
+    return record;
   });
 
   const testimonies: RedactedTestimony[] = [];
@@ -371,7 +325,14 @@ export function redactCase(
       });
       return;
     }
-    let record: DocumentTestimony = withholdOf('testimony', testimony, `testimony ${index}`);
+    let record: DocumentTestimony = withholdOf(
+      'testimony',
+      release('testimony', testimony.id, testimony, {
+        languageOf: (path) =>
+          path === 'translation' ? testimony.translationLanguage : testimony.language,
+      }),
+      `testimony ${index}`,
+    );
     const witnessKept = record.witnessId !== null && !excludedPersons.has(record.witnessId);
     record = {
       ...record,
@@ -379,7 +340,7 @@ export function redactCase(
       witnessDescription: '',
     };
     testimonies.push({
-      testimony: scrubDeep(record, scrub, STRUCTURAL_KEYS),
+      testimony: record,
       index,
       witnessLabel: witnessLabels.get(testimony.id) ?? options.words.anonymousWitness,
     });
@@ -387,7 +348,7 @@ export function redactCase(
 
   const keptIds = new Set(testimonies.map((t) => t.testimony.id));
   const events = document.events.map((event, i) => {
-    const record = scrubDeep(withholdOf('event', event, `event ${i + 1}`), scrub, STRUCTURAL_KEYS);
+    const record = withholdOf('event', release('event', event.id, event), `event ${i + 1}`);
     // A source pointing to a testimony that was left out keeps no pointer to it.
     return {
       ...record,
@@ -399,10 +360,12 @@ export function redactCase(
     };
   });
   const interventions = document.interventions.map((v, i) =>
-    scrubDeep(withholdOf('intervention', v, `intervention ${i + 1}`), scrub, STRUCTURAL_KEYS),
+    withholdOf('intervention', release('intervention', v.id, v), `intervention ${i + 1}`),
   );
 
-  let scrubbedSubmission = submission ? scrubDeep(submission, scrub) : null;
+  let scrubbedSubmission = submission
+    ? release('submission', SUBMISSION_RECORD_ID, submission)
+    : null;
   if (scrubbedSubmission && !options.includePrivate && scrubbedSubmission.submitter.contact) {
     withheld.push({ kind: 'field', what: 'submitter: contact', reason: 'private field' });
     scrubbedSubmission = {
@@ -413,7 +376,7 @@ export function redactCase(
 
   const redacted: CaseDocument = {
     ...document,
-    case: scrubDeep(withholdOf('case', document.case, 'case'), scrub, STRUCTURAL_KEYS),
+    case: withholdOf('case', release('case', document.case.id, document.case), 'case'),
     persons: keptPersons,
     events,
     testimonies: testimonies.map((t) => t.testimony),
@@ -426,7 +389,7 @@ export function redactCase(
     submission: scrubbedSubmission,
     withheld,
     consent,
-    forbidden: [...forbidden],
+    releaser,
     labelOf,
   };
 }
@@ -456,20 +419,24 @@ function blankPerson(person: DocumentPerson): DocumentPerson {
   };
 }
 
-/**
- * The last line of defence: finds any forbidden name in the text of a
- * finished output. The exporter refuses to write a dossier where one is found.
- */
-export function findForbidden(
-  texts: readonly string[],
-  forbidden: readonly string[],
-): string | null {
-  const matcher = nameMatcher(forbidden);
-  if (!matcher) return null;
-  for (const text of texts) {
-    matcher.lastIndex = 0;
-    const match = matcher.exec(text.normalize('NFD'));
-    if (match) return match[0];
-  }
-  return null;
+/** A person's own name fields: governed by consent (the label), not by text release. */
+const PERSON_NAME_FIELDS = /^(name|familyName|givenName|pseudonym|aliases\[\d+\])$/u;
+
+/** What replaces a person's name in free text: what consent allows, or a description of their role. */
+function replacementOf(person: DocumentPerson, shownAs: string | null): PersonReplacement {
+  const role = descriptionRole(person.roles);
+  const sex = person.sex === 'female' ? 'female' : person.sex === 'male' ? 'male' : null;
+  if (!shownAs) return { kind: 'description', role, sex };
+  if (shownAs === initialsOf(person.name))
+    return { kind: 'initials', initials: shownAs, role, sex };
+  return { kind: 'pseudonym', pseudonym: shownAs, role, sex };
+}
+
+/** Whether a field path ("identityDocuments[0].number") is one of the withheld fields ("identityDocuments[].number"). */
+function isWithheldPath(fields: readonly { path: string }[], path: string): boolean {
+  const general = path.replace(/\[\d+\]/gu, '[]');
+  return fields.some(
+    (f) =>
+      general === f.path || general.startsWith(`${f.path}.`) || general.startsWith(`${f.path}[`),
+  );
 }

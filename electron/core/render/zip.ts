@@ -10,7 +10,8 @@ interface ZipEntryData {
   readonly data: Buffer;
 }
 
-function readEntries(buffer: Buffer): Promise<ZipEntryData[]> {
+/** Every file entry of a zip held in memory (a DOCX), with its bytes. */
+export function readZipEntries(buffer: Buffer): Promise<ZipEntryData[]> {
   return new Promise((resolve, reject) => {
     yauzl.fromBuffer(buffer, { lazyEntries: true, validateEntrySizes: true }, (error, zip) => {
       if (error || !zip) return reject(error ?? new Error('unreadable zip'));
@@ -42,7 +43,7 @@ function readEntries(buffer: Buffer): Promise<ZipEntryData[]> {
  * DOS epoch 1980-01-01 00:00.
  */
 export async function restampZip(buffer: Buffer, time?: Date): Promise<Buffer> {
-  const entries = await readEntries(buffer);
+  const entries = await readZipEntries(buffer);
   const mtime = time
     ? new Date(
         time.getUTCFullYear(),

@@ -6,6 +6,7 @@ import {
   wgadSubmissionSchema,
   withheldItemSchema,
 } from '../../dossier';
+import { releaseIssueSchema } from '../../release';
 import { id, opaqueId, operationId } from '../schemas';
 
 const fingerprint = z.string().regex(/^[0-9A-Fa-f]{40}$/);
@@ -86,6 +87,7 @@ export const dossierChannels = {
       checklist: z.array(checklistItem),
       consent: z.array(consentStatus),
       withheld: z.array(withheldItemSchema),
+      release: z.array(releaseIssueSchema),
       evidence: z.array(
         z.object({
           id: z.string(),

@@ -6,6 +6,7 @@ import { evidence } from './0004-evidence';
 import { submissions } from './0005-submissions';
 import { evidenceReadable } from './0006-evidence-readable';
 import { cjkSearch } from './0007-cjk-search';
+import { releases } from './0008-releases';
 
 export type { Migration };
 
@@ -18,6 +19,7 @@ export const MIGRATIONS: readonly Migration[] = [
   submissions,
   evidenceReadable,
   cjkSearch,
+  releases,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;
