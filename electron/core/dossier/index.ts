@@ -11,3 +11,10 @@ export { exportDossier, type ExportResult, type ExportTarget } from './export';
 export { verifyDossier, type VerifyReport } from './verify';
 export { importBundle, type ImportReport, type ImportOptions } from './import';
 export { getWgadSubmission, saveWgadSubmission } from './submissions';
+export {
+  approveRelease,
+  audienceFromKey,
+  editRelease,
+  reviewRelease,
+  SUBMISSION_RECORD_ID,
+} from './release';
