@@ -19,6 +19,7 @@ const PEERS: Record<string, string> = {
   identify: 'imagemagick',
   'heif-convert': 'libheif-examples',
   python3: 'python3',
+  ffmpeg: 'ffmpeg',
   sha256sum: 'coreutils',
   chromium: 'chromium',
 };

@@ -44,12 +44,6 @@ for (let i = 0; i < 256; i += 1) {
   CRC16[i] = c16;
 }
 
-function crc16(buf: Buffer, from: number, to: number, init = 0): number {
-  let crc = init;
-  for (let i = from; i < to; i += 1) crc = ((crc << 8) & 0xffff) ^ CRC16[(crc >> 8) ^ buf[i]!]!;
-  return crc;
-}
-
 /** The length of a valid frame header at `o` (CRC-8 checked), or 0. */
 export function flacFrameHeader(buf: Buffer, o: number): number {
   if (o + 6 > buf.length || buf[o] !== 0xff || (buf[o + 1]! & 0xfe) !== 0xf8) return 0;
@@ -121,35 +115,57 @@ async function layout(src: Source, what: string): Promise<Layout> {
   return { leadTags: lead.tags as Layout['leadTags'], at, blocks, framesStart: pos, trail };
 }
 
-/** Checks that frames start at `from` and that the last one ends exactly at `to` (its CRC-16 closes there). */
-async function checkFrames(
-  src: Source,
-  from: number,
-  to: number,
-  maxFrame: number,
-  what: string,
-): Promise<void> {
+/**
+ * Walks every frame from `from` to `to`: each must start with a valid header
+ * (CRC-8) and end where the next begins, its CRC-16 closing exactly there; the
+ * last must close exactly at `to`. Nothing but frames can lie in between.
+ */
+async function checkFrames(src: Source, from: number, to: number, what: string): Promise<number> {
   if (to - from < 8) throw invalid(`${what} has no audio frames.`);
-  const head = await readAt(src, from, Math.min(64, to - from), what);
-  if (flacFrameHeader(head, 0) === 0)
+  const BLOCK = 1 << 20;
+  const LOOK = 32;
+  let buf: Buffer = Buffer.alloc(0);
+  let at = 0;
+  const view = async (pos: number): Promise<number> => {
+    if (pos < at || pos + Math.min(LOOK, to - pos) > at + buf.length) {
+      buf = await readAt(src, pos, Math.min(to - pos, BLOCK + LOOK), what);
+      at = pos;
+    }
+    return pos - at;
+  };
+  let o = await view(from);
+  if (flacFrameHeader(buf, o) === 0)
     throw invalid(`${what} is damaged: its audio does not start with a frame.`);
-  const window = Math.min(
-    to - from,
-    Math.max(maxFrame > 0 ? maxFrame + 16 : 0, 64 * 1024),
-    16 << 20,
-  );
-  const tail = await readAt(src, to - window, window, what);
-  const expected = tail.readUInt16BE(tail.length - 2);
-  for (let p = tail.length - 8; p >= 0; p -= 1) {
-    if (tail[p] !== 0xff || (tail[p + 1]! & 0xfe) !== 0xf8) continue;
-    if (flacFrameHeader(tail, p) === 0) continue;
-    if (crc16(tail, p, tail.length - 2) === expected) return;
+  let frames = 0;
+  let start = from;
+  let crc = 0;
+  let c1 = 0; // CRC over [start, i - 1)
+  let c2 = 0; // CRC over [start, i - 2)
+  let last1 = 0;
+  let last2 = 0;
+  for (let i = from; i <= to; i += 1) {
+    if (i - start >= 8 && c2 === ((last2 << 8) | last1)) {
+      if (i === to) return frames + 1;
+      o = await view(i);
+      if (buf[o] === 0xff && (buf[o + 1]! & 0xfe) === 0xf8 && flacFrameHeader(buf, o) > 0) {
+        frames += 1;
+        start = i;
+        crc = 0;
+        c1 = 0;
+      }
+    }
+    if (i === to) break;
+    o = await view(i);
+    const byte = buf[o]!;
+    c2 = c1;
+    c1 = crc;
+    crc = ((crc << 8) & 0xffff) ^ CRC16[(crc >> 8) ^ byte]!;
+    last2 = last1;
+    last1 = byte;
   }
-  throw invalid(`${what} has data after its last audio frame that Vigil does not recognise.`);
-}
-
-function maxFrameSize(info: Buffer): number {
-  return info.readUIntBE(7, 3);
+  throw invalid(
+    `${what} has data between or after its audio frames that Vigil does not recognise.`,
+  );
 }
 
 export async function inspectFlac(c: Collector, src: Source, what: string): Promise<void> {
@@ -245,7 +261,7 @@ export async function planFlac(src: Source, what: string): Promise<MediaPlan> {
   const seektables = l.blocks.filter((b) => b.type === 3);
   if (seektables.length > 1) throw invalid(`${what} is damaged: it has more than one seek table.`);
   const info = Buffer.from(await readAt(src, l.blocks[0]!.start, 38, what));
-  await checkFrames(src, l.framesStart, l.trail.end, maxFrameSize(info.subarray(4)), what);
+  await checkFrames(src, l.framesStart, l.trail.end, what);
   const seek = seektables[0];
   const seekBytes = seek
     ? Buffer.from(
@@ -286,8 +302,7 @@ export async function verifyFlac(src: Source): Promise<void> {
     const seek = l.blocks[1];
     if (seek && (seek.end - seek.body) % 18 !== 0)
       throw checkFailed(name, 'its seek table has a wrong size');
-    const info = await readAt(src, l.blocks[0]!.body, 34, what);
-    await checkFrames(src, l.framesStart, src.size, maxFrameSize(info), what);
+    await checkFrames(src, l.framesStart, src.size, what);
   } catch (error) {
     if ((error as Error).message.startsWith("Vigil's check")) throw error;
     throw checkFailed(name, (error as Error).message.replace(/\.$/, ''));

@@ -1,0 +1,101 @@
+import { spawnSync } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { stripFile } from '../../electron/core/metadata';
+import { tempDir } from '../helpers/tmp';
+import { has, MEDIA_CANARIES, MEDIA_FIXTURES, plantedIn } from '../unit/metadata/helpers';
+
+// Audio and video as other programs see them after `vigil strip`: exiftool
+// (-ee3 -a -G1 -u) finds no planted string, no position and no date; a raw
+// byte search finds nothing planted; ffmpeg sees the same audio and video
+// packets (framemd5) and decodes the same samples.
+
+const FFMPEG = has('ffmpeg');
+const EXIFTOOL = has('exiftool');
+
+const NAMES = Object.keys(MEDIA_CANARIES);
+/** Files with tags after the audio: ffmpeg counts those bytes into the original's last packet. */
+const TRAILING_TAGS = new Set(['tagged.mp3', 'tagged.flac']);
+
+function ffmpeg(args: string[]): string {
+  const r = spawnSync('ffmpeg', ['-v', 'error', ...args], { maxBuffer: 1 << 26 });
+  return r.stdout.toString();
+}
+
+/** Packet lines of the kept streams: stream, dts, pts, duration, size, hash (side data left out). */
+function packets(path: string): string[] {
+  return ffmpeg(['-i', path, '-map', '0:V?', '-map', '0:a?', '-c', 'copy', '-f', 'framemd5', '-'])
+    .split('\n')
+    .filter((l) => l && !l.startsWith('#'))
+    .map((l) => l.split(',').slice(0, 6).join(',').replace(/\s+/g, ''));
+}
+
+function decodedAudio(path: string): string {
+  return ffmpeg(['-i', path, '-map', '0:a', '-f', 'md5', '-']).trim();
+}
+
+async function stripped(name: string): Promise<{ input: string; output: string }> {
+  const dir = await tempDir();
+  const output = join(dir, `clean-${name}`);
+  await stripFile(join(MEDIA_FIXTURES, name), output);
+  return { input: join(MEDIA_FIXTURES, name), output };
+}
+
+/** A date value that is not the zeroed one. */
+const REAL_DATE = /^(?!0000)\d{4}[:-]\d{2}[:-]\d{2}/;
+
+describe.runIf(EXIFTOOL)('exiftool -ee3 -a -G1 -u finds nothing after vigil strip', () => {
+  for (const name of NAMES) {
+    it(name, async () => {
+      const { input, output } = await stripped(name);
+      const before = spawnSync('exiftool', ['-j', '-ee3', '-a', '-G1', '-u', '-s', input]);
+      expect(before.stdout.toString(), 'the original carries planted strings').toMatch(/CANAR/);
+      const r = spawnSync('exiftool', ['-j', '-ee3', '-a', '-G1', '-u', '-s', output], {
+        maxBuffer: 1 << 26,
+      });
+      const [tags] = JSON.parse(r.stdout.toString()) as Record<string, unknown>[];
+      const leaks: string[] = [];
+      for (const [key, value] of Object.entries(tags!)) {
+        if (key === 'SourceFile' || key.startsWith('System:') || key === 'ExifTool:ExifToolVersion')
+          continue;
+        const text = String(value);
+        const tag = key.slice(key.indexOf(':') + 1);
+        if (/CANAR|CanaryCam/.test(text)) leaks.push(`${key}=${text}`);
+        if (/GPS|Location|ISO6709/i.test(tag)) leaks.push(key);
+        if (/Warning|Error/.test(tag)) leaks.push(`${key}=${text}`);
+        if (REAL_DATE.test(text)) leaks.push(`${key}=${text}`);
+        if (
+          /(Artist|Author|Title|Comment|Make|Model|Software|Encoder|Creator|Handler(Description|VendorID)?$)/.test(
+            tag,
+          )
+        )
+          leaks.push(`${key}=${text}`);
+      }
+      expect(leaks).toEqual([]);
+      expect(plantedIn(await readFile(output))).toEqual([]);
+    });
+  }
+});
+
+describe.runIf(FFMPEG)('ffmpeg sees the same packets and decodes the same samples', () => {
+  for (const name of NAMES) {
+    it(name, async () => {
+      const { input, output } = await stripped(name);
+      const a = packets(input);
+      const b = packets(output);
+      expect(b.length).toBeGreaterThan(0);
+      if (TRAILING_TAGS.has(name)) {
+        // The original's tags after the audio are read by ffmpeg as one more (or a longer) last packet.
+        expect(a.length - b.length).toBeGreaterThanOrEqual(0);
+        expect(a.length - b.length).toBeLessThanOrEqual(1);
+        expect(b.slice(0, -1)).toEqual(a.slice(0, b.length - 1));
+      } else expect(b).toEqual(a);
+      if (
+        !/\.(m4v|3gp)$/.test(name) ||
+        ffmpeg(['-i', input, '-map', '0:a', '-f', 'null', '-']) === ''
+      )
+        expect(decodedAudio(output)).toBe(decodedAudio(input));
+    });
+  }
+});
