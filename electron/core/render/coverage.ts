@@ -4,7 +4,7 @@
 
 import type { DocumentModel } from './model';
 import { labelsFor } from './model';
-import { defaultFontDir, loadFontSet } from './fonts';
+import { defaultFontDir, loadFontSet, needsCjkFace } from './fonts';
 
 // Whitespace, controls and invisible formatting characters draw nothing anyway.
 const INVISIBLE = /[\s\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/u;
@@ -17,15 +17,27 @@ function collectStrings(value: unknown, out: string[]): void {
   }
 }
 
+/** Every string a document draws (its properties are not drawn with the fonts). */
+function drawnStrings(doc: DocumentModel): string[] {
+  const strings: string[] = [];
+  collectStrings({ ...doc, meta: undefined, labels: labelsFor(doc) }, strings);
+  return strings;
+}
+
+/** Whether the document needs the (large, lazily read) Chinese, Japanese and Korean face. */
+export function documentNeedsCjk(doc: DocumentModel): boolean {
+  return drawnStrings(doc).some(needsCjkFace);
+}
+
 /** The distinct characters, in order of first appearance, that no bundled font has. */
 export async function unsupportedCharacters(
   doc: DocumentModel,
   options: { fontDir?: string } = {},
 ): Promise<string[]> {
-  const fonts = await loadFontSet(options.fontDir ?? defaultFontDir());
-  const strings: string[] = [];
-  // Document properties are not drawn with the fonts.
-  collectStrings({ ...doc, meta: undefined, labels: labelsFor(doc) }, strings);
+  const strings = drawnStrings(doc);
+  const fonts = await loadFontSet(options.fontDir ?? defaultFontDir(), {
+    cjk: strings.some(needsCjkFace),
+  });
   const missing = new Set<string>();
   const seen = new Set<string>();
   for (const text of strings) {

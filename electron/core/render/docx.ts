@@ -52,6 +52,8 @@ export interface DocxRenderOptions {
    */
   readonly latinFont?: string;
   readonly complexScriptFont?: string;
+  /** For Chinese, Japanese and Korean text (default: the face the PDF embeds). */
+  readonly eastAsianFont?: string;
 }
 
 const LANGUAGE_TAGS: Record<Language, string> = {
@@ -474,8 +476,13 @@ class DocxWriter {
     latin: string,
     complex: string,
   ): ConstructorParameters<typeof Document>[0]['styles'] {
-    const font = { ascii: latin, hAnsi: latin, cs: complex, eastAsia: latin };
-    const language = { value: LANGUAGE_TAGS[this.doc.language], bidirectional: 'ar-SA' };
+    const eastAsia = this.options.eastAsianFont ?? 'Noto Sans CJK SC';
+    const font = { ascii: latin, hAnsi: latin, cs: complex, eastAsia };
+    const language = {
+      value: LANGUAGE_TAGS[this.doc.language],
+      bidirectional: 'ar-SA',
+      eastAsia: 'zh-CN',
+    };
     const heading = (size: number, before: number, after: number) => ({
       run: {
         font,

@@ -4,6 +4,8 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { brotliDecompress } from 'node:zlib';
 import * as fontkit from 'fontkit';
 import { VigilError, fsError } from '../errors';
 
@@ -22,9 +24,18 @@ const ARABIC_FILES: Record<'regular' | 'bold', string> = {
   bold: 'NotoNaskhArabic-Bold.ttf',
 };
 
+/**
+ * Chinese, Japanese and Korean: one face covers Han (Simplified Chinese
+ * forms), kana and Hangul. It is 16 MB, stored brotli-compressed and read
+ * only for documents that hold such characters. There is no bold face (it
+ * would double the size): bold is drawn by stroking the outlines.
+ */
+const CJK_FILE = 'NotoSansCJKsc-Regular.otf.br';
+
 export const FONT_FILES: readonly string[] = [
   ...Object.values(LATIN_FILES),
   ...Object.values(ARABIC_FILES),
+  CJK_FILE,
 ];
 
 export interface Face {
@@ -32,12 +43,25 @@ export interface Face {
   readonly name: string;
   readonly font: fontkit.Font;
   readonly arabic: boolean;
+  /** Han, kana or Hangul: a line may break between any two of its characters. */
+  readonly cjk: boolean;
+  /** Bold drawn by stroking the regular outlines (the face has no bold of its own). */
+  readonly strokeBold: boolean;
 }
 
 export interface FontSet {
   readonly latin: Readonly<Record<FontStyle, Face>>;
   readonly arabic: Readonly<Record<'regular' | 'bold', Face>>;
+  /** Present when the document holds Chinese, Japanese or Korean text. */
+  readonly cjk: Readonly<Record<'regular' | 'bold', Face>> | null;
   readonly all: readonly Face[];
+}
+
+const CJK_CHARACTER = /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Hangul}\p{sc=Bopomofo}]/u;
+
+/** Whether `text` holds a character only the CJK face draws. */
+export function needsCjkFace(text: string): boolean {
+  return CJK_CHARACTER.test(text);
 }
 
 /**
@@ -64,7 +88,12 @@ async function readFace(dir: string, file: string): Promise<Buffer> {
   }
 }
 
-function parseFace(bytes: Buffer, file: string, name: string, arabic: boolean): Face {
+function parseFace(
+  bytes: Buffer,
+  file: string,
+  name: string,
+  script: { arabic?: boolean; cjk?: boolean; strokeBold?: boolean },
+): Face {
   let font: fontkit.Font;
   try {
     font = fontkit.create(bytes);
@@ -76,7 +105,13 @@ function parseFace(bytes: Buffer, file: string, name: string, arabic: boolean): 
   if (typeof font.layout !== 'function') {
     throw new VigilError('UNSUPPORTED', `The font ${file} is a collection, not a single font.`);
   }
-  return { name, font, arabic };
+  return {
+    name,
+    font,
+    arabic: script.arabic ?? false,
+    cjk: script.cjk ?? false,
+    strokeBold: script.strokeBold ?? false,
+  };
 }
 
 const FACES: readonly { file: string; name: string; arabic: boolean; style: string }[] = [
@@ -96,6 +131,26 @@ const FACES: readonly { file: string; name: string; arabic: boolean; style: stri
 
 // The files are read once per directory.
 const bytesCache = new Map<string, Promise<Buffer[]>>();
+const cjkCache = new Map<string, Promise<Buffer>>();
+
+const inflate = promisify(brotliDecompress);
+
+function cjkBytes(dir: string): Promise<Buffer> {
+  const key = resolve(dir);
+  let pending = cjkCache.get(key);
+  if (!pending) {
+    pending = readFace(key, CJK_FILE).then(async (compressed) => {
+      try {
+        return await inflate(compressed);
+      } catch (error) {
+        throw new VigilError('UNSUPPORTED', `The font ${CJK_FILE} is damaged.`, { cause: error });
+      }
+    });
+    cjkCache.set(key, pending);
+    pending.catch(() => cjkCache.delete(key));
+  }
+  return pending;
+}
 
 function fontBytes(dir: string): Promise<Buffer[]> {
   const key = resolve(dir);
@@ -115,11 +170,20 @@ function fontBytes(dir: string): Promise<Buffer[]> {
  * another document was subset would map to nothing. So parsed fonts are never
  * shared between documents.
  */
-export async function loadFontSet(dir: string): Promise<FontSet> {
+export async function loadFontSet(dir: string, options: { cjk?: boolean } = {}): Promise<FontSet> {
   const bytes = await fontBytes(dir);
-  const faces = FACES.map((face, i) => parseFace(bytes[i]!, face.file, face.name, face.arabic));
+  const faces = FACES.map((face, i) =>
+    parseFace(bytes[i]!, face.file, face.name, { arabic: face.arabic }),
+  );
   const pick = (arabic: boolean, style: string): Face =>
     faces[FACES.findIndex((f) => f.arabic === arabic && f.style === style)]!;
+  let cjk: FontSet['cjk'] = null;
+  if (options.cjk) {
+    const regular = parseFace(await cjkBytes(dir), CJK_FILE, 'cjk-regular', { cjk: true });
+    // The same outlines, registered apart so that the renderer strokes them.
+    cjk = { regular, bold: { ...regular, name: 'cjk-bold', strokeBold: true } };
+    faces.push(cjk.regular, cjk.bold);
+  }
   return {
     latin: {
       regular: pick(false, 'regular'),
@@ -128,6 +192,7 @@ export async function loadFontSet(dir: string): Promise<FontSet> {
       boldItalic: pick(false, 'boldItalic'),
     },
     arabic: { regular: pick(true, 'regular'), bold: pick(true, 'bold') },
+    cjk,
     all: faces,
   };
 }
@@ -153,6 +218,7 @@ const MARK = /\p{M}/u;
 export function facesFor(text: string, fonts: FontSet, bold: boolean, italic: boolean): Face[] {
   const latin = fonts.latin[styleOf(bold, italic)];
   const arabic = fonts.arabic[bold ? 'bold' : 'regular'];
+  const cjk = fonts.cjk?.[bold ? 'bold' : 'regular'] ?? null;
   const faces: Face[] = [];
   let previous: Face | null = null;
   for (const char of text) {
@@ -162,10 +228,15 @@ export function facesFor(text: string, fonts: FontSet, bold: boolean, italic: bo
       face = previous;
     } else if (ARABIC_SCRIPT.test(char)) {
       face = arabic.font.hasGlyphForCodePoint(codePoint) ? arabic : latin;
+    } else if (cjk && CJK_CHARACTER.test(char)) {
+      face = cjk.font.hasGlyphForCodePoint(codePoint) ? cjk : latin;
     } else if (SCRIPT_NEUTRAL.test(char)) {
+      // CJK punctuation and full-width forms are script-neutral: the CJK face
+      // draws them when the Latin and Arabic ones cannot.
       if (previous && previous.font.hasGlyphForCodePoint(codePoint)) face = previous;
       else if (latin.font.hasGlyphForCodePoint(codePoint)) face = latin;
       else if (arabic.font.hasGlyphForCodePoint(codePoint)) face = arabic;
+      else if (cjk?.font.hasGlyphForCodePoint(codePoint)) face = cjk;
       else face = latin;
     } else {
       face = latin;

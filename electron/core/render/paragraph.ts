@@ -25,6 +25,9 @@ export interface Item {
   readonly space: boolean;
   /** A bidi-mirrored character in right-to-left text, drawn flipped. */
   readonly mirror: boolean;
+  /** A line may break before / after this item although no space is there (Chinese, Japanese, Korean). */
+  readonly breakBefore: boolean;
+  readonly breakAfter: boolean;
 }
 
 export interface Line {
@@ -55,6 +58,12 @@ export interface ParagraphOptions {
 // Spaces that allow a line break; no-break spaces stay inside words.
 const BREAKING_SPACE = /[\t \u1680\u2000-\u2006\u2008-\u200a\u205f\u3000]/u;
 const MARK = /\p{M}/u;
+// Chinese, Japanese and Korean break between any two characters, except that
+// closing punctuation, small kana and iteration marks never start a line and
+// opening brackets never end one (the basic rules of kinsoku shori).
+const NO_BREAK_BEFORE =
+  /^[、。，．：；！？）」』】〕〉》〙〗｝〟’”ー々〻ゝゞヽヾぁぃぅぇぉっゃゅょゎゕゖァィゥェォッャュョヮヵヶ・…‥,.!?:;)\]}%]/u;
+const NO_BREAK_AFTER = /[（「『【〔〈《〘〖｛〝‘“([{]$/u;
 
 function itemDirection(level: number): Direction {
   return level & 1 ? 'rtl' : 'ltr';
@@ -78,7 +87,9 @@ function makeItem(
     itemDirection(level),
     size,
   );
-  return { text, face, size, level, width, kind, space, mirror };
+  const breakBefore = face.cjk && !space && !NO_BREAK_BEFORE.test(text);
+  const breakAfter = face.cjk && !space && !NO_BREAK_AFTER.test(text);
+  return { text, face, size, level, width, kind, space, mirror, breakBefore, breakAfter };
 }
 
 /** Splits one hard line (no newlines) into shaped items in logical order. */
@@ -123,7 +134,9 @@ function itemize(spans: readonly Span[], base: Direction, options: ParagraphOpti
         isSpace(i) !== isSpace(i - 1) ||
         (!isSpace(i) && faces[i] !== faces[i - 1] && !MARK.test(span.text[i]!)) ||
         (mirrored.has(g) && !MARK.test(span.text[i]!)) ||
-        mirrored.has(g - 1);
+        mirrored.has(g - 1) ||
+        // One item per character of Chinese, Japanese or Korean: each is a place to break.
+        ((faces[i]!.cjk || faces[i - 1]!.cjk) && !MARK.test(span.text[i]!));
       if (cut) flush(i);
     }
     flush(n);
@@ -156,7 +169,12 @@ function splitItem(item: Item, maxWidth: number, shaper: Shaper): Item[] {
   return pieces;
 }
 
-/** Greedy line breaking at spaces; returns lines in logical order. */
+/** Kinsoku across a face change: "北京," keeps its comma, "(北京" its bracket. */
+function noBreakBetween(before: Item, after: Item): boolean {
+  return NO_BREAK_BEFORE.test(after.text) || NO_BREAK_AFTER.test(before.text);
+}
+
+/** Greedy line breaking at spaces, and between Chinese, Japanese or Korean characters; returns lines in logical order. */
 function breakLines(items: readonly Item[], maxWidth: number, shaper: Shaper): Item[][] {
   const lines: Item[][] = [];
   let line: Item[] = [];
@@ -204,6 +222,9 @@ function breakLines(items: readonly Item[], maxWidth: number, shaper: Shaper): I
         spacesWidth += item.width;
       }
     } else {
+      const previous = word[word.length - 1];
+      if (previous && (item.breakBefore || previous.breakAfter) && !noBreakBetween(previous, item))
+        placeWord();
       word.push(item);
       wordWidth += item.width;
     }

@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import PDFDocument from 'pdfkit';
 import { VigilError } from '../errors';
 import type { FontSet } from './fonts';
+import { documentNeedsCjk } from './coverage';
 import { defaultFontDir, loadFontSet } from './fonts';
 import type {
   Block,
@@ -100,7 +101,9 @@ export async function renderPdf(
   options: PdfRenderOptions = {},
 ): Promise<Buffer> {
   assertValidDocument(doc);
-  const fonts = await loadFontSet(options.fontDir ?? defaultFontDir());
+  const fonts = await loadFontSet(options.fontDir ?? defaultFontDir(), {
+    cjk: documentNeedsCjk(doc),
+  });
   try {
     return await new PdfWriter(doc, fonts).render();
   } catch (error) {
@@ -361,18 +364,20 @@ class PdfWriter {
       lineBreak: false,
       baseline: 'alphabetic' as const,
       features: shapeDirection(item.level & 1 ? 'rtl' : 'ltr') as PDFKit.Mixins.OpenTypeFeatures[],
+      // A face without a bold weight is made bold by stroking its outlines in
+      // the text's colour; text extraction reads the same characters.
+      ...(item.face.strokeBold ? { fill: true, stroke: true } : {}),
     };
+    this.pdf.save();
     this.pdf.font(item.face.name).fontSize(item.size).fillColor(fill);
+    if (item.face.strokeBold) this.pdf.strokeColor(fill).lineWidth(item.size * 0.035);
     if (item.mirror) {
       // Bidi mirroring by reflection keeps the character's own ToUnicode entry,
       // so text extraction still yields the logical bracket.
-      this.pdf.save();
       this.pdf.transform(-1, 0, 0, 1, 2 * x + item.width, 0);
-      this.pdf.text(item.text, x, baseline, options);
-      this.pdf.restore();
-    } else {
-      this.pdf.text(item.text, x, baseline, options);
     }
+    this.pdf.text(item.text, x, baseline, options);
+    this.pdf.restore();
   }
 
   // ---- blocks ---------------------------------------------------------------
