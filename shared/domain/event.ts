@@ -50,6 +50,11 @@ export const detentionPlaceSchema = z
     from: partialDateSchema.nullable().default(null),
     to: partialDateSchema.nullable().default(null),
     notes: lineText.default(''),
+    /**
+     * Which of the event's victims were held here, when not all of them were
+     * (four defenders arrested together, one transferred alone); empty: all.
+     */
+    detainees: boundedList(recordId, 500).default([]),
   })
   .strict()
   .superRefine((place, ctx) => {
@@ -137,8 +142,10 @@ type EventShape = {
   start?: PartialDate;
   end?: PartialDate | null;
   ongoing?: boolean;
+  victims?: string[];
   perpetrators?: { personId: string }[];
   links?: { eventId: string }[];
+  detention?: { places: { detainees?: string[] }[] } | null;
 };
 
 export function checkEvent(event: EventShape, ctx: z.RefinementCtx): void {
@@ -163,6 +170,18 @@ export function checkEvent(event: EventShape, ctx: z.RefinementCtx): void {
       });
     perpetrators.add(p.personId);
   });
+  if (event.victims && event.detention) {
+    const victims = new Set(event.victims);
+    event.detention.places.forEach((place, i) => {
+      const stranger = place.detainees?.find((id) => !victims.has(id));
+      if (stranger)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['detention', 'places', i, 'detainees'],
+          message: `lists ${stranger}, who is not a victim of this event`,
+        });
+    });
+  }
   const links = new Set<string>();
   event.links?.forEach((l, i) => {
     if (links.has(l.eventId))

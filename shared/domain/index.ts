@@ -16,3 +16,4 @@ export * from './searchText';
 export * from './search';
 export * from './timeline';
 export * from './caseDocument';
+export * from './organisation';

@@ -38,8 +38,15 @@ export const personFields = {
   personType: termId,
   /** The name as commonly written (an organisation's or group's name for those). */
   name: requiredLine,
+  /** Family name and given name(s), in the person's own script (李 / 英俊, الحسيني / عبد الله). */
   familyName: lineText,
   givenName: lineText,
+  /**
+   * The same in Latin letters, as the person or their passport writes them
+   * (Li / Yingjun); empty when the own-script names are already Latin.
+   */
+  familyNameLatin: lineText,
+  givenNameLatin: lineText,
   /** Other names, spellings and transliterations (e.g. أحمد / Ahmed / Ахмед). */
   aliases: boundedList(requiredLine, 50),
   pseudonym: lineText,
@@ -91,6 +98,8 @@ export const personCreateShape = {
   name: personFields.name,
   familyName: personFields.familyName.default(''),
   givenName: personFields.givenName.default(''),
+  familyNameLatin: personFields.familyNameLatin.default(''),
+  givenNameLatin: personFields.givenNameLatin.default(''),
   aliases: personFields.aliases.default([]),
   pseudonym: personFields.pseudonym.default(''),
   sex: personFields.sex.default(null),

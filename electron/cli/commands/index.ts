@@ -5,6 +5,7 @@ import { keyCommands } from './keys';
 import { evidenceCommands } from './evidence';
 import { dossierCommands } from './dossier';
 import { recordsCommands } from './records';
+import { organisationCommands } from './organisation';
 
 /** Every command, in the order `vigil --help` lists them. */
 export const COMMANDS: readonly Command[] = [
@@ -13,5 +14,6 @@ export const COMMANDS: readonly Command[] = [
   ...metadataCommands,
   ...evidenceCommands,
   ...dossierCommands,
+  ...organisationCommands,
   ...keyCommands,
 ];

@@ -31,6 +31,7 @@ import {
   readTextFile,
   search,
   updateCase,
+  updatePerson,
   withdrawTestimonyConsent,
 } from '../../core/records';
 import { CASE_SORTS, type CaseSort } from '../../../shared/domain/case';
@@ -43,7 +44,9 @@ import {
   consentFrom,
   consentOptions,
   defined,
+  detentionPlaceOf,
   flag,
+  identityDocumentOf,
   idWithTerm,
   list,
   many,
@@ -306,14 +309,26 @@ audit log.`,
 const personFieldOptions: Options = {
   name: str('NAME', 'the name as commonly written (an organisation’s name for those)'),
   type: str('TYPE', 'individual (default), group or organisation'),
-  'family-name': str('NAME', 'family name'),
-  'given-name': str('NAME', 'first name'),
+  'family-name': str('NAME', "family name, in the person's own script"),
+  'given-name': str('NAME', "given name(s), in the person's own script"),
+  'family-name-latin': str(
+    'NAME',
+    'family name in Latin letters, when the own script is not Latin',
+  ),
+  'given-name-latin': str(
+    'NAME',
+    'given name(s) in Latin letters, when the own script is not Latin',
+  ),
   alias: many('NAME', 'another name, spelling or transliteration'),
   pseudonym: str('NAME', 'a pseudonym'),
   sex: str('TERM', 'female, male, non-binary, other or unknown'),
   'birth-date': str('DATE', 'birth date (partial dates allowed)'),
   age: str('N', 'age at the time of the events'),
   nationality: many('CC', 'a nationality (ISO 3166-1 code)'),
+  'id-document': many(
+    'DOC',
+    'an identity document: "TYPE; number=…; issued-by=…; issued-on=DATE; country=CC" (the number is private; repeatable)',
+  ),
   occupation: str('TEXT', 'profession or activity'),
   'hrd-work': many(
     'TERM',
@@ -328,6 +343,44 @@ const personFieldOptions: Options = {
   'death-date': str('DATE', 'date of death'),
   notes: str('TEXT', 'internal notes'),
 };
+
+/** The person fields given on the command line (only those given), for add and edit. */
+function personInput(context: CommandContext): Record<string, unknown> {
+  const contact = defined({
+    phone: context.string('phone'),
+    email: context.string('email'),
+    messaging: context.string('messaging'),
+  });
+  const idDocuments = context.strings('id-document').map(identityDocumentOf);
+  return defined({
+    name: context.string('name'),
+    personType: context.string('type'),
+    familyName: context.string('family-name'),
+    givenName: context.string('given-name'),
+    familyNameLatin: context.string('family-name-latin'),
+    givenNameLatin: context.string('given-name-latin'),
+    aliases: context.strings('alias').length > 0 ? context.strings('alias') : undefined,
+    pseudonym: context.string('pseudonym'),
+    sex: context.string('sex'),
+    birthDate: context.string('birth-date'),
+    age: integerOption(context, 'age'),
+    nationalities:
+      list(context, 'nationality').length > 0 ? list(context, 'nationality') : undefined,
+    identityDocuments: context.flag('no-id-documents')
+      ? []
+      : idDocuments.length > 0
+        ? idDocuments
+        : undefined,
+    occupation: context.string('occupation'),
+    hrdWork: list(context, 'hrd-work').length > 0 ? list(context, 'hrd-work') : undefined,
+    affiliation: context.string('affiliation'),
+    residence: context.string('residence'),
+    contact: Object.keys(contact).length ? contact : undefined,
+    deceased: context.flag('deceased') || undefined,
+    deathDate: context.string('death-date'),
+    notes: context.string('notes'),
+  });
+}
 
 const personAdd: Command = {
   name: 'person add',
@@ -377,39 +430,57 @@ const personAdd: Command = {
     const name = context.string('name');
     if (!name)
       throw new UsageError('--name is required (or --person ID to link an existing person).');
-    const contact = defined({
-      phone: context.string('phone'),
-      email: context.string('email'),
-      messaging: context.string('messaging'),
-    });
-    const input = defined({
-      name,
-      personType: context.string('type'),
-      familyName: context.string('family-name'),
-      givenName: context.string('given-name'),
-      aliases: context.strings('alias'),
-      pseudonym: context.string('pseudonym'),
-      sex: context.string('sex'),
-      birthDate: context.string('birth-date'),
-      age: integerOption(context, 'age'),
-      nationalities: list(context, 'nationality'),
-      occupation: context.string('occupation'),
-      hrdWork: list(context, 'hrd-work'),
-      affiliation: context.string('affiliation'),
-      residence: context.string('residence'),
-      contact: Object.keys(contact).length ? contact : undefined,
-      deceased: context.flag('deceased') || undefined,
-      deathDate: context.string('death-date'),
-      notes: context.string('notes'),
-      consent: consentFrom(context),
-    });
+    const input = { ...personInput(context), name, consent: consentFrom(context) };
     const vault = await context.openVault();
     const link = caseRef && role ? { caseId: await caseIdFrom(vault, context), role } : undefined;
-    const person = await createPerson(vault, input as Parameters<typeof createPerson>[1], link);
+    const person = await createPerson(vault, input, link);
     context.output(
       { ...person, ...(link ? { caseId: link.caseId, role: link.role } : {}) },
       () => person.id,
     );
+  },
+};
+
+const personEdit: Command = {
+  name: 'person edit',
+  summary: 'Change a person: only the options given change (lists given replace the whole list).',
+  positionals: [{ name: 'ID', description: 'the person id', required: true }],
+  options: {
+    ...personFieldOptions,
+    'no-id-documents': flag('remove every identity document'),
+    ...consentOptions,
+  },
+  examples: [
+    'vigil person edit 3f2a… --family-name 李 --given-name 英俊 --family-name-latin Li --given-name-latin Yingjun',
+    'vigil person edit 3f2a… --id-document "passport; number=E12345678; issued-by=Ministry of Public Security; issued-on=2018-04-02; country=CN"',
+    'vigil person edit 3f2a… --consent-given-by family-member --consent-date 2025-01-12 --consent-knows-government-contacted',
+  ],
+  details: `${DATE_HELP}
+The consent options change only the parts of the consent record given; the rest stays.
+An empty value clears a text field: --given-name-latin "".`,
+  async run(context) {
+    if (context.strings('id-document').length > 0 && context.flag('no-id-documents'))
+      throw new UsageError('give --id-document or --no-id-documents, not both.');
+    const patch = personInput(context);
+    const consent = consentFrom(context);
+    if (Object.keys(patch).length === 0 && consent === undefined)
+      throw new UsageError('give at least one field to change (see vigil person edit --help).');
+    const vault = await context.openVault();
+    const id = context.positionals[0]!;
+    if (consent !== undefined) {
+      const before = await getPerson(vault, id);
+      const merged = { ...(before.consent ?? {}), ...consent };
+      // A new scope other than named-mechanisms drops the old list of mechanisms.
+      if (
+        consent.scope !== undefined &&
+        consent.scope !== 'named-mechanisms' &&
+        !consent.mechanisms
+      )
+        merged.mechanisms = [];
+      patch.consent = merged;
+    }
+    const person = await updatePerson(vault, id, patch);
+    context.output(person, () => person.id);
   },
 };
 
@@ -497,7 +568,10 @@ const eventAdd: Command = {
     'legal-counsel': str('ANSWER', 'detention: access to a lawyer (yes, no, unknown)'),
     'family-informed': str('ANSWER', 'detention: family informed (yes, no, unknown)'),
     'before-judge': str('ANSWER', 'detention: brought before a judge (yes, no, unknown)'),
-    'detention-place': many('TEXT', 'detention: a place of detention, in order (each transfer)'),
+    'detention-place': many(
+      'PLACE',
+      'detention: a place of detention, in order (each transfer): "NAME; type=prison; from=DATE; to=DATE; country=CC; detainees=ID,ID"',
+    ),
   },
   examples: [
     'vigil event add --case VIG-2026-0001 --type arbitrary-detention --date 2024-03',
@@ -567,7 +641,7 @@ const eventAdd: Command = {
             legalCounsel: context.string('legal-counsel'),
             familyInformed: context.string('family-informed'),
             broughtBeforeJudge: context.string('before-judge'),
-            places: context.strings('detention-place').map((name) => ({ name })),
+            places: context.strings('detention-place').map(detentionPlaceOf),
           })
         : undefined,
     });
@@ -991,6 +1065,7 @@ export const recordsCommands: Command[] = [
   caseImport,
   caseExport,
   personAdd,
+  personEdit,
   personList,
   personShow,
   eventAdd,

@@ -160,14 +160,25 @@ export function personDetail(
     ...field('type', p.personType),
     ...field('family name', p.familyName),
     ...field('given name', p.givenName),
+    ...field('family name (Latin)', p.familyNameLatin),
+    ...field('given name (Latin)', p.givenNameLatin),
     ...field('aliases', p.aliases.join('; ')),
     ...field('pseudonym', p.pseudonym),
     ...field('sex/gender', p.sex),
     ...field('birth date', date(p.birthDate)),
     ...field('age', p.age === null ? '' : String(p.age)),
     ...field('nationalities', p.nationalities.join(', ')),
-    ...p.identityDocuments.map((d) =>
-      `identity document: ${d.type} ${d.number} ${d.country ?? ''} ${d.issuedBy}`.trimEnd(),
+    ...p.identityDocuments.map(
+      (d) =>
+        `identity document: ${[
+          d.type,
+          d.number ? `number ${d.number} (private)` : '',
+          d.issuedBy ? `issued by ${d.issuedBy}` : '',
+          d.issuedOn ? `on ${date(d.issuedOn)}` : '',
+          d.country ?? '',
+        ]
+          .filter(Boolean)
+          .join(', ')}`,
     ),
     ...field('occupation', p.occupation),
     ...field('human-rights work', p.hrdWork.join(', ')),

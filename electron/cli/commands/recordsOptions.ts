@@ -157,3 +157,76 @@ export function defined<T extends Record<string, unknown>>(record: T): Partial<T
     Object.entries(record).filter(([, v]) => v !== undefined),
   ) as Partial<T>;
 }
+
+const ID_DOCUMENT_KEYS: Record<string, string> = {
+  number: 'number',
+  'issued-by': 'issuedBy',
+  'issued-on': 'issuedOn',
+  country: 'country',
+};
+
+/**
+ * `--id-document "passport; number=A1234567; issued-by=Ministry of Interior; issued-on=2019-05-02; country=EG"`:
+ * the document type (an `identity-document-type` term) first, then `key=value` parts separated by `;`.
+ */
+export function identityDocumentOf(value: string): Record<string, string> {
+  const [type, ...parts] = value.split(';').map((part) => part.trim());
+  if (!type || type.includes('='))
+    throw new UsageError(
+      `--id-document starts with the document type (e.g. passport, national-id-card), not "${value}".`,
+    );
+  const document: Record<string, string> = { type };
+  for (const part of parts) {
+    if (part === '') continue;
+    const at = part.indexOf('=');
+    const key = at < 0 ? '' : part.slice(0, at).trim();
+    if (!(key in ID_DOCUMENT_KEYS))
+      throw new UsageError(
+        `--id-document: "${part}" is not one of number=, issued-by=, issued-on=, country=.`,
+      );
+    const field = ID_DOCUMENT_KEYS[key]!;
+    if (field in document) throw new UsageError(`--id-document gives ${key}= twice.`);
+    document[field] = part.slice(at + 1).trim();
+  }
+  return document;
+}
+
+const PLACE_KEYS: Record<string, string> = {
+  type: 'placeType',
+  country: 'country',
+  from: 'from',
+  to: 'to',
+  notes: 'notes',
+  detainees: 'detainees',
+};
+
+/**
+ * `--detention-place "Tora prison; type=prison; from=2024-04; to=2024-06; country=EG; detainees=ID,ID"`:
+ * the place's name first, then `key=value` parts separated by `;` (detainees: when not every victim was held there).
+ */
+export function detentionPlaceOf(value: string): Record<string, unknown> {
+  const [name, ...parts] = value.split(';').map((part) => part.trim());
+  if (!name || /^(type|country|from|to|notes|detainees)=/.test(name))
+    throw new UsageError(`--detention-place starts with the name of the place, not "${value}".`);
+  const place: Record<string, unknown> = { name };
+  for (const part of parts) {
+    if (part === '') continue;
+    const at = part.indexOf('=');
+    const key = at < 0 ? '' : part.slice(0, at).trim();
+    if (!(key in PLACE_KEYS))
+      throw new UsageError(
+        `--detention-place: "${part}" is not one of type=, country=, from=, to=, notes=, detainees=.`,
+      );
+    const field = PLACE_KEYS[key]!;
+    if (field in place) throw new UsageError(`--detention-place gives ${key}= twice.`);
+    const text = part.slice(at + 1).trim();
+    place[field] =
+      field === 'detainees'
+        ? text
+            .split(',')
+            .map((id) => id.trim())
+            .filter(Boolean)
+        : text;
+  }
+  return place;
+}

@@ -408,6 +408,13 @@ async function importOneTx(
         testimonyId: mapNullable(s.testimonyId),
       })),
       links: e.links.map((l) => ({ ...l, eventId: map(l.eventId) })),
+      detention: e.detention && {
+        ...e.detention,
+        places: e.detention.places.map((place) => ({
+          ...place,
+          detainees: place.detainees.map(map),
+        })),
+      },
       ...stamp(e),
     };
     const exists = await existsInCase(ctx, merge, 'event', record.id, caseId);

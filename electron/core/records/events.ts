@@ -107,9 +107,19 @@ function eventFromRow(row: EventRow, parts: EventParts): EventRecord {
       longitude: row.longitude,
     },
     ...parts,
-    detention: parseJson<Detention | null>(row.detention, null),
+    detention: detentionFromDb(row.detention),
     createdAt: row.created_at,
     updatedAt: row.updated_at,
+  };
+}
+
+/** Detention details as stored; places written before `detainees` existed held every victim. */
+function detentionFromDb(text: string | null): Detention | null {
+  const detention = parseJson<Detention | null>(text, null);
+  if (!detention) return null;
+  return {
+    ...detention,
+    places: detention.places.map((place) => ({ ...place, detainees: place.detainees ?? [] })),
   };
 }
 

@@ -81,3 +81,4 @@ export {
 export { parseJsonText, readJsonFile, readTextFile } from './files';
 export { checkCaseRecords } from './check';
 export { caseAuditLog, type CaseAuditEntry } from './caseAudit';
+export { getOrganisation, loadOrganisation, updateOrganisation } from './organisation';

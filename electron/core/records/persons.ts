@@ -38,6 +38,8 @@ interface PersonRow {
   name: string;
   family_name: string;
   given_name: string;
+  family_name_latin: string;
+  given_name_latin: string;
   aliases: string;
   pseudonym: string;
   sex: string | null;
@@ -60,7 +62,7 @@ interface PersonRow {
 
 const PERSONS = recordTable(
   'persons',
-  'person_type, name, family_name, given_name, aliases, pseudonym, sex, birth_date, age, nationalities, identity_documents, occupation, hrd_work, affiliation, residence, contact, deceased, death_date, notes, consent, cjk_title, cjk_body',
+  'person_type, name, family_name, given_name, family_name_latin, given_name_latin, aliases, pseudonym, sex, birth_date, age, nationalities, identity_documents, occupation, hrd_work, affiliation, residence, contact, deceased, death_date, notes, consent, cjk_title, cjk_body',
   { inCase: false },
 );
 export const PERSON_COLUMNS = PERSONS.columns;
@@ -73,6 +75,8 @@ const PERSON_FIELDS = [
   'name',
   'familyName',
   'givenName',
+  'familyNameLatin',
+  'givenNameLatin',
   'aliases',
   'pseudonym',
   'sex',
@@ -98,6 +102,8 @@ export function personFromRow(row: PersonRow): PersonRecord {
     name: row.name,
     familyName: row.family_name,
     givenName: row.given_name,
+    familyNameLatin: row.family_name_latin,
+    givenNameLatin: row.given_name_latin,
     aliases: parseJson<string[]>(row.aliases, []),
     pseudonym: row.pseudonym,
     sex: row.sex,
@@ -131,6 +137,8 @@ function personParams(p: PersonRecord): (string | number | null)[] {
     p.name,
     p.familyName,
     p.givenName,
+    p.familyNameLatin,
+    p.givenNameLatin,
     json(p.aliases),
     p.pseudonym,
     p.sex,

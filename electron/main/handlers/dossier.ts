@@ -9,7 +9,7 @@ import {
   saveWgadSubmission,
   verifyDossier,
 } from '../../core/dossier';
-import { getCase } from '../../core/records';
+import { getCase, getOrganisation, updateOrganisation } from '../../core/records';
 import type { Handlers } from '../ipc/dispatch';
 import type { AppContext } from './context';
 
@@ -17,6 +17,8 @@ type DossierChannels =
   | 'dossier.preview'
   | 'dossier.getSubmission'
   | 'dossier.saveSubmission'
+  | 'organisation.get'
+  | 'organisation.update'
   | 'dossier.export'
   | 'dossier.verify'
   | 'dossier.chooseBundle'
@@ -33,6 +35,12 @@ export function dossierHandlers(ctx: AppContext): Pick<Handlers, DossierChannels
     },
     async 'dossier.saveSubmission'({ caseId, submission }) {
       return saveWgadSubmission(ctx.session.requireVault(), caseId, submission);
+    },
+    async 'organisation.get'() {
+      return getOrganisation(ctx.session.requireVault());
+    },
+    async 'organisation.update'(patch) {
+      return updateOrganisation(ctx.session.requireVault(), patch);
     },
     async 'dossier.export'({ request, target, recipients, operationId }) {
       const vault = ctx.session.requireVault();

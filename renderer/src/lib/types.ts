@@ -31,3 +31,4 @@ export type ExportResult = Out<'dossier.export'>;
 export type VerifyReport = Out<'dossier.inspectBundle'>;
 export type WgadSubmission = Out<'dossier.getSubmission'>;
 export type ImportResult = Out<'dossier.import'>;
+export type Organisation = Out<'organisation.get'>;

@@ -130,6 +130,10 @@ export const vigil = {
     inspectBundle: request('dossier.inspectBundle'),
     importBundle: request('dossier.import'),
   },
+  organisation: {
+    get: noInput('organisation.get'),
+    update: request('organisation.update'),
+  },
   keys: {
     list: noInput('keys.list'),
     generate: request('keys.generate'),

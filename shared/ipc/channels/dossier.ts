@@ -7,6 +7,7 @@ import {
   withheldItemSchema,
 } from '../../dossier';
 import { releaseIssueSchema } from '../../release';
+import { organisationSchema, organisationUpdateSchema } from '../../domain/organisation';
 import { id, opaqueId, operationId } from '../schemas';
 
 const fingerprint = z.string().regex(/^[0-9A-Fa-f]{40}$/);
@@ -103,6 +104,9 @@ export const dossierChannels = {
     input: z.strictObject({ caseId: id, submission: wgadSubmissionSchema }),
     output: wgadSubmissionSchema,
   },
+  /** The organisation profile: the submitter of every communication (WGAD part VI). */
+  'organisation.get': { input: z.strictObject({}), output: organisationSchema },
+  'organisation.update': { input: organisationUpdateSchema, output: organisationSchema },
   'dossier.export': {
     input: z.strictObject({
       request: exportRequestSchema,

@@ -68,6 +68,8 @@ export const personOut = z.object({
   name: z.string(),
   familyName: z.string(),
   givenName: z.string(),
+  familyNameLatin: z.string(),
+  givenNameLatin: z.string(),
   aliases: strings,
   pseudonym: z.string(),
   sex: z.string().nullable(),

@@ -7,6 +7,7 @@ import { submissions } from './0005-submissions';
 import { evidenceReadable } from './0006-evidence-readable';
 import { cjkSearch } from './0007-cjk-search';
 import { releases } from './0008-releases';
+import { organisationLatinNames } from './0009-organisation-latin-names';
 
 export type { Migration };
 
@@ -20,6 +21,7 @@ export const MIGRATIONS: readonly Migration[] = [
   evidenceReadable,
   cjkSearch,
   releases,
+  organisationLatinNames,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { ConsentForm } from '../../components/ConsentForm';
 import { CountryList } from '../../components/CountryList';
+import { CountrySelect } from '../../components/CountrySelect';
 import { Checkbox, TextArea, TextField } from '../../components/Field';
 import { PartialDateField } from '../../components/PartialDateField';
 import { RecordEditor } from '../../components/RecordEditor';
@@ -10,7 +11,14 @@ import { readDateDraft } from '../../logic/partialDateText';
 import type { CasePerson } from '../../lib/types';
 import { useRecordEditor } from '../../lib/useRecordEditor';
 import { vigil } from '../../lib/vigil';
-import { NEW_PERSON, personDraftOf, personFields, type PersonDraft } from './personDraft';
+import {
+  NEW_ID_DOCUMENT,
+  NEW_PERSON,
+  personDraftOf,
+  personFields,
+  type IdDocumentDraft,
+  type PersonDraft,
+} from './personDraft';
 
 /** Add a person to the case in a role, or edit one. Private details are marked as such. */
 export function PersonEditor({
@@ -30,13 +38,26 @@ export function PersonEditor({
     onDone,
   );
   const { draft, set, tried } = editor;
+  const setDocument = (index: number, change: Partial<IdDocumentDraft>) =>
+    set(
+      'idDocuments',
+      draft.idDocuments.map((d, i) => (i === index ? { ...d, ...change } : d)),
+    );
 
   const save = () =>
     editor.save(() => {
       const birth = readDateDraft(draft.birthDate, [language], dateInputWords, false);
       const death = readDateDraft(draft.deathDate, [language], dateInputWords, false);
+      const issued = draft.idDocuments.map((d) =>
+        readDateDraft(d.issuedOn, [language], dateInputWords, false),
+      );
       if (!draft.name.trim() || !birth.ok || !death.ok) return null;
-      const dates = { birthDate: birth.date, deathDate: death.date };
+      if (!issued.every((r) => r.ok)) return null;
+      const dates = {
+        birthDate: birth.date,
+        deathDate: death.date,
+        issuedOn: issued.map((r) => (r.ok ? r.date : null)),
+      };
       return async () => {
         const fields = personFields(draft, dates);
         if (person) {
@@ -94,6 +115,24 @@ export function PersonEditor({
           onChange={(v) => set('familyName', v)}
         />
       </div>
+      <fieldset className="editor-section">
+        <legend>{t('persons.latinNames')}</legend>
+        <p className="field-hint">{t('persons.latinNamesHint')}</p>
+        <div className="grid-2">
+          <TextField
+            label={t('persons.givenNameLatin')}
+            value={draft.givenNameLatin}
+            onChange={(v) => set('givenNameLatin', v)}
+            dir="ltr"
+          />
+          <TextField
+            label={t('persons.familyNameLatin')}
+            value={draft.familyNameLatin}
+            onChange={(v) => set('familyNameLatin', v)}
+            dir="ltr"
+          />
+        </div>
+      </fieldset>
       <TextField
         label={t('persons.aliases')}
         hint={t('persons.aliasesHint')}
@@ -132,6 +171,68 @@ export function PersonEditor({
         value={draft.nationalities}
         onChange={(v) => set('nationalities', v)}
       />
+      <fieldset className="editor-section">
+        <legend>{t('persons.idDocuments')}</legend>
+        <p className="field-hint">{t('persons.idDocumentsHint')}</p>
+        {draft.idDocuments.map((d, i) => (
+          <div
+            key={i}
+            className="editor-section"
+            role="group"
+            aria-label={t('persons.idDocumentN', { n: i + 1 })}
+          >
+            <div className="grid-2">
+              <VocabSelect
+                label={t('persons.idDocumentType', { n: i + 1 })}
+                vocabulary="identity-document-type"
+                value={d.type}
+                onChange={(v) => setDocument(i, { type: v ?? 'other' })}
+              />
+              <TextField
+                label={t('persons.idDocumentNumber', { n: i + 1 })}
+                value={d.number}
+                onChange={(v) => setDocument(i, { number: v })}
+                dir="ltr"
+              />
+              <TextField
+                label={t('persons.idDocumentIssuedBy', { n: i + 1 })}
+                value={d.issuedBy}
+                onChange={(v) => setDocument(i, { issuedBy: v })}
+              />
+              <CountrySelect
+                label={t('persons.idDocumentCountry', { n: i + 1 })}
+                value={d.country}
+                onChange={(v) => setDocument(i, { country: v })}
+              />
+            </div>
+            <PartialDateField
+              label={t('persons.idDocumentIssuedOn', { n: i + 1 })}
+              value={d.issuedOn}
+              onChange={(v) => setDocument(i, { issuedOn: v })}
+              showError={tried}
+            />
+            <button
+              type="button"
+              className="btn btn-small"
+              onClick={() =>
+                set(
+                  'idDocuments',
+                  draft.idDocuments.filter((_, j) => j !== i),
+                )
+              }
+            >
+              {t('persons.removeIdDocument', { n: i + 1 })}
+            </button>
+          </div>
+        ))}
+        <button
+          type="button"
+          className="btn btn-small"
+          onClick={() => set('idDocuments', [...draft.idDocuments, { ...NEW_ID_DOCUMENT }])}
+        >
+          {t('persons.addIdDocument')}
+        </button>
+      </fieldset>
       <div className="grid-2">
         <TextField
           label={t('persons.occupation')}

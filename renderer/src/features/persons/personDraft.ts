@@ -3,6 +3,23 @@ import type { PartialDate } from '../../../../shared/domain/partialDate';
 import { dateDraftOf, EMPTY_DATE_DRAFT, type DateDraft } from '../../logic/partialDateText';
 import type { CasePerson } from '../../lib/types';
 
+/** An identity document while being edited. */
+export interface IdDocumentDraft {
+  type: string;
+  number: string;
+  issuedBy: string;
+  country: string | null;
+  issuedOn: DateDraft;
+}
+
+export const NEW_ID_DOCUMENT: IdDocumentDraft = {
+  type: 'passport',
+  number: '',
+  issuedBy: '',
+  country: null,
+  issuedOn: EMPTY_DATE_DRAFT,
+};
+
 /** A person while being edited: text as typed, dates as drafts. */
 export interface PersonDraft {
   role: string;
@@ -10,12 +27,15 @@ export interface PersonDraft {
   name: string;
   familyName: string;
   givenName: string;
+  familyNameLatin: string;
+  givenNameLatin: string;
   aliases: string;
   pseudonym: string;
   sex: string | null;
   birthDate: DateDraft;
   age: string;
   nationalities: string[];
+  idDocuments: IdDocumentDraft[];
   occupation: string;
   hrdWork: string[];
   affiliation: string;
@@ -37,12 +57,15 @@ export const NEW_PERSON: PersonDraft = {
   name: '',
   familyName: '',
   givenName: '',
+  familyNameLatin: '',
+  givenNameLatin: '',
   aliases: '',
   pseudonym: '',
   sex: null,
   birthDate: EMPTY_DATE_DRAFT,
   age: '',
   nationalities: [],
+  idDocuments: [],
   occupation: '',
   hrdWork: [],
   affiliation: '',
@@ -65,12 +88,21 @@ export function personDraftOf(person: CasePerson, locale: string): PersonDraft {
     name: person.name,
     familyName: person.familyName,
     givenName: person.givenName,
+    familyNameLatin: person.familyNameLatin,
+    givenNameLatin: person.givenNameLatin,
     aliases: person.aliases.join(', '),
     pseudonym: person.pseudonym,
     sex: person.sex,
     birthDate: dateDraftOf(person.birthDate, locale),
     age: person.age === null ? '' : String(person.age),
     nationalities: [...person.nationalities],
+    idDocuments: person.identityDocuments.map((d) => ({
+      type: d.type,
+      number: d.number,
+      issuedBy: d.issuedBy,
+      country: d.country,
+      issuedOn: dateDraftOf(d.issuedOn, locale),
+    })),
     occupation: person.occupation,
     hrdWork: [...person.hrdWork],
     affiliation: person.affiliation,
@@ -89,7 +121,12 @@ export function personDraftOf(person: CasePerson, locale: string): PersonDraft {
 
 export function personFields(
   draft: PersonDraft,
-  dates: { birthDate: PartialDate | null; deathDate: PartialDate | null },
+  dates: {
+    birthDate: PartialDate | null;
+    deathDate: PartialDate | null;
+    /** The issue date of each identity document, in the draft's order. */
+    issuedOn: (PartialDate | null)[];
+  },
 ) {
   const age = draft.age.trim() === '' ? null : Number(draft.age);
   return {
@@ -97,6 +134,8 @@ export function personFields(
     name: draft.name,
     familyName: draft.familyName,
     givenName: draft.givenName,
+    familyNameLatin: draft.familyNameLatin,
+    givenNameLatin: draft.givenNameLatin,
     aliases: draft.aliases
       .split(/[,،;]/)
       .map((a) => a.trim())
@@ -106,6 +145,13 @@ export function personFields(
     birthDate: dates.birthDate,
     age: age !== null && Number.isInteger(age) ? age : null,
     nationalities: draft.nationalities,
+    identityDocuments: draft.idDocuments.map((d, i) => ({
+      type: d.type,
+      number: d.number,
+      issuedBy: d.issuedBy,
+      country: d.country,
+      issuedOn: dates.issuedOn[i] ?? null,
+    })),
     occupation: draft.occupation,
     hrdWork: draft.hrdWork,
     affiliation: draft.affiliation,

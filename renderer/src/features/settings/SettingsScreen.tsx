@@ -11,6 +11,7 @@ import { useLoad } from '../../lib/useLoad';
 import { vigil } from '../../lib/vigil';
 import { ChangePassphrase } from './ChangePassphrase';
 import { NewRecoveryKey } from './NewRecoveryKey';
+import { OrganisationProfile } from './OrganisationProfile';
 
 /** Language, auto-lock, the key derivation, the passphrase, recovery, and a full check of the vault. */
 export function SettingsScreen() {
@@ -57,6 +58,7 @@ export function SettingsScreen() {
         <h2 id="language-heading">{t('settings.languageTitle')}</h2>
         <LanguagePicker />
       </section>
+      <OrganisationProfile />
       <section className="card" aria-labelledby="autolock-heading">
         <h2 id="autolock-heading">{t('settings.autoLockTitle')}</h2>
         <p className="field-hint">{t('settings.autoLockHint')}</p>
