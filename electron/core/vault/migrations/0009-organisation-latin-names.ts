@@ -39,7 +39,7 @@ export const organisationLatinNames: Migration = {
         continue;
       }
       const text = (key: string) =>
-        typeof submitter[key] === 'string' ? (submitter[key]).trim() : '';
+        typeof submitter[key] === 'string' ? submitter[key].trim() : '';
       const name = text('organisation') || text('name');
       if (!name) continue;
       // The old free-text contact ("phone, e-mail") is split where it plainly holds an e-mail.
