@@ -83,6 +83,22 @@ function describePreview(preview: ExportPreview): string {
       : `Withheld (${preview.withheld.length}):`,
   );
   for (const w of preview.withheld) lines.push(`  ${w.what}: ${w.reason}`);
+  if (preview.release.length > 0) {
+    lines.push(
+      '',
+      `Texts to settle before the export (release review, ${preview.release.length}):`,
+    );
+    for (const issue of preview.release) {
+      lines.push(
+        `  ${issue.recordKind} ${issue.recordId} (${issue.field}): ${
+          issue.status === 'stale'
+            ? (issue.problem ?? 'its approval no longer holds')
+            : `${issue.words.map((w, i) => `"${w}" (change ${issue.changes[i]})`).join(', ')} may be ordinary words or a name`
+        }`,
+      );
+      for (const command of issue.commands) lines.push(`    ${command}`);
+    }
+  }
   return lines.join('\n');
 }
 
@@ -156,7 +172,8 @@ gpg --decrypt opens it.`,
     const preview = await previewExport(vault, request);
     if (context.flag('check')) {
       context.output(preview, () => describePreview(preview));
-      return;
+      // Texts waiting for a release decision would stop the export: the dossier is not ready.
+      return preview.release.length > 0 ? EXIT.integrity : EXIT.ok;
     }
     const out = context.requireString('out');
     if (!context.json) context.io.stderr.write(`${describePreview(preview)}\n\n`);

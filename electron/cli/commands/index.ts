@@ -6,6 +6,7 @@ import { evidenceCommands } from './evidence';
 import { dossierCommands } from './dossier';
 import { recordsCommands } from './records';
 import { organisationCommands } from './organisation';
+import { releaseCommands } from './release';
 
 /** Every command, in the order `vigil --help` lists them. */
 export const COMMANDS: readonly Command[] = [
@@ -15,5 +16,6 @@ export const COMMANDS: readonly Command[] = [
   ...evidenceCommands,
   ...dossierCommands,
   ...organisationCommands,
+  ...releaseCommands,
   ...keyCommands,
 ];

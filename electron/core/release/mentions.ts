@@ -246,7 +246,9 @@ export function findMentions(index: NameIndex, text: string, named?: NameIndex):
     }
     const { first, last, parts } = best!;
     const span = originalSpan(folded, text, tokens[i]!.from, tokens[last]!.to);
-    const lastEntry = parts[parts.length - 1]!.entry;
+    // The case of a group is told by a word that is not in its dictionary form ("Віру Бондар": Віру).
+    const inflected = parts.find((p) => p.entry.cases.length > 0 && !p.entry.cases.includes('nom'));
+    const caseEntry = (inflected ?? parts[parts.length - 1]!).entry;
     const token = tokens[i]!;
     const reasons: MentionReason[] = [];
     if (parts.length === 1) {
@@ -276,7 +278,7 @@ export function findMentions(index: NameIndex, text: string, named?: NameIndex):
       certain: reasons.length === 0,
       reasons,
       form: folded.text.slice(token.from, tokens[last]!.to),
-      cases: lastEntry.cases,
+      cases: caseEntry.cases,
       prefix: first.entry.prefix,
       script: token.script,
       parts: parts.length,

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
-import { readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   approveRelease,
@@ -29,8 +30,10 @@ describe('release review: settle ambiguous mentions, keep approvals until the so
   const statement =
     'Khaled Said was beaten. The officer said nothing, and Khaled said he was afraid.';
 
+  let root: string;
   beforeAll(async () => {
-    ({ vault } = await newVault());
+    root = await mkdtemp(join(tmpdir(), 'vigil-release-'));
+    ({ vault } = await newVault({ root }));
     await generateOrgKey(vault, { name: 'Defenders Watch', email: 'cases@defenders.example' });
     caseId = (await createCase(vault, { title: 'Arrests in the square' })).id;
     const victim = await createPerson(
@@ -53,7 +56,10 @@ describe('release review: settle ambiguous mentions, keep approvals until the so
       })
     ).id;
   });
-  afterAll(() => vault.lock());
+  afterAll(async () => {
+    await vault.lock();
+    await rm(root, { recursive: true, force: true });
+  });
 
   const request = () => ({
     caseId,
