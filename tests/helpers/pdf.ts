@@ -193,6 +193,19 @@ export function encodeChain(data: Buffer, layers: Layer[]): Buffer {
   return out;
 }
 
+export function layerName(l: Layer, inline = false): string {
+  return `/${inline || l.short ? SHORT[l.filter] : l.filter}`;
+}
+
+/** A layer's parameters dictionary, or `null`. */
+export function layerParms(l: Layer): string {
+  const entries: string[] = [];
+  if (l.predictor)
+    entries.push(`/Predictor ${10 + l.predictor.type} /Columns ${l.predictor.columns}`);
+  if (l.filter === 'LZWDecode' && l.earlyChange === 0) entries.push('/EarlyChange 0');
+  return entries.length ? `<< ${entries.join(' ')} >>` : 'null';
+}
+
 /** The /Filter and /DecodeParms entries for a chain (direct names and dictionaries). */
 export function chainEntries(layers: Layer[], inline = false): { filter: string; parms: string } {
   if (layers.length === 0) return { filter: '', parms: '' };

@@ -16,7 +16,7 @@ import { fsyncDir, tempPathFor, writeFileAtomic } from '../fs/atomic';
 import { WriteBehind } from '../fs/writeBehind';
 import { unsupported } from './bytes';
 import { inspectBuffer } from './inspect';
-import { stripBuffer } from './strip';
+import { stripBuffer, type StripOptions } from './strip';
 import { detectSource, FileSource, isMedia, runPlan, type Source } from './media';
 import type { RunOptions } from './media/plan';
 import { checkMediaOutput, hashSource, inspectMediaSource, prepareMediaStrip } from './mediaStrip';
@@ -100,7 +100,7 @@ async function canonical(path: string): Promise<string> {
 export async function stripFile(
   input: string,
   output: string,
-  options: { force?: boolean } & RunOptions = {},
+  options: { force?: boolean } & RunOptions & StripOptions = {},
 ): Promise<StripReport> {
   if ((await canonical(input)) === (await canonical(output))) {
     throw new VigilError(
@@ -122,7 +122,10 @@ export async function stripFile(
     await opened.handle.close();
   }
   const bytes = await readInput(input);
-  const { output: stripped, report } = await stripBuffer(bytes);
+  const { output: stripped, report } = await stripBuffer(bytes, {
+    keepAnnotationText: options.keepAnnotationText,
+    keepAnnotationAuthors: options.keepAnnotationAuthors,
+  });
   await writeFileAtomic(output, stripped, { overwrite: Boolean(options.force) });
   return report;
 }

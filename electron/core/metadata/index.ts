@@ -11,5 +11,5 @@ export type {
 } from './types';
 export { detectType } from './detect';
 export { inspectBuffer } from './inspect';
-export { stripBuffer } from './strip';
+export { stripBuffer, type StripOptions } from './strip';
 export { inspectFile, stripFile, MAX_FILE_SIZE } from './file';

@@ -9,11 +9,15 @@ import { stripWebp, verifyWebp } from './formats/webp';
 import { ambiguity, inspectBuffer } from './inspect';
 import { stripPdf } from './pdf/strip';
 import { verifyPdf } from './pdf/verify';
+import type { PdfStripOptions } from './pdf/rules';
 import type { FormatStripResult, MediaType, StripReport } from './types';
 import { isMedia } from './media';
 import { stripMediaBuffer } from './mediaStrip';
 
-function stripByType(type: MediaType, buf: Buffer): FormatStripResult {
+/** What the user chose to keep; the default keeps nothing optional. */
+export type StripOptions = PdfStripOptions;
+
+function stripByType(type: MediaType, buf: Buffer, options: StripOptions): FormatStripResult {
   switch (type) {
     case 'jpeg':
       return stripJpeg(buf);
@@ -30,13 +34,13 @@ function stripByType(type: MediaType, buf: Buffer): FormatStripResult {
     case 'avif':
       return stripHeif(buf, 'The AVIF image');
     case 'pdf':
-      return stripPdf(buf);
+      return stripPdf(buf, 'The PDF', options);
     default:
       throw unsupported(`Stripping a ${TYPE_NAMES[type]} is not supported yet.`);
   }
 }
 
-function verifyByType(type: MediaType, out: Buffer): void {
+function verifyByType(type: MediaType, out: Buffer, options: StripOptions): void | Promise<void> {
   switch (type) {
     case 'jpeg':
       return verifyJpeg(out);
@@ -52,7 +56,7 @@ function verifyByType(type: MediaType, out: Buffer): void {
     case 'avif':
       return verifyHeif(out);
     case 'pdf':
-      return verifyPdf(out);
+      return verifyPdf(out, options);
     default:
       throw unsupported(`Stripping a ${TYPE_NAMES[type]} is not supported yet.`);
   }
@@ -65,6 +69,7 @@ function verifyByType(type: MediaType, out: Buffer): void {
  */
 export async function stripBuffer(
   bytes: Uint8Array,
+  options: StripOptions = {},
 ): Promise<{ output: Buffer; report: StripReport }> {
   const buf = asBuffer(bytes);
   const { type, mime, strippable } = detectType(buf.subarray(0, 4096));
@@ -81,11 +86,11 @@ export async function stripBuffer(
       `This file is ambiguous: it is a ${TYPE_NAMES[type]}, but ${twoInOne}. Vigil refuses to guess which one you mean.`,
     );
   const before = await inspectBuffer(buf);
-  const { output: raw, kept } = stripByType(type, buf);
+  const { output: raw, kept } = stripByType(type, buf, options);
   const output = asBuffer(raw);
 
   // Re-inspection: the strict structural reader first, then the display reader must find nothing but what is kept.
-  verifyByType(type, output);
+  await verifyByType(type, output, options);
   const again = detectType(output.subarray(0, 4096));
   if (again.type !== type || ambiguity(output, type))
     throw invalid(
@@ -97,7 +102,9 @@ export async function stripBuffer(
     throw invalid(
       `Vigil's check of the stripped ${TYPE_NAMES[type]} failed: it cannot read the result (${after.unreadableReason ?? 'unknown reason'}). No output was written.`,
     );
-  const left = after.fields.filter((f) => f.group !== 'structure' && !keptKeys.has(f.key));
+  // A repeated field's key carries its count ("…[2]"); what is kept is kept however often it appears.
+  const isKept = (key: string): boolean => keptKeys.has(key.replace(/\[\d+\]$/, ''));
+  const left = after.fields.filter((f) => f.group !== 'structure' && !isKept(f.key));
   if (left.length > 0) {
     throw invalid(
       `Vigil's check of the stripped ${TYPE_NAMES[type]} failed: ${left[0]!.label} is still present. No output was written.`,
@@ -112,7 +119,7 @@ export async function stripBuffer(
       outputSha256: after.sha256,
       inputSize: buf.length,
       outputSize: output.length,
-      removed: before.fields.filter((f) => f.group !== 'structure' && !keptKeys.has(f.key)),
+      removed: before.fields.filter((f) => f.group !== 'structure' && !isKept(f.key)),
       kept,
     },
   };

@@ -113,7 +113,8 @@ describe('PDF', () => {
   it('keeps the page text and strips the embedded photo losslessly', async () => {
     const input = fixture('classic.pdf');
     const { output } = await stripBuffer(input);
-    expect(output.includes('Vigil test page: the text stays.')).toBe(true);
+    // Content streams are rewritten deflated.
+    expect(pdfSearchable(output).includes('Vigil test page: the text stays.')).toBe(true);
     const [before] = images(input);
     const after = images(output);
     expect(after).toHaveLength(1);
@@ -124,15 +125,22 @@ describe('PDF', () => {
     const annots = [...doc.entries.keys()]
       .map((n) => doc.getNum(n))
       .filter((v): v is PdfDict => v instanceof PdfDict && v.name('Type') === 'Annot');
-    expect(annots).toHaveLength(1);
-    expect(annots[0]!.name('Subtype')).toBe('Text');
-    expect(annots[0]!.has('T')).toBe(false);
-    expect(annots[0]!.has('Contents')).toBe(true);
+    // A sticky note is review text: removed by default, kept (without its author) when asked.
+    expect(annots).toHaveLength(0);
+    const kept = await stripBuffer(input, { keepAnnotationText: true });
+    const doc2 = new PdfDocument(kept.output);
+    const notes = [...doc2.entries.keys()]
+      .map((n) => doc2.getNum(n))
+      .filter((v): v is PdfDict => v instanceof PdfDict && v.name('Type') === 'Annot');
+    expect(notes).toHaveLength(1);
+    expect(notes[0]!.name('Subtype')).toBe('Text');
+    expect(notes[0]!.has('T')).toBe(false);
+    expect(notes[0]!.has('Contents')).toBe(true);
   });
 
   it('writes no Producer of its own and drops unreferenced objects', async () => {
     const { output } = await stripBuffer(fixture('classic.pdf'));
-    expect(output.includes('Vigil')).toBe(true); // the page text
+    expect(pdfSearchable(output).includes('Vigil')).toBe(true); // the page text
     expect(output.includes('Producer')).toBe(false);
     expect(output.includes('CANARY-ORPHAN-OBJECT-7e7e')).toBe(false);
     const doc = new PdfDocument(output);
@@ -242,12 +250,16 @@ describe('PDF cleaning rules', () => {
     ]);
     const { output, report: strip } = await stripBuffer(pdf);
     await expectClean(output, strip.kept, inspectBuffer);
-    const text = output.toString('latin1');
+    const text = pdfSearchable(output).toString('latin1');
     expect(text).toContain('(field_name)');
     expect(text).toContain('(form value)');
-    expect(text).toContain('(kept note)');
+    // A highlight's note is review text: removed unless asked for.
+    expect(text).not.toContain('(kept note)');
     expect(text).toContain('(Kept text)');
     expect(text).toContain('/Link');
+    const kept = await stripBuffer(pdf, { keepAnnotationText: true });
+    expect(kept.output.toString('latin1')).toContain('(kept note)');
+    expect(kept.output.toString('latin1')).not.toContain('CANARY-HIGHLIGHT-AUTHOR');
     expect(text).not.toContain('/OpenAction');
   });
 
@@ -272,7 +284,7 @@ describe('PDF cleaning rules', () => {
       '<< /Length 4 0 R >>\nstream\nBT ET\nendstream',
     ]);
     const { output } = await stripBuffer(pdf);
-    expect(output.toString('latin1')).toContain('BT ET');
+    expect(pdfSearchable(output).toString('latin1')).toContain('BT\nET');
   });
 });
 

@@ -6,21 +6,73 @@ import { PdfDict, PdfName, type PdfStream, type PdfValue } from './parser';
 /** No decoded stream may exceed this: a few bytes of deflate can otherwise inflate to gigabytes. */
 export const MAX_DECODED = 256 * 1024 * 1024;
 
-export function filterNames(dict: PdfDict): string[] {
-  const f = dict.get('Filter');
-  if (f instanceof PdfName) return [f.name];
-  if (Array.isArray(f)) return f.map((x) => (x instanceof PdfName ? x.name : '?'));
-  return [];
+/** The abbreviations inline images may use (ISO 32000-1, table 94). */
+const ALIASES: Record<string, string> = {
+  Fl: 'FlateDecode',
+  LZW: 'LZWDecode',
+  RL: 'RunLengthDecode',
+  AHx: 'ASCIIHexDecode',
+  A85: 'ASCII85Decode',
+  CCF: 'CCITTFaxDecode',
+  DCT: 'DCTDecode',
+};
+
+/** Filters that only compress or encode bytes: Vigil decodes them all. */
+export const GENERAL_FILTERS = new Set([
+  'FlateDecode',
+  'LZWDecode',
+  'RunLengthDecode',
+  'ASCIIHexDecode',
+  'ASCII85Decode',
+]);
+
+/** Image codecs: the last filter of an image's chain. */
+export const IMAGE_CODECS = new Set(['DCTDecode', 'JPXDecode', 'CCITTFaxDecode', 'JBIG2Decode']);
+
+export interface FilterLayer {
+  /** The full name (abbreviations expanded). */
+  name: string;
+  parms?: PdfDict;
 }
 
-function decodeParms(dict: PdfDict, index: number): PdfDict | undefined {
-  const p = dict.get('DecodeParms') ?? dict.get('DP');
-  if (p instanceof PdfDict) return index === 0 ? p : undefined;
-  if (Array.isArray(p)) {
-    const x = p[index];
-    return x instanceof PdfDict ? x : undefined;
+type Resolver = (v: PdfValue | undefined) => PdfValue | undefined;
+const direct: Resolver = (v) => v;
+
+/**
+ * A stream's filter chain, first layer first, however the file writes it: a
+ * name or an array, direct or indirect, with parameters as a dictionary or an
+ * array (entries may be null or indirect). Anything else is damage: callers
+ * refuse rather than guess.
+ */
+export function filterChain(
+  dict: PdfDict,
+  resolve: Resolver = direct,
+  inline = false,
+): FilterLayer[] {
+  // Inline images may abbreviate the keys; in a stream dictionary /F names an external file.
+  const f = resolve(dict.get('Filter') ?? (inline ? dict.get('F') : undefined));
+  const p = resolve(dict.get('DecodeParms') ?? (inline ? dict.get('DP') : undefined));
+  if (f === undefined || f === null) return [];
+  const raw = f instanceof PdfName ? [f] : Array.isArray(f) ? f.map((x) => resolve(x)) : undefined;
+  if (!raw || raw.length > 32) throw new Error('bad filter');
+  const parms = p === undefined || p === null ? [] : Array.isArray(p) ? p : [p];
+  if (!Array.isArray(p) && parms.length > 0 && raw.length !== 1 && !(p instanceof PdfDict))
+    throw new Error('bad parameters');
+  return raw.map((x, i) => {
+    if (!(x instanceof PdfName)) throw new Error('bad filter');
+    const q = resolve(parms[i]);
+    if (q !== undefined && q !== null && !(q instanceof PdfDict)) throw new Error('bad parameters');
+    return { name: ALIASES[x.name] ?? x.name, parms: q ?? undefined };
+  });
+}
+
+/** Filter names of a stream whose filters are direct (or unreadable: "?"). */
+export function filterNames(dict: PdfDict): string[] {
+  try {
+    return filterChain(dict).map((l) => l.name);
+  } catch {
+    return ['?'];
   }
-  return undefined;
 }
 
 /**
@@ -171,40 +223,143 @@ function ascii85(data: Buffer): Buffer {
   return Buffer.from(out);
 }
 
+function lzw(data: Buffer, parms: PdfDict | undefined, limit: number): Buffer {
+  const early = num(parms?.get('EarlyChange'), 1) === 0 ? 0 : 1;
+  const table: (Buffer | undefined)[] = new Array<Buffer | undefined>(4096);
+  const chunks: Buffer[] = [];
+  let total = 0;
+  let width = 9;
+  let next = 258;
+  let prev: Buffer | undefined;
+  let acc = 0;
+  let bits = 0;
+  let pos = 0;
+  for (;;) {
+    while (bits < width && pos < data.length) {
+      acc = ((acc << 8) | data[pos]!) & 0xffffff;
+      pos += 1;
+      bits += 8;
+    }
+    if (bits < width) break;
+    const code = (acc >>> (bits - width)) & ((1 << width) - 1);
+    bits -= width;
+    if (code === 256) {
+      width = 9;
+      next = 258;
+      prev = undefined;
+      continue;
+    }
+    if (code === 257) break;
+    let entry: Buffer;
+    if (code < 256) entry = Buffer.of(code);
+    else if (code < next && table[code]) entry = table[code]!;
+    else if (code === next && prev) entry = Buffer.concat([prev, prev.subarray(0, 1)]);
+    else throw new Error('bad LZW code');
+    chunks.push(entry);
+    total += entry.length;
+    if (total > limit) throw new Error('too large');
+    if (prev) {
+      if (next < 4096) table[next] = Buffer.concat([prev, entry.subarray(0, 1)]);
+      next += 1;
+      if (next + early >= 1 << width && width < 12) width += 1;
+    }
+    prev = entry;
+  }
+  return Buffer.concat(chunks, total);
+}
+
+function runLength(data: Buffer, limit: number): Buffer {
+  const chunks: Buffer[] = [];
+  let total = 0;
+  let i = 0;
+  while (i < data.length) {
+    const n = data[i]!;
+    i += 1;
+    if (n === 128) break;
+    let piece: Buffer;
+    if (n < 128) {
+      if (i + n + 1 > data.length) throw new Error('truncated run');
+      piece = data.subarray(i, i + n + 1);
+      i += n + 1;
+    } else {
+      if (i >= data.length) throw new Error('truncated run');
+      piece = Buffer.alloc(257 - n, data[i]!);
+      i += 1;
+    }
+    chunks.push(piece);
+    total += piece.length;
+    if (total > limit) throw new Error('too large');
+  }
+  return Buffer.concat(chunks, total);
+}
+
+/** Decodes one general filter layer; throws a plain Error on damaged data. */
+export function decodeLayer(
+  data: Buffer,
+  layer: FilterLayer,
+  limit = MAX_DECODED,
+  budget?: InflateBudget,
+): Buffer {
+  const max = budget ? Math.min(limit, Math.max(0, budget.remaining)) : limit;
+  let out: Buffer;
+  switch (layer.name) {
+    case 'FlateDecode':
+      return unpredict(inflateBounded(data, limit, budget), layer.parms);
+    case 'LZWDecode':
+      out = unpredict(lzw(data, layer.parms, max), layer.parms);
+      break;
+    case 'RunLengthDecode':
+      out = runLength(data, max);
+      break;
+    case 'ASCIIHexDecode':
+      out = asciiHex(data);
+      break;
+    case 'ASCII85Decode':
+      out = ascii85(data);
+      break;
+    default:
+      throw new Error(`not a general filter: ${layer.name}`);
+  }
+  if (budget) {
+    if (out.length > budget.remaining) throw overBudget();
+    budget.remaining -= out.length;
+  }
+  return out;
+}
+
 /**
- * Decodes a stream through its general-purpose filters (Flate, ASCIIHex,
- * ASCII85). Returns undefined when a filter is not one of those (image codecs,
- * LZW…) or the data is damaged; callers treat that as "cannot look inside".
+ * Decodes the general filters at the start of a chain. Returns the data and
+ * the layers left (an image codec, or an unknown filter, and what follows it).
+ * Throws a plain Error on damaged data and a VigilError on a decompression bomb.
+ */
+export function decodeGeneral(
+  data: Buffer,
+  layers: FilterLayer[],
+  limit = MAX_DECODED,
+  budget?: InflateBudget,
+): { data: Buffer; rest: FilterLayer[] } {
+  let out = data;
+  let i = 0;
+  for (; i < layers.length && GENERAL_FILTERS.has(layers[i]!.name); i += 1)
+    out = decodeLayer(out, layers[i]!, limit, budget);
+  return { data: out, rest: layers.slice(i) };
+}
+
+/**
+ * Decodes a stream through its general-purpose filters (direct ones only).
+ * Returns undefined when a filter is not one of those (image codecs…) or the
+ * data is damaged; callers treat that as "cannot look inside".
  */
 export function decodeStream(
   stream: PdfStream,
   limit = MAX_DECODED,
   budget?: InflateBudget,
 ): Buffer | undefined {
-  const names = filterNames(stream.dict);
-  let data = stream.data;
   try {
-    for (let i = 0; i < names.length; i += 1) {
-      switch (names[i]) {
-        case 'FlateDecode':
-        case 'Fl':
-          data = unpredict(inflateBounded(data, limit, budget), decodeParms(stream.dict, i));
-          break;
-        case 'ASCIIHexDecode':
-        case 'AHx':
-          data = asciiHex(data);
-          break;
-        case 'ASCII85Decode':
-        case 'A85':
-          data = ascii85(data);
-          break;
-        default:
-          return undefined;
-      }
-    }
+    const { data, rest } = decodeGeneral(stream.data, filterChain(stream.dict), limit, budget);
+    return rest.length === 0 ? data : undefined;
   } catch (error) {
     if (isVigilError(error)) throw error;
     return undefined;
   }
-  return data;
 }

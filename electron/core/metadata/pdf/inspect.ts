@@ -3,12 +3,15 @@ import { pdfDateToIso, type Collector } from '../collector';
 import { inspectJpeg } from '../formats/jpeg';
 import { inspectXmp } from '../xmp';
 import { PdfDocument } from './document';
-import { decodeStream, filterNames, inflateBounded } from './filters';
+import { isVigilError } from '../../errors';
+import { parseContent } from './content';
+import { decodeGeneral, decodeStream, filterChain, type FilterLayer } from './filters';
+import { iccTexts } from './icc';
 import { PdfDict, PdfName, PdfRef, PdfStream, PdfString, pdfText, type PdfValue } from './parser';
-import { isAnnotation, isDropped } from './rules';
+import { isAnnotation, isDropped, ROLES } from './rules';
 
 const MAX_VISITED = 500_000;
-const MAX_IMAGES = 64;
+const MAX_IMAGES = 256;
 const MAX_XMP = 32;
 
 const INFO_KEYS: Record<
@@ -48,6 +51,155 @@ function countOccurrences(buf: Buffer, needle: string): number {
   )
     n += 1;
   return n;
+}
+
+function decodedOrEmpty(s: PdfStream, doc: PdfDocument): Buffer {
+  try {
+    const { data, rest } = decodeGeneral(
+      s.data,
+      filterChain(s.dict, (x) => doc.resolve(x)),
+      64 << 20,
+      doc.budget,
+    );
+    return rest.length === 0 ? data : Buffer.alloc(0);
+  } catch {
+    return Buffer.alloc(0);
+  }
+}
+
+/** Inspects a JPEG found inside the PDF; only its risky findings are listed (its dimensions are noise). */
+async function inspectPhoto(c: Collector, jpeg: Buffer, where: string, n: number): Promise<void> {
+  await inspectJpeg(c, jpeg, where, `pdf.image${n}`);
+  for (let k = c.fields.length - 1; k >= 0 && c.fields[k]!.key.startsWith(`pdf.image${n}`); k -= 1)
+    if (c.fields[k]!.group === 'structure') c.fields.splice(k, 1);
+}
+
+/** Images and colour profiles in a stream, whatever its filter chain and however it is written. */
+async function inspectStream(
+  c: Collector,
+  s: PdfStream,
+  doc: PdfDocument,
+  where: string,
+  images: number,
+): Promise<number> {
+  if (images >= MAX_IMAGES) return images;
+  const type = s.dict.name('Type');
+  if (type === 'XRef' || type === 'ObjStm' || type === 'Metadata') return images;
+  let decoded: { data: Buffer; rest: FilterLayer[] };
+  try {
+    decoded = decodeGeneral(
+      s.data,
+      filterChain(s.dict, (x) => doc.resolve(x)),
+      64 << 20,
+      doc.budget,
+    );
+  } catch (error) {
+    if (isVigilError(error)) throw error;
+    c.cannotRead(`A stream in ${where} cannot be decoded; the list below may be incomplete.`);
+    return images;
+  }
+  const { data, rest } = decoded;
+  if (rest[0]?.name === 'DCTDecode') {
+    await inspectPhoto(c, data, `image in ${where}`, images + 1);
+    return images + 1;
+  }
+  if (rest.length > 0) return images;
+  if (data.length >= 132 && data.toString('latin1', 36, 40) === 'acsp') {
+    try {
+      for (const t of iccTexts(data))
+        c.add('hidden', 'pdf.icc.text', `Colour profile text (${t.sig}, ${where})`, t.text, true);
+    } catch {
+      c.cannotRead(`A colour profile in ${where} is damaged; the list below may be incomplete.`);
+    }
+    return images;
+  }
+  if (
+    s.dict.name('Subtype') === 'Form' ||
+    s.dict.get('PatternType') === 1 ||
+    !s.dict.has('Subtype')
+  )
+    return inspectContent(c, data, where, images);
+  return images;
+}
+
+/** Inline images in a content stream (tried on every stream that may be one). */
+async function inspectContent(
+  c: Collector,
+  data: Buffer,
+  where: string,
+  images: number,
+): Promise<number> {
+  if (!data.includes('BI', 0, 'latin1') || !data.includes('ID', 0, 'latin1')) return images;
+  let ops;
+  try {
+    ops = parseContent(data, 'The PDF').ops;
+  } catch {
+    return images;
+  }
+  for (const op of ops) {
+    if (op.kind !== 'image' || images >= MAX_IMAGES) continue;
+    try {
+      const { data: bytes, rest } = decodeGeneral(
+        op.image.data,
+        filterChain(op.image.dict, undefined, true),
+        64 << 20,
+      );
+      if (rest[0]?.name === 'DCTDecode') {
+        images += 1;
+        await inspectPhoto(c, bytes, `inline image in ${where}`, images);
+      }
+    } catch {
+      c.cannotRead(
+        `An inline image in ${where} cannot be decoded; the list below may be incomplete.`,
+      );
+    }
+  }
+  return images;
+}
+
+/** Review text, popups and replies of markup annotations (the author is listed apart). */
+function inspectAnnotationText(c: Collector, d: PdfDict, doc: PdfDocument): void {
+  const sub = d.name('Subtype') ?? 'annotation';
+  if (sub === 'Widget' || sub === 'Link') return;
+  const label = d.has('IRT') ? `Reply to an annotation (${sub})` : `Annotation text (${sub})`;
+  for (const k of ['Contents', 'RC', 'Subj']) {
+    const v = text(doc.resolve(d.get(k)) ?? undefined);
+    if (v) c.add('document', 'pdf.annotation.text', label, v, true);
+  }
+  if (d.has('Popup') && !d.has('Contents'))
+    c.add('document', 'pdf.annotation.text', `Annotation popup (${sub})`, 'present', true);
+}
+
+/** Standard keys the stripper removes (see rules.ts for why); any other unknown key is private data. */
+const STANDARD_REMOVED = new Set(
+  (
+    'StructTreeRoot Perms Legal Requirements Collection DSS AF SpiderInfo Threads Extensions ' +
+    'DPartRoot BoxColorInfo B PZ SeparationInfo VP TemplateInstantiated PresSteps ID DPart ' +
+    'Encoding ToUnicode'
+  ).split(' '),
+);
+
+/** Keys the allow-list does not know, on the dictionaries whose role is certain. */
+function privateKeys(c: Collector, d: PdfDict, where: string): void {
+  const role = ({ Catalog: 'catalog', Pages: 'pages', Page: 'page', Font: 'font' } as const)[
+    (d.name('Type') ?? '') as 'Catalog'
+  ];
+  if (!role) return;
+  for (const key of d.map.keys()) {
+    if (ROLES[role].keys[key] || key.startsWith('PTEX.')) continue;
+    if (['Metadata', 'PieceInfo', 'LastModified', 'Thumb', 'OPI', 'AA', 'Info'].includes(key))
+      continue;
+    if (STANDARD_REMOVED.has(key))
+      c.add(
+        'other',
+        `pdf.${key}`,
+        `${key} (${where}; removed when stripping)`,
+        text(d.get(key)),
+        false,
+      );
+    else
+      c.add('hidden', 'pdf.private', `Private data (/${key} in ${where})`, text(d.get(key)), true);
+  }
 }
 
 /** Lists what a PDF carries: the Info dictionary, XMP, revisions, IDs, embedded files, scripts, annotation authors, photo EXIF. */
@@ -264,34 +416,20 @@ async function walkDocument(c: Collector, doc: PdfDocument): Promise<void> {
       if (value instanceof PdfRef || Array.isArray(value) || value instanceof PdfDict)
         queue.push(value);
     }
-    if (v instanceof PdfStream && images < MAX_IMAGES) {
-      const f = d.get('Filter');
-      const filters =
-        f instanceof PdfRef
-          ? filterNames(new PdfDict(new Map([['Filter', doc.resolve(f) ?? null]])))
-          : filterNames(d);
-      const dct = filters.findIndex((f) => f === 'DCTDecode' || f === 'DCT');
-      if (dct >= 0) {
-        images += 1;
-        let jpeg: Buffer | undefined = v.data;
-        if (dct === 1 && filters[0] === 'FlateDecode') {
-          try {
-            jpeg = inflateBounded(v.data, 64 << 20, doc.budget);
-          } catch {
-            jpeg = undefined;
-          }
-        }
-        if (jpeg && dct <= 1) await inspectJpeg(c, jpeg, `image in ${where}`, `pdf.image${images}`);
-        // Only the risky findings of embedded photos matter; their dimensions are noise.
-        for (
-          let k = c.fields.length - 1;
-          k >= 0 && c.fields[k]!.key.startsWith(`pdf.image${images}`);
-          k -= 1
-        ) {
-          if (c.fields[k]!.group === 'structure') c.fields.splice(k, 1);
-        }
-      }
+    if (isAnnotation(d)) inspectAnnotationText(c, d, doc);
+    const typeName = d.name('Type');
+    if (typeName === 'Page') {
+      // The page's content streams read as one: an inline image may span two of them.
+      const contents = doc.resolve(d.get('Contents'));
+      const parts = (Array.isArray(contents) ? contents : [contents])
+        .map((x) => doc.resolve(x))
+        .filter((x): x is PdfStream => x instanceof PdfStream);
+      const data: Buffer[] = [];
+      for (const p of parts) data.push(decodedOrEmpty(p, doc), Buffer.from('\n'));
+      images = await inspectContent(c, Buffer.concat(data), where, images);
     }
+    privateKeys(c, d, where);
+    if (v instanceof PdfStream) images = await inspectStream(c, v, doc, where, images);
   }
   if (rootMeta instanceof PdfStream) {
     const data = decodeStream(rootMeta, 16 << 20, doc.budget);
