@@ -283,7 +283,7 @@ function runLength(data: Buffer, limit: number): Buffer {
       i += n + 1;
     } else {
       if (i >= data.length) throw new Error('truncated run');
-      piece = Buffer.alloc(257 - n, data[i]!);
+      piece = Buffer.alloc(257 - n, data[i]);
       i += 1;
     }
     chunks.push(piece);

@@ -72,9 +72,9 @@ const r = (role: Role): Kind => ({ role });
 const map = (k: Kind): Kind => ({ map: k });
 const arr = (k: Kind): Kind => ({ array: k });
 const plain = (names: string): Record<string, Kind> =>
-  Object.fromEntries(names.split(' ').map((n) => [n, 'plain' as Kind]));
+  Object.fromEntries(names.split(' ').map((n) => [n, 'plain']));
 const text = (names: string): Record<string, Kind> =>
-  Object.fromEntries(names.split(' ').map((n) => [n, 'text' as Kind]));
+  Object.fromEntries(names.split(' ').map((n) => [n, 'text']));
 
 /** Keys every stream may carry: its length and filters are rewritten by the writer. */
 export const STREAM_KEYS = new Set(['Length', 'Filter', 'DecodeParms']);

@@ -1,4 +1,3 @@
-import { inflateSync } from 'node:zlib';
 import { asBuffer, invalid } from '../bytes';
 import { Collector } from '../collector';
 import { inspectJpeg, verifyJpeg } from '../formats/jpeg';
