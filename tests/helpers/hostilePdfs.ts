@@ -36,6 +36,8 @@ export interface Construction {
   expect: 'strip' | { refuse: RegExp };
   /** Planted strings `inspect` must show before stripping. */
   shows?: string[];
+  /** The visible text changes on purpose (review text that readers draw is removed). */
+  textChanges?: boolean;
 }
 
 const IMAGE_DICT =
@@ -50,6 +52,8 @@ interface Parts {
   /** Layers of the page's content stream (none: unfiltered). */
   contentLayers?: Layer[];
   resources?: string;
+  /** More entries of the page's /Font resource dictionary. */
+  fonts?: string;
   page?: string;
   catalog?: string;
   trailer?: string;
@@ -73,7 +77,7 @@ export function onePage(fill: (b: PdfBuilder) => Parts, options: BuildOptions = 
   b.set(2, '<< /Type /Pages /Kids [3 0 R] /Count 1 >>');
   b.set(
     3,
-    `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 300 300] /Contents ${contents} /Resources << /Font << /F1 4 0 R >> ${parts.resources ?? ''} >> ${parts.page ?? ''} >>`,
+    `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 300 300] /Contents ${contents} /Resources << /Font << /F1 4 0 R ${parts.fonts ?? ''} >> ${parts.resources ?? ''} >> ${parts.page ?? ''} >>`,
   );
   return b.build({ ...options, trailer: `${parts.trailer ?? ''} ${options.trailer ?? ''}` });
 }
@@ -325,7 +329,7 @@ function constructions(): Construction[] {
     );
     return {
       content: 'BT /T3 50 Tf 100 100 Td (a) Tj ET',
-      resources: `/Font << /T3 ${font} 0 R >>`,
+      fonts: `/T3 ${font} 0 R`,
     };
   });
   photoPage('images in an annotation appearance stream (normal and rollover, by state)', (b) => {
@@ -506,6 +510,7 @@ function constructions(): Construction[] {
         };
       }),
     expect: 'strip',
+    textChanges: true,
     shows: [
       'CANARY-ANNOT-AUTHOR-e2e2',
       'CANARY-ANNOT-TEXT-f2f2',

@@ -126,9 +126,18 @@ const strip: Command = {
       required: true,
     },
     force: { type: 'boolean', description: 'replace OUT if it exists' },
+    'keep-annotation-text': {
+      type: 'boolean',
+      description: "PDF: keep annotations' review text, popups and replies (removed by default)",
+    },
+    'keep-annotation-authors': {
+      type: 'boolean',
+      description: "PDF: keep the names of annotations' authors (removed by default)",
+    },
   },
   examples: [
     'vigil strip photo.jpg --out photo-clean.jpg',
+    'vigil strip reviewed.pdf --out shared.pdf --keep-annotation-text',
     'vigil strip report.pdf --out clean.pdf --json',
   ],
   details: `Supported: JPEG, PNG, WebP, GIF, TIFF, HEIC/AVIF, PDF; MP3, M4A, Ogg Vorbis and Opus,
@@ -136,7 +145,11 @@ FLAC, WAV (and RF64); MP4, MOV, M4V and 3GP. Stripping is lossless (pixels, page
 samples and video packets are unchanged) and keeps only what the format needs to play or display.
 Audio and video are streamed, whatever their size. The copy is re-read before it is put in place;
 if anything unexpected remains, or the file is encrypted, damaged or ambiguous, nothing is written
-and the command exits with status 1. Ctrl-C cancels and leaves nothing behind.`,
+and the command exits with status 1. Ctrl-C cancels and leaves nothing behind.
+In a PDF every image is reached (image objects, inline images, forms, patterns, Type3 glyphs,
+annotation appearances, masks) whatever its filters; dictionaries keep only the keys the PDF
+specification defines for them; colour profiles lose their descriptive text; annotations lose
+their review text and authors unless --keep-annotation-text / --keep-annotation-authors.`,
   async run(context) {
     const input = context.positionals[0]!;
     const output = context.requireString('out');
@@ -147,6 +160,8 @@ and the command exits with status 1. Ctrl-C cancels and leaves nothing behind.`,
     try {
       report = await stripFile(input, output, {
         force: context.flag('force'),
+        keepAnnotationText: context.flag('keep-annotation-text'),
+        keepAnnotationAuthors: context.flag('keep-annotation-authors'),
         signal: controller.signal,
         onProgress: (done, total) => context.progress(`${input}: ${mb(done)} of ${mb(total)}`),
       });
