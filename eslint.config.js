@@ -5,6 +5,7 @@ import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import { builtinModules } from 'node:module';
+import { vigilPlugin } from './scripts/eslint/layers.js';
 
 const nodeModules = builtinModules.flatMap((m) => [m, `node:${m}`]);
 const nodeOnlyPackages = [
@@ -43,10 +44,13 @@ export default tseslint.config(
   },
   // CommonJS hooks (electron-builder loads them with require).
   { files: ['**/*.cjs'], rules: { '@typescript-eslint/no-require-imports': 'off' } },
-  // The core is plain Node: never Electron, never the front-ends.
+  // The core is plain Node: never Electron, never the front-ends; its modules
+  // import only lower layers (scripts/eslint/layers.js).
   {
     files: ['electron/core/**/*.ts'],
+    plugins: { vigil: vigilPlugin },
     rules: {
+      'vigil/core-layers': 'error',
       'no-restricted-imports': [
         'error',
         {
@@ -60,6 +64,23 @@ export default tseslint.config(
             {
               group: ['react', 'react-dom', 'react/*'],
               message: 'The core knows nothing of React.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  // The main process adapts the core to Electron; it never reaches the CLI or the renderer.
+  {
+    files: ['electron/main/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/cli/**', '**/renderer/**', '**/preload/**'],
+              message: 'The main process uses the core and shared/, not the other front-ends.',
             },
           ],
         },
