@@ -38,6 +38,8 @@ export interface Construction {
   shows?: string[];
   /** The visible text changes on purpose (review text that readers draw is removed). */
   textChanges?: boolean;
+  /** Why a reader draws the input differently (its output is then not compared pixel for pixel). */
+  inputMisdrawn?: string;
 }
 
 const IMAGE_DICT =
@@ -257,6 +259,8 @@ function constructions(): Construction[] {
     const c = b.add(encodedStream('', whole.subarray(cut), [{ filter: 'RunLengthDecode' }]));
     return { content: '', contentsArray: [a, c] };
   });
+  list[list.length - 1]!.inputMisdrawn =
+    'poppler reads each content stream alone and cannot draw an image split across two';
 
   // Images in forms, nested forms, patterns, Type3 glyphs, appearance streams, soft masks.
   photoPage('image in a form XObject', (b) => {

@@ -90,6 +90,12 @@ describe('hostile PDFs after vigil strip, as exiftool, qpdf and poppler see them
         if (c.textChanges) expect(after.out.toLowerCase()).not.toContain('canary');
         else expect(after.out).toBe(before.out);
         expect(after.out).toContain(PAGE_TEXT);
+        if (!c.textChanges && !c.inputMisdrawn) {
+          // Lossless: the page renders to the same pixels.
+          const render = (f: string): string =>
+            spawnSync('pdftoppm', ['-r', '24', '-png', f]).stdout.toString('base64');
+          expect(render(output) === render(input), 'the page renders the same').toBe(true);
+        }
       }
     });
   });
