@@ -206,6 +206,46 @@ export function selected(name: string, selection = process.env.VIGIL_FUZZ_TARGET
     .some((s) => s === name || name.startsWith(`${s}-`));
 }
 
+/**
+ * The property every stripping target shares: inspecting never throws and
+ * reports the size; stripping ends in a VigilError (undefined is returned) or
+ * an output that Vigil re-reads as readable with nothing risky left. The
+ * caller then searches the output for what it planted.
+ */
+export async function stripOrRefuse(
+  input: Buffer,
+  label: string,
+  strip: (b: Buffer) => Promise<{ output: Buffer }>,
+  inspect: (
+    b: Buffer,
+  ) => Promise<{
+    size: number;
+    risky: number;
+    readable: boolean;
+    unreadableReason?: string;
+    fields: { risky: boolean; label: string }[];
+  }>,
+  check: (output: Buffer) => string[],
+): Promise<void> {
+  const report = await inspect(input);
+  if (report.size !== input.length) throw new Error(`${label}: inspect misreports the size`);
+  let output: Buffer;
+  try {
+    output = (await strip(input)).output;
+  } catch (error) {
+    onlyVigilErrors(error, label);
+    return;
+  }
+  const left = check(output);
+  if (left.length > 0)
+    throw new Error(`${label}: stripped and called clean, but ${left.join('; ')}`);
+  const again = await inspect(output);
+  if (again.risky > 0 || !again.readable)
+    throw new Error(
+      `${label}: the stripped copy still shows ${again.fields.find((f) => f.risky)?.label ?? again.unreadableReason}`,
+    );
+}
+
 // ---- Inputs shared by targets -------------------------------------------------
 
 /** One edit of a byte string; a list of them turns a valid file into a hostile one. */

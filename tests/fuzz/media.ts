@@ -6,7 +6,7 @@ import {
   defineTarget,
   describeMutations,
   mutationsArbitrary,
-  onlyVigilErrors,
+  stripOrRefuse,
   type Mutation,
   type RegisteredTarget,
 } from './harness';
@@ -31,25 +31,15 @@ function load(name: string): Buffer {
   return bytes;
 }
 
-async function stripsCleanOrRefuses(input: Buffer, name: string, label: string): Promise<void> {
-  const report = await inspectBuffer(input);
-  if (report.size !== input.length) throw new Error(`${label}: inspect misreports the size`);
-  let output: Buffer;
-  try {
-    output = (await stripBuffer(input)).output;
-  } catch (error) {
-    onlyVigilErrors(error, label);
-    return;
-  }
+function stripsCleanOrRefuses(input: Buffer, name: string, label: string): Promise<void> {
   const planted = (MEDIA_CANARIES[name] ?? []).filter((c) => !c.endsWith('!'));
-  const left = planted.filter((c) => output.includes(c));
-  if (left.length > 0)
-    throw new Error(`${label}: stripped and called clean, but ${left.join(', ')} is left`);
-  const again = await inspectBuffer(output);
-  if (again.risky > 0 || !again.readable)
-    throw new Error(
-      `${label}: the stripped copy still shows ${again.fields.find((f) => f.risky)?.label ?? again.unreadableReason}`,
-    );
+  return stripOrRefuse(
+    input,
+    label,
+    (b) => stripBuffer(b),
+    inspectBuffer,
+    (output) => planted.filter((c) => output.includes(c)).map((c) => `${c} is left`),
+  );
 }
 
 function mediaTarget(name: string, about: string, files: string[]): RegisteredTarget {

@@ -18,7 +18,7 @@ import {
   applyMutations,
   describeMutations,
   mutationsArbitrary,
-  onlyVigilErrors,
+  stripOrRefuse,
   defineTarget,
   type RegisteredTarget,
   type Mutation,
@@ -72,24 +72,8 @@ function allBases(): { name: string; bytes: Buffer }[] {
 }
 
 /** Inspecting never throws; stripping gives a VigilError or an output with nothing planted left in it. */
-async function stripsCleanOrRefuses(input: Buffer, label: string): Promise<void> {
-  const report = await inspectBuffer(input);
-  if (report.size !== input.length) throw new Error(`${label}: inspect misreports the size`);
-  let output: Buffer;
-  try {
-    output = (await stripBuffer(input)).output;
-  } catch (error) {
-    onlyVigilErrors(error, label);
-    return;
-  }
-  const leaks = pdfLeaks(output);
-  if (leaks.length > 0)
-    throw new Error(`${label}: stripped and called clean, but ${leaks.join('; ')}`);
-  const again = await inspectBuffer(output);
-  if (again.risky > 0)
-    throw new Error(
-      `${label}: the stripped copy still shows ${again.fields.find((f) => f.risky)?.label}`,
-    );
+function stripsCleanOrRefuses(input: Buffer, label: string): Promise<void> {
+  return stripOrRefuse(input, label, (b) => stripBuffer(b), inspectBuffer, pdfLeaks);
 }
 
 const pdfMutate = defineTarget<{ base: number; edits: Mutation[] }>({
