@@ -216,9 +216,7 @@ export async function stripOrRefuse(
   input: Buffer,
   label: string,
   strip: (b: Buffer) => Promise<{ output: Buffer }>,
-  inspect: (
-    b: Buffer,
-  ) => Promise<{
+  inspect: (b: Buffer) => Promise<{
     size: number;
     risky: number;
     readable: boolean;
