@@ -13,7 +13,19 @@ import { fsyncDir, tempPathFor } from '../fs/atomic';
 import { WriteBehind } from '../fs/writeBehind';
 import { crashPoint } from '../fs/crashPoints';
 import { wipe } from '../crypto/secrets';
-import { detectType, inspectBuffer, stripBuffer, type InspectReport } from '../metadata';
+import {
+  checkMediaOutput,
+  detectSource,
+  detectType,
+  inspectBuffer,
+  isMedia,
+  prepareMediaStrip,
+  runPlan,
+  stripBuffer,
+  type InspectReport,
+  type StripReport,
+} from '../metadata';
+import { BlobSource } from './blobSource';
 import type { Queryable } from '../vault/database';
 import type { Vault } from '../vault/vault';
 import {
@@ -27,7 +39,7 @@ import {
 
 /** Files up to this size are read back into memory to find their capture time and place. */
 const INSPECT_AT_INTAKE_MAX = 64 * 1024 * 1024;
-/** In-vault stripping works on whole files in memory; larger ones are refused with a clear message. */
+/** Images and documents are stripped in memory; larger ones are refused with a clear message. Audio and video stream. */
 const STRIP_MAX = 512 * 1024 * 1024;
 
 interface EvidenceRow {
@@ -405,7 +417,11 @@ export async function viewEvidence(
  * memory, stripped by the allow-list stripper, re-inspected, and stored as a
  * blob of its own linked to the original, which is never modified.
  */
-export async function stripEvidence(vault: Vault, id: string): Promise<EvidenceItem> {
+export async function stripEvidence(
+  vault: Vault,
+  id: string,
+  options: StreamOptions = {},
+): Promise<EvidenceItem> {
   const original = await row(vault.db, id);
   if (original.kind !== 'original')
     throw new VigilError(
@@ -417,16 +433,20 @@ export async function stripEvidence(vault: Vault, id: string): Promise<EvidenceI
     [id],
   );
   if (existing) return getEvidence(vault, existing.id);
-  if (original.size > STRIP_MAX) {
-    throw new VigilError(
-      'UNSUPPORTED',
-      `This file is larger than ${STRIP_MAX / 1024 / 1024} MB; Vigil cannot strip it in the vault.`,
-    );
+  let stripped = await stripMediaBlob(vault, original, options);
+  if (!stripped) {
+    if (original.size > STRIP_MAX) {
+      throw new VigilError(
+        'UNSUPPORTED',
+        `This file is larger than ${STRIP_MAX / 1024 / 1024} MB; Vigil cannot strip it in the vault.`,
+      );
+    }
+    const bytes = await readBlobToBuffer(vault.dir, original.blob_id, original.blob_key, STRIP_MAX);
+    const { output, report: bufferReport } = await stripBuffer(bytes);
+    wipe(bytes);
+    stripped = { written: await writeBlob(vault.dir, [output]), report: bufferReport };
   }
-  const bytes = await readBlobToBuffer(vault.dir, original.blob_id, original.blob_key, STRIP_MAX);
-  const { output, report } = await stripBuffer(bytes);
-  wipe(bytes);
-  const written = await writeBlob(vault.dir, [output]);
+  const { written, report } = stripped;
   const derivativeId = randomUUID();
   try {
     await vault.db.transaction(async (tx) => {
@@ -478,6 +498,42 @@ export async function stripEvidence(vault: Vault, id: string): Promise<EvidenceI
     wipe(written.key);
   }
   return getEvidence(vault, derivativeId);
+}
+
+/**
+ * Audio and video, streamed from blob to blob: the original is decrypted in
+ * chunks as the parsers and the copy need it (never whole, never to disk),
+ * the working copy is encrypted as it is produced, then decrypted again and
+ * checked by the format's own walker before it is recorded. Undefined when
+ * the original is not audio or video.
+ */
+async function stripMediaBlob(
+  vault: Vault,
+  original: EvidenceRow,
+  options: StreamOptions,
+): Promise<{ written: Awaited<ReturnType<typeof writeBlob>>; report: StripReport } | undefined> {
+  const src = new BlobSource(vault.dir, original.blob_id, original.blob_key, original.size, {
+    signal: options.signal,
+  });
+  try {
+    if (!isMedia((await detectSource(src)).type)) return undefined;
+    const prepared = await prepareMediaStrip(src, { sha256: original.sha256 });
+    const written = await writeBlob(vault.dir, runPlan(prepared.plan, src, options), {
+      signal: options.signal,
+    });
+    const out = new BlobSource(vault.dir, written.blobId, written.key, written.size);
+    try {
+      return { written, report: await checkMediaOutput(prepared, out, written.sha256) };
+    } catch (error) {
+      await deleteBlob(vault.dir, written.blobId);
+      wipe(written.key);
+      throw error;
+    } finally {
+      await out.close();
+    }
+  } finally {
+    await src.close();
+  }
 }
 
 /**

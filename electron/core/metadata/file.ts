@@ -19,7 +19,7 @@ import { inspectBuffer } from './inspect';
 import { stripBuffer, type StripOptions } from './strip';
 import { detectSource, FileSource, isMedia, runPlan, type Source } from './media';
 import type { RunOptions } from './media/plan';
-import { checkMediaOutput, hashSource, inspectMediaSource, prepareMediaStrip } from './mediaStrip';
+import { checkMediaOutput, inspectMediaSource, prepareMediaStrip } from './mediaStrip';
 import type { InspectReport, StripReport } from './types';
 
 /** Images and documents are processed in memory; beyond this, refuse rather than exhaust it. Audio and video stream, whatever their size. */
@@ -141,7 +141,9 @@ async function stripMediaFile(
   output: string,
   options: { force?: boolean } & RunOptions,
 ): Promise<StripReport> {
-  const prepared = await prepareMediaStrip(src, { sha256: await hashSource(src, options.signal) });
+  // The input's digest is taken while its samples are copied: one pass over the file, not two.
+  const inputHash = createHash('sha256');
+  const prepared = await prepareMediaStrip(src, { sha256: 'pending' });
   const tmp = tempPathFor(output);
   let handle: FileHandle | undefined;
   let behind: WriteBehind | undefined;
@@ -150,7 +152,7 @@ async function stripMediaFile(
     behind = new WriteBehind(handle);
     const hash = createHash('sha256');
     let size = 0;
-    for await (const chunk of runPlan(prepared.plan, src, options)) {
+    for await (const chunk of runPlan(prepared.plan, src, { ...options, hashInput: inputHash })) {
       hash.update(chunk);
       await handle.write(chunk);
       behind.wrote(chunk.length);
@@ -158,6 +160,7 @@ async function stripMediaFile(
     }
     await behind.settle();
     await handle.sync();
+    prepared.before.sha256 = inputHash.digest('hex');
     const report = await checkMediaOutput(
       prepared,
       new FileSource(handle, size),

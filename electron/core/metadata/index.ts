@@ -13,3 +13,5 @@ export { detectType } from './detect';
 export { inspectBuffer } from './inspect';
 export { stripBuffer, type StripOptions } from './strip';
 export { inspectFile, stripFile, MAX_FILE_SIZE } from './file';
+export { BufferSource, FileSource, detectSource, isMedia, runPlan, type Source } from './media';
+export { checkMediaOutput, inspectMediaSource, prepareMediaStrip } from './mediaStrip';

@@ -1,3 +1,4 @@
+import type { Hash } from 'node:crypto';
 import { VigilError } from '../../errors';
 import type { KeptField } from '../types';
 import type { Source } from './source';
@@ -42,6 +43,7 @@ function checkAborted(signal: AbortSignal | undefined): void {
   if (signal?.aborted) throw new VigilError('CANCELLED', 'Cancelled; nothing was kept.');
 }
 
+/** Reads [from, from + length) in blocks, the next read already under way while a block is used. */
 async function* blocks(
   src: Source,
   from: number,
@@ -50,36 +52,67 @@ async function* blocks(
   progress: () => void,
   counter: { done: number },
 ): AsyncGenerator<Buffer> {
-  for (let at = from; at < from + length;) {
+  const end = from + length;
+  const readAt = (at: number): Promise<Buffer> => {
+    const read = src.read(at, Math.min(BLOCK, end - at));
+    // A read still in flight when the consumer stops (an error, a cancel) must not go unhandled.
+    read.catch(() => undefined);
+    return read;
+  };
+  let at = from;
+  let next = at < end ? readAt(at) : undefined;
+  while (next) {
     checkAborted(options.signal);
-    const n = Math.min(BLOCK, from + length - at);
-    const block = await src.read(at, n);
-    at += n;
-    counter.done += n;
+    const block = await next;
+    at += block.length;
+    next = at < end ? readAt(at) : undefined;
+    counter.done += block.length;
     progress();
     yield block;
   }
 }
 
-/** Carries out a plan: yields the output in order, reading the input forwards once. */
+/**
+ * Carries out a plan: yields the output in order, reading the input forwards
+ * once. With `hashInput`, every input byte is read and hashed on the way (the
+ * bytes no piece keeps too), so the input's digest costs no second pass.
+ */
 export async function* runPlan(
   plan: MediaPlan,
   src: Source,
-  options: RunOptions = {},
+  options: RunOptions & { hashInput?: Hash } = {},
 ): AsyncGenerator<Buffer> {
-  const total = planInputBytes(plan);
+  const hash = options.hashInput;
+  const total = hash ? src.size : planInputBytes(plan);
   const counter = { done: 0 };
   const progress = (): void => options.onProgress?.(counter.done, total);
+  let cursor = 0;
+  const skipTo = async (to: number): Promise<void> => {
+    if (!hash) return;
+    if (to < cursor) throw new Error('A media plan reads its input out of order.');
+    for await (const block of blocks(src, cursor, to - cursor, options, progress, counter))
+      hash.update(block);
+    cursor = to;
+  };
+  const hashed = async function* (input: AsyncIterable<Buffer>): AsyncGenerator<Buffer> {
+    for await (const block of input) {
+      hash?.update(block);
+      yield block;
+    }
+  };
   for (const piece of plan.pieces) {
     checkAborted(options.signal);
     if (piece.kind === 'bytes') {
       if (piece.data.length > 0) yield piece.data;
-    } else if (piece.kind === 'copy') {
-      yield* blocks(src, piece.from, piece.length, options, progress, counter);
-    } else {
-      yield* piece.transform(blocks(src, piece.from, piece.length, options, progress, counter));
+      continue;
     }
+    await skipTo(piece.from);
+    const input = hashed(blocks(src, piece.from, piece.length, options, progress, counter));
+    if (piece.kind === 'copy') yield* input;
+    else yield* piece.transform(input);
+    if (hash) cursor = piece.from + piece.length;
   }
+  await skipTo(src.size);
   progress();
 }
 
