@@ -40,6 +40,8 @@ export const releaseDecisionSchema = z.union([
   z.strictObject({ decision: z.literal('edit'), text: z.string().min(1).max(1000) }),
 ]);
 
+export type ReleaseDecision = z.infer<typeof releaseDecisionSchema>;
+
 export const releaseChangeSchema = z.object({
   n: z.number().int().min(1),
   field: z.string(),

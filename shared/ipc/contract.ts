@@ -6,6 +6,7 @@ import { vaultChannels } from './channels/vault';
 import { recordsChannels } from './channels/records';
 import { keysChannels } from './channels/keys';
 import { dossierChannels } from './channels/dossier';
+import { releaseChannels } from './channels/release';
 
 /**
  * The one IPC contract between the renderer and the main process: for each
@@ -25,6 +26,7 @@ export const contract = {
   ...recordsChannels,
   ...keysChannels,
   ...dossierChannels,
+  ...releaseChannels,
 } as const;
 
 export type Contract = typeof contract;

@@ -298,6 +298,10 @@ describe.skipIf(skip)('the Vigil UI end to end (Chromium over the test bridge, r
         await ui.audit('export: redaction preview');
         await ui.screenshot('export-redaction');
         await ui.button('export.next').click();
+        // The statement names nobody: the release review has nothing to show.
+        await ui.heading('release.title').waitFor();
+        await ui.expectText(t('release.nothing'));
+        await ui.button('export.next').click();
         await ui.heading('export.evidenceTitle').waitFor();
         await expect
           .poll(() => page.locator('.evidence-choice').innerText())

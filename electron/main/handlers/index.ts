@@ -6,6 +6,7 @@ import { vaultHandlers } from './vault';
 import { recordsHandlers } from './records';
 import { keysHandlers } from './keys';
 import { dossierHandlers } from './dossier';
+import { releaseHandlers } from './release';
 
 export type { AppContext };
 
@@ -18,5 +19,6 @@ export function createHandlers(ctx: AppContext): Handlers {
     ...recordsHandlers(ctx),
     ...keysHandlers(ctx),
     ...dossierHandlers(ctx),
+    ...releaseHandlers(ctx),
   };
 }

@@ -130,6 +130,11 @@ export const vigil = {
     inspectBundle: request('dossier.inspectBundle'),
     importBundle: request('dossier.import'),
   },
+  release: {
+    review: request('release.review'),
+    approve: request('release.approve'),
+    edit: request('release.edit'),
+  },
   organisation: {
     get: noInput('organisation.get'),
     update: request('organisation.update'),

@@ -16,6 +16,7 @@ import { ChecklistStep } from './ChecklistStep';
 import { EvidenceStep } from './EvidenceStep';
 import { exportRequest, STEPS, type ExportChoices, type Step } from './exportChoices';
 import { RedactionStep } from './RedactionStep';
+import { ReleaseStep } from './ReleaseStep';
 import { ResultStep } from './ResultStep';
 import { SigningStep } from './SigningStep';
 import { SubmissionForm } from './SubmissionForm';
@@ -54,7 +55,8 @@ export function ExportWizard({ caseId }: { caseId: string }) {
   const [error, setError] = useState<unknown>(null);
   const record = useLoad(() => vigil.cases.get({ id: caseId }), caseId);
   const request = exportRequest(caseId, choices);
-  const needsPreview = step === 'checklist' || step === 'redaction' || step === 'evidence';
+  const needsPreview =
+    step === 'checklist' || step === 'redaction' || step === 'release' || step === 'evidence';
   const preview = useLoad(
     () => (needsPreview ? vigil.dossier.preview(request) : Promise.resolve(null)),
     `${JSON.stringify(request)}:${needsPreview}:${submissionVersion}`,
@@ -136,6 +138,10 @@ export function ExportWizard({ caseId }: { caseId: string }) {
             includePrivate={choices.includePrivate}
             onIncludePrivate={(v) => set('includePrivate', v)}
           />
+        ) : null;
+      case 'release':
+        return preview.data ? (
+          <ReleaseStep caseId={caseId} audience={preview.data.audience} />
         ) : null;
       case 'evidence':
         return preview.data ? (

@@ -4,6 +4,7 @@ export const STEPS = [
   'template',
   'checklist',
   'redaction',
+  'release',
   'evidence',
   'signing',
   'export',
