@@ -42,6 +42,13 @@ const common = {
   },
 } as const;
 
+const recordOption = {
+  type: 'string',
+  valueName: 'ID',
+  description: 'the record (as release show names it)',
+  required: true,
+} as const;
+
 async function target(
   context: CommandContext,
 ): Promise<{ vault: Vault; caseId: string; audience: string }> {
@@ -177,12 +184,7 @@ const approve: Command = {
   summary: "Decide on a record's proposed changes and approve its release version for AUDIENCE.",
   options: {
     ...common,
-    record: {
-      type: 'string',
-      valueName: 'ID',
-      description: 'the record (as release show names it)',
-      required: true,
-    },
+    record: recordOption,
     accept: {
       type: 'string',
       multiple: true,
@@ -231,12 +233,7 @@ const edit: Command = {
     'Write the replacement of one change, or a whole text, of a release version for AUDIENCE.',
   options: {
     ...common,
-    record: {
-      type: 'string',
-      valueName: 'ID',
-      description: 'the record (as release show names it)',
-      required: true,
-    },
+    record: recordOption,
     change: {
       type: 'string',
       valueName: 'N',
