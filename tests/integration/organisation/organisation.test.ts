@@ -1,8 +1,4 @@
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { Database } from '../../../electron/core/vault/database';
-import { migrate } from '../../../electron/core/vault/migrate';
-import { MIGRATIONS } from '../../../electron/core/vault/migrations';
 import {
   createCase,
   createEvent,
@@ -14,67 +10,8 @@ import {
   updatePerson,
 } from '../../../electron/core/records';
 import { runVigilInProcess, type CliResult } from '../../helpers/cli';
-import { tempDir } from '../../helpers/tmp';
 import { newVault, PASSPHRASE } from '../../helpers/vault';
 import { testServices } from '../../helpers/services';
-
-async function scratchDb(): Promise<Database> {
-  const db = await Database.open(join(await tempDir(), 'scratch.db'));
-  await db.exec(`PRAGMA key = "x'${'ab'.repeat(32)}'"`);
-  await db.exec('PRAGMA foreign_keys = ON');
-  return db;
-}
-
-const VERSION = MIGRATIONS.findIndex((m) => m.name === 'organisation-latin-names') + 1;
-
-describe('migration: the organisation profile and Latin names', () => {
-  it('seeds the profile from the most recent WGAD submitter, splitting an e-mail out of the contact', async () => {
-    const db = await scratchDb();
-    await migrate(db, MIGRATIONS.slice(0, VERSION - 1));
-    await db.run(
-      `INSERT INTO cases (id, reference, title, status, confidentiality, created_at, updated_at)
-       VALUES ('c1', 'VIG-1', 'One', 'open', 'internal', 'now', 'now'),
-              ('c2', 'VIG-2', 'Two', 'open', 'internal', 'now', 'now')`,
-    );
-    const submission = (submitter: object) => JSON.stringify({ circumstances: 'x', submitter });
-    await db.run(
-      "INSERT INTO submissions (case_id, template, data, updated_at) VALUES ('c1', 'wgad', ?, '2025-01-01T00:00:00.000Z')",
-      [submission({ name: 'Old team', organisation: 'Old name', address: 'Old street' })],
-    );
-    await db.run(
-      "INSERT INTO submissions (case_id, template, data, updated_at) VALUES ('c2', 'wgad', ?, '2025-06-01T00:00:00.000Z')",
-      [
-        submission({
-          name: 'Legal team',
-          organisation: 'Observatorio Andino',
-          address: 'Casilla 12, Lima',
-          contact: '+51 1 555 0100, legal@observatorio.example',
-        }),
-      ],
-    );
-    await db.run(
-      `INSERT INTO persons (id, person_type, name, created_at, updated_at) VALUES ('p1', 'individual', 'Ana', 'now', 'now')`,
-    );
-    await migrate(db, MIGRATIONS.slice(0, VERSION));
-    expect(await db.get('SELECT name, address, email, phone FROM organisation')).toEqual({
-      name: 'Observatorio Andino',
-      address: 'Casilla 12, Lima',
-      email: 'legal@observatorio.example',
-      phone: '+51 1 555 0100',
-    });
-    expect(
-      await db.get("SELECT family_name_latin, given_name_latin FROM persons WHERE id = 'p1'"),
-    ).toEqual({ family_name_latin: '', given_name_latin: '' });
-    await db.close();
-  });
-
-  it('leaves the profile empty when no submission named a submitter', async () => {
-    const db = await scratchDb();
-    await migrate(db, MIGRATIONS.slice(0, VERSION));
-    expect(await db.get('SELECT count(*) AS n FROM organisation')).toEqual({ n: 0 });
-    await db.close();
-  });
-});
 
 describe('the organisation profile', () => {
   it('is empty at first, changes only the fields given, and audits the field names', async () => {

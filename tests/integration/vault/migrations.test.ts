@@ -71,39 +71,6 @@ describe('migrations', () => {
     await stepwise.close();
   });
 
-  it('version 6 marks evidence recorded before it as unreadable where no list was read, and keeps the rest', async () => {
-    const db = await scratchDb();
-    const v6 = MIGRATIONS.findIndex((m) => m.name === 'evidence-readable');
-    await migrate(db, MIGRATIONS.slice(0, v6));
-    await db.run(
-      `INSERT INTO cases (id, reference, title, status, confidentiality, created_at, updated_at)
-       VALUES ('c', 'R-1', 't', 'open', 'restricted', 'now', 'now')`,
-    );
-    const rows: [string, string, string, string | null][] = [
-      ['docx-old', 'original', 'docx', '[]'],
-      ['zip-old', 'original', 'zip', '[]'],
-      ['jpeg-read', 'original', 'jpeg', '[{"group":"location"}]'],
-      ['jpeg-empty', 'original', 'jpeg', '[]'],
-      ['pdf-unread', 'original', 'pdf', null],
-      ['docx-copy', 'stripped', 'docx', '[]'],
-    ];
-    for (const [id, kind, type, metadata] of rows) {
-      await db.run(
-        `INSERT INTO evidence (id, case_id, parent_id, kind, blob_id, blob_key, sha256, size, media_type, mime,
-           intake_at, intake_by, metadata) VALUES (?, 'c', NULL, ?, ?, ?, ?, 1, ?, 'x', 'now', 'me', ?)`,
-        [id, kind, id, Buffer.alloc(32), 'a'.repeat(64), type, metadata],
-      );
-    }
-    await migrate(db, MIGRATIONS.slice(0, v6 + 1));
-    const after = await db.all<{ id: string; metadata_problem: string | null }>(
-      'SELECT id, metadata_problem FROM evidence ORDER BY id',
-    );
-    const unreadable = after.filter((r) => r.metadata_problem !== null).map((r) => r.id);
-    expect(unreadable.sort()).toEqual(['docx-old', 'pdf-unread', 'zip-old']);
-    expect(after.find((r) => r.id === 'docx-old')?.metadata_problem).toMatch(/did not read/);
-    await db.close();
-  });
-
   it('a failing migration rolls back completely, leaving the old version', async () => {
     const db = await scratchDb();
     await migrate(db, MIGRATIONS.slice(0, 1));
