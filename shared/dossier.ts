@@ -100,6 +100,16 @@ const categoryArgument = z
   .default({ argued: false, argument: '' });
 
 /**
+ * Submissions saved before the organisation profile held the organisation's
+ * name, address and contact here; migration 9 copied them into the profile.
+ */
+function dropLegacySubmitter(value: unknown): unknown {
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return value;
+  const { organisation: _o, address: _a, contact: _c, ...rest } = value as Record<string, unknown>;
+  return rest;
+}
+
+/**
  * What the WGAD model questionnaire asks that is argument rather than fact:
  * the circumstances and the categories of arbitrariness (part IV), the
  * domestic remedies (part V) and the submitter (part VI). Kept per case in
@@ -130,34 +140,84 @@ export const wgadSubmissionSchema = z
     /** Whether the matter is before another international procedure. */
     otherProcedures: longText.default(''),
     urgentAction: z.boolean().default(false),
+    /**
+     * Part VI beyond the organisation profile (which names the submitter for
+     * every case): who signs for the organisation, and whether the source's
+     * identity must be kept confidential from the government.
+     */
     submitter: z
-      .object({
-        name: lineText.default(''),
-        organisation: lineText.default(''),
-        address: longText.default(''),
-        contact: lineText.default(''),
-        /** Whether the source's identity must be kept confidential from the government. */
-        confidential: z.boolean().default(true),
-      })
-      .strict()
-      .default({ name: '', organisation: '', address: '', contact: '', confidential: true }),
+      .preprocess(
+        dropLegacySubmitter,
+        z
+          .object({
+            /** The person who signs the communication for the organisation. */
+            name: lineText.default(''),
+            confidential: z.boolean().default(true),
+          })
+          .strict(),
+      )
+      .default({ name: '', confidential: true }),
   })
   .strict();
 export type WgadSubmission = z.output<typeof wgadSubmissionSchema>;
 export type WgadSubmissionInput = z.input<typeof wgadSubmissionSchema>;
 
-/** One line of the admissibility checklist, pointing at the record or field to complete. */
+/** Where the questionnaire's parts are: I to VI, and the annexes. */
+export const WGAD_SECTIONS = ['I', 'II', 'III', 'IV', 'V', 'VI', 'annex'] as const;
+export type WgadSection = (typeof WGAD_SECTIONS)[number];
+
+export const CHECKLIST_TARGETS = [
+  'case',
+  'person',
+  'event',
+  'testimony',
+  'intervention',
+  'submission',
+  'organisation',
+  'evidence',
+] as const;
+
+/**
+ * One thing the questionnaire asks, for one person or for the communication:
+ * present (`ok`) or missing. The document prints a `[missing]` cell exactly
+ * for the items that are not ok; `vigil export --check` lists the same.
+ */
 export interface ChecklistItem {
+  /** Stable id: `I:familyName:<person id>`, `IV:circumstances`. */
   id: string;
-  part: string;
+  part: WgadSection;
+  /** The field asked, e.g. `familyName`, `arrest.forces`, `organisation.email`. */
+  field: string;
+  /** The person it is about (their name in the vault), or null. */
+  person: string | null;
+  /** The questionnaire's label, in the dossier's language (as the document prints it). */
   label: string;
   ok: boolean;
   /** Where to fix it: a record kind and id (null for the submission's own fields). */
   target: {
-    kind: 'case' | 'person' | 'event' | 'testimony' | 'intervention' | 'submission';
+    kind: (typeof CHECKLIST_TARGETS)[number];
     id: string | null;
     field: string | null;
   };
+}
+
+/** A required item the document marks missing, as `vigil export --check --json` lists it. */
+export interface MissingItem {
+  section: WgadSection;
+  person: string | null;
+  field: string;
+  label: string;
+}
+
+export function missingItems(checklist: readonly ChecklistItem[]): MissingItem[] {
+  return checklist
+    .filter((item) => !item.ok)
+    .map((item) => ({
+      section: item.part,
+      person: item.person,
+      field: item.field,
+      label: item.label,
+    }));
 }
 
 export interface ConsentStatus {
@@ -173,7 +233,10 @@ export interface ConsentStatus {
 export interface ExportPreview {
   template: Template;
   audience: Audience;
+  /** Every item the questionnaire asks (WGAD only), present or missing. */
   checklist: ChecklistItem[];
+  /** The items the document marks missing: the checklist's items that are not ok. */
+  missing: MissingItem[];
   consent: ConsentStatus[];
   withheld: WithheldItem[];
   /** Texts whose release version must be settled before the export may go on. */

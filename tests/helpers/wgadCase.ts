@@ -6,6 +6,7 @@ import {
   createPerson,
   createTestimony,
   linkPerson,
+  updateOrganisation,
 } from '../../electron/core/records';
 import { intakeFile } from '../../electron/core/evidence';
 import { generateOrgKey } from '../../electron/core/pgp';
@@ -19,6 +20,8 @@ export const NAMES = {
   detainee: 'عبد الله الحسيني',
   detaineeFamily: 'الحسيني',
   detaineeGiven: 'عبد الله',
+  detaineeFamilyLatin: 'al-Husseini',
+  detaineeGivenLatin: 'Abdullah',
   witness: 'Ольга Петровна Смирнова',
   withdrawnWitness: 'Mariana Quispe Huamán',
   perpetrator: 'Colonel Viktor Drozdov',
@@ -55,13 +58,18 @@ export async function buildWgadCase(vault: Vault, options: { withKey?: boolean }
       name: NAMES.detainee,
       familyName: NAMES.detaineeFamily,
       givenName: NAMES.detaineeGiven,
+      familyNameLatin: NAMES.detaineeFamilyLatin,
+      givenNameLatin: NAMES.detaineeGivenLatin,
+      identityDocuments: [
+        { type: 'national-id', number: '28701011234567', issuedBy: 'Civil Status Department' },
+      ],
       sex: 'male',
       age: 34,
       nationalities: ['EG'],
       occupation: 'Agronomist',
       hrdWork: ['land-defender'],
       contact: { phone: SECRETS.detaineePhone },
-      consent: { ...wgad, naming: 'name', knowsGovernmentContacted: true },
+      consent: { ...wgad, naming: 'name', knowsGovernmentContacted: true, givenBy: 'self' },
     },
     { caseId, role: 'victim' },
   );
@@ -120,6 +128,7 @@ export async function buildWgadCase(vault: Vault, options: { withKey?: boolean }
     detention: {
       forces: 'Prison administration',
       authority: 'Supreme State Security Prosecution',
+      reasonsImputed: 'Joining a terrorist group',
       legalBasis: 'Renewed pretrial detention orders',
       places: [
         {
@@ -156,7 +165,16 @@ export async function buildWgadCase(vault: Vault, options: { withKey?: boolean }
     sentOn: { value: '2024-04-02', qualifier: 'exact' },
     response: 'No response',
   });
-  const photo = await intakeFile(vault, { caseId, path: join(FIXTURES, 'metadata', 'camera.jpg') });
+  const photo = await intakeFile(vault, {
+    caseId,
+    path: join(FIXTURES, 'metadata', 'camera.jpg'),
+    title: 'The square after the arrests',
+  });
+  await updateOrganisation(vault, {
+    name: 'Defenders Watch',
+    address: 'PO Box 1, Geneva',
+    email: 'cases@defenders.example',
+  });
   await saveWgadSubmission(vault, caseId, {
     circumstances: `${NAMES.detainee} was arrested for opposing a land grab.`,
     categories: {
@@ -166,12 +184,8 @@ export async function buildWgadCase(vault: Vault, options: { withKey?: boolean }
       },
     },
     domesticRemedies: 'Habeas corpus petition rejected on 2024-04-10.',
-    submitter: {
-      name: 'Defenders Watch legal team',
-      organisation: 'Defenders Watch',
-      address: 'PO Box 1, Geneva',
-      contact: 'legal@defenders.example',
-    },
+    otherProcedures: 'No.',
+    submitter: { name: 'Defenders Watch legal team' },
   });
   void linkPerson;
   return { caseId, detainee, witness, withdrawn, perpetrator, photo };

@@ -17,6 +17,14 @@ export interface DossierEvidence {
   sha256: string;
   size: number;
   originalSha256: string;
+  /**
+   * What the item shows, as the user described it (free text that the
+   * template releases before printing; never written to the manifest).
+   */
+  title: string;
+  description: string;
+  /** When the original was captured (from its metadata), or null. */
+  capturedAt: string | null;
 }
 
 const EXTENSIONS: Record<string, string> = {
@@ -90,6 +98,9 @@ export async function selectEvidence(
         sha256: '',
         size: 0,
         originalSha256: item.sha256,
+        title: item.title ?? '',
+        description: item.description ?? '',
+        capturedAt: item.capture.time,
       });
       continue;
     }
@@ -118,6 +129,9 @@ export async function selectEvidence(
       sha256: blob.sha256,
       size: blob.size,
       originalSha256: item.sha256,
+      title: item.title ?? '',
+      description: item.description ?? '',
+      capturedAt: item.capture.time,
     });
   }
   return { items, withheld };

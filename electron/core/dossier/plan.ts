@@ -5,6 +5,7 @@ import {
   manifestSchema,
   type Audience,
   type DossierLanguage,
+  missingItems,
   type ExportPreview,
   type FileRole,
   type Manifest,
@@ -14,7 +15,7 @@ import {
 import { AudienceError, audienceRule, type CaseDocument } from '../../../shared/domain';
 import { VocabularySet } from '../../../shared/vocabularies';
 import { VigilError } from '../errors';
-import { exportCaseDocument } from '../records';
+import { exportCaseDocument, loadOrganisation } from '../records';
 import {
   exportPublicKey,
   getOrganisationKey,
@@ -47,7 +48,12 @@ import { caseJsonRecord, docxTexts, jsonTarget, textTarget } from './outputScan'
 import { getWgadSubmission } from './submissions';
 import { Formatter } from './templates/format';
 import { genericReport } from './templates/generic';
-import { detainees, wgadChecklist, wgadCommunication } from './templates/wgad';
+import { detainees, wgadCommunication } from './templates/wgad';
+import {
+  questionnaireChecklist,
+  wgadQuestionnaire,
+  type Questionnaire,
+} from './templates/wgadQuestionnaire';
 import { fill, WORDS } from './templates/words';
 import { verifyInstructions } from './verifyText';
 
@@ -174,29 +180,53 @@ export async function prepareRedaction(vault: Vault, request: ExportRequest): Pr
   };
 }
 
+/** The WGAD questionnaire of a prepared export: what the document prints and the checklist lists. */
+async function questionnaireOf(
+  vault: Vault,
+  prepared: Prepared,
+  request: ExportRequest,
+  evidence: readonly DossierEvidence[],
+  createdAt: Date,
+): Promise<Questionnaire> {
+  return wgadQuestionnaire({
+    original: prepared.original,
+    redacted: prepared.redacted,
+    organisation: await loadOrganisation(vault.db),
+    evidence,
+    formatter: prepared.formatter,
+    words: prepared.formatter.words.wgad,
+    includePrivate: request.includePrivate,
+    createdAt,
+  });
+}
+
 /**
  * What an export would do, without doing it: the admissibility checklist,
  * the consent of each person named, what will be withheld and why, and which
  * evidence goes in as which copy. The UI shows this before the user exports.
  */
 export async function previewExport(vault: Vault, request: ExportRequest): Promise<ExportPreview> {
-  const { original, redacted, audience, formatter } = await prepareRedaction(vault, request);
+  const prepared = await prepareRedaction(vault, request);
+  const { redacted, audience } = prepared;
   const selection = await selectEvidence(vault, request.caseId, {
     includeOriginals: request.includeOriginals,
     only: request.evidence,
     preview: true,
   });
-  const hasKey = await getOrganisationKey(vault).then(
-    () => true,
-    () => false,
-  );
+  const checklist =
+    request.template === 'wgad'
+      ? questionnaireChecklist(
+          await questionnaireOf(vault, prepared, request, selection.items, vault.now()),
+        )
+      : [];
   return {
     template: request.template,
     audience,
     checklist:
       request.template === 'wgad'
-        ? wgadChecklist(original, redacted, redacted.submission!, formatter.words, hasKey)
+        ? checklist
         : [],
+    missing: missingItems(checklist),
     consent: redacted.consent,
     withheld: [...redacted.withheld, ...selection.withheld],
     release: releaseIssues(redacted.releaser, request.caseId, audienceKey(audience)),
@@ -227,7 +257,8 @@ export async function planDossier(vault: Vault, request: ExportRequest): Promise
       'There is no organisation key to sign the dossier: generate one (vigil keys generate) or import one first.',
     );
   });
-  const { original, redacted, audience, formatter } = await prepareRedaction(vault, request);
+  const prepared = await prepareRedaction(vault, request);
+  const { original, redacted, audience, formatter } = prepared;
   // Texts whose release version nobody settled stop the export before anything is made.
   const issues = releaseIssues(redacted.releaser, request.caseId, audienceKey(audience));
   if (issues.length > 0)
@@ -241,10 +272,11 @@ export async function planDossier(vault: Vault, request: ExportRequest): Promise
 
   const model =
     request.template === 'wgad'
-      ? wgadCommunication(redacted, selection.items, selection.withheld, formatter, {
-          includePrivate: request.includePrivate,
-          createdAt,
-        })
+      ? wgadCommunication(
+          await questionnaireOf(vault, prepared, request, selection.items, createdAt),
+          original.case.reference ?? '',
+          formatter,
+        )
       : genericReport(redacted, selection.items, selection.withheld, formatter, createdAt);
   assertValidDocument(model);
   const warnings: string[] = [];

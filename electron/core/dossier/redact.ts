@@ -259,9 +259,15 @@ export function redactCase(
   const namedSubjects = [];
   for (const entry of persons) {
     const { person } = entry;
+    // The name in Latin letters is a spelling of the name like any alias, in both orders.
+    const latin = [person.givenNameLatin, person.familyNameLatin].filter((n) => n.trim() !== '');
     const subject = {
       id: person.id,
-      names: [person.name, ...person.aliases],
+      names: [
+        person.name,
+        ...person.aliases,
+        ...(latin.length > 0 ? [latin.join(' '), [...latin].reverse().join(' ')] : []),
+      ],
       familyName: person.familyName,
       givenName: person.givenName,
     };
@@ -305,6 +311,8 @@ export function redactCase(
         name: entry.label,
         familyName: '',
         givenName: '',
+        familyNameLatin: '',
+        givenNameLatin: '',
         aliases: [],
         pseudonym: entry.shownAs === person.pseudonym ? person.pseudonym : '',
         identityDocuments: [],
@@ -363,16 +371,11 @@ export function redactCase(
     withholdOf('intervention', release('intervention', v.id, v), `intervention ${i + 1}`),
   );
 
-  let scrubbedSubmission = submission
+  // The submission's submitter holds only who signs and whether the source is confidential: the
+  // organisation's own details (name, address, contact) are its public profile, not private fields.
+  const scrubbedSubmission = submission
     ? release('submission', SUBMISSION_RECORD_ID, submission)
     : null;
-  if (scrubbedSubmission && !options.includePrivate && scrubbedSubmission.submitter.contact) {
-    withheld.push({ kind: 'field', what: 'submitter: contact', reason: 'private field' });
-    scrubbedSubmission = {
-      ...scrubbedSubmission,
-      submitter: { ...scrubbedSubmission.submitter, contact: '' },
-    };
-  }
 
   const redacted: CaseDocument = {
     ...document,
@@ -401,6 +404,8 @@ function blankPerson(person: DocumentPerson): DocumentPerson {
     name: '',
     familyName: '',
     givenName: '',
+    familyNameLatin: '',
+    givenNameLatin: '',
     aliases: [],
     pseudonym: '',
     sex: null,
@@ -420,7 +425,8 @@ function blankPerson(person: DocumentPerson): DocumentPerson {
 }
 
 /** A person's own name fields: governed by consent (the label), not by text release. */
-const PERSON_NAME_FIELDS = /^(name|familyName|givenName|pseudonym|aliases\[\d+\])$/u;
+const PERSON_NAME_FIELDS =
+  /^(name|familyName|givenName|familyNameLatin|givenNameLatin|pseudonym|aliases\[\d+\])$/u;
 
 /** What replaces a person's name in free text: what consent allows, or a description of their role. */
 function replacementOf(person: DocumentPerson, shownAs: string | null): PersonReplacement {

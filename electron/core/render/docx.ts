@@ -87,6 +87,9 @@ const STYLE = {
 
 const NUMBERING = { bullet: 'vigil-bullet', number: 'vigil-number' };
 
+/** Field lists up to this many rows are kept on one page. */
+const KEEP_TOGETHER_ROWS = 8;
+
 export async function renderDocx(
   doc: DocumentModel,
   options: DocxRenderOptions = {},
@@ -143,7 +146,15 @@ class DocxWriter {
         }),
       );
     }
-    for (const block of this.doc.blocks) children.push(...this.block(block));
+    this.doc.blocks.forEach((block, i) => {
+      const previous = this.doc.blocks[i - 1];
+      // A page break before a heading is the heading's "page break before": no empty paragraph is left.
+      if (block.type === 'pageBreak' && (i === 0 || this.doc.blocks[i + 1]?.type === 'heading'))
+        return;
+      children.push(
+        ...this.block(block, { pageBreakBefore: i > 0 && previous?.type === 'pageBreak' }),
+      );
+    });
     // Word needs at least one paragraph in a section.
     if (children.length === 0) children.push(new Paragraph({}));
 
@@ -251,10 +262,15 @@ class DocxWriter {
       alignment?: (typeof AlignmentType)[keyof typeof AlignmentType];
       numbering?: { reference: string; level: number; instance: number };
       prefix?: (CheckBox | TextRun)[];
+      /** Keep on the same page as the next paragraph (or table row). */
+      keepNext?: boolean;
+      pageBreakBefore?: boolean;
     } = {},
   ): Paragraph {
     return new Paragraph({
+      ...(options.pageBreakBefore ? { pageBreakBefore: true } : {}),
       ...(options.style ? { style: options.style } : {}),
+      ...(options.keepNext ? { keepNext: true } : {}),
       ...(options.heading ? { heading: options.heading } : {}),
       ...(options.alignment ? { alignment: options.alignment } : {}),
       ...(options.numbering ? { numbering: options.numbering } : {}),
@@ -274,7 +290,7 @@ class DocxWriter {
 
   // ---- blocks -------------------------------------------------------------------
 
-  private block(block: Block): (Paragraph | Table)[] {
+  private block(block: Block, options: { pageBreakBefore?: boolean } = {}): (Paragraph | Table)[] {
     switch (block.type) {
       case 'heading': {
         const spans = this.spansOf(block.text);
@@ -282,7 +298,12 @@ class DocxWriter {
         const heading = [HeadingLevel.HEADING_1, HeadingLevel.HEADING_2, HeadingLevel.HEADING_3][
           block.level - 1
         ]!;
-        return [this.paragraph(spans, direction, { heading })];
+        return [
+          this.paragraph(spans, direction, {
+            heading,
+            ...(options.pageBreakBefore ? { pageBreakBefore: true } : {}),
+          }),
+        ];
       }
       case 'paragraph': {
         const spans = this.spansOf(block.text);
@@ -312,16 +333,20 @@ class DocxWriter {
     if (block.fields.length === 0) return [];
     const labelWidth = Math.round(CONTENT_WIDTH * 0.32);
     const valueWidth = CONTENT_WIDTH - labelWidth;
-    const rows = block.fields.map((field) => {
+    // As in the PDF: a short list of fields stays on one page; a long one keeps at least its first
+    // two rows with the heading before it (the heading's own keep-with-next holds on to row one).
+    const keepWhole = block.fields.length <= KEEP_TOGETHER_ROWS;
+    const rows = block.fields.map((field, index) => {
       const label = this.spansOf(field.label);
       let value = this.spansOf(field.value);
       if (isBlank(value)) value = this.spansOf({ missing: plainText(label) });
       const valueDirection = resolveDirection('auto', plainText(value), this.direction);
+      const keepNext = index < block.fields.length - 1 && (keepWhole || index === 0);
       return new TableRow({
-        cantSplit: false,
+        cantSplit: true,
         children: [
           this.cell(
-            [this.paragraph(label, this.direction, { style: STYLE.fieldLabel })],
+            [this.paragraph(label, this.direction, { style: STYLE.fieldLabel, keepNext })],
             labelWidth,
           ),
           this.cell(
@@ -329,6 +354,7 @@ class DocxWriter {
               this.paragraph(value, valueDirection, {
                 style: STYLE.fieldValue,
                 alignment: this.startSide(),
+                keepNext,
               }),
             ],
             valueWidth,

@@ -13,6 +13,7 @@ import type {
   ChecklistBlock,
   Direction,
   DocumentModel,
+  Field,
   FieldListBlock,
   HeadingBlock,
   Labels,
@@ -172,7 +173,7 @@ class PdfWriter {
     });
     this.newPage();
     this.titleBlock();
-    for (const block of this.doc.blocks) this.block(block);
+    this.doc.blocks.forEach((block, i) => this.block(block, this.doc.blocks.slice(i + 1)));
     this.pageFurniture();
     this.pdf.end();
     return done;
@@ -438,10 +439,10 @@ class PdfWriter {
     this.pdf.rect(x, y, width, thickness).fill(color);
   }
 
-  private block(block: Block): void {
+  private block(block: Block, following: readonly Block[] = []): void {
     switch (block.type) {
       case 'heading':
-        return this.heading(block);
+        return this.heading(block, following);
       case 'paragraph': {
         const spans = toSpans(block.text, this.labels);
         const direction = resolveDirection(block.direction, plainText(spans), this.direction);
@@ -469,14 +470,67 @@ class PdfWriter {
     }
   }
 
-  private heading(block: HeadingBlock): void {
-    const style = HEADING[block.level];
+  private headingLayout(block: HeadingBlock): ParagraphLayout {
     const spans = toSpans(block.text, this.labels, true);
     const direction = resolveDirection(block.direction, plainText(spans), this.direction);
-    const layout = this.layout(spans, style.size, direction, this.width, 1.3);
-    // Keep a heading with at least two lines of what follows.
-    const need = style.before + layout.height + style.after + 2 * BODY * 1.75;
-    if (!this.atTop && this.y + need > this.bottom) this.newPage();
+    return this.layout(spans, HEADING[block.level].size, direction, this.width, 1.3);
+  }
+
+  private headingHeight(block: HeadingBlock): number {
+    const style = HEADING[block.level];
+    return (
+      style.before + this.headingLayout(block).height + style.after + (block.level === 1 ? 2 : 0)
+    );
+  }
+
+  /**
+   * The height a heading must find below it on its page: the headings that
+   * follow it directly, then the start of the content they introduce (a
+   * block kept whole, or its first two lines or rows). A heading is never
+   * left alone at the bottom of a page, nor a chain of headings.
+   */
+  private keepWithNext(following: readonly Block[]): number {
+    let height = 0;
+    for (const next of following) {
+      if (next.type === 'heading') {
+        height += this.headingHeight(next);
+        continue;
+      }
+      if (next.type === 'pageBreak') return height;
+      return height + this.startHeight(next);
+    }
+    return height;
+  }
+
+  /** The part of a block that must stay with what comes before it (a heading). */
+  private startHeight(block: Block): number {
+    const twoLines = 2 * BODY * 1.75;
+    switch (block.type) {
+      case 'fields': {
+        const rows = block.fields.map((f) => this.fieldHeight(f));
+        const total = rows.reduce((a, b) => a + b, 0);
+        return total <= this.keepLimit() ? total : (rows[0] ?? 0) + (rows[1] ?? 0);
+      }
+      case 'note':
+        return twoLines + 18;
+      case 'table':
+        return 2.5 * twoLines;
+      default:
+        return twoLines;
+    }
+  }
+
+  /** Blocks up to this height are kept on one page rather than split. */
+  private keepLimit(): number {
+    return (this.bottom - MARGIN.top) * 0.25;
+  }
+
+  private heading(block: HeadingBlock, following: readonly Block[] = []): void {
+    const style = HEADING[block.level];
+    const layout = this.headingLayout(block);
+    const need = this.headingHeight(block) + this.keepWithNext(following);
+    if (!this.atTop && this.y + need > this.bottom && need <= this.bottom - MARGIN.top)
+      this.newPage();
     this.gap(style.before);
     this.flowRow(
       [
@@ -498,18 +552,35 @@ class PdfWriter {
     this.y += style.after;
   }
 
-  private fields(block: FieldListBlock): void {
+  private fieldLayouts(field: Field): { label: ParagraphLayout; value: ParagraphLayout } {
+    const { labelWidth, valueWidth } = this.fieldColumns();
+    const labelSpans = toSpans(field.label, this.labels, true);
+    let valueSpans = toSpans(field.value, this.labels);
+    if (isBlank(valueSpans)) valueSpans = toSpans({ missing: plainText(labelSpans) }, this.labels);
+    const label = this.layout(labelSpans, BODY - 0.5, this.direction, labelWidth);
+    const valueDirection = resolveDirection('auto', plainText(valueSpans), this.direction);
+    const value = this.layout(valueSpans, BODY, valueDirection, valueWidth);
+    return { label, value };
+  }
+
+  private fieldColumns(): { gap: number; labelWidth: number; valueWidth: number } {
     const gap = 12;
     const labelWidth = Math.round(this.width * 0.32);
-    const valueWidth = this.width - labelWidth - gap;
+    return { gap, labelWidth, valueWidth: this.width - labelWidth - gap };
+  }
+
+  private fieldHeight(field: Field): number {
+    const { label, value } = this.fieldLayouts(field);
+    return Math.max(label.height, value.height) + 8;
+  }
+
+  private fields(block: FieldListBlock): void {
+    const { gap, labelWidth, valueWidth } = this.fieldColumns();
+    // A short list of fields (a person's consent, an address block) is not split over two pages.
+    const total = block.fields.reduce((h, f) => h + this.fieldHeight(f), 0);
+    if (!this.atTop && this.y + total > this.bottom && total <= this.keepLimit()) this.newPage();
     for (const field of block.fields) {
-      const labelSpans = toSpans(field.label, this.labels, true);
-      let valueSpans = toSpans(field.value, this.labels);
-      if (isBlank(valueSpans))
-        valueSpans = toSpans({ missing: plainText(labelSpans) }, this.labels);
-      const label = this.layout(labelSpans, BODY - 0.5, this.direction, labelWidth);
-      const valueDirection = resolveDirection('auto', plainText(valueSpans), this.direction);
-      const value = this.layout(valueSpans, BODY, valueDirection, valueWidth);
+      const { label, value } = this.fieldLayouts(field);
       this.flowRow(
         [
           {

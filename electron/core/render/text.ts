@@ -63,9 +63,18 @@ export function isBlank(spans: readonly Span[]): boolean {
   return spans.every((span) => span.text.trim() === '');
 }
 
-/** The direction of the first strong character, or null when there is none. */
+/**
+ * The direction of the first strong character, or null when there is none.
+ * As the bidirectional algorithm's rule P2 says, text inside isolates
+ * (LRI, RLI or FSI … PDI) is skipped: a name isolated in a sentence does not
+ * decide the sentence's direction.
+ */
 export function firstStrongDirection(text: string): Direction | null {
+  let depth = 0;
   for (const char of text) {
+    if (char === '\u2066' || char === '\u2067' || char === '\u2068') depth += 1;
+    else if (char === '\u2069') depth = Math.max(0, depth - 1);
+    if (depth > 0) continue;
     const type = bidi.getBidiCharTypeName(char);
     if (type === 'L') return 'ltr';
     if (type === 'R' || type === 'AL') return 'rtl';

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import {
   audienceSchema,
+  CHECKLIST_TARGETS,
+  WGAD_SECTIONS,
   DOSSIER_LANGUAGES,
   TEMPLATES,
   wgadSubmissionSchema,
@@ -25,14 +27,23 @@ export const exportRequestSchema = z.strictObject({
 
 const checklistItem = z.object({
   id: z.string(),
-  part: z.string(),
+  part: z.enum(WGAD_SECTIONS),
+  field: z.string(),
+  person: z.string().nullable(),
   label: z.string(),
   ok: z.boolean(),
   target: z.object({
-    kind: z.enum(['case', 'person', 'event', 'testimony', 'intervention', 'submission']),
+    kind: z.enum(CHECKLIST_TARGETS),
     id: z.string().nullable(),
     field: z.string().nullable(),
   }),
+});
+
+const missingItem = z.object({
+  section: z.enum(WGAD_SECTIONS),
+  person: z.string().nullable(),
+  field: z.string(),
+  label: z.string(),
 });
 
 const consentStatus = z.object({
@@ -86,6 +97,7 @@ export const dossierChannels = {
       template: z.enum(TEMPLATES),
       audience: audienceSchema,
       checklist: z.array(checklistItem),
+      missing: z.array(missingItem),
       consent: z.array(consentStatus),
       withheld: z.array(withheldItemSchema),
       release: z.array(releaseIssueSchema),

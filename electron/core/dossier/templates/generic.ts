@@ -94,13 +94,13 @@ export function eventBlocks(event: DocumentEvent, redacted: RedactedCase, f: For
       ],
       ...(d
         ? ([
-            [f.words.wgad.detentionForces, d.forces],
-            [f.words.wgad.warrantShown, f.answer(d.warrantShown)],
-            [f.words.wgad.warrantAuthority, d.authority],
-            [f.words.wgad.detentionReasons, d.reasonsImputed],
-            [f.words.wgad.detentionLegalBasis, d.legalBasis],
+            [f.words.wgad.detentionDetails.forces, d.forces],
+            [f.words.wgad.detentionDetails.warrantShown, f.answer(d.warrantShown)],
+            [f.words.wgad.detentionDetails.authority, d.authority],
+            [f.words.wgad.detentionDetails.reasons, d.reasonsImputed],
+            [f.words.wgad.detentionDetails.legalBasis, d.legalBasis],
             [
-              f.words.wgad.detentionPlaces,
+              f.words.wgad.detentionDetails.places,
               d.places
                 .map((pl) =>
                   [pl.name, f.country(pl.country), f.span(pl.from, pl.to, false)]

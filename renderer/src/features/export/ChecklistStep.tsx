@@ -8,6 +8,7 @@ const TAB_OF: Record<string, CaseTab> = {
   event: 'events',
   testimony: 'testimonies',
   intervention: 'interventions',
+  evidence: 'evidence',
 };
 
 /**
@@ -30,6 +31,7 @@ export function ChecklistStep({
   const parts = [...new Set(preview.checklist.map((item) => item.part))];
   const fix = (item: ExportPreview['checklist'][number]) => {
     if (item.target.kind === 'submission') return onSubmission();
+    if (item.target.kind === 'organisation') return navigate({ name: 'settings' });
     navigate({
       name: 'case',
       caseId,
@@ -47,7 +49,7 @@ export function ChecklistStep({
       </p>
       {parts.map((part) => (
         <div key={part} className="checklist-part">
-          <h3 dir="auto">{part}</h3>
+          <h3 dir="auto">{part === 'annex' ? t('export.annexPart') : part}</h3>
           <ul className="checklist">
             {preview.checklist
               .filter((item) => item.part === part)
@@ -56,6 +58,11 @@ export function ChecklistStep({
                   <span className={`badge ${item.ok ? 'badge-ok' : 'badge-warn'}`}>
                     {item.ok ? t('export.present') : t('export.missing')}
                   </span>{' '}
+                  {item.person ? (
+                    <>
+                      <bdi>{item.person}</bdi>:{' '}
+                    </>
+                  ) : null}
                   <span dir="auto">{item.label}</span>{' '}
                   {item.ok ? null : (
                     <button type="button" className="link-button" onClick={() => fix(item)}>

@@ -108,28 +108,12 @@ function SubmissionEditor({
       />
       <fieldset>
         <legend>{t('submission.submitter')}</legend>
-        <div className="grid-2">
-          <TextField
-            label={t('submission.submitterName')}
-            value={draft.submitter.name}
-            onChange={(name) => set('submitter', { ...draft.submitter, name })}
-          />
-          <TextField
-            label={t('submission.submitterOrganisation')}
-            value={draft.submitter.organisation}
-            onChange={(organisation) => set('submitter', { ...draft.submitter, organisation })}
-          />
-        </div>
-        <TextArea
-          label={t('submission.submitterAddress')}
-          value={draft.submitter.address}
-          onChange={(address) => set('submitter', { ...draft.submitter, address })}
-          rows={2}
-        />
+        <p className="field-hint">{t('submission.submitterIsOrganisation')}</p>
         <TextField
-          label={t('submission.submitterContact')}
-          value={draft.submitter.contact}
-          onChange={(contact) => set('submitter', { ...draft.submitter, contact })}
+          label={t('submission.signatory')}
+          hint={t('submission.signatoryHint')}
+          value={draft.submitter.name}
+          onChange={(name) => set('submitter', { ...draft.submitter, name })}
         />
         <Checkbox
           label={t('submission.confidential')}
