@@ -222,10 +222,7 @@ export async function previewExport(vault: Vault, request: ExportRequest): Promi
   return {
     template: request.template,
     audience,
-    checklist:
-      request.template === 'wgad'
-        ? checklist
-        : [],
+    checklist: request.template === 'wgad' ? checklist : [],
     missing: missingItems(checklist),
     consent: redacted.consent,
     withheld: [...redacted.withheld, ...selection.withheld],

@@ -118,10 +118,7 @@ export function wgadCommunication(
     );
   }
   for (const category of q.categories)
-    blocks.push(
-      { type: 'heading', level: 2, text: category.label },
-      prose(cell(category), f),
-    );
+    blocks.push({ type: 'heading', level: 2, text: category.label }, prose(cell(category), f));
 
   blocks.push({ type: 'heading', level: 1, text: w.part5 }, ...fields(q.remedies));
   if (q.steps.length > 0)

@@ -314,8 +314,10 @@ const fr: WgadWords = {
   part3: 'III. Détention',
   detentionDate: 'Date de la détention',
   detentionDuration: 'Durée de la détention (si elle n’est pas connue, durée probable)',
-  durationHeld: 'Toujours détenu(e) à la date de la présente communication, soit {duration} (début de la détention : {date})',
-  durationHeldNoLength: 'Toujours détenu(e) à la date de la présente communication (début de la détention : {date})',
+  durationHeld:
+    'Toujours détenu(e) à la date de la présente communication, soit {duration} (début de la détention : {date})',
+  durationHeldNoLength:
+    'Toujours détenu(e) à la date de la présente communication (début de la détention : {date})',
   durationEnded: '{duration} ({from} – {to})',
   durationEndedNoLength: '{from} – {to}',
   approximately: 'environ {duration}',
@@ -456,8 +458,10 @@ const es: WgadWords = {
   part3: 'III. Detención',
   detentionDate: 'Fecha de la detención',
   detentionDuration: 'Duración de la detención (si se desconoce, duración probable)',
-  durationHeld: 'Sigue detenido/a en la fecha de la presente comunicación, es decir, {duration} (inicio de la detención: {date})',
-  durationHeldNoLength: 'Sigue detenido/a en la fecha de la presente comunicación (inicio de la detención: {date})',
+  durationHeld:
+    'Sigue detenido/a en la fecha de la presente comunicación, es decir, {duration} (inicio de la detención: {date})',
+  durationHeldNoLength:
+    'Sigue detenido/a en la fecha de la presente comunicación (inicio de la detención: {date})',
   durationEnded: '{duration} ({from} – {to})',
   durationEndedNoLength: '{from} – {to}',
   approximately: 'aproximadamente {duration}',
@@ -732,8 +736,10 @@ const ru: WgadWords = {
   part3: 'III. Содержание под стражей',
   detentionDate: 'Дата заключения под стражу',
   detentionDuration: 'Срок содержания под стражей (если неизвестен, предполагаемый срок)',
-  durationHeld: 'По-прежнему под стражей на дату настоящего сообщения: {duration} (начало содержания под стражей: {date})',
-  durationHeldNoLength: 'По-прежнему под стражей на дату настоящего сообщения (начало содержания под стражей: {date})',
+  durationHeld:
+    'По-прежнему под стражей на дату настоящего сообщения: {duration} (начало содержания под стражей: {date})',
+  durationHeldNoLength:
+    'По-прежнему под стражей на дату настоящего сообщения (начало содержания под стражей: {date})',
   durationEnded: '{duration} ({from} – {to})',
   durationEndedNoLength: '{from} – {to}',
   approximately: 'около {duration}',
