@@ -1,4 +1,5 @@
 import { mkdir } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { expect } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
@@ -8,7 +9,12 @@ import type { UiLanguage } from './locale';
 import { translator } from './locale';
 import { seriousViolations, type A11yFinding } from './a11y';
 
-export const SCREENSHOTS = resolve(import.meta.dirname, '../../../docs/screenshots');
+/** The committed screenshots are rewritten only when asked (VIGIL_SCREENSHOTS=1): a test run
+ *  must not leave the working tree changed. Otherwise they still get taken, into a temp folder. */
+export const SCREENSHOTS =
+  process.env.VIGIL_SCREENSHOTS === '1'
+    ? resolve(import.meta.dirname, '../../../docs/screenshots')
+    : join(tmpdir(), 'vigil-e2e-screenshots');
 
 /** Waits for a condition in Node (the page has no test framework); fails with the message. */
 export async function eventually<T>(
