@@ -146,7 +146,7 @@ describe('vigil strip', () => {
   });
 
   for (const [name, message] of [
-    ['document.docx', /Word document \(DOCX\); stripping its metadata is not supported yet\./],
+    ['document.docx', /The Office document has no main document part\./],
     ['video.webm', /WebM\/Matroska video; stripping its metadata is not supported yet\./],
     ['video.mp4', /MP4 video is damaged: it has no movie header \(moov box\)\./],
     ['encrypted.pdf', /PDF is encrypted/],

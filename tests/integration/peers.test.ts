@@ -20,6 +20,7 @@ const PEERS: Record<string, string> = {
   'heif-convert': 'libheif-examples',
   python3: 'python3',
   ffmpeg: 'ffmpeg',
+  soffice: 'libreoffice-writer-nogui',
   sha256sum: 'coreutils',
   chromium: 'chromium',
 };

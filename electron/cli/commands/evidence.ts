@@ -146,13 +146,22 @@ const show: Command = {
   },
 };
 
+const ACCEPT_CHANGES = {
+  type: 'boolean',
+  description:
+    "accept a document's tracked changes in the working copy (without it, a document with tracked changes is refused)",
+} as const;
+
 const strip: Command = {
   name: 'evidence strip',
   summary: 'Make the stripped working copy of an original (the original is never modified).',
   positionals: [{ name: 'ID', description: 'the original evidence item', required: true }],
+  options: { 'accept-changes': ACCEPT_CHANGES },
   async run(context) {
     const vault = await context.openVault();
-    const copy = await stripEvidence(vault, context.positionals[0]!);
+    const copy = await stripEvidence(vault, context.positionals[0]!, {
+      acceptChanges: context.flag('accept-changes'),
+    });
     context.output(copy, () =>
       [
         `Working copy ${copy.id} (sha256 ${copy.sha256}, ${copy.size} bytes)`,
@@ -174,6 +183,7 @@ const exportCommand: Command = {
       description: 'write the original, with all its metadata, instead of the working copy',
     },
     force: { type: 'boolean', description: 'overwrite FILE if it exists' },
+    'accept-changes': ACCEPT_CHANGES,
   },
   positionals: [{ name: 'ID', description: 'the evidence item', required: true }],
   details: `Every chunk is authenticated before it is written and the whole file is re-hashed against
@@ -184,6 +194,7 @@ the hash taken at intake; a damaged blob gives an error and no output file.`,
       out: context.requireString('out'),
       original: context.flag('original'),
       force: context.flag('force'),
+      acceptChanges: context.flag('accept-changes'),
     });
     context.output(
       result,

@@ -134,15 +134,23 @@ const strip: Command = {
       type: 'boolean',
       description: "PDF: keep the names of annotations' authors (removed by default)",
     },
+    'accept-changes': {
+      type: 'boolean',
+      description:
+        "accept an office document's tracked changes (insertions kept, deletions dropped) instead of refusing the document",
+    },
   },
   examples: [
     'vigil strip photo.jpg --out photo-clean.jpg',
     'vigil strip reviewed.pdf --out shared.pdf --keep-annotation-text',
     'vigil strip report.pdf --out clean.pdf --json',
+    'vigil strip statement.docx --out clean.docx --accept-changes',
   ],
-  details: `Supported: JPEG, PNG, WebP, GIF, TIFF, HEIC/AVIF, PDF; MP3, M4A, Ogg Vorbis and Opus,
-FLAC, WAV (and RF64); MP4, MOV, M4V and 3GP. Stripping is lossless (pixels, page content, audio
-samples and video packets are unchanged) and keeps only what the format needs to play or display.
+  details: `Supported: JPEG, PNG, WebP, GIF, TIFF, HEIC/AVIF, PDF; DOCX, XLSX, PPTX, ODT, ODS and ODP;
+MP3, M4A, Ogg Vorbis and Opus, FLAC, WAV (and RF64); MP4, MOV, M4V and 3GP. Stripping is lossless
+(pixels, page content, document text, audio samples and video packets are unchanged) and keeps
+only what the format needs to play or display. A document with tracked changes is refused unless
+--accept-changes is given (insertions kept, deletions dropped); macros and OLE objects are refused.
 Audio and video are streamed, whatever their size. The copy is re-read before it is put in place;
 if anything unexpected remains, or the file is encrypted, damaged or ambiguous, nothing is written
 and the command exits with status 1. Ctrl-C cancels and leaves nothing behind.
@@ -162,6 +170,7 @@ their review text and authors unless --keep-annotation-text / --keep-annotation-
         force: context.flag('force'),
         keepAnnotationText: context.flag('keep-annotation-text'),
         keepAnnotationAuthors: context.flag('keep-annotation-authors'),
+        acceptChanges: context.flag('accept-changes'),
         signal: controller.signal,
         onProgress: (done, total) => context.progress(`${input}: ${mb(done)} of ${mb(total)}`),
       });

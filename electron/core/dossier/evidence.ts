@@ -40,6 +40,8 @@ const EXTENSIONS: Record<string, string> = {
   xlsx: 'xlsx',
   pptx: 'pptx',
   odt: 'odt',
+  ods: 'ods',
+  odp: 'odp',
   mp3: 'mp3',
   mp4: 'mp4',
   mov: 'mov',

@@ -208,6 +208,8 @@ export async function intakeFile(
       };
     }
     const report = await inspectStored(vault, written.blobId, written.key, written.size);
+    // An office document's kind shows only once its archive is read: the full inspection knows it.
+    const type = report ? { type: report.type, mime: report.mime } : detected;
     const id = randomUUID();
     try {
       await vault.db.transaction(async (tx) => {
@@ -220,8 +222,8 @@ export async function intakeFile(
             written.key,
             written.sha256,
             written.size,
-            detected.type,
-            detected.mime,
+            type.type,
+            type.mime,
             basename(path),
             input.title ?? null,
             input.description ?? null,
@@ -244,7 +246,7 @@ export async function intakeFile(
             caseId: input.caseId,
             sha256: written.sha256,
             size: written.size,
-            type: detected.type,
+            type: type.type,
           },
         });
       });
@@ -256,7 +258,7 @@ export async function intakeFile(
       id,
       sha256: written.sha256,
       size: written.size,
-      type: detected.type,
+      type: type.type,
       duplicate: false,
     };
   } finally {
@@ -420,7 +422,7 @@ export async function viewEvidence(
 export async function stripEvidence(
   vault: Vault,
   id: string,
-  options: StreamOptions = {},
+  options: StreamOptions & { acceptChanges?: boolean } = {},
 ): Promise<EvidenceItem> {
   const original = await row(vault.db, id);
   if (original.kind !== 'original')
@@ -442,7 +444,9 @@ export async function stripEvidence(
       );
     }
     const bytes = await readBlobToBuffer(vault.dir, original.blob_id, original.blob_key, STRIP_MAX);
-    const { output, report: bufferReport } = await stripBuffer(bytes);
+    const { output, report: bufferReport } = await stripBuffer(bytes, {
+      acceptChanges: options.acceptChanges,
+    });
     wipe(bytes);
     stripped = { written: await writeBlob(vault.dir, [output]), report: bufferReport };
   }
@@ -477,6 +481,7 @@ export async function stripEvidence(
         sha256: written.sha256,
         removed: report.removed.length,
         kept: report.kept.length,
+        ...(options.acceptChanges ? { acceptedChanges: true } : {}),
       };
       await vault.record(tx, {
         action: 'evidence.derive',
@@ -545,13 +550,16 @@ async function stripMediaBlob(
 export async function exportEvidence(
   vault: Vault,
   id: string,
-  input: { out: string; original?: boolean; force?: boolean },
+  input: { out: string; original?: boolean; force?: boolean; acceptChanges?: boolean },
   options: StreamOptions = {},
 ): Promise<{ id: string; kind: EvidenceKind; out: string; sha256: string; size: number }> {
   let item = await row(vault.db, id);
   if (!input.original && item.kind === 'original') {
     try {
-      item = await row(vault.db, (await stripEvidence(vault, id)).id);
+      item = await row(
+        vault.db,
+        (await stripEvidence(vault, id, { acceptChanges: input.acceptChanges })).id,
+      );
     } catch (error) {
       if (error instanceof VigilError && error.code === 'UNSUPPORTED') {
         throw new VigilError(

@@ -47,6 +47,12 @@ export const STRIPPABLE: ReadonlySet<MediaType> = new Set([
   'wav',
   'flac',
   'ogg',
+  'docx',
+  'xlsx',
+  'pptx',
+  'odt',
+  'ods',
+  'odp',
 ]);
 
 /** Human names for messages. */
@@ -177,6 +183,10 @@ function classify(head: Uint8Array): MediaType {
   );
   if (pdfAt > 0) return 'pdf';
   return 'unknown';
+}
+
+export function mimeOf(type: MediaType): string {
+  return MIME[type];
 }
 
 /** The type of a file from its first bytes (at most 4096 are looked at), never from its name. */

@@ -125,6 +125,7 @@ export async function stripFile(
   const { output: stripped, report } = await stripBuffer(bytes, {
     keepAnnotationText: options.keepAnnotationText,
     keepAnnotationAuthors: options.keepAnnotationAuthors,
+    acceptChanges: options.acceptChanges,
   });
   await writeFileAtomic(output, stripped, { overwrite: Boolean(options.force) });
   return report;

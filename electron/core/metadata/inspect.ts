@@ -1,12 +1,14 @@
 import { asBuffer, sha256Hex } from './bytes';
 import { Collector } from './collector';
-import { detectType, TYPE_NAMES } from './detect';
+import { detectType, mimeOf, TYPE_NAMES } from './detect';
 import { inspectGif } from './formats/gif';
 import { inspectHeif } from './formats/heif';
 import { inspectJpeg } from './formats/jpeg';
 import { inspectPng } from './formats/png';
 import { inspectTiff } from './formats/tiff';
 import { inspectWebp } from './formats/webp';
+import { inspectOffice, OFFICE_TYPES, sniffOffice, ZIP_TYPES, type Nested } from './office';
+import { stripBuffer } from './strip';
 import { inspectPdf } from './pdf/inspect';
 import type { InspectReport, MediaType } from './types';
 import { BufferSource, isMedia } from './media';
@@ -31,7 +33,35 @@ export function ambiguity(buf: Buffer, type: MediaType): string | undefined {
   return undefined;
 }
 
-async function collect(c: Collector, type: MediaType, buf: Buffer): Promise<void> {
+/** Documents inside documents: deeper than this is not read (a zip can even hold itself). */
+const MAX_DEPTH = 3;
+
+/** Embedded pictures and documents are read by the same inspectors as standalone files. */
+function nestedAt(depth: number): Nested {
+  return {
+    inspect: (bytes) => inspectBuffer(bytes, { depth }),
+    strip: (bytes) => stripBuffer(bytes, { acceptChanges: false, depth }),
+  };
+}
+
+/**
+ * The type of a file, from its first bytes and, for a zip archive, from its
+ * manifest or main part (an office document's kind is not always visible in
+ * the first 4 KB).
+ */
+export async function refineType(buf: Buffer): Promise<{ type: MediaType; mime: string }> {
+  const detected = detectType(buf.subarray(0, 4096));
+  if (!ZIP_TYPES.has(detected.type)) return detected;
+  const { type } = await sniffOffice(buf, detected.type);
+  return { type, mime: mimeOf(type) };
+}
+
+async function collect(c: Collector, type: MediaType, buf: Buffer, depth: number): Promise<void> {
+  if (OFFICE_TYPES.has(type)) {
+    if (depth > MAX_DEPTH)
+      return c.cannotRead('The document is nested too deeply inside others for Vigil to read.');
+    return inspectOffice(c, buf, nestedAt(depth + 1));
+  }
   switch (type) {
     case 'jpeg':
       return inspectJpeg(c, buf);
@@ -59,14 +89,17 @@ async function collect(c: Collector, type: MediaType, buf: Buffer): Promise<void
 }
 
 /** Lists the metadata a file carries, grouped, with the risky fields flagged. Never throws on a damaged file. */
-export async function inspectBuffer(bytes: Uint8Array): Promise<InspectReport> {
+export async function inspectBuffer(
+  bytes: Uint8Array,
+  options: { depth?: number } = {},
+): Promise<InspectReport> {
   const buf = asBuffer(bytes);
-  const { type, mime } = detectType(buf.subarray(0, 4096));
+  const { type, mime } = await refineType(buf);
   if (isMedia(type)) return inspectMediaSource(new BufferSource(buf), { sha256: sha256Hex(buf) });
   const c = new Collector();
   const twoInOne = ambiguity(buf, type);
   if (twoInOne) c.warn(`This file is ambiguous: ${twoInOne}.`);
-  await collect(c, type, buf);
+  await collect(c, type, buf, options.depth ?? 0);
   c.finish();
   return {
     type,

@@ -1,12 +1,19 @@
 import { asBuffer, invalid, unsupported } from './bytes';
-import { detectType, TYPE_NAMES } from './detect';
+import { STRIPPABLE, TYPE_NAMES } from './detect';
 import { stripGif, verifyGif } from './formats/gif';
 import { stripHeif, verifyHeif } from './formats/heif';
 import { stripJpeg, verifyJpeg } from './formats/jpeg';
 import { stripPng, verifyPng } from './formats/png';
 import { stripTiff, verifyTiff } from './formats/tiff';
 import { stripWebp, verifyWebp } from './formats/webp';
-import { ambiguity, inspectBuffer } from './inspect';
+import { ambiguity, inspectBuffer, refineType } from './inspect';
+import {
+  OFFICE_TYPES,
+  stripOffice,
+  verifyOffice,
+  type Nested,
+  type OfficeStripOptions,
+} from './office';
 import { stripPdf } from './pdf/strip';
 import { verifyPdf } from './pdf/verify';
 import type { PdfStripOptions } from './pdf/rules';
@@ -14,10 +21,35 @@ import type { FormatStripResult, MediaType, StripReport } from './types';
 import { isMedia } from './media';
 import { stripMediaBuffer } from './mediaStrip';
 
-/** What the user chose to keep; the default keeps nothing optional. */
-export type StripOptions = PdfStripOptions;
+/** What the user chose (PDF annotations to keep, office tracked changes to accept). */
+export interface StripOptions extends PdfStripOptions, Partial<OfficeStripOptions> {
+  /** How deep inside other documents this file is (embedded documents are stripped too). */
+  depth?: number;
+}
 
-function stripByType(type: MediaType, buf: Buffer, options: StripOptions): FormatStripResult {
+/** Documents inside documents inside documents: deeper than this is refused, not recursed. */
+const MAX_DEPTH = 3;
+
+function nestedFor(options: StripOptions): Nested {
+  const depth = (options.depth ?? 0) + 1;
+  return {
+    inspect: (bytes) => inspectBuffer(bytes, { depth }),
+    strip: (bytes) => {
+      if (depth > MAX_DEPTH)
+        throw unsupported('The document holds documents nested too deeply for Vigil to clean.');
+      // Embedded documents follow the user's choice about tracked changes too.
+      return stripBuffer(bytes, { ...options, depth });
+    },
+  };
+}
+
+async function stripByType(
+  type: MediaType,
+  buf: Buffer,
+  options: StripOptions,
+): Promise<FormatStripResult> {
+  if (OFFICE_TYPES.has(type))
+    return stripOffice(buf, nestedFor(options), { acceptChanges: options.acceptChanges ?? false });
   switch (type) {
     case 'jpeg':
       return stripJpeg(buf);
@@ -40,7 +72,9 @@ function stripByType(type: MediaType, buf: Buffer, options: StripOptions): Forma
   }
 }
 
-function verifyByType(type: MediaType, out: Buffer, options: StripOptions): void | Promise<void> {
+async function verifyByType(type: MediaType, out: Buffer, options: StripOptions): Promise<void> {
+  if (OFFICE_TYPES.has(type))
+    return verifyOffice(out, nestedFor(options), type.startsWith('od') ? 'odf' : 'ooxml');
   switch (type) {
     case 'jpeg':
       return verifyJpeg(out);
@@ -72,8 +106,9 @@ export async function stripBuffer(
   options: StripOptions = {},
 ): Promise<{ output: Buffer; report: StripReport }> {
   const buf = asBuffer(bytes);
-  const { type, mime, strippable } = detectType(buf.subarray(0, 4096));
+  const { type, mime } = await refineType(buf);
   if (isMedia(type)) return stripMediaBuffer(buf);
+  const strippable = STRIPPABLE.has(type);
   if (type === 'unknown')
     throw unsupported('Vigil does not recognise the type of this file, so it cannot strip it.');
   if (!strippable)
@@ -86,12 +121,12 @@ export async function stripBuffer(
       `This file is ambiguous: it is a ${TYPE_NAMES[type]}, but ${twoInOne}. Vigil refuses to guess which one you mean.`,
     );
   const before = await inspectBuffer(buf);
-  const { output: raw, kept } = stripByType(type, buf, options);
+  const { output: raw, kept } = await stripByType(type, buf, options);
   const output = asBuffer(raw);
 
   // Re-inspection: the strict structural reader first, then the display reader must find nothing but what is kept.
   await verifyByType(type, output, options);
-  const again = detectType(output.subarray(0, 4096));
+  const again = await refineType(output);
   if (again.type !== type || ambiguity(output, type))
     throw invalid(
       `Vigil's check of the stripped ${TYPE_NAMES[type]} failed: its type changed. No output was written.`,

@@ -101,8 +101,8 @@ export function evidenceHandlers(ctx: AppContext): Pick<Handlers, EvidenceChanne
       const { item, bytes } = await viewEvidence(ctx.session.requireVault(), id, PREVIEW_MAX);
       return { mime: item.mime, bytes: new Uint8Array(bytes) };
     },
-    async 'evidence.strip'({ id }) {
-      const item = await stripEvidence(ctx.session.requireVault(), id);
+    async 'evidence.strip'({ id, acceptChanges }) {
+      const item = await stripEvidence(ctx.session.requireVault(), id, { acceptChanges });
       return { item, removed: item.stripReport?.removed ?? [], kept: item.stripReport?.kept ?? [] };
     },
     async 'evidence.export'({ id, original }) {

@@ -54,3 +54,8 @@ export function removedKeys(
     before.filter((f) => !kept.has(`${f.group}/${f.key}`)).map((f) => `${f.group}/${f.key}`),
   );
 }
+
+/** Fields that are tracked changes of an office document (Word, Excel, OpenDocument). */
+export function isTrackedChange(key: string): boolean {
+  return /^(office\.change|office\.revisions|odf\.change)/.test(key);
+}

@@ -55,7 +55,8 @@ export const evidenceChannels = {
     output: z.object({ mime: z.string(), bytes: z.instanceof(Uint8Array) }),
   },
   'evidence.strip': {
-    input: z.strictObject({ id }),
+    /** `acceptChanges`: the user chose to accept a document's tracked changes in the working copy. */
+    input: z.strictObject({ id, acceptChanges: z.boolean().optional() }),
     output: z.object({
       item: evidenceItem,
       removed: z.array(metadataField),

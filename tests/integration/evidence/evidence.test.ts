@@ -15,6 +15,7 @@ import {
   viewEvidence,
 } from '../../../electron/core/evidence';
 import { blobPath } from '../../../electron/core/evidence/blobStore';
+import { selectEvidence } from '../../../electron/core/dossier/evidence';
 import { createCase } from '../../../electron/core/records';
 import { canary, findCanaries } from '../../helpers/canary';
 import { cliPath, runVigil } from '../../helpers/cli';
@@ -135,8 +136,10 @@ describe('evidence intake, custody, working copies and export', () => {
 
   it('refuses to make a working copy of a format it cannot strip, and writes nothing', async () => {
     const { vault, caseId } = await vaultWithCase();
-    const { id } = await intakeFile(vault, { caseId, path: join(FIXTURES, 'document.docx') });
-    const out = join(await tempDir(), 'copy.docx');
+    const zip = join(await tempDir(), 'archive.zip');
+    await writeFile(zip, await plainZip());
+    const { id } = await intakeFile(vault, { caseId, path: zip });
+    const out = join(await tempDir(), 'copy.zip');
     const refused = await failure(exportEvidence(vault, id, { out }));
     expect(refused.code).toBe('UNSUPPORTED');
     expect(refused.message).toMatch(/--original/);
@@ -183,6 +186,41 @@ describe('evidence intake, custody, working copies and export', () => {
     expect(shown.code, shown.stderr).toBe(0);
     expect(shown.stdout).toMatch(/Vigil cannot read this file's metadata.*ZIP archive/);
     expect(shown.stdout).not.toMatch(/none found/);
+  });
+
+  it('office documents are evidence like any other: inspected at intake, stripped, and chosen for a dossier (tracked changes only once accepted)', async () => {
+    const { vault, caseId } = await vaultWithCase();
+    const office = join(FIXTURES, 'office');
+    const slides = await intakeFile(vault, { caseId, path: join(office, 'evidence.pptx') });
+    const statement = await intakeFile(vault, { caseId, path: join(office, 'evidence.docx') });
+    expect([slides.type, statement.type]).toEqual(['pptx', 'docx']);
+    const item = await getEvidence(vault, statement.id);
+    expect(item.metadataReadable).toBe(true);
+    expect(item.metadata.find((f) => f.value.includes('CANARY-AUTHOR-T'))).toMatchObject({
+      group: 'people',
+      risky: true,
+    });
+    const first = await selectEvidence(vault, caseId, { includeOriginals: false });
+    expect(first.items.map((i) => [i.type, i.copy, i.path.replace(/E\d+/, 'E')])).toEqual([
+      ['pptx', 'stripped', 'evidence/E.pptx'],
+    ]);
+    expect(first.withheld).toHaveLength(1);
+    expect(first.withheld[0]!.reason).toMatch(/tracked change/);
+    const accepted = await stripEvidence(vault, statement.id, { acceptChanges: true });
+    expect((await custodyLog(vault, accepted.id))[0]!.detail).toMatchObject({
+      acceptedChanges: true,
+    });
+    const second = await selectEvidence(vault, caseId, { includeOriginals: false });
+    expect(second.items.map((i) => [i.type, i.copy])).toEqual([
+      ['pptx', 'stripped'],
+      ['docx', 'stripped'],
+    ]);
+    expect(second.withheld).toEqual([]);
+    for (const chosen of second.items) {
+      const { bytes } = await viewEvidence(vault, chosen.sourceId);
+      expect(bytes.includes('CANARY')).toBe(false);
+    }
+    await vault.lock();
   });
 
   it('a missing case or an unreadable file is refused and leaves no blob behind', async () => {

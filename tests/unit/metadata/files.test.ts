@@ -11,10 +11,7 @@ import { tempDir } from '../../helpers/tmp';
 import { expectVigilError, fixture, FIXTURES, plainZip } from './helpers';
 
 describe('unsupported, encrypted, malformed and ambiguous files', () => {
-  for (const [name, what] of [
-    ['document.docx', 'Word document'],
-    ['video.webm', 'WebM/Matroska video'],
-  ] as const) {
+  for (const [name, what] of [['video.webm', 'WebM/Matroska video']] as const) {
     it(`${name}: "not supported yet", and inspection says so`, async () => {
       await expectVigilError(
         stripBuffer(fixture(name)),
@@ -30,6 +27,20 @@ describe('unsupported, encrypted, malformed and ambiguous files', () => {
       );
     });
   }
+
+  it('a DOCX whose structure is broken is unreadable, yet inspection shows the author its core.xml names (the reproducer), and stripping refuses it', async () => {
+    const report = await inspectBuffer(fixture('document.docx'));
+    expect(report.type).toBe('docx');
+    expect(report.readable).toBe(false);
+    expect(report.unreadableReason).toMatch(/no main document part/);
+    const author = report.fields.find((f) => f.value === 'CANARY-DOCX-AUTHOR');
+    expect(author).toMatchObject({ group: 'people', risky: true });
+    await expectVigilError(
+      stripBuffer(fixture('document.docx')),
+      'INVALID_INPUT',
+      /no main document part/,
+    );
+  });
 
   it('an unknown type, a plain ZIP and damaged images are unreadable, never "clean"', async () => {
     const zip = await plainZip();

@@ -5,6 +5,7 @@ import { ErrorNotice } from '../../components/ErrorNotice';
 import { Loading } from '../../components/Loading';
 import { Status } from '../../components/Status';
 import { formatBytes, formatDateTime } from '../../logic/format';
+import { isTrackedChange } from '../../logic/metadataGroups';
 import type { StripResult } from '../../lib/types';
 import { useLoad } from '../../lib/useLoad';
 import { useTask } from '../../lib/useTask';
@@ -27,6 +28,7 @@ export function EvidenceDetail({
   const locale = i18n.resolvedLanguage ?? 'en';
   const detail = useLoad(() => vigil.evidence.get({ id }), id);
   const [stripped, setStripped] = useState<StripResult | null>(null);
+  const [acceptChanges, setAcceptChanges] = useState(false);
   const { running, busy, error, message, setMessage, run } = useTask<
     'strip' | 'export' | 'verify'
   >();
@@ -35,11 +37,18 @@ export function EvidenceDetail({
   if (!detail.data) return <ErrorNotice error={detail.error} />;
   const { item, custody } = detail.data;
   const isOriginal = item.kind === 'original';
+  // A document with tracked changes: the user decides whether the working copy accepts them.
+  const hasChanges =
+    isOriginal &&
+    item.derivatives.length === 0 &&
+    item.metadata.some((f) => isTrackedChange(f.key));
   const name = item.originalName ?? item.id;
 
   const strip = () =>
     run('strip', async () => {
-      setStripped(await vigil.evidence.strip({ id: item.id }));
+      setStripped(
+        await vigil.evidence.strip({ id: item.id, ...(acceptChanges ? { acceptChanges } : {}) }),
+      );
       onChanged();
       detail.reload();
     });
@@ -136,6 +145,19 @@ export function EvidenceDetail({
         ) : null}
       </dl>
       <EvidencePreview key={item.id} item={item} />
+      {hasChanges ? (
+        <div className="field tracked-changes">
+          <label>
+            <input
+              type="checkbox"
+              checked={acceptChanges}
+              onChange={(event) => setAcceptChanges(event.target.checked)}
+            />{' '}
+            {t('evidence.acceptChanges')}
+          </label>
+          <p className="field-hint">{t('evidence.acceptChangesHint')}</p>
+        </div>
+      ) : null}
       <div className="actions">
         {isOriginal ? (
           <button
