@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { createReadStream } from 'node:fs';
+import { createReadStream, type Stats } from 'node:fs';
 import { link, open, rename, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, resolve } from 'node:path';
 import type {
@@ -17,7 +17,9 @@ import {
   checkMediaOutput,
   detectSource,
   detectType,
+  FileSource,
   inspectBuffer,
+  inspectMediaSource,
   isMedia,
   prepareMediaStrip,
   runPlan,
@@ -37,7 +39,8 @@ import {
   type StreamOptions,
 } from './blobStore';
 
-/** Files up to this size are read back into memory to find their capture time and place. */
+/** Files up to this size are read back into memory to find their capture time and place;
+ *  larger audio and video files are inspected by seeking (inspectLargeMedia). */
 const INSPECT_AT_INTAKE_MAX = 64 * 1024 * 1024;
 /** Images and documents are stripped in memory; larger ones are refused with a clear message. Audio and video stream. */
 const STRIP_MAX = 512 * 1024 * 1024;
@@ -121,6 +124,42 @@ async function releaseBlob(vault: Vault, blobId: string): Promise<void> {
     [blobId],
   );
   if ((users?.n ?? 0) === 0) await deleteBlob(vault.dir, blobId);
+}
+
+/** The facts that tell whether a file on disk is still the one just read. */
+type FileIdentity = Pick<Stats, 'size' | 'mtimeMs' | 'ino' | 'dev'>;
+
+function sameFile(a: FileIdentity, b: FileIdentity): boolean {
+  return a.size === b.size && a.mtimeMs === b.mtimeMs && a.ino === b.ino && a.dev === b.dev;
+}
+
+/**
+ * A large audio or video file (a phone video is rarely under 64 MB) is inspected by seeking in
+ * the file being taken in: only its boxes, tags and headers are read, so intake keeps its speed
+ * and the panel still shows where it was filmed. The report stands only if the file on disk is
+ * still the one that was hashed and stored (same size, inode and modification time, before
+ * and after); otherwise, or for any other kind of file, there is no report.
+ */
+async function inspectLargeMedia(
+  path: string,
+  stored: { sha256: string; size: number },
+  before: FileIdentity,
+): Promise<InspectReport | null> {
+  let handle;
+  try {
+    handle = await open(path, 'r');
+    const info = await handle.stat();
+    if (info.size !== stored.size || !sameFile(before, info)) return null;
+    const src = new FileSource(handle, info.size);
+    const detected = await detectSource(src);
+    if (!isMedia(detected.type)) return null;
+    const report = await inspectMediaSource(src, { detected, sha256: stored.sha256 });
+    return sameFile(before, await handle.stat()) ? report : null;
+  } catch {
+    return null;
+  } finally {
+    await handle?.close();
+  }
 }
 
 async function inspectStored(
@@ -207,7 +246,10 @@ export async function intakeFile(
         duplicate: true,
       };
     }
-    const report = await inspectStored(vault, written.blobId, written.key, written.size);
+    const report =
+      written.size > INSPECT_AT_INTAKE_MAX
+        ? await inspectLargeMedia(path, written, info)
+        : await inspectStored(vault, written.blobId, written.key, written.size);
     // An office document's kind shows only once its archive is read: the full inspection knows it.
     const type = report ? { type: report.type, mime: report.mime } : detected;
     const id = randomUUID();

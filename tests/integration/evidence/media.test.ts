@@ -1,8 +1,13 @@
 import { randomBytes } from 'node:crypto';
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { appendFile, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { exportEvidence, intakeFile, stripEvidence } from '../../../electron/core/evidence';
+import {
+  exportEvidence,
+  getEvidence,
+  intakeFile,
+  stripEvidence,
+} from '../../../electron/core/evidence';
 import { BlobSource } from '../../../electron/core/evidence/blobSource';
 import { BLOB_CHUNK } from '../../../electron/core/evidence/blobStore';
 import { inspectBuffer } from '../../../electron/core/metadata';
@@ -107,5 +112,51 @@ describe('media evidence is stripped from blob to blob', () => {
     expect((await src.read(10, 20)).equals(bytes.subarray(10, 30))).toBe(true);
     expect(src.passes).toBe(2);
     await src.close();
+  });
+});
+
+/** A QuickTime box: size, type, body. */
+function box(type: string, body: Buffer): Buffer {
+  const head = Buffer.alloc(8);
+  head.writeUInt32BE(8 + body.length, 0);
+  head.write(type, 4, 'latin1');
+  return Buffer.concat([head, body]);
+}
+
+describe('large audio and video are inspected at intake by seeking', () => {
+  // A phone video is rarely under 64 MB: its position and camera must still show at intake.
+  const LARGE = 65 * 1024 * 1024;
+
+  it('a phone video over 64 MB: GPS, camera and capture place recorded', async () => {
+    const { vault } = await newVault();
+    const { id: caseId } = await createCase(vault, { title: 'Protest filmed on a phone' });
+    const dir = await tempDir();
+    const path = join(dir, 'protest.mov');
+    // The fixture's boxes, then a large free box: the shape of a long recording.
+    await writeFile(path, await readFile(join(MEDIA_FIXTURES, 'phone.mov')));
+    await appendFile(path, box('free', Buffer.alloc(LARGE)));
+    const { id, size } = await intakeFile(vault, { caseId, path });
+    expect(size).toBeGreaterThan(LARGE);
+    const item = await getEvidence(vault, id);
+    expect(item.metadataReadable).toBe(true);
+    expect(item.metadataProblem).toBeNull();
+    const values = item.metadata.map((f) => `${f.group}: ${f.value}`).join('\n');
+    expect(values).toContain('location: +48.8584+002.2945');
+    expect(values).toMatch(/device: CANARY-KEYS-MODEL-h2/);
+    expect(item.capture.latitude).toBeCloseTo(48.8584, 3);
+    expect(item.capture.longitude).toBeCloseTo(2.2945, 3);
+  });
+
+  it('a large file that is not audio or video says its metadata was not read, never "nothing"', async () => {
+    const { vault } = await newVault();
+    const { id: caseId } = await createCase(vault, { title: 'Large archive' });
+    const dir = await tempDir();
+    const path = join(dir, 'scan.bin');
+    await writeFile(path, Buffer.alloc(LARGE + 1, 0x41));
+    const { id } = await intakeFile(vault, { caseId, path });
+    const item = await getEvidence(vault, id);
+    expect(item.metadataReadable).toBe(false);
+    expect(item.metadataProblem).toMatch(/larger than 64 MB/);
+    expect(item.metadata).toEqual([]);
   });
 });
