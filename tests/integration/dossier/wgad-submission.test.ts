@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChecklistItem, DossierLanguage, MissingItem } from '../../../shared/dossier';
@@ -63,6 +63,8 @@ interface Rendered {
   docxText: string;
   pdfPages: string[];
   pdfText: string;
+  /** The PDF itself (removed after the tests). */
+  pdf: string;
   /** Every string the case holds (names, places, free text…), to tell data from fixed text. */
   data: string[];
 }
@@ -139,6 +141,7 @@ async function render(vault: Vault, caseId: string): Promise<Map<DossierLanguage
       docxText: await docxPlainText(docx),
       pdfPages: pages,
       pdfText: pages.join('\n'),
+      pdf,
       data: [...data, ...preview.evidence.map((_, i) => `evidence/E0${i + 1}.jpg`)],
     });
   }
@@ -171,10 +174,23 @@ async function buildSparseCase(vault: Vault): Promise<string> {
 
 const built: { full?: Built; sparse?: Built } = {};
 
+/**
+ * With VIGIL_SCREENSHOTS=1, the first pages of the full case's PDF in every language go to
+ * docs/wgad/ (as the UI screenshots go to docs/screenshots/), for people to look at.
+ */
+async function pagePictures(rendered: Map<DossierLanguage, Rendered>): Promise<void> {
+  if (process.env.VIGIL_SCREENSHOTS !== '1' || !hasPoppler) return;
+  const out = resolve(import.meta.dirname, '../../../docs/wgad');
+  await mkdir(out, { recursive: true });
+  for (const [language, r] of rendered)
+    await run('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '3', r.pdf, join(out, language)]);
+}
+
 beforeAll(async () => {
   const full = await newVault();
   const { caseId } = await buildDefendersCase(full.vault);
   built.full = { vault: full.vault, caseId, rendered: await render(full.vault, caseId) };
+  await pagePictures(built.full.rendered);
   const sparse = await newVault();
   const sparseId = await buildSparseCase(sparse.vault);
   built.sparse = {
