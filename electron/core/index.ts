@@ -6,3 +6,4 @@ export { checkVault, repairVault } from './checks';
 export { exportSqlcipher } from './vault/exportSqlcipher';
 export { argon2idParams, DEFAULT_ARGON2ID, type Argon2idParams } from './crypto/kdf';
 export { verifyAuditChain } from './vault/audit';
+export * from './backup';

@@ -9,7 +9,7 @@ export const CORE_LAYERS = [
   ['errors'],
   ['fs', 'crypto'],
   ['vault'],
-  ['records', 'pgp', 'metadata', 'render', 'release'],
+  ['records', 'pgp', 'metadata', 'render', 'release', 'backup'],
   ['evidence'],
   ['dossier'],
   ['checks'],

@@ -7,10 +7,12 @@ import { dossierCommands } from './dossier';
 import { recordsCommands } from './records';
 import { organisationCommands } from './organisation';
 import { releaseCommands } from './release';
+import { backupCommands } from './backup';
 
 /** Every command, in the order `vigil --help` lists them. */
 export const COMMANDS: readonly Command[] = [
   ...vaultCommands,
+  ...backupCommands,
   ...recordsCommands,
   ...metadataCommands,
   ...evidenceCommands,

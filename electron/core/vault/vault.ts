@@ -23,6 +23,7 @@ import {
   VAULT_KEY_BYTES,
 } from './keyslots';
 import { blobDir, databasePath, HEADER_FILE } from './layout';
+import { deriveBackupKey } from './backupKey';
 import { assertNotNewer, migrate, schemaVersion } from './migrate';
 
 export interface SessionOptions {
@@ -75,7 +76,16 @@ export class Vault {
     readonly header: VaultHeader,
     readonly db: Database,
     private readonly context: AuditContext,
+    /** Authenticates this vault's backups (derived from the vault key); wiped on lock. */
+    private readonly backupKey?: SecretBytes,
   ) {}
+
+  /** The key that authenticates a backup of this vault (see vault/backupKey.ts). */
+  backupMacKey(): SecretBytes {
+    if (this.db.isClosed || !this.backupKey)
+      throw new VigilError('VAULT_LOCKED', 'The vault is locked.');
+    return this.backupKey;
+  }
 
   get id(): string {
     return this.header.vaultId;
@@ -107,6 +117,7 @@ export class Vault {
   async lock(): Promise<void> {
     if (this.db.isClosed) return;
     await this.db.close();
+    wipe(this.backupKey);
     for (const listener of this.lockListeners) listener();
     this.lockListeners.clear();
   }
@@ -245,7 +256,7 @@ export async function createVault(
     // The database first, the header last: until the header exists the
     // directory is not a vault, so a crash here loses nothing the user entered.
     const db = await openDatabase(input.dir, vaultKey, true);
-    const vault = new Vault(input.dir, header, db, context);
+    const vault = new Vault(input.dir, header, db, context, deriveBackupKey(vaultKey, vaultId));
     try {
       await db.transaction(async (tx) => {
         await tx.run('INSERT INTO vault_meta (key, value) VALUES (?, ?)', ['vault_id', vaultId]);
@@ -268,11 +279,12 @@ export async function createVault(
   }
 }
 
-async function openWithKey(
+/** Opens a vault whose key is already unwrapped (a restored backup); the caller wipes the key. */
+export async function openVaultWithKey(
   dir: string,
   header: VaultHeader,
   vaultKey: SecretBytes,
-  options: SessionOptions,
+  options: SessionOptions = {},
 ): Promise<Vault> {
   const db = await openDatabase(dir, vaultKey, false);
   const meta = await db.get<{ value: string }>(
@@ -286,7 +298,13 @@ async function openWithKey(
     );
   }
   await removeStaleTempFiles(dir);
-  return new Vault(dir, header, db, auditContext(options));
+  return new Vault(
+    dir,
+    header,
+    db,
+    auditContext(options),
+    deriveBackupKey(vaultKey, header.vaultId),
+  );
 }
 
 export async function openVault(
@@ -295,7 +313,7 @@ export async function openVault(
   const header = await readHeader(input.dir);
   const vaultKey = await unlockWithPassphrase(header, input.passphrase);
   try {
-    return await openWithKey(input.dir, header, vaultKey, input);
+    return await openVaultWithKey(input.dir, header, vaultKey, input);
   } finally {
     wipe(vaultKey);
   }
@@ -311,7 +329,7 @@ async function replaceHeader(
   options: SessionOptions,
 ): Promise<void> {
   // Prove the key opens this vault's database before replacing a way in.
-  const vault = await openWithKey(dir, header, vaultKey, options);
+  const vault = await openVaultWithKey(dir, header, vaultKey, options);
   try {
     await writeHeader(dir, updated);
     await vault.db.transaction((tx) => vault.record(tx, event));
