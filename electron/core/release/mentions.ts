@@ -207,6 +207,21 @@ export function findMentions(index: NameIndex, text: string, named?: NameIndex):
     }
   }
 
+  /** Token k is a letter written with an apostrophe before a part of this person's name (O'). */
+  const elidedBefore = (k: number, subject: number): boolean => {
+    const letter = tokens[k];
+    const next = tokens[k + 1];
+    return (
+      letter !== undefined &&
+      next !== undefined &&
+      letter.to + 1 === next.from &&
+      folded.text[letter.to] === "'" &&
+      candidatesAt(index, k + 1).some(
+        (d) => d.entry.part.subject === subject && d.entry.part.elided.includes(letter.word),
+      )
+    );
+  };
+
   const lowerCommon = (t: Token) =>
     cased(t.script) &&
     startsLowerCase(t.original) &&
@@ -227,8 +242,19 @@ export function findMentions(index: NameIndex, text: string, named?: NameIndex):
         for (;;) {
           let k = last + 1;
           while (tokens[k] && isParticle(tokens[k]!.word) && gapOk(tokens[k - 1]!, tokens[k]!)) k++;
+          // Seán O'Brien: the elided letter stands between the parts.
+          const elision =
+            tokens[k] !== undefined &&
+            gapOk(tokens[k - 1]!, tokens[k]!) &&
+            elidedBefore(k, first.entry.part.subject);
+          if (elision) k++;
           const next = tokens[k];
-          if (!next || protectedTokens.has(k) || !gapOk(tokens[k - 1]!, next) || lowerCommon(next))
+          if (
+            !next ||
+            protectedTokens.has(k) ||
+            (!elision && !gapOk(tokens[k - 1]!, next)) ||
+            lowerCommon(next)
+          )
             break;
           const more = candidatesAt(index, k).find(
             (d) =>
@@ -245,7 +271,14 @@ export function findMentions(index: NameIndex, text: string, named?: NameIndex):
       if (!best || parts.length > best.parts.length) best = { first, last, parts };
     }
     const { first, last, parts } = best!;
-    const span = originalSpan(folded, text, tokens[i]!.from, tokens[last]!.to);
+    // O'Brien: the letter and apostrophe written before the part belong to the name.
+    const before = tokens[i - 1];
+    const elided =
+      before !== undefined &&
+      before.to + 1 === tokens[i]!.from &&
+      folded.text[before.to] === "'" &&
+      first.entry.part.elided.includes(before.word);
+    const span = originalSpan(folded, text, (elided ? before : tokens[i]!).from, tokens[last]!.to);
     // The case of a group is told by a word that is not in its dictionary form ("Віру Бондар": Віру).
     const inflected = parts.find((p) => p.entry.cases.length > 0 && !p.entry.cases.includes('nom'));
     const caseEntry = (inflected ?? parts[parts.length - 1]!).entry;
@@ -365,7 +398,8 @@ function unspacedMentions(
         // One character alone is part of too many words; before an honorific it may be the person.
         if (!honorific) continue;
         reasons = ['name-part'];
-      } else if (u.whole || length >= 3) reasons = [];
+      } else if (u.inferred) reasons = ['name-part'];
+      else if (u.whole || length >= 3) reasons = [];
       else reasons = honorific ? [] : ['name-part'];
       if (namedParts.has(u.form) && !reasons.includes('shared-name')) reasons.push('shared-name');
       const span = originalSpan(folded, text, at, to);

@@ -118,6 +118,9 @@ export interface NamePart {
   recordedLower: boolean;
   /** The full names this part comes from (for initials in the same script). */
   fullNames: string[];
+  /** Folded single letters written before this part with an apostrophe in a recorded name
+   *  (O'Brien, D'Angelo): in text they belong to the mention. */
+  elided: string[];
 }
 
 export interface UnspacedForm {
@@ -125,6 +128,8 @@ export interface UnspacedForm {
   form: string;
   /** A whole name (certain), or one part of it (family or given name). */
   whole: boolean;
+  /** A part guessed from a whole name with no family or given name recorded: always reviewed. */
+  inferred?: boolean;
 }
 
 export interface NameIndex {
@@ -166,11 +171,18 @@ export function buildNameIndex(subjects: readonly NameSubject[]): NameIndex {
     forms.set(form, list);
   };
 
-  const addPart = (subject: number, words: string[], recorded: string, fullName: string) => {
+  const addPart = (
+    subject: number,
+    words: string[],
+    recorded: string,
+    fullName: string,
+    elided: readonly string[] = [],
+  ) => {
     const key = `${subject}\u0000${words.join(' ')}`;
     const known = seenParts.get(key);
     if (known) {
       if (!known.fullNames.includes(fullName)) known.fullNames.push(fullName);
+      for (const letter of elided) if (!known.elided.includes(letter)) known.elided.push(letter);
       return;
     }
     const script = scriptOfWord(recorded);
@@ -181,6 +193,7 @@ export function buildNameIndex(subjects: readonly NameSubject[]): NameIndex {
       script,
       recordedLower: recorded === recorded.toLowerCase() && recorded !== recorded.toUpperCase(),
       fullNames: [fullName],
+      elided: [...elided],
     };
     seenParts.set(key, part);
     partWords[subject]!.add(words[0]!);
@@ -230,13 +243,13 @@ export function buildNameIndex(subjects: readonly NameSubject[]): NameIndex {
     }
   };
 
-  const addUnspaced = (subject: number, value: string, whole: boolean) => {
+  const addUnspaced = (subject: number, value: string, whole: boolean, inferred = false) => {
     for (const run of value.match(/[\p{L}\p{N}\p{M}\u00B7\u2027\u30FB\uFF65\u30FC]+/gu) ?? []) {
       if (![...run].some(isUnspaced)) continue;
       const form = fold(run);
       if (!form) continue;
       if (!unspaced.some((u) => u.subject === subject && u.form === form && u.whole === whole))
-        unspaced.push({ subject, form, whole });
+        unspaced.push({ subject, form, whole, ...(inferred ? { inferred } : {}) });
     }
   };
 
@@ -256,8 +269,12 @@ export function buildNameIndex(subjects: readonly NameSubject[]): NameIndex {
       addUnspaced(s, `${family}${given}`, true);
     if (family) addUnspaced(s, family, false);
     if (given) addUnspaced(s, given, false);
+    if (!family && !given)
+      for (const full of fullNames)
+        for (const part of guessedHanParts(full)) addUnspaced(s, part, false, true);
     for (const full of [...fullNames, family, given].filter(Boolean)) {
       const words = nameWords(full);
+      const elisions = elidedLetters(full);
       for (let i = 0; i < words.length; i++) {
         const raw = words[i]!;
         if ([...raw].some(isUnspaced)) continue;
@@ -270,7 +287,7 @@ export function buildNameIndex(subjects: readonly NameSubject[]): NameIndex {
           continue;
         }
         if (letters(folded) < 2) continue;
-        addPart(s, [folded], raw, full);
+        addPart(s, [folded], raw, full, elisions.get(folded) ?? []);
       }
     }
   });
@@ -281,4 +298,74 @@ export function buildNameIndex(subjects: readonly NameSubject[]): NameIndex {
       u.whole = false;
   }
   return { subjects, forms, hangul, unspaced, partWords };
+}
+
+/** Folded name word → the single letters written before it with an apostrophe (O'Brien → o). */
+function elidedLetters(full: string): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const m of full.matchAll(/(?<![\p{L}\p{M}])(\p{L})['’ʼ](\p{L}[\p{L}\p{M}]*)/gu)) {
+    if (/\p{Script=Cyrillic}/u.test(m[1]!)) continue; // Мар'яна is one word
+    const word = fold(m[2]!);
+    const letter = fold(m[1]!);
+    out.set(word, [...new Set([...(out.get(word) ?? []), letter])]);
+  }
+  return out;
+}
+
+/** Chinese family names of two characters; any other Chinese name is taken to start with one. */
+const COMPOUND_SURNAMES = new Set([
+  '欧阳',
+  '歐陽',
+  '司马',
+  '司馬',
+  '诸葛',
+  '諸葛',
+  '上官',
+  '东方',
+  '東方',
+  '皇甫',
+  '尉迟',
+  '尉遲',
+  '公孙',
+  '公孫',
+  '慕容',
+  '令狐',
+  '夏侯',
+  '长孙',
+  '長孫',
+  '宇文',
+  '司徒',
+  '司空',
+  '澹台',
+  '轩辕',
+  '軒轅',
+  '端木',
+  '独孤',
+  '獨孤',
+  '南宫',
+  '南宮',
+  '百里',
+  '呼延',
+  '钟离',
+  '鍾離',
+  '闻人',
+  '聞人',
+]);
+
+/**
+ * A Chinese name recorded whole (王全璋) with no family or given name: its parts are guessed
+ * (family name of one character, or two for the compound family names), so that the given name
+ * written alone (全璋) is still found. A guess can be wrong (a Japanese name in kanji), so what it
+ * finds is always shown for review. One-character parts are not guessed: alone they are part of
+ * too many words.
+ */
+function guessedHanParts(full: string): string[] {
+  const name = full.replace(/\s+/gu, '');
+  const chars = [...name];
+  if (chars.length < 3 || chars.length > 4 || !chars.every((c) => /\p{Script=Han}/u.test(c)))
+    return [];
+  const familyLength = COMPOUND_SURNAMES.has(chars.slice(0, 2).join('')) ? 2 : 1;
+  const family = chars.slice(0, familyLength).join('');
+  const given = chars.slice(familyLength).join('');
+  return [family, given].filter((part) => [...part].length >= 2);
 }

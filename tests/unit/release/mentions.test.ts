@@ -112,6 +112,19 @@ describe('mention search: Russian case forms', () => {
 });
 
 describe('mention search: Ukrainian case forms', () => {
+  it('takes the commonest Ukrainian surnames for names, not ordinary words', () => {
+    expectCertain(
+      [person('Тарас Коваленко')],
+      [
+        ['Коваленкові відмовили.', 'Коваленкові'],
+        ['З Коваленком.', 'Коваленком'],
+        ['Справа Коваленка.', 'Коваленка'],
+      ],
+    );
+    expectCertain([person('Ірина Мельниченко')], [['Мельниченко затримали.', 'Мельниченко']]);
+    expectCertain([person('Андрій Ковальчук')], [['Ковальчука затримали.', 'Ковальчука']]);
+  });
+
   it('finds Ukrainian declensions, vocatives and the apostrophe inside a name', () => {
     expectCertain(
       [person('Олена Гриценко')],
@@ -132,6 +145,7 @@ describe('mention search: Ukrainian case forms', () => {
         ['Петре, стій!', 'Петре'],
         ['Справа Гончаренка.', 'Гончаренка'],
         ['Гончаренкові відмовили.', 'Гончаренкові'],
+        ['Гончаренку відмовили.', 'Гончаренку'],
         ['З Гончаренком.', 'Гончаренком'],
       ],
     );
@@ -264,6 +278,19 @@ describe('mention search: Chinese, Japanese and Korean', () => {
     expect(summary(found([hanako], '花子は来た。'))).toEqual(['花子?']);
   });
 
+  it('guesses the given name of a Chinese name recorded whole, and shows it for review', () => {
+    // No family or given name recorded: the given name alone is still found, never silently.
+    const wang = person('王全璋');
+    expect(summary(found([wang], '全璋被带走了。王全璋的妻子说。'))).toEqual(['全璋?', '王全璋']);
+    const ouyang = person('欧阳明华');
+    expect(summary(found([ouyang], '明华说。欧阳明华被捕。'))).toEqual(['明华?', '欧阳明华']);
+    expect(found([ouyang], '欧阳说。').map((m) => m.certain)).toEqual([false]);
+    // A one-character given name is not guessed: alone it is part of too many words.
+    expect(found([person('王刚')], '他刚来。')).toEqual([]);
+    // A Japanese name in kanji gets a guess that may be wrong: it is only ever reviewed.
+    expect(summary(found([person('田中実')], '中実な証言。'))).toEqual(['中実?']);
+  });
+
   it('Korean: a name followed by a particle', () => {
     const minsu = person('김민수');
     expect(summary(found([minsu], '김민수가 체포되었다. 김민수는 말했다.'))).toEqual([
@@ -288,6 +315,19 @@ describe('mention search: Latin scripts', () => {
       'Héloïse',
       'HELOISE LEFEVRE',
     ]);
+  });
+
+  it("takes the letter before an apostrophe with the name (O'Brien), not a French elision", () => {
+    const sean = person("Seán O'Brien");
+    expect(summary(found([sean], "O'Brien was held; O’BRIEN and Seán O'Brien too."))).toEqual([
+      "O'Brien",
+      'O’BRIEN',
+      "Seán O'Brien",
+    ]);
+    const angelo = person("Liam D'Angelo");
+    expect(summary(found([angelo], "D'Angelo said."))).toEqual(["D'Angelo"]);
+    // d' is the French preposition here: it stays, the name goes.
+    expect(summary(found([person('Olga Petit')], "Le dossier d'Olga."))).toEqual(['Olga']);
   });
 
   it('joins parts across particles, a comma or a hyphen, never across a sentence', () => {
