@@ -5,7 +5,7 @@ const D = ['detention'];
 /** Acts and violations, after the HURIDOCS Events Standard Formats' micro-thesauri, for defenders' cases. */
 export const eventType: Vocabulary = {
   name: 'event-type',
-  version: 1,
+  version: 2,
   extensible: true,
   title: labels('Type of event', 'Tipo de hecho', "Type d'événement", 'نوع الواقعة', 'Тип события'),
   terms: [
@@ -129,6 +129,16 @@ export const eventType: Vocabulary = {
       'Condamnation',
       'الإدانة والحكم',
       'Обвинительный приговор',
+    ),
+    term(
+      // Starts the regional bodies' time limits (shared/deadlines.ts): date it with the day
+      // the decision was given or notified, as the body counts it.
+      'final-domestic-decision',
+      'Final domestic decision',
+      'Decisión interna definitiva',
+      'Décision interne définitive',
+      'القرار المحلي النهائي',
+      'Окончательное внутреннее решение',
     ),
     term(
       'denial-of-legal-counsel',

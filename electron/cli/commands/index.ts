@@ -8,12 +8,14 @@ import { recordsCommands } from './records';
 import { organisationCommands } from './organisation';
 import { releaseCommands } from './release';
 import { backupCommands } from './backup';
+import { dueCommands } from './due';
 
 /** Every command, in the order `vigil --help` lists them. */
 export const COMMANDS: readonly Command[] = [
   ...vaultCommands,
   ...backupCommands,
   ...recordsCommands,
+  ...dueCommands,
   ...metadataCommands,
   ...evidenceCommands,
   ...dossierCommands,

@@ -82,3 +82,4 @@ export { parseJsonText, readJsonFile, readTextFile } from './files';
 export { checkCaseRecords } from './check';
 export { caseAuditLog, type CaseAuditEntry } from './caseAudit';
 export { getOrganisation, loadOrganisation, updateOrganisation } from './organisation';
+export { listDue, type DueQuery } from './due';
