@@ -1,6 +1,15 @@
 import { z } from 'zod';
 import { countryCode } from './countries';
-import { boundedList, lineText, longText, recordId, requiredLine, termId, timestamp } from './text';
+import {
+  boundedList,
+  lineText,
+  longText,
+  pageShape,
+  recordId,
+  requiredLine,
+  termId,
+  timestamp,
+} from './text';
 
 export const caseFields = {
   /** Human reference code, unique in the vault (e.g. VIG-2026-0001); generated when not given. */
@@ -75,8 +84,7 @@ export const caseListQuerySchema = z
     eventType: termId.optional(),
     sort: z.enum(CASE_SORTS).default('updated'),
     descending: z.boolean().optional(),
-    limit: z.number().int().min(1).max(100_000).optional(),
-    offset: z.number().int().min(0).default(0),
+    ...pageShape,
   })
   .strict();
 export type CaseListQuery = z.input<typeof caseListQuerySchema>;

@@ -6,7 +6,16 @@ import {
   UNKNOWN_DATE,
   type PartialDate,
 } from './partialDate';
-import { boundedList, lineText, longText, recordId, requiredLine, termId, timestamp } from './text';
+import {
+  boundedList,
+  lineText,
+  longText,
+  pageShape,
+  recordId,
+  requiredLine,
+  termId,
+  timestamp,
+} from './text';
 
 export const ANSWERS = ['yes', 'no', 'unknown'] as const;
 export type Answer = (typeof ANSWERS)[number];
@@ -221,6 +230,17 @@ export const eventRecordSchema = z
   })
   .strict()
   .superRefine(checkEvent);
+
+/** Events (of one case, of one type, or where a person is a victim or a perpetrator). */
+export const eventListQuerySchema = z
+  .object({
+    caseId: recordId.optional(),
+    eventType: termId.optional(),
+    personId: recordId.optional(),
+    ...pageShape,
+  })
+  .strict();
+export type EventListQuery = z.input<typeof eventListQuerySchema>;
 
 export type EventCreate = z.input<typeof eventCreateSchema>;
 export type EventUpdate = z.input<typeof eventUpdateSchema>;

@@ -5,7 +5,7 @@ import {
   partialDateSchema,
   type PartialDate,
 } from './partialDate';
-import { lineText, longText, recordId, termId, timestamp } from './text';
+import { lineText, longText, pageShape, recordId, termId, timestamp } from './text';
 
 export const interventionFields = {
   /** `intervention-type` term. */
@@ -82,6 +82,18 @@ export const interventionRecordSchema = z
   })
   .strict()
   .superRefine(checkIntervention);
+
+/** Interventions (of one case, in one status, to follow up by a day). */
+export const interventionListQuerySchema = z
+  .object({
+    caseId: recordId.optional(),
+    status: termId.optional(),
+    /** Only those whose follow-up date is on or before this day (YYYY-MM-DD). */
+    followUpBy: isoDaySchema.optional(),
+    ...pageShape,
+  })
+  .strict();
+export type InterventionListQuery = z.input<typeof interventionListQuerySchema>;
 
 export type InterventionCreate = z.input<typeof interventionCreateSchema>;
 export type InterventionUpdate = z.input<typeof interventionUpdateSchema>;

@@ -2,7 +2,16 @@ import { z } from 'zod';
 import { consentSchema } from './consent';
 import { countryCode } from './countries';
 import { endBeforeStartProblem, partialDateSchema } from './partialDate';
-import { boundedList, lineText, longText, recordId, requiredLine, termId, timestamp } from './text';
+import {
+  boundedList,
+  lineText,
+  longText,
+  pageShape,
+  recordId,
+  requiredLine,
+  termId,
+  timestamp,
+} from './text';
 
 export const identityDocumentSchema = z
   .object({
@@ -130,6 +139,12 @@ export const personRecordSchema = z
   .object({ id: recordId, ...personFields, createdAt: timestamp, updatedAt: timestamp })
   .strict()
   .superRefine(checkPerson);
+
+/** Persons (all, or those of one case, optionally in one role). */
+export const personListQuerySchema = z
+  .object({ caseId: recordId.optional(), role: termId.optional(), ...pageShape })
+  .strict();
+export type PersonListQuery = z.input<typeof personListQuerySchema>;
 
 export type PersonCreate = z.input<typeof personCreateSchema>;
 export type PersonUpdate = z.input<typeof personUpdateSchema>;

@@ -8,6 +8,18 @@ import { recordId, termId } from './text';
 export const SEARCH_KINDS = ['case', 'person', 'event', 'testimony', 'intervention'] as const;
 export type SearchKind = (typeof SEARCH_KINDS)[number];
 
+/** A record type to search, refused in a sentence that lists the others. */
+const searchKind = z
+  .string()
+  .superRefine((kind, ctx) => {
+    if (!(SEARCH_KINDS as readonly string[]).includes(kind))
+      ctx.addIssue({
+        code: 'custom',
+        message: `is not a record type; use ${SEARCH_KINDS.join(', ')}`,
+      });
+  })
+  .transform((kind) => kind as SearchKind);
+
 /**
  * A search. Filters combine with AND:
  * - `caseId`: the case itself and its events, testimonies and interventions,
@@ -24,7 +36,7 @@ export const searchQuerySchema = z
   .object({
     text: z.string().max(1000, { message: 'is too long (at most 1000 characters)' }),
     caseId: recordId.optional(),
-    kinds: z.array(z.enum(SEARCH_KINDS)).max(SEARCH_KINDS.length).optional(),
+    kinds: z.array(searchKind).max(SEARCH_KINDS.length).optional(),
     eventType: termId.optional(),
     country: countryCode.optional(),
     from: partialDateSchema.optional(),

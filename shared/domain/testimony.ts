@@ -5,6 +5,7 @@ import { partialDateSchema, UNKNOWN_DATE } from './partialDate';
 import {
   languageTag,
   lineText,
+  pageShape,
   recordId,
   requiredStatement,
   statementText,
@@ -81,6 +82,12 @@ export const testimonyRecordSchema = z
   })
   .strict()
   .superRefine(checkTestimony);
+
+/** Testimonies (of one case, of one witness). */
+export const testimonyListQuerySchema = z
+  .object({ caseId: recordId.optional(), witnessId: recordId.optional(), ...pageShape })
+  .strict();
+export type TestimonyListQuery = z.input<typeof testimonyListQuerySchema>;
 
 export type TestimonyCreate = z.input<typeof testimonyCreateSchema>;
 export type TestimonyUpdate = z.input<typeof testimonyUpdateSchema>;

@@ -151,3 +151,9 @@ export const languageTag = z
 export const timestamp = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,9})?Z$/, {
   message: 'is not an ISO 8601 UTC timestamp',
 });
+
+/** Which slice of a list a query asks for: at most `limit` (all when absent), after the first `offset`. */
+export const pageShape = {
+  limit: z.number().int().min(1).max(100_000).optional(),
+  offset: z.number().int().min(0).default(0),
+};

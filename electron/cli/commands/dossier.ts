@@ -9,6 +9,7 @@ import {
   type Template,
 } from '../../../shared/dossier';
 import { EXIT, UsageError, type Command, type CommandContext } from '../command';
+import { caseIdFrom, caseOption } from '../caseOption';
 import {
   defaultAudience,
   exportDossier,
@@ -46,7 +47,7 @@ function audienceOption(context: CommandContext): Audience {
 function exportRequest(context: CommandContext): ExportRequest {
   const evidence = context.strings('evidence');
   return {
-    caseId: context.requireString('case'),
+    caseId: '',
     template: oneOf<Template>(context, 'template', TEMPLATES, 'generic'),
     language: oneOf<DossierLanguage>(context, 'language', DOSSIER_LANGUAGES, 'en'),
     audience: audienceOption(context),
@@ -106,7 +107,7 @@ const exportCommand: Command = {
   name: 'export',
   summary: 'Export a case as a signed dossier folder, or as a bundle encrypted to partners.',
   options: {
-    case: { type: 'string', valueName: 'ID', description: 'the case to export', required: true },
+    case: caseOption('the case to export (id or reference)'),
     out: {
       type: 'string',
       valueName: 'PATH',
@@ -167,8 +168,8 @@ sha256sum alone. Consent records decide who is named and which testimonies go; t
 everything withheld and why. A bundle is that folder zipped, signed and encrypted so that
 gpg --decrypt opens it.`,
   async run(context) {
-    const request = exportRequest(context);
     const vault = await context.openVault();
+    const request = { ...exportRequest(context), caseId: await caseIdFrom(vault, context) };
     const preview = await previewExport(vault, request);
     if (context.flag('check')) {
       context.output(preview, () => describePreview(preview));
@@ -278,10 +279,10 @@ const submissionShow: Command = {
   name: 'submission show',
   summary:
     "Show a case's WGAD arguments (circumstances, categories I–V, domestic remedies, submitter).",
-  options: { case: { type: 'string', valueName: 'ID', description: 'the case', required: true } },
+  options: { case: caseOption() },
   async run(context) {
     const vault = await context.openVault();
-    const submission = await getWgadSubmission(vault, context.requireString('case'));
+    const submission = await getWgadSubmission(vault, await caseIdFrom(vault, context));
     context.output(submission, () => JSON.stringify(submission, null, 2));
   },
 };
@@ -290,7 +291,7 @@ const submissionSet: Command = {
   name: 'submission set',
   summary: "Replace a case's WGAD arguments with a JSON file (see submission show for the shape).",
   options: {
-    case: { type: 'string', valueName: 'ID', description: 'the case', required: true },
+    case: caseOption(),
     file: { type: 'string', valueName: 'FILE', description: 'the JSON file', required: true },
   },
   async run(context) {
@@ -302,7 +303,7 @@ const submissionSet: Command = {
       throw new UsageError(`cannot read ${file} as JSON (${(error as Error).message}).`);
     }
     const vault = await context.openVault();
-    const saved = await saveWgadSubmission(vault, context.requireString('case'), data);
+    const saved = await saveWgadSubmission(vault, await caseIdFrom(vault, context), data);
     context.output(saved, () => 'Saved.');
   },
 };

@@ -11,6 +11,7 @@ import {
   verifyEvidence,
 } from '../../core/evidence';
 import { EXIT } from '../command';
+import { caseIdFrom, caseOption } from '../caseOption';
 
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
@@ -41,12 +42,7 @@ const add: Command = {
   name: 'evidence add',
   summary: 'Take files into the vault as evidence of a case (hashed, encrypted, logged).',
   options: {
-    case: {
-      type: 'string',
-      valueName: 'ID',
-      description: 'the case the files belong to',
-      required: true,
-    },
+    case: caseOption('the case the files belong to (id or reference)'),
     source: {
       type: 'string',
       valueName: 'TEXT',
@@ -58,7 +54,7 @@ const add: Command = {
     { name: 'FILE', description: 'the files to take in', required: true, variadic: true },
   ],
   examples: [
-    'vigil evidence add --case 3f2a… photo.jpg scan.pdf',
+    'vigil evidence add --case VIG-2026-0001 photo.jpg scan.pdf',
     'vigil evidence add --case 3f2a… --source "sent by the family via Signal" *.jpg --json',
   ],
   details: `Each file is read once: its SHA-256 is computed while it is encrypted into the vault, and
@@ -67,10 +63,11 @@ stored twice. With --json: an array of {id, sha256, size, type}, one per file.`,
   async run(context) {
     const vault = await context.openVault();
     const paths = context.positionals;
+    const caseId = await caseIdFrom(vault, context);
     const results = await intakeFiles(
       vault,
       {
-        caseId: context.requireString('case'),
+        caseId,
         paths,
         source: context.string('source'),
         title: context.string('title'),
@@ -100,10 +97,10 @@ stored twice. With --json: an array of {id, sha256, size, type}, one per file.`,
 const list: Command = {
   name: 'evidence list',
   summary: "List a case's evidence: originals and their working copies.",
-  options: { case: { type: 'string', valueName: 'ID', description: 'the case', required: true } },
+  options: { case: caseOption() },
   async run(context) {
     const vault = await context.openVault();
-    const items = await listEvidence(vault, context.requireString('case'));
+    const items = await listEvidence(vault, await caseIdFrom(vault, context));
     context.output(items, () =>
       items.length === 0 ? 'No evidence in this case.' : items.map(describeItem).join('\n\n'),
     );

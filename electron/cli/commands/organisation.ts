@@ -1,7 +1,9 @@
 import type { Organisation } from '../../../shared/domain/organisation';
 import { UsageError, type Command } from '../command';
 import { getOrganisation, updateOrganisation } from '../../core/records';
-import { defined, str } from './recordsOptions';
+import { organisationUpdateSchema } from '../../../shared/domain/organisation';
+import { checkRecord, inputFrom, naming, text, type FieldOptions } from './records/fields';
+import { specs } from './records/common';
 
 // `vigil org show|set`: the organisation that submits the vault's communications.
 
@@ -27,16 +29,25 @@ const orgShow: Command = {
   },
 };
 
+const ORGANISATION_FIELDS: FieldOptions = {
+  name: text('name', 'TEXT', "the organisation's full name"),
+  address: text(
+    'address',
+    'TEXT',
+    'its postal address (use \\n or a quoted newline for several lines)',
+    {
+      value: (raw) => raw.replace(/\\n/g, '\n'),
+    },
+  ),
+  email: text('email', 'ADDRESS', 'its e-mail address for the mechanisms, e.g. cases@example.org'),
+  phone: text('phone', 'NUMBER', 'its telephone number, e.g. "+41 22 917 90 00"'),
+};
+
 const orgSet: Command = {
   name: 'org set',
   summary:
     "Set the organisation's name, address, e-mail and telephone (only the options given change).",
-  options: {
-    name: str('TEXT', "the organisation's full name"),
-    address: str('TEXT', 'its postal address (use \\n or a quoted newline for several lines)'),
-    email: str('ADDRESS', 'its e-mail address for the mechanisms, e.g. cases@example.org'),
-    phone: str('NUMBER', 'its telephone number, e.g. "+41 22 917 90 00"'),
-  },
+  options: specs(ORGANISATION_FIELDS),
   examples: [
     'vigil org set --name "Defenders Watch" --address "PO Box 1, 1211 Geneva" --email cases@defenders.example --phone "+41 22 000 00 00"',
     'vigil org set --phone ""',
@@ -45,16 +56,12 @@ const orgSet: Command = {
 WGAD communication and carried in partner bundles. They are not a person's private fields and are
 never withheld. An empty value clears a field. Every change is recorded in the audit log.`,
   async run(context) {
-    const patch = defined({
-      name: context.string('name'),
-      address: context.string('address')?.replace(/\\n/g, '\n'),
-      email: context.string('email'),
-      phone: context.string('phone'),
-    });
-    if (Object.keys(patch).length === 0)
+    const input = await inputFrom(context, ORGANISATION_FIELDS, 'edit');
+    if (Object.keys(input.value).length === 0)
       throw new UsageError('give at least one of --name, --address, --email, --phone.');
+    const patch = checkRecord(organisationUpdateSchema, input, 'organisation');
     const vault = await context.openVault();
-    const org = await updateOrganisation(vault, patch);
+    const org = await naming(input, () => updateOrganisation(vault, patch));
     context.output(org, () => describe(org));
   },
 };

@@ -8,7 +8,7 @@ import type {
 } from '../../../shared/release';
 import { UsageError, type Command, type CommandContext } from '../command';
 import { approveRelease, editRelease, reviewRelease } from '../../core/dossier';
-import { findCase } from '../../core/records';
+import { caseIdFrom, caseOption } from '../caseOption';
 import type { Vault } from '../../core';
 
 /**
@@ -28,12 +28,7 @@ const REASONS: Record<string, string> = {
 };
 
 const common = {
-  case: {
-    type: 'string',
-    valueName: 'CASE',
-    description: 'the case id or reference',
-    required: true,
-  },
+  case: caseOption(),
   for: {
     type: 'string',
     valueName: 'AUDIENCE',
@@ -56,8 +51,7 @@ async function target(
   const audience = parseAudience(value);
   if ('error' in audience) throw new UsageError(`--for ${audience.error}`);
   const vault = await context.openVault();
-  const found = await findCase(vault, context.requireString('case'));
-  return { vault, caseId: found.id, audience: value.trim() };
+  return { vault, caseId: await caseIdFrom(vault, context), audience: value.trim() };
 }
 
 function changeLine(change: ReleaseChangeView): string {

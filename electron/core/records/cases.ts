@@ -14,7 +14,14 @@ import { VigilError } from '../errors';
 import type { Queryable } from '../vault/database';
 import type { Vault } from '../vault/vault';
 import { auditTx, writeTransaction, type WriteContext } from './context';
-import { assertCaseExists, ListFilter, newRecord, updateRecord, type Entity } from './crud';
+import {
+  assertCaseExists,
+  ListFilter,
+  newRecord,
+  updateRecord,
+  type Entity,
+  type UpdateOptions,
+} from './crud';
 import { constraintError, json, parseJson } from './sql';
 import { insertRowTx, qualified, recordTable, rowById, updateRowTx } from './table';
 import { assertTerms, checkId, filledFields, parseInput } from './validate';
@@ -160,12 +167,27 @@ export async function findCase(vault: Vault, idOrReference: string): Promise<Cas
 }
 
 /** Changes the fields given; lists are replaced whole. Returns the case as stored. */
-export async function updateCase(vault: Vault, id: string, patch: CaseUpdate): Promise<CaseRecord> {
-  return updateRecord(vault, CASE, id, patch, async (ctx, record, fields) => {
-    if (fields.includes('reference') && (await referenceTaken(ctx.tx, record.reference, record.id)))
-      throw referenceConflict(record.reference);
-    await writeCaseTx(ctx, record);
-  });
+export async function updateCase(
+  vault: Vault,
+  id: string,
+  patch: CaseUpdate,
+  options: UpdateOptions = {},
+): Promise<CaseRecord> {
+  return updateRecord(
+    vault,
+    CASE,
+    id,
+    patch,
+    async (ctx, record, fields) => {
+      if (
+        fields.includes('reference') &&
+        (await referenceTaken(ctx.tx, record.reference, record.id))
+      )
+        throw referenceConflict(record.reference);
+      await writeCaseTx(ctx, record);
+    },
+    options,
+  );
 }
 
 /**

@@ -84,6 +84,12 @@ export async function createInCase<R extends Stored & Fields, D extends Fields>(
   });
 }
 
+/** What a caller of an update may ask for besides the record. */
+export interface UpdateOptions {
+  /** Told the names of the fields that changed (none when the patch changed nothing). */
+  onChange?: (fields: readonly string[]) => void;
+}
+
 /**
  * Changes the fields a patch gives: the merged record is checked whole,
  * nothing is written when nothing changes, and `write` stores it (with any
@@ -96,6 +102,7 @@ export async function updateRecord<R extends Stored & Fields>(
   id: string,
   patch: unknown,
   write: (ctx: WriteContext, record: R, fields: string[]) => Promise<void>,
+  options: UpdateOptions = {},
 ): Promise<R> {
   const recordId = checkId(id, entity.kind);
   const changes = parseInput(entity.update, patch, `${entity.kind} update`);
@@ -104,10 +111,14 @@ export async function updateRecord<R extends Stored & Fields>(
     const merged = parseInput(entity.record, { ...before, ...changes }, entity.kind);
     assertTerms(entity.kind, merged, ctx.vocab, entity.kind);
     const fields = changedFields(before, merged, entity.fields);
-    if (fields.length === 0) return before;
+    if (fields.length === 0) {
+      options.onChange?.([]);
+      return before;
+    }
     const record = { ...merged, updatedAt: ctx.now };
     await write(ctx, record, fields);
     await auditTx(ctx, entity.kind, 'update', recordId, { fields });
+    options.onChange?.(fields);
     return record;
   });
 }

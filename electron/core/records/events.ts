@@ -2,11 +2,13 @@ import { cjkIndexText } from './searchIndex';
 import type { z } from 'zod';
 import {
   eventCreateSchema,
+  eventListQuerySchema,
   eventRecordSchema,
   eventUpdateSchema,
   type Detention,
   type EventCreate,
   type EventLink,
+  type EventListQuery,
   type EventRecord,
   type EventSource,
   type EventUpdate,
@@ -20,15 +22,15 @@ import {
   createInCase,
   deleteRecord,
   ListFilter,
-  type Page,
   updateRecord,
+  type UpdateOptions,
   type Entity,
 } from './crud';
 import { dateFromDb, dateToDb, spanOf } from './dates';
 import { assertPersonsExist, linkTx } from './persons';
 import { bool, chunks, json, parseJson, placeholders } from './sql';
 import { insertRowTx, recordTable, rowById, updateRowTx } from './table';
-import { checkId, notFound } from './validate';
+import { checkId, notFound, parseInput } from './validate';
 
 interface EventRow {
   id: string;
@@ -356,14 +358,22 @@ export async function updateEvent(
   vault: Vault,
   id: string,
   patch: EventUpdate,
+  options: UpdateOptions = {},
 ): Promise<EventRecord> {
-  return updateRecord(vault, EVENT, id, patch, async (ctx, record, fields) => {
-    await assertEventReferences(ctx.tx, record);
-    await updateEventRowTx(ctx, record);
-    if (PART_FIELDS.some((f) => fields.includes(f)))
-      await writeEventPartsTx(ctx, record, { links: fields.includes('links'), replace: true });
-    await linkEventPersonsTx(ctx, record);
-  });
+  return updateRecord(
+    vault,
+    EVENT,
+    id,
+    patch,
+    async (ctx, record, fields) => {
+      await assertEventReferences(ctx.tx, record);
+      await updateEventRowTx(ctx, record);
+      if (PART_FIELDS.some((f) => fields.includes(f)))
+        await writeEventPartsTx(ctx, record, { links: fields.includes('links'), replace: true });
+      await linkEventPersonsTx(ctx, record);
+    },
+    options,
+  );
 }
 
 /** Deletes an event with its parts; links to it from other events go too. */
@@ -371,20 +381,14 @@ export async function deleteEvent(vault: Vault, id: string): Promise<void> {
   await deleteRecord(vault, EVENT, id);
 }
 
-export interface EventListQuery extends Page {
-  caseId?: string;
-  eventType?: string;
-  /** Events where this person is a victim or a perpetrator. */
-  personId?: string;
-}
-
 /** Events in chronological order (partial dates ordered as in partialDate.ts). */
-export async function listEvents(vault: Vault, query: EventListQuery = {}): Promise<EventRecord[]> {
+export async function listEvents(vault: Vault, input: EventListQuery = {}): Promise<EventRecord[]> {
+  const query = parseInput(eventListQuerySchema, input, 'event list query');
   const filter = new ListFilter();
   await filter.inCase(vault.db, query.caseId);
   if (query.eventType) filter.where('event_type = ?', query.eventType);
   if (query.personId !== undefined) {
-    const personId = checkId(query.personId, 'person');
+    const personId = query.personId;
     filter.where(
       '(id IN (SELECT event_id FROM event_victims WHERE person_id = ?) OR id IN (SELECT event_id FROM event_perpetrators WHERE person_id = ?))',
       personId,
@@ -398,3 +402,4 @@ export async function listEvents(vault: Vault, query: EventListQuery = {}): Prom
   );
   return eventsFromRows(vault.db, rows);
 }
+export type { EventListQuery };

@@ -83,3 +83,5 @@ export { checkCaseRecords } from './check';
 export { caseAuditLog, type CaseAuditEntry } from './caseAudit';
 export { getOrganisation, loadOrganisation, updateOrganisation } from './organisation';
 export { listDue, type DueQuery } from './due';
+export { InvalidInput } from './validate';
+export type { UpdateOptions } from './crud';

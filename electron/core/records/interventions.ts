@@ -2,9 +2,11 @@ import { cjkIndexText } from './searchIndex';
 import type { z } from 'zod';
 import {
   interventionCreateSchema,
+  interventionListQuerySchema,
   interventionRecordSchema,
   interventionUpdateSchema,
   type InterventionCreate,
+  type InterventionListQuery,
   type InterventionRecord,
   type InterventionUpdate,
 } from '../../../shared/domain/intervention';
@@ -15,13 +17,13 @@ import {
   createInCase,
   deleteRecord,
   ListFilter,
-  type Page,
   updateRecord,
+  type UpdateOptions,
   type Entity,
 } from './crud';
 import { dateFromDb, dateToDb, spanOf } from './dates';
 import { insertRowTx, recordTable, rowById, updateRowTx } from './table';
-import { checkId } from './validate';
+import { checkId, parseInput } from './validate';
 
 interface InterventionRow {
   id: string;
@@ -147,25 +149,20 @@ export async function updateIntervention(
   vault: Vault,
   id: string,
   patch: InterventionUpdate,
+  options: UpdateOptions = {},
 ): Promise<InterventionRecord> {
-  return updateRecord(vault, INTERVENTION, id, patch, writeInterventionTx);
+  return updateRecord(vault, INTERVENTION, id, patch, writeInterventionTx, options);
 }
 
 export async function deleteIntervention(vault: Vault, id: string): Promise<void> {
   await deleteRecord(vault, INTERVENTION, id);
 }
 
-export interface InterventionListQuery extends Page {
-  caseId?: string;
-  status?: string;
-  /** Only those whose follow-up date is on or before this day (YYYY-MM-DD). */
-  followUpBy?: string;
-}
-
 export async function listInterventions(
   vault: Vault,
-  query: InterventionListQuery = {},
+  input: InterventionListQuery = {},
 ): Promise<InterventionRecord[]> {
+  const query = parseInput(interventionListQuerySchema, input, 'intervention list query');
   const filter = new ListFilter();
   await filter.inCase(vault.db, query.caseId);
   if (query.status) filter.where('status = ?', query.status);
@@ -178,3 +175,4 @@ export async function listInterventions(
   );
   return rows.map(fromRow);
 }
+export type { InterventionListQuery };

@@ -2,18 +2,19 @@ import { cjkIndexText } from './searchIndex';
 import type { ConsentRecord } from '../../../shared/domain/consent';
 import {
   personCreateSchema,
+  personListQuerySchema,
   personRecordSchema,
   personUpdateSchema,
   type CasePerson,
   type ContactDetails,
   type IdentityDocument,
   type PersonCreate,
+  type PersonListQuery,
   type PersonRecord,
   type PersonSummary,
   type PersonUpdate,
 } from '../../../shared/domain/person';
 import { unknownTermIssue } from '../../../shared/domain/vocabCheck';
-import { VigilError } from '../errors';
 import type { Queryable } from '../vault/database';
 import type { Vault } from '../vault/vault';
 import { auditTx, writeTransaction, type WriteContext } from './context';
@@ -22,10 +23,10 @@ import {
   deleteRecord,
   existingCaseId,
   ListFilter,
-  type Page,
   newRecord,
   updateRecord,
   type Entity,
+  type UpdateOptions,
 } from './crud';
 import { dateFromDb, dateToDb } from './dates';
 import { bool, chunks, json, parseJson, placeholders } from './sql';
@@ -264,8 +265,16 @@ export async function updatePerson(
   vault: Vault,
   id: string,
   patch: PersonUpdate,
+  options: UpdateOptions = {},
 ): Promise<PersonRecord> {
-  return updateRecord(vault, PERSON, id, patch, (ctx, record) => writePersonTx(ctx, record));
+  return updateRecord(
+    vault,
+    PERSON,
+    id,
+    patch,
+    (ctx, record) => writePersonTx(ctx, record),
+    options,
+  );
 }
 
 /**
@@ -353,16 +362,12 @@ export async function casesOfPersons(
   return out;
 }
 
-export interface PersonListQuery extends Page {
-  caseId?: string;
-  role?: string;
-}
-
 /** Persons (all, or those of one case, optionally in one role), by name, with the cases they appear in. */
 export async function listPersons(
   vault: Vault,
-  query: PersonListQuery = {},
+  input: PersonListQuery = {},
 ): Promise<PersonSummary[]> {
+  const query = parseInput(personListQuerySchema, input, 'person list query');
   const filter = new ListFilter();
   if (query.caseId !== undefined) {
     const caseId = await existingCaseId(vault.db, query.caseId);
@@ -376,14 +381,11 @@ export async function listPersons(
   } else if (query.role) {
     filter.where('p.id IN (SELECT person_id FROM case_persons WHERE role = ?)', query.role);
   }
-  const limit = query.limit ?? -1;
-  if (!Number.isInteger(limit) || (limit < 1 && limit !== -1))
-    throw new VigilError('INVALID_INPUT', 'The limit must be a whole number of at least 1.');
   const rows = await vault.db.all<PersonRow>(
     `SELECT ${P_COLUMNS} FROM persons p
      ${filter.sql}
      ORDER BY p.name COLLATE NOCASE, p.created_at, p.rowid LIMIT ? OFFSET ?`,
-    filter.params({ limit, offset: query.offset }),
+    filter.params(query),
   );
   const cases = await casesOfPersons(
     vault.db,
@@ -406,3 +408,4 @@ export async function casePersonsTx(q: Queryable, caseId: string): Promise<CaseP
   );
   return rows.map((row) => ({ ...personFromRow(row), roles: row.roles.split(' ').sort() }));
 }
+export type { PersonListQuery };

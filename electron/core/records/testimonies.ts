@@ -3,9 +3,11 @@ import type { z } from 'zod';
 import type { ConsentRecord } from '../../../shared/domain/consent';
 import {
   testimonyCreateSchema,
+  testimonyListQuerySchema,
   testimonyRecordSchema,
   testimonyUpdateSchema,
   type TestimonyCreate,
+  type TestimonyListQuery,
   type TestimonyRecord,
   type TestimonySummary,
   type TestimonyUpdate,
@@ -20,15 +22,15 @@ import {
   createInCase,
   deleteRecord,
   ListFilter,
-  type Page,
   updateRecord,
+  type UpdateOptions,
   type Entity,
 } from './crud';
 import { dateFromDb, dateToDb, spanOf } from './dates';
 import { assertPersonsExist, dropEmptySourcesTx, linkTx } from './persons';
 import { json } from './sql';
 import { insertRowTx, recordTable, rowById, updateRowTx } from './table';
-import { checkId } from './validate';
+import { checkId, parseInput } from './validate';
 
 interface TestimonyRow {
   id: string;
@@ -178,13 +180,21 @@ export async function updateTestimony(
   vault: Vault,
   id: string,
   patch: TestimonyUpdate,
+  options: UpdateOptions = {},
 ): Promise<TestimonyRecord> {
-  return updateRecord(vault, TESTIMONY, id, patch, async (ctx, record, fields) => {
-    const newWitness = fields.includes('witnessId') ? record.witnessId : null;
-    if (newWitness) await checkWitness(ctx.tx, newWitness);
-    await writeTestimonyTx(ctx, record);
-    if (newWitness) await linkTx(ctx, record.caseId, newWitness, 'witness');
-  });
+  return updateRecord(
+    vault,
+    TESTIMONY,
+    id,
+    patch,
+    async (ctx, record, fields) => {
+      const newWitness = fields.includes('witnessId') ? record.witnessId : null;
+      if (newWitness) await checkWitness(ctx.tx, newWitness);
+      await writeTestimonyTx(ctx, record);
+      if (newWitness) await linkTx(ctx, record.caseId, newWitness, 'witness');
+    },
+    options,
+  );
 }
 
 /**
@@ -208,20 +218,15 @@ export async function deleteTestimony(vault: Vault, id: string): Promise<void> {
   await deleteRecord(vault, TESTIMONY, id, (ctx) => dropEmptySourcesTx(ctx.tx));
 }
 
-export interface TestimonyListQuery extends Page {
-  caseId?: string;
-  witnessId?: string;
-}
-
 /** Testimonies in the order they were taken, without their texts (see `getTestimony`). */
 export async function listTestimonies(
   vault: Vault,
-  query: TestimonyListQuery = {},
+  input: TestimonyListQuery = {},
 ): Promise<TestimonySummary[]> {
+  const query = parseInput(testimonyListQuerySchema, input, 'testimony list query');
   const filter = new ListFilter();
   await filter.inCase(vault.db, query.caseId);
-  if (query.witnessId !== undefined)
-    filter.where('witness_id = ?', checkId(query.witnessId, 'person'));
+  if (query.witnessId !== undefined) filter.where('witness_id = ?', query.witnessId);
   const rows = await vault.db.all<
     Omit<TestimonyRow, 'statement' | 'translation'> & {
       statement_bytes: number;
@@ -246,3 +251,4 @@ export async function listTestimonies(
     };
   });
 }
+export type { TestimonyListQuery };

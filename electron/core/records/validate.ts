@@ -4,12 +4,25 @@ import { vocabularyIssues, type RecordKind } from '../../../shared/domain/vocabC
 import type { VocabularySet } from '../../../shared/vocabularies';
 import { VigilError } from '../errors';
 
-/** One INVALID_INPUT error naming every problem (the first few in full). Nothing has been written. */
-export function invalidInput(what: string, issues: readonly FieldIssue[]): VigilError {
-  return new VigilError(
-    'INVALID_INPUT',
-    `The ${what} is not valid: ${describeIssues(issues)}. Nothing was changed.`,
-  );
+/**
+ * An INVALID_INPUT error naming every problem (the first few in full), with
+ * the problems by field, so that a front-end can name its own inputs (the
+ * CLI its options). Nothing has been written.
+ */
+export class InvalidInput extends VigilError {
+  constructor(
+    readonly what: string,
+    readonly issues: readonly FieldIssue[],
+  ) {
+    super(
+      'INVALID_INPUT',
+      `The ${what} is not valid: ${describeIssues(issues)}. Nothing was changed.`,
+    );
+  }
+}
+
+export function invalidInput(what: string, issues: readonly FieldIssue[]): InvalidInput {
+  return new InvalidInput(what, issues);
 }
 
 /** Parses `value` with a shared schema, or throws INVALID_INPUT with every problem by field. */

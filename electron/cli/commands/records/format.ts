@@ -1,13 +1,13 @@
-import type { CasePerson, PersonRecord, PersonSummary } from '../../../shared/domain/person';
-import type { CaseRecord, CaseSummary } from '../../../shared/domain/case';
-import type { EventRecord } from '../../../shared/domain/event';
-import type { InterventionRecord } from '../../../shared/domain/intervention';
-import type { TestimonyRecord, TestimonySummary } from '../../../shared/domain/testimony';
-import type { SearchResults } from '../../../shared/domain/search';
-import type { TimelineEntry } from '../../../shared/domain/timeline';
-import { formatBytes } from '../../../shared/domain/text';
-import { formatPartialDate, type PartialDate } from '../../../shared/domain/partialDate';
-import type { VocabularyListing } from '../../core/records';
+import type { CasePerson, PersonRecord, PersonSummary } from '../../../../shared/domain/person';
+import type { CaseRecord, CaseSummary } from '../../../../shared/domain/case';
+import type { EventRecord } from '../../../../shared/domain/event';
+import type { InterventionRecord } from '../../../../shared/domain/intervention';
+import type { TestimonyRecord, TestimonySummary } from '../../../../shared/domain/testimony';
+import type { SearchResults } from '../../../../shared/domain/search';
+import type { TimelineEntry } from '../../../../shared/domain/timeline';
+import { formatBytes } from '../../../../shared/domain/text';
+import { formatPartialDate, type PartialDate } from '../../../../shared/domain/partialDate';
+import type { VocabularyListing } from '../../../core/records';
 
 // Human output of the records commands. Term ids are shown as they are
 // (stable, short, and what the options take); dates in their text form.

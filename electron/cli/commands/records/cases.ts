@@ -1,0 +1,244 @@
+import { resolve } from 'node:path';
+import type { Command } from '../../command';
+import { writeFileAtomic } from '../../../core/fs/atomic';
+import {
+  createCase,
+  exportCaseDocument,
+  findCase,
+  getCase,
+  importCaseDocument,
+  listCasePersons,
+  listCases,
+  listEvents,
+  listInterventions,
+  listTestimonies,
+  readJsonFile,
+  updateCase,
+} from '../../../core/records';
+import {
+  CASE_SORTS,
+  caseCreateSchema,
+  caseFields,
+  caseListQuerySchema,
+  caseUpdateSchema,
+} from '../../../../shared/domain/case';
+import { TEXT_LIMITS } from '../../../../shared/domain/text';
+import { caseIdOf } from '../../caseOption';
+import { changedLine, PAGE_FIELDS, queryOf, runEdit, specs } from './common';
+import {
+  checkRecord,
+  flag,
+  fromFile,
+  inputFrom,
+  list,
+  naming,
+  optionsOf,
+  text,
+  withSchemaFields,
+  type FieldOptions,
+} from './fields';
+import * as format from './format';
+
+// `vigil case add|list|show|edit|import|export-json`.
+// A command that creates something prints its id (with --json, an object
+// with at least `id`), so scripts can chain: ID=$(vigil case add --title T).
+
+export const CASE_FIELDS: FieldOptions = withSchemaFields(caseFields, {
+  title: text('title', 'TEXT', 'the case title', { required: true }),
+  reference: text('reference', 'REF', 'the case reference (default: the next VIG-YYYY-NNNN)'),
+  summary: text('summary', 'TEXT', 'a summary'),
+  'summary-file': fromFile(
+    'summary',
+    'read the summary from a UTF-8 file',
+    TEXT_LIMITS.text,
+    'the summary',
+  ),
+  status: text(
+    'status',
+    'TERM',
+    'case-status term: open (default), documenting, submitted, follow-up, closed, archived',
+  ),
+  country: list('countries', 'CC', 'a country concerned (ISO 3166-1 code, e.g. EG)', {
+    commas: true,
+  }),
+  tag: list('tags', 'TAG', 'a tag'),
+  confidentiality: text(
+    'confidentiality',
+    'TERM',
+    'public, internal, confidential (default) or restricted',
+  ),
+  'clear-countries': flag('countries', 'remove every country', [], { only: 'edit' }),
+  'clear-tags': flag('tags', 'remove every tag', [], { only: 'edit' }),
+});
+
+const caseAdd: Command = {
+  name: 'case add',
+  summary: 'Create a case and print its id.',
+  options: optionsOf(CASE_FIELDS, 'add'),
+  examples: [
+    'vigil case add --title "Arrest of A. Hassan at the Cairo protest"',
+    'vigil case add --title "Journalist beaten" --country RU --tag wgad --status documenting --json',
+  ],
+  async run(context) {
+    const input = await inputFrom(context, CASE_FIELDS, 'add');
+    const data = checkRecord(caseCreateSchema, input, 'case');
+    const vault = await context.openVault();
+    const created = await naming(input, () => createCase(vault, data));
+    context.output(created, () => created.id);
+  },
+};
+
+const CASE_LIST_FIELDS: FieldOptions = {
+  status: text('status', 'TERM', 'only cases with this status'),
+  country: text('country', 'CC', 'only cases concerning this country'),
+  tag: text('tag', 'TAG', 'only cases with this tag'),
+  'event-type': text('eventType', 'TERM', 'only cases holding an event of this type'),
+  sort: text('sort', 'KEY', `sort by ${CASE_SORTS.join(', ')} (default updated)`),
+  desc: flag('descending', 'descending order'),
+  asc: flag('descending', 'ascending order', false),
+  ...PAGE_FIELDS,
+};
+
+const caseList: Command = {
+  name: 'case list',
+  summary: 'List cases with their counts of persons, events, testimonies and interventions.',
+  options: specs(CASE_LIST_FIELDS),
+  examples: [
+    'vigil case list',
+    'vigil case list --status open --country EG --sort testimonies',
+    'vigil case list --event-type enforced-disappearance',
+    'vigil case list --json',
+  ],
+  async run(context) {
+    const query = await queryOf(context, CASE_LIST_FIELDS, caseListQuerySchema);
+    const vault = await context.openVault();
+    const cases = await listCases(vault, await query(vault));
+    context.output({ cases }, () => format.caseList(cases));
+  },
+};
+
+const caseShow: Command = {
+  name: 'case show',
+  summary: 'Show a case with its persons, events, testimonies and interventions.',
+  positionals: [{ name: 'CASE', description: 'the case id or reference', required: true }],
+  examples: ['vigil case show VIG-2026-0001', 'vigil case show 0b7c2f1e-… --json'],
+  async run(context) {
+    const vault = await context.openVault();
+    const c = await findCase(vault, context.positionals[0]!);
+    const [persons, events, testimonies, interventions] = [
+      await listCasePersons(vault, c.id),
+      await listEvents(vault, { caseId: c.id }),
+      await listTestimonies(vault, { caseId: c.id }),
+      await listInterventions(vault, { caseId: c.id }),
+    ];
+    const counts = {
+      persons: persons.length,
+      events: events.length,
+      testimonies: testimonies.length,
+      interventions: interventions.length,
+    };
+    context.output({ case: c, counts, persons, events, testimonies, interventions }, () =>
+      format.caseDetail(c, persons, events, testimonies, interventions),
+    );
+  },
+};
+
+const caseEdit: Command = {
+  name: 'case edit',
+  summary: 'Change fields of a case (only the options given).',
+  positionals: [{ name: 'CASE', description: 'the case id or reference', required: true }],
+  options: optionsOf(CASE_FIELDS, 'edit'),
+  examples: [
+    'vigil case edit VIG-2026-0001 --status submitted',
+    'vigil case edit VIG-2026-0001 --country EG --country SD --reference "UA EGY 4/2024"',
+  ],
+  details: 'An empty value clears a text field: --summary "".',
+  async run(context) {
+    const { record, changed } = await runEdit(context, {
+      fields: CASE_FIELDS,
+      patchSchema: caseUpdateSchema,
+      what: 'case',
+      id: caseIdOf,
+      load: getCase,
+      update: updateCase,
+    });
+    context.output(record, () => changedLine(record.id, changed));
+  },
+};
+
+const caseImport: Command = {
+  name: 'case import',
+  summary: 'Import a case document (JSON) in one transaction, and print the case id.',
+  positionals: [{ name: 'FILE', description: 'a vigil-case JSON document', required: true }],
+  options: {
+    merge: {
+      type: 'boolean',
+      description:
+        'keep the document ids: update records that exist, add the others (default: new ids)',
+    },
+  },
+  examples: ['vigil case import case.json', 'vigil case import case.json --merge --json'],
+  details: `All of the document is imported, or nothing: a crash or a kill half-way leaves the vault
+as it was. With new ids (the default), a reference already used in this vault is replaced by
+the next VIG-YYYY-NNNN.`,
+  async run(context) {
+    const file = context.positionals[0]!;
+    const document = await readJsonFile(file, 'case document');
+    const vault = await context.openVault();
+    const result = await importCaseDocument(vault, document, {
+      mode: context.flag('merge') ? 'merge' : 'new-ids',
+      onProgress: (done, total) => context.progress(`Imported ${done} of ${total} records`),
+    });
+    if (context.io.stderrIsTTY) context.io.stderr.write('\n');
+    const { ids: _ids, ...summary } = result;
+    if (result.referenceChanged)
+      context.warn(`the reference was already in use here; the case is now ${result.reference}.`);
+    context.output({ id: result.caseId, ...summary }, () => result.caseId);
+  },
+};
+
+const caseExport: Command = {
+  name: 'case export-json',
+  summary:
+    'Write a case with everything it holds as one JSON document (on stdout, or to --out FILE).',
+  positionals: [{ name: 'CASE', description: 'the case id or reference', required: true }],
+  options: {
+    out: {
+      type: 'string',
+      valueName: 'FILE',
+      description: 'write the document to FILE (must not exist) instead of stdout',
+    },
+  },
+  examples: [
+    'vigil case export-json VIG-2026-0001 > case.json',
+    'vigil case export-json VIG-2026-0001 --out case.json',
+  ],
+  details: `The document is NOT encrypted: it holds every name, statement and contact detail of the
+case, so keep it on encrypted storage and delete it when done. The export is recorded in the
+audit log.`,
+  async run(context) {
+    const vault = await context.openVault();
+    const c = await findCase(vault, context.positionals[0]!);
+    const document = await exportCaseDocument(vault, c.id);
+    const text = `${JSON.stringify(document, null, 2)}\n`;
+    const out = context.string('out');
+    if (out === undefined) {
+      context.io.stdout.write(text);
+      return;
+    }
+    await writeFileAtomic(resolve(out), Buffer.from(text, 'utf8'), { overwrite: false });
+    context.output(
+      { id: c.id, out: resolve(out), bytes: Buffer.byteLength(text) },
+      () => `Wrote ${resolve(out)}.`,
+    );
+  },
+};
+
+export const caseCommands: Command[] = [
+  caseAdd,
+  caseList,
+  caseShow,
+  caseEdit,
+  caseImport,
+  caseExport,
+];

@@ -1,0 +1,22 @@
+import type { Command } from '../../command';
+import { caseCommands } from './cases';
+import { personCommands } from './persons';
+import { eventCommands } from './events';
+import { testimonyCommands } from './testimonies';
+import { interventionCommands } from './interventions';
+import { searchCommands } from './search';
+import { vocabCommands } from './vocab';
+
+// `vigil case|person|event|testimony|intervention|search|timeline|vocab`, one
+// file per record type. Each command declares which option fills which field
+// of the shared schema (./fields.ts); the schema and the core do the rest.
+
+export const recordsCommands: Command[] = [
+  ...caseCommands,
+  ...personCommands,
+  ...eventCommands,
+  ...testimonyCommands,
+  ...interventionCommands,
+  ...searchCommands,
+  ...vocabCommands,
+];

@@ -1,0 +1,138 @@
+import type { Command } from '../../command';
+import {
+  createIntervention,
+  getIntervention,
+  listInterventions,
+  updateIntervention,
+} from '../../../core/records';
+import {
+  interventionCreateSchema,
+  interventionFields,
+  interventionListQuerySchema,
+  interventionUpdateSchema,
+} from '../../../../shared/domain/intervention';
+import { TEXT_LIMITS } from '../../../../shared/domain/text';
+import { caseIdFrom, caseOption } from '../../caseOption';
+import { changedLine, DATE_HELP, PAGE_FIELDS, queryOf, runEdit, specs } from './common';
+import {
+  checkRecord,
+  fromFile,
+  inputFrom,
+  naming,
+  optionsOf,
+  text,
+  withSchemaFields,
+  type FieldOptions,
+} from './fields';
+import * as format from './format';
+
+export const INTERVENTION_FIELDS: FieldOptions = withSchemaFields(interventionFields, {
+  type: text(
+    'interventionType',
+    'TERM',
+    'urgent-appeal, allegation-letter, wgad-communication, un-communication, regional-petition, letter-to-authorities…',
+    { required: true },
+  ),
+  mechanism: text(
+    'mechanism',
+    'TERM',
+    'the mechanism addressed: wgad, sr-hrd, iachr, achpr, echr…',
+    {
+      nullable: true,
+    },
+  ),
+  recipient: text('recipient', 'TEXT', 'who it was sent to'),
+  sent: text('sentOn', 'DATE', 'date sent', { nullable: true }),
+  reference: text('reference', 'TEXT', "the recipient's reference number"),
+  status: text(
+    'status',
+    'TERM',
+    'draft, sent, acknowledged, response-received, decision-issued, no-response, closed (default: sent if --sent, else draft)',
+  ),
+  'response-date': text('responseOn', 'DATE', 'date of the response', { nullable: true }),
+  response: text('response', 'TEXT', 'the response, summarised'),
+  'response-file': fromFile(
+    'response',
+    'read the response from a UTF-8 file',
+    TEXT_LIMITS.text,
+    'the response',
+  ),
+  outcome: text('outcome', 'TEXT', 'the outcome, e.g. "Opinion No. 45/2016"'),
+  'follow-up': text(
+    'followUpOn',
+    'YYYY-MM-DD',
+    'when to follow up (e.g. the end of the 60 days for the government to reply)',
+    { nullable: true },
+  ),
+  notes: text('notes', 'TEXT', 'internal notes'),
+});
+
+const interventionAdd: Command = {
+  name: 'intervention add',
+  summary: 'Record an urgent appeal, a communication or a letter for a case, and print its id.',
+  options: { case: caseOption(), ...optionsOf(INTERVENTION_FIELDS, 'add') },
+  examples: [
+    'vigil intervention add --case VIG-2026-0001 --type urgent-appeal --recipient "SR on human rights defenders" --sent 2024-03-18 --follow-up 2024-05-17',
+    'vigil intervention add --case VIG-2026-0001 --type wgad-communication --mechanism wgad --status decision-issued --outcome "Opinion No. 45/2016" --json',
+  ],
+  details: DATE_HELP,
+  async run(context) {
+    const input = await inputFrom(context, INTERVENTION_FIELDS, 'add');
+    const data = checkRecord(interventionCreateSchema, input, 'intervention');
+    const vault = await context.openVault();
+    const caseId = await caseIdFrom(vault, context);
+    const i = await naming(input, () => createIntervention(vault, caseId, data));
+    context.output(i, () => i.id);
+  },
+};
+
+const interventionEdit: Command = {
+  name: 'intervention edit',
+  summary: 'Change an intervention: only the options given change.',
+  positionals: [{ name: 'ID', description: 'the intervention id', required: true }],
+  options: optionsOf(INTERVENTION_FIELDS, 'edit'),
+  examples: [
+    'vigil intervention edit 2c9a… --reference "UA EGY 4/2024" --follow-up 2024-05-17',
+    'vigil intervention edit 2c9a… --recipient "OHCHR – WGAD" --notes "" --json',
+  ],
+  details: `${DATE_HELP}\nAn empty value clears a field: --follow-up "", --notes "".`,
+  async run(context) {
+    const { record, changed } = await runEdit(context, {
+      fields: INTERVENTION_FIELDS,
+      patchSchema: interventionUpdateSchema,
+      what: 'intervention',
+      load: getIntervention,
+      update: updateIntervention,
+    });
+    context.output(record, () => changedLine(record.id, changed));
+  },
+};
+
+const INTERVENTION_LIST_FIELDS: FieldOptions = {
+  case: text('caseId', 'CASE', 'only interventions of this case (id or reference)'),
+  status: text('status', 'TERM', 'only interventions with this status'),
+  'follow-up-by': text('followUpBy', 'YYYY-MM-DD', 'only those to follow up on or before this day'),
+  ...PAGE_FIELDS,
+};
+
+const interventionList: Command = {
+  name: 'intervention list',
+  summary: 'List interventions, e.g. those due for follow-up.',
+  options: specs(INTERVENTION_LIST_FIELDS),
+  examples: [
+    'vigil intervention list --case VIG-2026-0001',
+    'vigil intervention list --follow-up-by 2024-06-30 --json',
+  ],
+  async run(context) {
+    const query = await queryOf(context, INTERVENTION_LIST_FIELDS, interventionListQuerySchema);
+    const vault = await context.openVault();
+    const interventions = await listInterventions(vault, await query(vault));
+    context.output({ interventions }, () => format.interventionList(interventions));
+  },
+};
+
+export const interventionCommands: Command[] = [
+  interventionAdd,
+  interventionEdit,
+  interventionList,
+];
