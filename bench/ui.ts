@@ -37,6 +37,7 @@ const noDialogs: Dialogs = {
   chooseSaveFile: async () => null,
   chooseSaveFolder: async () => null,
   chooseOpenFile: async () => null,
+  showInFolder: () => undefined,
 };
 
 // A deterministic corpus: statements made of common words, with a few rarer ones that queries find.

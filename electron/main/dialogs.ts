@@ -10,4 +10,6 @@ export interface Dialogs {
   chooseSaveFile(suggestedName: string): Promise<string | null>;
   chooseSaveFolder(suggestedName: string): Promise<string | null>;
   chooseOpenFile(kind: 'bundle' | 'key' | 'dossier'): Promise<string | null>;
+  /** Opens the system's file manager at a file or folder Vigil wrote. */
+  showInFolder(path: string): void;
 }

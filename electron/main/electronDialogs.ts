@@ -1,4 +1,4 @@
-import { dialog, type BrowserWindow } from 'electron';
+import { dialog, shell, type BrowserWindow } from 'electron';
 import type { Dialogs } from './dialogs';
 
 /** Native dialogs, attached to the main window. */
@@ -64,6 +64,10 @@ export function electronDialogs(window: () => BrowserWindow | null): Dialogs {
         ? await dialog.showOpenDialog(w, options)
         : await dialog.showOpenDialog(options);
       return result.canceled ? null : (result.filePaths[0] ?? null);
+    },
+    showInFolder(path) {
+      // Only ever a path main resolved from its own reference to a file it wrote.
+      shell.showItemInFolder(path);
     },
   };
 }

@@ -1,6 +1,8 @@
 import { join } from 'node:path';
 import {
   app,
+  BrowserWindow,
+  clipboard,
   globalShortcut,
   ipcMain,
   powerMonitor,
@@ -21,6 +23,7 @@ import {
   denyAllPermissions,
   enforceContentSecurityPolicy,
   hardenWebContents,
+  lockWhenHidden,
   PARTITION,
   protectContent,
 } from './window';
@@ -66,7 +69,10 @@ async function start(): Promise<void> {
     dialogs: electronDialogs(() => mainWindow),
     settings,
     emit,
+    clipboard,
     app: { version: app.getVersion(), platform: process.platform },
+    // Every window goes, with everything its renderer held; a fresh one shows the neutral lock screen.
+    afterPanic: (kind) => openMainWindow({ minimised: kind === 'quick-exit', replacing: true }),
     // Never log inputs or case data: the channel name is enough to find a bug.
     onInternalError: (channel) => process.stderr.write(`vigil: internal error on ${channel}\n`),
   });
@@ -87,7 +93,35 @@ async function start(): Promise<void> {
   autoLock.start();
   powerMonitor.on('lock-screen', () => void autoLock.onSystemEvent('lock-screen'));
   powerMonitor.on('suspend', () => void autoLock.onSystemEvent('suspend'));
-  globalShortcut.register(PANIC_SHORTCUT, () => void autoLock.onSystemEvent('panic'));
+  globalShortcut.register(PANIC_SHORTCUT, () => void context.panic('panic'));
+
+  /**
+   * The main window. A replacement (after a panic or quick exit) is made
+   * before the old windows are destroyed, so the app never has no window
+   * and does not quit; a quick exit leaves it minimised.
+   */
+  function openMainWindow(options: { minimised: boolean; replacing: boolean }): void {
+    const previous = BrowserWindow.getAllWindows();
+    const window = createMainWindow(preloadPath, { devTools: !app.isPackaged });
+    mainWindow = window;
+    protectContent(window);
+    lockWhenHidden(window, {
+      enabled: () => settings.get().lockOnHide,
+      isUnlocked: () => context.session.current !== null,
+      lock: () => void lock('hidden'),
+    });
+    window.once('ready-to-show', () => {
+      if (options.minimised) window.minimize();
+      else window.show();
+    });
+    window.on('closed', () => {
+      if (mainWindow !== window) return;
+      mainWindow = null;
+      void lock('quit');
+    });
+    if (options.replacing) for (const old of previous) if (!old.isDestroyed()) old.destroy();
+    void window.loadURL(APP_URL);
+  }
 
   app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
   app.on('second-instance', () => {
@@ -100,14 +134,7 @@ async function start(): Promise<void> {
   });
   app.on('window-all-closed', () => app.quit());
 
-  mainWindow = createMainWindow(preloadPath, { devTools: !app.isPackaged });
-  protectContent(mainWindow);
-  mainWindow.once('ready-to-show', () => mainWindow?.show());
-  mainWindow.on('closed', () => {
-    mainWindow = null;
-    void lock('quit');
-  });
-  await mainWindow.loadURL(APP_URL);
+  openMainWindow({ minimised: false, replacing: false });
 }
 
 start().catch((error: unknown) => {

@@ -1,4 +1,5 @@
 import type { EventName, EventPayload } from '../../shared/ipc/contract';
+import { ClipboardGuard, type ClipboardPort } from './clipboard';
 import type { Dialogs } from './dialogs';
 import { createHandlers, type AppContext } from './handlers';
 import { createDispatcher, type Dispatch } from './ipc/dispatch';
@@ -11,16 +12,24 @@ export type Emit = <E extends EventName>(event: E, payload: EventPayload<E>) => 
 /**
  * Wires the session, operations, handlers and dispatcher. The Electron app
  * and the end-to-end test bridge both call this, so the two differ only in
- * the transport and in who answers the dialogs.
+ * the transport, the clipboard, the windows and who answers the dialogs.
  */
 export function createServices(options: {
   dialogs: Dialogs;
   settings: SettingsStore;
   emit: Emit;
   app: AppContext['app'];
+  clipboard: ClipboardPort;
+  /** After a panic or quick exit has locked: close every window (the app); nothing in the bridge. */
+  afterPanic?: (kind: 'panic' | 'quick-exit') => void;
   onInternalError?: (channel: string, error: unknown) => void;
 }): { context: AppContext; dispatch: Dispatch } {
-  const session = new Session((reason) => options.emit('locked', { reason }));
+  const clipboard = new ClipboardGuard(options.clipboard);
+  const session = new Session((reason) => {
+    // Whatever locks the vault, a hash or passphrase copied from it does not stay behind.
+    void clipboard.clearIfOurs();
+    options.emit('locked', { reason });
+  });
   const operations = new Operations((payload) => options.emit('progress', payload));
   const context: AppContext = {
     session,
@@ -28,6 +37,12 @@ export function createServices(options: {
     dialogs: options.dialogs,
     settings: options.settings,
     app: options.app,
+    clipboard,
+    async panic(kind) {
+      operations.cancelAll();
+      await session.lock(kind);
+      options.afterPanic?.(kind);
+    },
   };
   return { context, dispatch: createDispatcher(createHandlers(context), options.onInternalError) };
 }

@@ -15,6 +15,8 @@ export type LockReason = EventPayload<'locked'>['reason'];
 export class Session {
   private vault: Vault | null = null;
   private label: string | null = null;
+  /** Where the vault locked last was, and why: a fresh window offers to unlock it again. */
+  private lastLocked: { dir: string; reason: LockReason } | null = null;
   private readonly references = new Map<
     string,
     { kind: 'location' | 'file' | 'output'; path: string }
@@ -60,8 +62,16 @@ export class Session {
     return found.path;
   }
 
+  get lastLockedVault(): { dir: string; reason: LockReason } | null {
+    return this.lastLocked;
+  }
+
   async lock(reason: LockReason): Promise<void> {
     const vault = this.vault;
+    if (vault) this.lastLocked = { dir: vault.dir, reason };
+    // A panic after a plain lock must not leave the vault named in the next window either.
+    else if (this.lastLocked && (reason === 'panic' || reason === 'quick-exit'))
+      this.lastLocked = { ...this.lastLocked, reason };
     this.vault = null;
     this.label = null;
     for (const [id, ref] of this.references)

@@ -83,3 +83,18 @@ export function denyAllPermissions(session: Session): void {
 export function protectContent(window: BrowserWindow): void {
   window.setContentProtection(true);
 }
+
+/**
+ * Locks when the window is minimised or hidden, if the user asked for it
+ * (Settings): a window left in the taskbar then holds nothing.
+ */
+export function lockWhenHidden(
+  window: Pick<BrowserWindow, 'on'>,
+  options: { enabled: () => boolean; isUnlocked: () => boolean; lock: () => void },
+): void {
+  const onHidden = () => {
+    if (options.enabled() && options.isUnlocked()) options.lock();
+  };
+  window.on('minimize', onHidden);
+  window.on('hide', onHidden);
+}

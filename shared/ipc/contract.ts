@@ -49,7 +49,18 @@ export const events = {
     total: z.number().nullable(),
     item: z.string().nullable(),
   }),
-  locked: z.object({ reason: z.enum(['user', 'panic', 'idle', 'screen-lock', 'suspend', 'quit']) }),
+  locked: z.object({
+    reason: z.enum([
+      'user',
+      'panic',
+      'quick-exit',
+      'idle',
+      'screen-lock',
+      'suspend',
+      'hidden',
+      'quit',
+    ]),
+  }),
 } as const;
 
 export type EventName = keyof typeof events;

@@ -67,6 +67,11 @@ export interface FakeWindow extends EventEmitter {
   contentProtection: boolean;
   loadedUrl: string | null;
   options: Record<string, unknown>;
+  destroyed: boolean;
+  minimised: boolean;
+  shown: boolean;
+  destroy(): void;
+  minimize(): void;
 }
 
 export function createFakeElectron() {
@@ -82,14 +87,32 @@ export function createFakeElectron() {
   let resolveReady!: () => void;
   const ready = new Promise<void>((resolve) => (resolveReady = resolve));
 
+  const clipboard = { text: '', writes: 0, clears: 0 };
+
   class FakeBrowserWindow extends EventEmitter {
     webContents = new FakeWebContents();
     contentProtection = false;
     loadedUrl: string | null = null;
+    destroyed = false;
+    minimised = false;
+    shown = false;
+    static getAllWindows() {
+      return windows.filter((w) => !w.destroyed);
+    }
     constructor(readonly options: Record<string, unknown>) {
       super();
       windows.push(this);
       appEvents.emit('web-contents-created', {}, this.webContents);
+    }
+    destroy() {
+      if (this.destroyed) return;
+      this.destroyed = true;
+      this.emit('closed');
+      if (FakeBrowserWindow.getAllWindows().length === 0) appEvents.emit('window-all-closed');
+    }
+    minimize() {
+      this.minimised = true;
+      this.emit('minimize');
     }
     setContentProtection(value: boolean) {
       this.contentProtection = value;
@@ -99,12 +122,14 @@ export function createFakeElectron() {
       return Promise.resolve();
     }
     isDestroyed() {
-      return false;
+      return this.destroyed;
     }
     isMinimized() {
-      return false;
+      return this.minimised;
     }
-    show() {}
+    show() {
+      this.shown = true;
+    }
     focus() {}
     restore() {}
   }
@@ -122,13 +147,29 @@ export function createFakeElectron() {
       whenReady: () => ready,
       getPath: (_name: string) => electron.userData,
       getVersion: () => '0.0.0-test',
-      quit: () => {},
+      quitCalls: 0,
+      quit: () => {
+        electron.app.quitCalls += 1;
+      },
       exit: () => {},
     }),
     userData: '',
-    BrowserWindow: FakeBrowserWindow as unknown as new (
+    BrowserWindow: FakeBrowserWindow as unknown as (new (
       options: Record<string, unknown>,
-    ) => FakeWindow,
+    ) => FakeWindow) & { getAllWindows(): FakeWindow[] },
+    clipboard: {
+      writeText: (text: string) => {
+        clipboard.text = text;
+        clipboard.writes += 1;
+      },
+      readText: () => clipboard.text,
+      clear: () => {
+        clipboard.text = '';
+        clipboard.clears += 1;
+      },
+    },
+    shownInFolder: [] as string[],
+    shell: { showItemInFolder: (path: string) => electron.shownInFolder.push(path) },
     ipcMain: {
       handle: (channel: string, fn: (event: unknown, input: unknown) => Promise<unknown>) =>
         handlers.set(channel, fn),
@@ -163,7 +204,16 @@ export function createFakeElectron() {
     contextBridge: { exposeInMainWorld: () => {} },
     ipcRenderer: {},
   };
-  return { electron, windows, sessions, handlers, shortcuts, powerMonitor, ready: resolveReady };
+  return {
+    electron,
+    windows,
+    sessions,
+    handlers,
+    shortcuts,
+    powerMonitor,
+    clipboard,
+    ready: resolveReady,
+  };
 }
 
 export type FakeElectron = ReturnType<typeof createFakeElectron>;

@@ -1,9 +1,9 @@
 import { join } from 'node:path';
 import type { Dialogs } from '../../electron/main/dialogs';
-import { createHandlers, type AppContext } from '../../electron/main/handlers';
+import { createHandlers } from '../../electron/main/handlers';
 import { createDispatcher, type Handlers } from '../../electron/main/ipc/dispatch';
-import { Operations } from '../../electron/main/operations';
-import { Session } from '../../electron/main/session';
+import { MemoryClipboard } from '../../electron/main/clipboard';
+import { createServices } from '../../electron/main/services';
 import { SettingsStore } from '../../electron/main/settings';
 import { tempDir } from './tmp';
 
@@ -19,14 +19,19 @@ export class ScriptedDialogs implements Dialogs {
   chooseSaveFile = async () => this.saves.shift() ?? null;
   chooseSaveFolder = async () => this.saves.shift() ?? null;
   chooseOpenFile = async () => this.opens.shift() ?? null;
+  /** Paths "shown in the file manager". */
+  readonly shownInFolder: string[] = [];
+  showInFolder = (path: string) => void this.shownInFolder.push(path);
 }
 
 export interface TestServices {
-  context: AppContext;
+  context: ReturnType<typeof createServices>['context'];
+  clipboard: MemoryClipboard;
+  panics: string[];
   dialogs: ScriptedDialogs;
   events: { event: string; payload: unknown }[];
   calls: string[];
-  dispatch: ReturnType<typeof createDispatcher>;
+  dispatch: ReturnType<typeof createServices>['dispatch'];
   handlers: Handlers;
 }
 
@@ -34,17 +39,18 @@ export interface TestServices {
 export async function testServices(): Promise<TestServices> {
   const events: TestServices['events'] = [];
   const calls: string[] = [];
+  const panics: string[] = [];
   const dialogs = new ScriptedDialogs();
+  const clipboard = new MemoryClipboard();
   const settings = await SettingsStore.load(join(await tempDir(), 'settings.json'));
-  const session = new Session((reason) => events.push({ event: 'locked', payload: { reason } }));
-  const operations = new Operations((payload) => events.push({ event: 'progress', payload }));
-  const context: AppContext = {
-    session,
-    operations,
+  const { context } = createServices({
     dialogs,
     settings,
+    clipboard,
+    emit: (event, payload) => events.push({ event, payload }),
     app: { version: '0.0.0-test', platform: 'test' },
-  };
+    afterPanic: (kind) => panics.push(kind),
+  });
   const handlers = createHandlers(context);
   const recorded = Object.fromEntries(
     Object.entries(handlers).map(([channel, fn]) => [
@@ -55,5 +61,14 @@ export async function testServices(): Promise<TestServices> {
       },
     ]),
   ) as unknown as Handlers;
-  return { context, dialogs, events, calls, handlers, dispatch: createDispatcher(recorded) };
+  return {
+    context,
+    clipboard,
+    panics,
+    dialogs,
+    events,
+    calls,
+    handlers,
+    dispatch: createDispatcher(recorded),
+  };
 }

@@ -1,25 +1,63 @@
 import { basename } from 'node:path';
 import type { Handlers } from '../ipc/dispatch';
+import type { Settings } from '../settings';
 import type { AppContext } from './context';
 
-export function appHandlers(
-  ctx: AppContext,
-): Pick<Handlers, 'app.info' | 'settings.get' | 'settings.set' | 'operation.cancel'> {
+type AppChannels =
+  | 'app.info'
+  | 'app.forgetRecent'
+  | 'app.showInFolder'
+  | 'clipboard.copy'
+  | 'settings.get'
+  | 'settings.set'
+  | 'operation.cancel';
+
+/** The settings the renderer sees: never the recent vaults' paths. */
+function shownSettings(settings: Settings) {
+  return {
+    language: settings.language ?? null,
+    autoLockMinutes: settings.autoLockMinutes,
+    lockOnHide: settings.lockOnHide,
+    hideVaultNames: settings.hideVaultNames,
+    clipboardSeconds: settings.clipboardSeconds,
+  };
+}
+
+/** A recent or last vault as the welcome and unlock screens may show it: no name when names are hidden. */
+export function shownLocation(ctx: AppContext, path: string, hideName = false) {
+  const hidden = hideName || ctx.settings.get().hideVaultNames;
+  return {
+    locationId: ctx.session.remember('location', path),
+    label: hidden ? '' : basename(path),
+  };
+}
+
+export function appHandlers(ctx: AppContext): Pick<Handlers, AppChannels> {
   return {
     async 'app.info'() {
-      const recentVaults = ctx.settings.get().recentVaults.map((path) => ({
-        locationId: ctx.session.remember('location', path),
-        label: basename(path),
-      }));
+      const recentVaults = ctx.settings.get().recentVaults.map((path) => shownLocation(ctx, path));
       return { ...ctx.app, recentVaults };
     },
+    async 'app.forgetRecent'({ locationId }) {
+      await ctx.settings.forgetVaults(
+        locationId === undefined ? undefined : ctx.session.resolve('location', locationId),
+      );
+      return {};
+    },
+    async 'app.showInFolder'({ outputId }) {
+      ctx.dialogs.showInFolder(ctx.session.resolve('output', outputId));
+      return {};
+    },
+    async 'clipboard.copy'({ text }) {
+      const seconds = ctx.settings.get().clipboardSeconds;
+      await ctx.clipboard.copy(text, seconds);
+      return { clearsInSeconds: seconds };
+    },
     async 'settings.get'() {
-      const { language, autoLockMinutes } = ctx.settings.get();
-      return { language, autoLockMinutes };
+      return shownSettings(ctx.settings.get());
     },
     async 'settings.set'(input) {
-      const { language, autoLockMinutes } = await ctx.settings.update(input);
-      return { language, autoLockMinutes };
+      return shownSettings(await ctx.settings.update(input));
     },
     async 'operation.cancel'({ operationId }) {
       return { cancelled: ctx.operations.cancel(operationId) };

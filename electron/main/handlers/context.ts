@@ -1,3 +1,4 @@
+import type { ClipboardGuard } from '../clipboard';
 import type { Dialogs } from '../dialogs';
 import type { Operations } from '../operations';
 import type { Session } from '../session';
@@ -10,4 +11,10 @@ export interface AppContext {
   settings: SettingsStore;
   operations: Operations;
   app: { version: string; platform: string };
+  clipboard: ClipboardGuard;
+  /**
+   * The panic shortcut or the quick exit: stop everything, lock, and (in the app) close every
+   * window for a fresh one at a neutral lock screen, minimised for a quick exit.
+   */
+  panic(kind: 'panic' | 'quick-exit'): Promise<void>;
 }

@@ -11,6 +11,7 @@ import {
   replaceRecoveryKey,
 } from '../../core';
 import type { Handlers } from '../ipc/dispatch';
+import { shownLocation } from './app';
 import type { AppContext } from './context';
 
 type VaultChannels =
@@ -51,16 +52,23 @@ export function vaultHandlers(ctx: AppContext): Pick<Handlers, VaultChannels> {
       return { vaultId: vault.id, label: basename(dir) };
     },
     async 'vault.lock'({ reason }) {
-      ctx.operations.cancelAll();
-      await ctx.session.lock(reason);
+      if (reason === 'user') {
+        ctx.operations.cancelAll();
+        await ctx.session.lock(reason);
+      } else await ctx.panic(reason);
       return {};
     },
     async 'vault.status'() {
       const vault = ctx.session.current;
+      const last = ctx.session.lastLockedVault;
       return {
         unlocked: Boolean(vault && !vault.isLocked),
         vaultId: vault?.id ?? null,
         label: ctx.session.currentLabel,
+        locked:
+          last && !vault
+            ? shownLocation(ctx, last.dir, last.reason === 'panic' || last.reason === 'quick-exit')
+            : null,
       };
     },
     async 'vault.info'() {

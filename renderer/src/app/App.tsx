@@ -26,6 +26,13 @@ function isPanicShortcut(event: KeyboardEvent): boolean {
   return (event.ctrlKey || event.metaKey) && event.shiftKey && event.key.toLowerCase() === 'l';
 }
 
+/** After a panic or a quick exit the lock screen names neither the vault nor why it locked. */
+const NEUTRAL: ReadonlySet<LockReason> = new Set(['panic', 'quick-exit']);
+
+function neutralLocation(location: VaultLocation, reason: LockReason): VaultLocation {
+  return NEUTRAL.has(reason) ? { ...location, label: '' } : location;
+}
+
 /**
  * The root: which gate the user is at (welcome, create, unlock, recover) or
  * the open vault. Locking, for whatever reason, forgets every screen: the
@@ -50,7 +57,11 @@ export function App() {
     const current = phaseRef.current;
     if (current.name !== 'open' && current.name !== 'recovery-key') return;
     const next: Phase = location.current
-      ? { name: 'unlock', location: location.current, reason }
+      ? {
+          name: 'unlock',
+          location: neutralLocation(location.current, reason),
+          reason: NEUTRAL.has(reason) ? undefined : reason,
+        }
       : { name: 'welcome' };
     phaseRef.current = next;
     setGeneration((g) => g + 1);
@@ -58,7 +69,7 @@ export function App() {
   }, []);
 
   const lock = useCallback(
-    (reason: 'user' | 'panic') => {
+    (reason: 'user' | 'panic' | 'quick-exit') => {
       dropSession(reason);
       vigil.vault.lock({ reason }).catch(() => undefined);
     },
@@ -77,12 +88,17 @@ export function App() {
     return () => window.removeEventListener('keydown', onKey, true);
   }, [lock]);
 
+  // A fresh window (at start, or after a panic closed every window) goes where main says:
+  // the open vault, the neutral unlock screen of the vault locked last, or the welcome screen.
   useEffect(() => {
     vigil.vault.status().then(
-      (status) =>
-        setPhase(
-          status.unlocked ? { name: 'open', label: status.label ?? '' } : { name: 'welcome' },
-        ),
+      (status) => {
+        if (status.unlocked) setPhase({ name: 'open', label: status.label ?? '' });
+        else if (status.locked) {
+          location.current = status.locked;
+          setPhase({ name: 'unlock', location: status.locked });
+        } else setPhase({ name: 'welcome' });
+      },
       () => setPhase({ name: 'welcome' }),
     );
   }, []);
@@ -139,6 +155,13 @@ export function App() {
         />
       );
     case 'open':
-      return <Shell key={generation} vaultLabel={phase.label} onLock={() => lock('user')} />;
+      return (
+        <Shell
+          key={generation}
+          vaultLabel={phase.label}
+          onLock={() => lock('user')}
+          onQuickExit={() => lock('quick-exit')}
+        />
+      );
   }
 }

@@ -53,7 +53,15 @@ function Page({ route }: { route: Route }) {
 }
 
 /** The open vault: the navigation, the lock button, and the current page. */
-export function Shell({ vaultLabel, onLock }: { vaultLabel: string; onLock: () => void }) {
+export function Shell({
+  vaultLabel,
+  onLock,
+  onQuickExit,
+}: {
+  vaultLabel: string;
+  onLock: () => void;
+  onQuickExit: () => void;
+}) {
   const { t } = useTranslation();
   const [route, setRoute] = useState<Route>({ name: 'cases' });
   const main = useRef<HTMLElement>(null);
@@ -120,6 +128,17 @@ export function Shell({ vaultLabel, onLock }: { vaultLabel: string; onLock: () =
             <button type="button" className="lock-button" onClick={onLock}>
               {t('nav.lock')}
             </button>
+            <button
+              type="button"
+              className="lock-button quick-exit"
+              aria-describedby="quick-exit-hint"
+              onClick={onQuickExit}
+            >
+              {t('nav.quickExit')}
+            </button>
+            <span id="quick-exit-hint" className="shortcut-hint">
+              {t('nav.quickExitHint')}
+            </span>
             <span className="shortcut-hint">{t('nav.panicHint')}</span>
           </div>
         </nav>

@@ -20,6 +20,15 @@ async function stringsOf(language: Language): Promise<Strings> {
   return language === 'en' ? en : (await LOADERS[language]()).default;
 }
 
+/** The first of the system's preferred languages that Vigil speaks ("ar-EG" → ar), else English. */
+export function systemLanguage(preferred: readonly string[]): Language {
+  for (const tag of preferred) {
+    const base = tag.toLowerCase().split(/[-_]/)[0] as Language;
+    if (UI_LANGUAGES.includes(base)) return base;
+  }
+  return 'en';
+}
+
 export function isRightToLeft(language: string): boolean {
   return RIGHT_TO_LEFT.has(language as Language);
 }

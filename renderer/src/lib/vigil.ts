@@ -55,7 +55,12 @@ const noInput =
 
 /** Typed requests by area; the rest of the renderer never sees a channel name. */
 export const vigil = {
-  app: { info: noInput('app.info') },
+  app: {
+    info: noInput('app.info'),
+    forgetRecent: request('app.forgetRecent'),
+    showInFolder: request('app.showInFolder'),
+  },
+  clipboard: { copy: request('clipboard.copy') },
   settings: { get: noInput('settings.get'), set: request('settings.set') },
   operations: { cancel: request('operation.cancel') },
   vault: {

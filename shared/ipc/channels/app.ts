@@ -1,5 +1,14 @@
 import { z } from 'zod';
-import { empty, language, location, operationId } from '../schemas';
+import { empty, language, location, opaqueId, operationId } from '../schemas';
+
+const settingsOut = z.object({
+  /** null until the user chooses: the interface then follows the system's language. */
+  language: language.nullable(),
+  autoLockMinutes: z.number().int(),
+  lockOnHide: z.boolean(),
+  hideVaultNames: z.boolean(),
+  clipboardSeconds: z.number().int(),
+});
 
 /** Channels of the application. */
 export const appChannels = {
@@ -8,19 +17,35 @@ export const appChannels = {
     output: z.object({
       version: z.string(),
       platform: z.string(),
+      /** Labels are empty when the user chose to show no vault names. */
       recentVaults: z.array(location),
     }),
   },
-  'settings.get': {
-    input: empty,
-    output: z.object({ language, autoLockMinutes: z.number().int() }),
+  /** Forgets one recent vault (by the reference app.info gave), or every one; no vault is touched. */
+  'app.forgetRecent': {
+    input: z.strictObject({ locationId: opaqueId.optional() }),
+    output: z.object({}),
   },
+  /** Shows a file or folder Vigil has just written (an export) in the system's file manager. */
+  'app.showInFolder': {
+    input: z.strictObject({ outputId: opaqueId }),
+    output: z.object({}),
+  },
+  /** Copies text to the clipboard; main clears it after the delay if it still holds this text. */
+  'clipboard.copy': {
+    input: z.strictObject({ text: z.string().min(1).max(4096) }),
+    output: z.object({ clearsInSeconds: z.number().int() }),
+  },
+  'settings.get': { input: empty, output: settingsOut },
   'settings.set': {
     input: z.strictObject({
       language: language.optional(),
       autoLockMinutes: z.number().int().min(1).max(240).optional(),
+      lockOnHide: z.boolean().optional(),
+      hideVaultNames: z.boolean().optional(),
+      clipboardSeconds: z.number().int().min(5).max(600).optional(),
     }),
-    output: z.object({ language, autoLockMinutes: z.number().int() }),
+    output: settingsOut,
   },
   'operation.cancel': {
     input: z.strictObject({ operationId }),

@@ -22,7 +22,8 @@ export const vaultChannels = {
     output: z.object({ vaultId: z.string(), label: z.string() }),
   },
   'vault.lock': {
-    input: z.strictObject({ reason: z.enum(['user', 'panic']) }),
+    /** `panic` and `quick-exit` also close every window and leave a neutral lock screen. */
+    input: z.strictObject({ reason: z.enum(['user', 'panic', 'quick-exit']) }),
     output: z.object({}),
   },
   'vault.status': {
@@ -31,6 +32,11 @@ export const vaultChannels = {
       unlocked: z.boolean(),
       vaultId: z.string().nullable(),
       label: z.string().nullable(),
+      /**
+       * The vault locked last in this run, for a fresh window to offer its unlock screen (after a
+       * panic or quick exit closed every window). Its label is empty when names are not shown.
+       */
+      locked: location.nullable(),
     }),
   },
   'vault.info': {

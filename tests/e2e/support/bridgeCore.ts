@@ -6,6 +6,7 @@ import { build } from 'vite';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { chromium } from 'playwright-core';
 import { serveAppRequest } from '../../../electron/main/protocol';
+import { MemoryClipboard } from '../../../electron/main/clipboard';
 import { createServices } from '../../../electron/main/services';
 import { SettingsStore } from '../../../electron/main/settings';
 import { hasFile } from '../../helpers/peers';
@@ -90,6 +91,10 @@ export interface BridgedApp<D extends Dialogs = Dialogs> {
   page: Page;
   dialogs: D;
   services: ReturnType<typeof createServices>;
+  /** What Vigil "put on the clipboard" (the bridge never touches the desktop's). */
+  clipboard: MemoryClipboard;
+  /** Panics and quick exits main saw (the app would close every window; the bridge reloads the page). */
+  panics: string[];
   url: string;
   close(): Promise<void>;
 }
@@ -111,9 +116,17 @@ export async function launchBridge<D extends Dialogs>(options: {
   const dialogs = options.dialogs;
   // Events can only be delivered once the page exists; the services are built before it.
   const target: { page?: Page } = {};
+  const clipboard = new MemoryClipboard();
+  const panics: string[] = [];
   const services = createServices({
     dialogs,
     settings,
+    clipboard,
+    // The app closes every window and opens a fresh one; a reload is the bridge's fresh window.
+    afterPanic: (kind) => {
+      panics.push(kind);
+      void target.page?.reload().catch(() => undefined);
+    },
     app: { version: '0.0.0-e2e', platform: 'linux' },
     emit: (event, payload) => {
       void target.page
@@ -160,6 +173,8 @@ export async function launchBridge<D extends Dialogs>(options: {
     page,
     dialogs,
     services,
+    clipboard,
+    panics,
     url,
     async close() {
       await services.context.session.lock('quit').catch(() => undefined);

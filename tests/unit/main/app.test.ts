@@ -90,7 +90,7 @@ describe('electron/main with a fake Electron', () => {
     window.webContents.mainFrame.url = 'app://vigil/index.html';
     expect(await invoke('vault.status', {})).toEqual({
       ok: true,
-      value: { unlocked: false, vaultId: null, label: null },
+      value: { unlocked: false, vaultId: null, label: null, locked: null },
     });
   });
 
@@ -126,6 +126,105 @@ describe('electron/main with a fake Electron', () => {
     expect(fake.shortcuts.has('CommandOrControl+Shift+L')).toBe(true);
     fake.shortcuts.get('CommandOrControl+Shift+L')!();
     await vi.waitFor(() => expect(lockedEvents().at(-1)?.payload).toEqual({ reason: 'panic' }));
-    expect((await invoke('vault.status', {})).value?.unlocked).toBe(false);
+    // The panic closed this window: a fresh one asks now.
+    const fresh = fake.windows.filter((w) => !w.destroyed).at(-1)!;
+    expect(fresh).not.toBe(window);
+    const status = await invoke(
+      'vault.status',
+      {},
+      {
+        sender: fresh.webContents,
+        senderFrame: fresh.webContents.mainFrame,
+      },
+    );
+    expect(status.value?.unlocked).toBe(false);
+  });
+
+  /** The window main trusts now (a panic replaces it). */
+  const live = () => fake.windows.filter((w) => !w.destroyed).at(-1)!;
+  const call = (channel: string, input: unknown) =>
+    invoke(channel, input, {
+      sender: live().webContents,
+      senderFrame: live().webContents.mainFrame,
+    });
+  const openVault = async (name: string) => {
+    fake.electron.nextPaths.push(join(await tempDir(), name));
+    const location = await call('vault.chooseNewLocation', {});
+    expect(
+      (
+        await call('vault.create', {
+          locationId: location.value!.locationId,
+          passphrase: PASS,
+          kdf: 'standard',
+        })
+      ).ok,
+    ).toBe(true);
+  };
+
+  it('panic and quick exit close every window and open one fresh window at a lock screen naming no vault', async () => {
+    await started;
+    await openVault('panic-shortcut');
+    const before = live();
+    fake.shortcuts.get('CommandOrControl+Shift+L')!();
+    await vi.waitFor(() => expect(before.destroyed).toBe(true));
+    const fresh = live();
+    expect(fresh).not.toBe(before);
+    expect(fake.windows.filter((w) => !w.destroyed)).toHaveLength(1);
+    expect(fresh.loadedUrl).toBe('app://vigil/index.html');
+    expect(fresh.contentProtection).toBe(true);
+    fresh.emit('ready-to-show');
+    expect(fresh.shown).toBe(true);
+    expect(fresh.minimised).toBe(false);
+    // The app did not quit when the old window went, and the old window is no longer trusted.
+    expect(fake.electron.app.quitCalls).toBe(0);
+    expect(
+      (
+        await invoke(
+          'vault.status',
+          {},
+          { sender: before.webContents, senderFrame: before.webContents.mainFrame },
+        )
+      ).ok,
+    ).toBe(false);
+    expect((await call('vault.status', {})).value).toMatchObject({
+      unlocked: false,
+      locked: { label: '' },
+    });
+
+    // The quick exit, from the page: the same, and the fresh window stays minimised.
+    await openVault('quick-exit');
+    const shown = live();
+    expect((await call('vault.lock', { reason: 'quick-exit' })).ok).toBe(true);
+    await vi.waitFor(() => expect(shown.destroyed).toBe(true));
+    const hidden = live();
+    hidden.emit('ready-to-show');
+    expect(hidden.minimised).toBe(true);
+    expect(hidden.shown).toBe(false);
+    expect(fake.windows.filter((w) => !w.destroyed)).toHaveLength(1);
+    expect((await call('vault.status', {})).value).toMatchObject({
+      unlocked: false,
+      locked: { label: '' },
+    });
+  });
+
+  it('locks on minimise only when the setting asks, and the clipboard is cleared on lock', async () => {
+    await started;
+    await openVault('minimise-off');
+    live().minimize();
+    expect((await call('vault.status', {})).value?.unlocked).toBe(true);
+    expect((await call('settings.set', { lockOnHide: true })).ok).toBe(true);
+    const copied = await call('clipboard.copy', { text: 'F1E2 D3C4 fingerprint' });
+    expect(copied.value).toEqual({ clearsInSeconds: 30 });
+    expect(fake.clipboard.text).toBe('F1E2 D3C4 fingerprint');
+    live().minimize();
+    await vi.waitFor(() =>
+      expect(live().webContents.sent.at(-1)).toMatchObject({ payload: { reason: 'hidden' } }),
+    );
+    expect((await call('vault.status', {})).value?.unlocked).toBe(false);
+    expect(fake.clipboard.text).toBe('');
+    // A plain lock (not a panic): the next unlock screen may name the vault.
+    expect((await call('vault.status', {})).value).toMatchObject({
+      locked: { label: 'minimise-off' },
+    });
   });
 });

@@ -12,6 +12,7 @@ import { vigil } from '../../lib/vigil';
 import { ChangePassphrase } from './ChangePassphrase';
 import { NewRecoveryKey } from './NewRecoveryKey';
 import { OrganisationProfile } from './OrganisationProfile';
+import { PrivacySettings } from './PrivacySettings';
 
 /** Language, auto-lock, the key derivation, the passphrase, recovery, and a full check of the vault. */
 export function SettingsScreen() {
@@ -92,6 +93,9 @@ export function SettingsScreen() {
         </Form>
         <p className="field-hint">{t('nav.panicHint')}</p>
       </section>
+      {settings.data ? (
+        <PrivacySettings settings={settings.data} onSaved={settings.reload} />
+      ) : null}
       <section className="card" aria-labelledby="vault-heading">
         <h2 id="vault-heading">{t('settings.vaultTitle')}</h2>
         {info.loading && !info.data ? <Loading /> : null}

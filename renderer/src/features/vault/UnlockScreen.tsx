@@ -5,10 +5,15 @@ import { ErrorNotice } from '../../components/ErrorNotice';
 import { Form } from '../../components/Form';
 import { Gate } from '../../components/Gate';
 import { Status } from '../../components/Status';
+import type { LockReason } from '../../app/App';
 import type { VaultLocation } from '../../lib/types';
 import { isUiError, vigil } from '../../lib/vigil';
 
-type LockReason = 'user' | 'panic' | 'idle' | 'screen-lock' | 'suspend' | 'quit';
+/** Reasons the screen never names: saying "panic" tells whoever is looking that something was hidden. */
+type Unsaid = 'panic' | 'quick-exit' | 'quit';
+const UNSAID: ReadonlySet<LockReason> = new Set<Unsaid>(['panic', 'quick-exit', 'quit']);
+const said = (reason: LockReason | undefined): reason is Exclude<LockReason, Unsaid> =>
+  reason !== undefined && !UNSAID.has(reason);
 
 /** The passphrase, a clear answer when it is wrong, and the way out (recovery key, another vault). */
 export function UnlockScreen({
@@ -53,10 +58,12 @@ export function UnlockScreen({
 
   return (
     <Gate title={t('unlock.title')} languagePicker>
-      <p>
-        {t('unlock.vault')} <strong dir="auto">{location.label}</strong>
-      </p>
-      {reason && reason !== 'quit' ? (
+      {location.label ? (
+        <p>
+          {t('unlock.vault')} <strong dir="auto">{location.label}</strong>
+        </p>
+      ) : null}
+      {said(reason) ? (
         <Status className="notice">{t(`unlock.lockedBecause.${reason}`)}</Status>
       ) : null}
       <Status when={notice === 'recovered'} className="notice notice-ok">
