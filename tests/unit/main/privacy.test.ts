@@ -165,7 +165,7 @@ async function services() {
     return result.value;
   };
   const refused = async (channel: string, input: unknown) => {
-    const result = (await s.dispatch(channel, input));
+    const result = await s.dispatch(channel, input);
     expect(result.ok, `${channel} ${JSON.stringify(input)}`).toBe(false);
     return result.ok ? null : result.error;
   };
