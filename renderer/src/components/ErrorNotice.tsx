@@ -14,12 +14,13 @@ export function ErrorNotice({
   error: unknown;
   onDismiss?: () => void;
   /** A screen's own words for this error, where the generic ones would mislead. */
-  override?: { title: string; next: string };
+  override?: { title: string; next: string; withoutDetail?: boolean };
 }) {
   const { t } = useTranslation();
   if (!error) return null;
   const code = isUiError(error) && isErrorCode(error.code) ? error.code : 'INTERNAL';
-  const detail = isUiError(error) ? error.detail : '';
+  // A screen that knows better (a parser's sentence about bits to someone who chose a photo) drops it.
+  const detail = isUiError(error) && !override?.withoutDetail ? error.detail : '';
   return (
     <div className="notice notice-error" role="alert">
       <div className="notice-title">{override?.title ?? t(`errors.${code}.title`)}</div>

@@ -21,7 +21,8 @@ export function formatBytes(bytes: number, locale: string): string {
   return new Intl.NumberFormat(locale, {
     style: 'unit',
     unit: chosen[0],
-    unitDisplay: 'short',
+    // Bytes in words, with the language's plural ("620 bytes", not "620 byte"); larger units short.
+    unitDisplay: chosen[0] === 'byte' ? 'long' : 'short',
     maximumFractionDigits: chosen[0] === 'byte' ? 0 : 1,
   }).format(value);
 }

@@ -41,7 +41,12 @@ describe('formatting per locale', () => {
   });
 
   it('formats sizes and groups fingerprints in fours', () => {
-    expect(formatBytes(512, 'en')).toBe('512 byte');
+    // Bytes in words with the plural of each language, never "620 byte".
+    expect(formatBytes(620, 'en')).toBe('620 bytes');
+    expect(formatBytes(1, 'en')).toBe('1 byte');
+    expect(formatBytes(620, 'fr')).toMatch(/^620\soctets$/u);
+    expect(formatBytes(620, 'ru')).toBe('620 байт');
+    expect(formatBytes(1023, 'es')).toMatch(/^1\.?023 bytes$/);
     expect(formatBytes(9609, 'en')).toBe('9.4 kB');
     expect(groupFingerprint('abcd 1234ef567890')).toEqual(['ABCD', '1234', 'EF56', '7890']);
   });

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CopyButton } from '../../components/CopyButton';
+import { ConfirmDialog } from '../../components/Dialog';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { Loading } from '../../components/Loading';
 import { Status } from '../../components/Status';
@@ -29,6 +30,9 @@ export function EvidenceDetail({
   const detail = useLoad(() => vigil.evidence.get({ id }), id);
   const [stripped, setStripped] = useState<StripResult | null>(null);
   const [acceptChanges, setAcceptChanges] = useState(false);
+  // Saving the untouched original puts its metadata (place, owner, device) on disk: asked first.
+  const [confirmOriginal, setConfirmOriginal] = useState(false);
+  const [savedOriginal, setSavedOriginal] = useState(false);
   const { running, busy, error, message, setMessage, run } = useTask<
     'strip' | 'export' | 'verify'
   >();
@@ -54,8 +58,15 @@ export function EvidenceDetail({
     });
   const exportCopy = (original: boolean) =>
     run('export', async () => {
+      setSavedOriginal(false);
       const saved = await vigil.evidence.exportCopy({ id: item.id, original });
-      if (saved.saved) setMessage(t('evidence.exported', { name: saved.label ?? '' }));
+      if (!saved.saved) return;
+      setSavedOriginal(original);
+      setMessage(
+        t(original ? 'evidence.exportedOriginal' : 'evidence.exported', {
+          name: saved.label ?? '',
+        }),
+      );
     });
   const verify = () =>
     run('verify', async () => {
@@ -95,7 +106,7 @@ export function EvidenceDetail({
             : undefined
         }
       />
-      <Status when={Boolean(message)} className="notice">
+      <Status when={Boolean(message)} className={savedOriginal ? 'notice notice-warn' : 'notice'}>
         {message}
       </Status>
       <dl className="facts">
@@ -182,10 +193,33 @@ export function EvidenceDetail({
             type="button"
             className="btn"
             disabled={busy}
-            onClick={() => void exportCopy(true)}
+            onClick={() => setConfirmOriginal(true)}
           >
             {t('evidence.exportOriginal')}
           </button>
+        ) : null}
+        {confirmOriginal ? (
+          <ConfirmDialog
+            title={t('evidence.originalWarning.title')}
+            message={
+              <>
+                {t('evidence.originalWarning.message')}{' '}
+                {item.capture.latitude !== null
+                  ? t('evidence.originalWarning.gps')
+                  : item.metadata.length > 0
+                    ? t('evidence.originalWarning.fields')
+                    : ''}
+              </>
+            }
+            confirmLabel={t('evidence.originalWarning.confirm')}
+            cancelLabel={t('common.cancel')}
+            danger
+            onCancel={() => setConfirmOriginal(false)}
+            onConfirm={() => {
+              setConfirmOriginal(false);
+              void exportCopy(true);
+            }}
+          />
         ) : null}
         <button type="button" className="btn" disabled={busy} onClick={() => void verify()}>
           {t('evidence.verify')}

@@ -29,9 +29,13 @@ export function ImportScreen() {
   const [result, setResult] = useState<ImportResult | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [cancelled, setCancelled] = useState(false);
+  // A file that is not an OpenPGP message at all (a photo, a PDF) was chosen by mistake:
+  // say that in the user's words, not the parser's.
+  const [notBundle, setNotBundle] = useState(false);
 
   const choose = async () => {
     setError(null);
+    setNotBundle(false);
     setReport(null);
     setResult(null);
     setAccept(false);
@@ -42,6 +46,7 @@ export function ImportScreen() {
       setInspecting(true);
       setReport(await vigil.dossier.inspectBundle({ fileId: chosen.fileId }));
     } catch (e) {
+      setNotBundle(isUiError(e) && e.code === 'INVALID_INPUT');
       setError(e);
     } finally {
       setInspecting(false);
@@ -81,7 +86,18 @@ export function ImportScreen() {
       </div>
       <div className="narrow">
         <p>{t('import.intro')}</p>
-        <ErrorNotice error={error} />
+        <ErrorNotice
+          error={error}
+          override={
+            notBundle
+              ? {
+                  title: t('import.notBundle.title'),
+                  next: t('import.notBundle.next'),
+                  withoutDetail: true,
+                }
+              : undefined
+          }
+        />
         <Status when={cancelled} className="notice notice-warn">
           {t('import.cancelled')}
         </Status>

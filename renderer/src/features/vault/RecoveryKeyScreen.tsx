@@ -40,15 +40,19 @@ export function RecoveryKeyScreen({
           <div className="notice-title">{t('recoveryKey.onceTitle')}</div>
           {t('recoveryKey.once')}
         </div>
-        <p
+        {/* Numbered, since the check afterwards asks for one group by its number. */}
+        <ol
           className="recovery-key mono"
           aria-label={t('recoveryKey.label')}
           data-testid="recovery-key"
         >
           {groups.map((group, i) => (
-            <span key={i}>{group}</span>
+            <li key={i}>
+              <small className="key-index">{formatNumber(i + 1, locale)}</small>
+              <span>{group}</span>
+            </li>
           ))}
-        </p>
+        </ol>
         <div className="actions no-print">
           <button type="button" className="btn" onClick={() => window.print()}>
             {t('recoveryKey.print')}
