@@ -68,7 +68,8 @@ describe.skipIf(skip)('privacy under stress (Chromium over the test bridge, real
         // ---- the clipboard: copied by main, cleared on lock -------------------------------------
         const sha = await page.getByTestId('sha256').innerText();
         await page
-          .getByRole('button', { name: `${t('common.copy')}: ${t('evidence.copyHash')}` })
+          .locator('dd', { has: page.getByTestId('sha256') })
+          .getByRole('button', { name: t('common.copy') })
           .click();
         await ui.expectText(t('common.copiedClears', { seconds: 30 }));
         expect(app.clipboard.text).toBe(sha);

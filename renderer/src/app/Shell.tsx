@@ -12,6 +12,9 @@ import { NavigationContext, type Route } from './routes';
 
 type Section = 'cases' | 'search' | 'import' | 'keys' | 'settings';
 
+/** The same width as the narrow layout in app.css. */
+const NARROW = '(max-width: 40rem)';
+
 function sectionOf(route: Route): Section {
   switch (route.name) {
     case 'search':
@@ -64,6 +67,9 @@ export function Shell({
 }) {
   const { t } = useTranslation();
   const [route, setRoute] = useState<Route>({ name: 'cases' });
+  // The navigation folds away (a button at the top); on a narrow window (or a zoomed one) it
+  // starts folded, so the page is not pushed sideways (WCAG reflow at 320 CSS px).
+  const [navOpen, setNavOpen] = useState(() => !window.matchMedia(NARROW).matches);
   const main = useRef<HTMLElement>(null);
   const navigation = useMemo(() => ({ route, navigate: setRoute }), [route]);
   const section = sectionOf(route);
@@ -104,30 +110,20 @@ export function Shell({
       <a className="skip-link" href="#main">
         {t('nav.skip')}
       </a>
-      <div className="shell">
+      <div className="shell" data-nav={navOpen ? 'open' : 'closed'}>
         <nav className="sidebar" aria-label={t('nav.label')}>
-          <div className="brand">Vigil</div>
-          <div className="vault-label" dir="auto">
-            {t('nav.vault', { name: vaultLabel })}
-          </div>
-          <ul className="nav-list">
-            {items.map((item) => (
-              <li key={item.id}>
-                <button
-                  type="button"
-                  className="nav-item"
-                  aria-current={section === item.id ? 'page' : undefined}
-                  onClick={() => setRoute(item.route)}
-                >
-                  {t(`nav.${item.id}`)}
-                </button>
-              </li>
-            ))}
-          </ul>
-          <div className="sidebar-foot">
-            <button type="button" className="lock-button" onClick={onLock}>
-              {t('nav.lock')}
+          <div className="sidebar-head">
+            <div className="brand">Vigil</div>
+            <button
+              type="button"
+              className="nav-toggle"
+              aria-expanded={navOpen}
+              aria-controls="nav-body"
+              onClick={() => setNavOpen((open) => !open)}
+            >
+              {navOpen ? t('nav.hideMenu') : t('nav.showMenu')}
             </button>
+            {/* Always in reach, folded or not: the way out must never be behind a menu. */}
             <button
               type="button"
               className="lock-button quick-exit"
@@ -136,10 +132,37 @@ export function Shell({
             >
               {t('nav.quickExit')}
             </button>
-            <span id="quick-exit-hint" className="shortcut-hint">
+            <span id="quick-exit-hint" className="visually-hidden">
               {t('nav.quickExitHint')}
             </span>
-            <span className="shortcut-hint">{t('nav.panicHint')}</span>
+          </div>
+          <div id="nav-body" className="nav-body" hidden={!navOpen}>
+            <div className="vault-label" dir="auto">
+              {t('nav.vault', { name: vaultLabel })}
+            </div>
+            <ul className="nav-list">
+              {items.map((item) => (
+                <li key={item.id}>
+                  <button
+                    type="button"
+                    className="nav-item"
+                    aria-current={section === item.id ? 'page' : undefined}
+                    onClick={() => {
+                      setRoute(item.route);
+                      if (window.matchMedia(NARROW).matches) setNavOpen(false);
+                    }}
+                  >
+                    {t(`nav.${item.id}`)}
+                  </button>
+                </li>
+              ))}
+            </ul>
+            <div className="sidebar-foot">
+              <button type="button" className="lock-button" onClick={onLock}>
+                {t('nav.lock')}
+              </button>
+              <span className="shortcut-hint">{t('nav.panicHint')}</span>
+            </div>
           </div>
         </nav>
         <main id="main" className="main" ref={main} tabIndex={-1}>

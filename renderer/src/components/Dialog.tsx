@@ -21,6 +21,9 @@ export function Dialog({
     const dialog = ref.current;
     const previous = document.activeElement as HTMLElement | null;
     if (dialog && !dialog.open) dialog.showModal();
+    // showModal() focuses the first button, which in a question before something that cannot be
+    // undone is the dangerous one: the safe choice, marked, takes the focus instead.
+    dialog?.querySelector<HTMLElement>('[data-initial-focus]')?.focus();
     return () => {
       dialog?.close();
       previous?.focus?.();
@@ -73,7 +76,7 @@ export function ConfirmDialog({
         >
           {confirmLabel}
         </button>
-        <button type="button" className="btn" onClick={onCancel} autoFocus>
+        <button type="button" className="btn" onClick={onCancel} data-initial-focus>
           {cancelLabel}
         </button>
       </div>

@@ -23,19 +23,33 @@ export function PrivacySettings({
   const [error, setError] = useState<unknown>(null);
   const [saved, setSaved] = useState(false);
   const [seconds, setSeconds] = useState<string | null>(null);
+  // The boxes show the choice at once; a refused save puts them back.
+  const [choices, setChoices] = useState({
+    lockOnHide: settings.lockOnHide,
+    hideVaultNames: settings.hideVaultNames,
+  });
+  const choose = (change: Partial<typeof choices>) => {
+    const before = choices;
+    setChoices({ ...choices, ...change });
+    void save(change).then((ok) => {
+      if (!ok) setChoices(before);
+    });
+  };
   const shownSeconds = seconds ?? String(settings.clipboardSeconds);
   const secondsValue = Number(shownSeconds);
   const secondsValid = Number.isInteger(secondsValue) && secondsValue >= 5 && secondsValue <= 600;
 
-  const save = async (change: Parameters<typeof vigil.settings.set>[0]) => {
+  const save = async (change: Parameters<typeof vigil.settings.set>[0]): Promise<boolean> => {
     setError(null);
     setSaved(false);
     try {
       await vigil.settings.set(change);
       setSaved(true);
       onSaved();
+      return true;
     } catch (e) {
       setError(e);
+      return false;
     }
   };
 
@@ -48,8 +62,8 @@ export function PrivacySettings({
         <input
           id="lock-on-hide"
           type="checkbox"
-          checked={settings.lockOnHide}
-          onChange={(e) => void save({ lockOnHide: e.target.checked })}
+          checked={choices.lockOnHide}
+          onChange={(e) => choose({ lockOnHide: e.target.checked })}
         />
         <label htmlFor="lock-on-hide">{t('settings.lockOnHide')}</label>
       </div>
@@ -57,8 +71,8 @@ export function PrivacySettings({
         <input
           id="hide-vault-names"
           type="checkbox"
-          checked={settings.hideVaultNames}
-          onChange={(e) => void save({ hideVaultNames: e.target.checked })}
+          checked={choices.hideVaultNames}
+          onChange={(e) => choose({ hideVaultNames: e.target.checked })}
         />
         <label htmlFor="hide-vault-names">{t('settings.hideVaultNames')}</label>
       </div>
