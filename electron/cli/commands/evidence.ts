@@ -1,5 +1,5 @@
 import type { EvidenceItem } from '../../../shared/evidence';
-import { UsageError, type Command } from '../command';
+import type { Command } from '../command';
 import {
   custodyLog,
   deleteEvidence,
@@ -216,15 +216,19 @@ const verify: Command = {
 
 const remove: Command = {
   name: 'evidence delete',
-  summary: 'Delete an item and its working copies (their keys are destroyed with them).',
-  options: { yes: { type: 'boolean', description: 'confirm the deletion' } },
+  summary:
+    'Move an item and its working copies to the trash (vigil trash empty destroys their keys).',
+  options: { yes: { type: 'boolean', description: 'accepted for older scripts; not needed' } },
   positionals: [{ name: 'ID', description: 'the evidence item', required: true }],
+  examples: ['vigil evidence delete 4c1d…'],
   async run(context) {
-    if (!context.flag('yes'))
-      throw new UsageError('deleting evidence cannot be undone: add --yes to confirm.');
     const vault = await context.openVault();
     const result = await deleteEvidence(vault, context.positionals[0]!);
-    context.output(result, () => `Deleted ${result.deleted.join(', ')}.`);
+    context.output(
+      result,
+      () =>
+        `Moved ${result.deleted.join(', ')} to the trash; \`vigil trash restore ${result.trash}\` brings ${result.deleted.length === 1 ? 'it' : 'them'} back.`,
+    );
   },
 };
 

@@ -9,6 +9,7 @@ import { organisationCommands } from './organisation';
 import { releaseCommands } from './release';
 import { backupCommands } from './backup';
 import { dueCommands } from './due';
+import { trashCommands } from './trash';
 
 /** Every command, in the order `vigil --help` lists them. */
 export const COMMANDS: readonly Command[] = [
@@ -16,6 +17,7 @@ export const COMMANDS: readonly Command[] = [
   ...backupCommands,
   ...recordsCommands,
   ...dueCommands,
+  ...trashCommands,
   ...metadataCommands,
   ...evidenceCommands,
   ...dossierCommands,

@@ -292,7 +292,8 @@ async function readBackupInto(
           failed.map((i) => `${i.name}: ${i.problems.slice(0, 3).join('; ')}`).join(' / '),
         );
       const referenced = await vault.db.all<{ blob_id: string }>(
-        'SELECT DISTINCT blob_id FROM evidence',
+        `SELECT blob_id FROM evidence
+         UNION SELECT json_each.value FROM trash, json_each(trash.blob_ids)`,
       );
       const missing = referenced.filter((r) => !blobNames.has(`${BLOB_DIR}/${r.blob_id}.blob`));
       if (missing.length > 0)

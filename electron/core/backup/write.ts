@@ -67,7 +67,10 @@ async function snapshotDatabase(
     await vault.db.run(`ATTACH DATABASE ? AS ${alias}`, [path]);
     try {
       const rows = await vault.db.all<{ blob_id: string }>(
-        `SELECT DISTINCT blob_id FROM ${alias}.evidence ORDER BY blob_id`,
+        // Blobs of evidence in the trash too: a restored backup can still restore them.
+        `SELECT blob_id FROM ${alias}.evidence
+         UNION SELECT json_each.value FROM ${alias}.trash, json_each(${alias}.trash.blob_ids)
+         ORDER BY blob_id`,
       );
       const version = await vault.db.get<{ user_version: number }>(`PRAGMA ${alias}.user_version`);
       return {

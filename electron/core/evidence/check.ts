@@ -4,6 +4,7 @@ import type { CheckItem } from '../vault/check';
 import type { Vault } from '../vault/vault';
 import { blobDir } from '../vault/layout';
 import { deleteBlob, listBlobFiles, verifyBlob } from './blobStore';
+import { trashBlobIds } from '../records/trash';
 
 interface BlobRow {
   id: string;
@@ -13,10 +14,16 @@ interface BlobRow {
   size: number;
 }
 
-async function hasEvidenceTable(vault: Vault): Promise<boolean> {
+async function hasTable(vault: Vault, name: string): Promise<boolean> {
   return Boolean(
-    await vault.db.get("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'evidence'"),
+    await vault.db.get("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", [name]),
   );
+}
+const hasEvidenceTable = (vault: Vault) => hasTable(vault, 'evidence');
+
+/** Blobs kept for entries in the trash: not orphans, and never removed by a repair. */
+async function trashed(vault: Vault): Promise<string[]> {
+  return (await hasTable(vault, 'trash')) ? trashBlobIds(vault.db) : [];
 }
 
 /**
@@ -33,7 +40,7 @@ export async function checkEvidenceBlobs(vault: Vault): Promise<CheckItem> {
     : [];
   const onDisk = await listBlobFiles(vault.dir);
   const present = new Set(onDisk.blobIds);
-  const referenced = new Set(rows.map((r) => r.blob_id));
+  const referenced = new Set([...rows.map((r) => r.blob_id), ...(await trashed(vault))]);
   const verified = new Set<string>();
   for (const row of rows) {
     if (!present.has(row.blob_id)) {
@@ -61,13 +68,14 @@ export async function checkEvidenceBlobs(vault: Vault): Promise<CheckItem> {
 
 /** Removes orphan blobs and leftover temp files; never touches a blob that a record uses. */
 export async function repairEvidenceBlobs(vault: Vault): Promise<{ removed: string[] }> {
-  const referenced = new Set(
-    (await hasEvidenceTable(vault))
+  const referenced = new Set([
+    ...((await hasEvidenceTable(vault))
       ? (await vault.db.all<{ blob_id: string }>('SELECT blob_id FROM evidence')).map(
           (r) => r.blob_id,
         )
-      : [],
-  );
+      : []),
+    ...(await trashed(vault)),
+  ]);
   const onDisk = await listBlobFiles(vault.dir);
   const removed: string[] = [];
   for (const blobId of onDisk.blobIds) {

@@ -30,6 +30,7 @@ import {
 import { BlobSource } from './blobSource';
 import type { Queryable } from '../vault/database';
 import type { Vault } from '../vault/vault';
+import { blobInUse, moveToTrashTx } from '../records/trash';
 import {
   deleteBlob,
   readBlob,
@@ -117,13 +118,9 @@ async function assertCase(q: Queryable, caseId: string): Promise<void> {
     throw new VigilError('NOT_FOUND', `No case with id ${caseId}.`);
 }
 
-/** Deletes a blob file unless another row still uses it. */
-async function releaseBlob(vault: Vault, blobId: string): Promise<void> {
-  const users = await vault.db.get<{ n: number }>(
-    'SELECT count(*) AS n FROM evidence WHERE blob_id = ?',
-    [blobId],
-  );
-  if ((users?.n ?? 0) === 0) await deleteBlob(vault.dir, blobId);
+/** Deletes a blob file unless a record, or an entry in the trash, still uses it. */
+export async function releaseBlob(vault: Vault, blobId: string): Promise<void> {
+  if (!(await blobInUse(vault.db, blobId))) await deleteBlob(vault.dir, blobId);
 }
 
 /** The facts that tell whether a file on disk is still the one just read. */
@@ -695,33 +692,42 @@ export async function verifyEvidence(
   return { id, ok: problem === null, problem };
 }
 
-/** Removes an item and its working copies; their blobs are crypto-erased with their keys. */
-export async function deleteEvidence(vault: Vault, id: string): Promise<{ deleted: string[] }> {
+/**
+ * Moves an item and its working copies to the trash: they leave every list
+ * and export, their blobs stay encrypted on disk until the trash is emptied
+ * (then their keys are destroyed: crypto-erasure). `vigil trash restore` brings
+ * them back.
+ */
+export async function deleteEvidence(
+  vault: Vault,
+  id: string,
+): Promise<{ deleted: string[]; trash: string }> {
   const found = await row(vault.db, id);
-  const children = await vault.db.all<{ id: string; blob_id: string }>(
-    'SELECT id, blob_id FROM evidence WHERE parent_id = ?',
+  const children = await vault.db.all<{ id: string }>(
+    'SELECT id FROM evidence WHERE parent_id = ?',
     [id],
   );
   const deleted = [...children.map((c) => c.id), id];
-  await vault.db.transaction(async (tx) => {
-    for (const child of children) {
-      await tx.run('DELETE FROM evidence WHERE id = ?', [child.id]);
+  const entry = await vault.db.transaction(async (tx) => {
+    const moved = await moveToTrashTx(
+      { tx, vault, now: vault.now().toISOString() },
+      'evidence',
+      found.id,
+    );
+    for (const child of children)
       await vault.record(tx, {
         action: 'evidence.delete',
         entityType: 'evidence',
         entityId: child.id,
-        detail: {},
+        detail: { trash: moved.id },
       });
-    }
-    await tx.run('DELETE FROM evidence WHERE id = ?', [id]);
     await vault.record(tx, {
       action: 'evidence.delete',
       entityType: 'evidence',
       entityId: id,
-      detail: { sha256: found.sha256 },
+      detail: { sha256: found.sha256, trash: moved.id },
     });
+    return moved;
   });
-  for (const blobId of new Set([found.blob_id, ...children.map((c) => c.blob_id)]))
-    await releaseBlob(vault, blobId);
-  return { deleted };
+  return { deleted, trash: entry.id };
 }

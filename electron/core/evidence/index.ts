@@ -4,6 +4,7 @@ import { evidenceCaptureProvider } from './timeline';
 export * from './evidence';
 export { checkEvidenceBlobs, repairEvidenceBlobs } from './check';
 export { BLOB_CHUNK } from './blobStore';
+export { emptyTrash } from './trash';
 
 // Evidence capture times join every case timeline once this module is loaded.
 if (!timelineProviders.includes(evidenceCaptureProvider))

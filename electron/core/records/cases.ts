@@ -23,6 +23,8 @@ import {
   type UpdateOptions,
 } from './crud';
 import { constraintError, json, parseJson } from './sql';
+import { moveToTrashTx } from './trash';
+import { dropEmptySourcesTx } from './persons';
 import { insertRowTx, qualified, recordTable, rowById, updateRowTx } from './table';
 import { assertTerms, checkId, filledFields, parseInput } from './validate';
 
@@ -72,11 +74,19 @@ export function caseFromRow(row: CaseRow): CaseRecord {
 
 export const REFERENCE_PREFIX = 'VIG';
 
-/** The next free `VIG-YYYY-NNNN` reference for the year of `now`. */
+/**
+ * The next free `VIG-YYYY-NNNN` reference for the year of `now`. A case in the
+ * trash keeps its reference: a new case never takes it (references are
+ * quoted to mechanisms and partners), so it comes back under its own.
+ */
 export async function nextReference(q: Queryable, now: Date): Promise<string> {
   const prefix = `${REFERENCE_PREFIX}-${now.getUTCFullYear()}-`;
   const row = await q.get<{ n: number | null }>(
-    'SELECT max(CAST(substr(reference, ?) AS INTEGER)) AS n FROM cases WHERE reference >= ? AND reference < ?',
+    `SELECT max(CAST(substr(reference, ?) AS INTEGER)) AS n FROM (
+       SELECT reference FROM cases
+       UNION ALL
+       SELECT json_extract(rows, '$[0].row.reference') FROM trash WHERE kind = 'case'
+     ) WHERE reference >= ? AND reference < ?`,
     [prefix.length + 1, prefix, `${prefix.slice(0, -1)}.`],
   );
   return `${prefix}${String((row?.n ?? 0) + 1).padStart(4, '0')}`;
@@ -191,15 +201,23 @@ export async function updateCase(
 }
 
 /**
- * Deletes a case with its events, testimonies, interventions and role links.
- * Persons stay (they may appear in other cases) unless `deleteUnlinkedPersons`
- * removes those left in no case. Refused while the case holds evidence.
+ * Moves a case to the trash with its events, testimonies, interventions,
+ * evidence, role links and WGAD arguments (one entry, restored as one).
+ * Persons stay (they may appear in other cases) unless
+ * `deleteUnlinkedPersons` moves those left in no case to the trash too.
  */
 export async function deleteCase(
   vault: Vault,
   id: string,
   options: { deleteUnlinkedPersons?: boolean } = {},
-): Promise<{ events: number; testimonies: number; interventions: number; persons: number }> {
+): Promise<{
+  events: number;
+  testimonies: number;
+  interventions: number;
+  evidence: number;
+  persons: number;
+  trash: string;
+}> {
   const caseId = checkId(id, 'case');
   return writeTransaction(vault, async (ctx) => {
     await assertCaseExists(ctx.tx, caseId);
@@ -209,32 +227,35 @@ export async function deleteCase(
         [caseId],
       )
     ).map((r) => r.person_id);
-    const events = (await ctx.tx.run('DELETE FROM events WHERE case_id = ?', [caseId])).changes;
-    const testimonies = (await ctx.tx.run('DELETE FROM testimonies WHERE case_id = ?', [caseId]))
-      .changes;
-    const interventions = (
-      await ctx.tx.run('DELETE FROM interventions WHERE case_id = ?', [caseId])
-    ).changes;
-    await ctx.tx.run('DELETE FROM cases WHERE id = ?', [caseId]).catch((error: unknown) => {
-      throw constraintError(error, {
-        foreignKey:
-          'The case still holds evidence; delete or move its evidence first. Nothing was deleted.',
-      });
-    });
-    let persons = 0;
+    const count = async (table: string) =>
+      (
+        await ctx.tx.get<{ n: number }>(`SELECT count(*) AS n FROM ${table} WHERE case_id = ?`, [
+          caseId,
+        ])
+      )?.n ?? 0;
+    const counts = {
+      events: await count('events'),
+      testimonies: await count('testimonies'),
+      interventions: await count('interventions'),
+      evidence: await count('evidence'),
+      persons: 0,
+    };
+    const entry = await moveToTrashTx(ctx, 'case', caseId);
     if (options.deleteUnlinkedPersons) {
       for (const personId of linked) {
         const elsewhere = await ctx.tx.get(
           'SELECT 1 AS x FROM case_persons WHERE person_id = ? LIMIT 1',
           [personId],
         );
-        if (!elsewhere)
-          persons += (await ctx.tx.run('DELETE FROM persons WHERE id = ?', [personId])).changes;
+        if (elsewhere) continue;
+        const person = await moveToTrashTx(ctx, 'person', personId);
+        await auditTx(ctx, 'person', 'delete', personId, { trash: person.id });
+        counts.persons += 1;
       }
+      await dropEmptySourcesTx(ctx.tx);
     }
-    const counts = { events, testimonies, interventions, persons };
-    await auditTx(ctx, 'case', 'delete', caseId, { counts });
-    return counts;
+    await auditTx(ctx, 'case', 'delete', caseId, { counts, trash: entry.id });
+    return { ...counts, trash: entry.id };
   });
 }
 

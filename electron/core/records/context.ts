@@ -37,7 +37,8 @@ export function writeTransaction<T>(
 }
 
 /** What an audit entry for one record says was done to it. */
-export type AuditVerb = 'create' | 'update' | 'delete' | 'link' | 'unlink' | 'export-json';
+export type AuditVerb =
+  'create' | 'update' | 'delete' | 'restore' | 'purge' | 'link' | 'unlink' | 'export-json';
 
 /**
  * Appends `<kind>.<verb>` for one record to the audit log, in the write's

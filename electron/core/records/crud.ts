@@ -5,6 +5,7 @@ import type { Queryable } from '../vault/database';
 import type { Vault } from '../vault/vault';
 import { auditTx, writeTransaction, type WriteContext } from './context';
 import type { RecordTable, Stored } from './table';
+import { moveToTrashTx, type TrashEntry } from './trash';
 import {
   assertTerms,
   changedFields,
@@ -123,19 +124,22 @@ export async function updateRecord<R extends Stored & Fields>(
   });
 }
 
-/** Deletes one record; `then` tidies up after it in the same transaction, before the audit entry. */
+/**
+ * Moves one record, with what goes with it, to the trash (./trash.ts); `then`
+ * tidies up after it in the same transaction, before the audit entry.
+ */
 export async function deleteRecord(
   vault: Vault,
   entity: Pick<Entity<Stored & Fields>, 'kind' | 'table'>,
   id: string,
   then?: (ctx: WriteContext) => Promise<void>,
-): Promise<void> {
+): Promise<TrashEntry> {
   const recordId = checkId(id, entity.kind);
-  await writeTransaction(vault, async (ctx) => {
-    const result = await ctx.tx.run(entity.table.delete, [recordId]);
-    if (result.changes === 0) throw notFound(entity.kind, recordId);
+  return writeTransaction(vault, async (ctx) => {
+    const entry = await moveToTrashTx(ctx, entity.kind, recordId);
     if (then) await then(ctx);
-    await auditTx(ctx, entity.kind, 'delete', recordId, {});
+    await auditTx(ctx, entity.kind, 'delete', recordId, { trash: entry.id });
+    return entry;
   });
 }
 

@@ -30,6 +30,7 @@ import { dateFromDb, dateToDb, spanOf } from './dates';
 import { assertPersonsExist, linkTx } from './persons';
 import { bool, chunks, json, parseJson, placeholders } from './sql';
 import { insertRowTx, recordTable, rowById, updateRowTx } from './table';
+import type { TrashEntry } from './trash';
 import { checkId, notFound, parseInput } from './validate';
 
 interface EventRow {
@@ -377,8 +378,8 @@ export async function updateEvent(
 }
 
 /** Deletes an event with its parts; links to it from other events go too. */
-export async function deleteEvent(vault: Vault, id: string): Promise<void> {
-  await deleteRecord(vault, EVENT, id);
+export async function deleteEvent(vault: Vault, id: string): Promise<TrashEntry> {
+  return deleteRecord(vault, EVENT, id);
 }
 
 /** Events in chronological order (partial dates ordered as in partialDate.ts). */

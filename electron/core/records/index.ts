@@ -85,3 +85,15 @@ export { getOrganisation, loadOrganisation, updateOrganisation } from './organis
 export { listDue, type DueQuery } from './due';
 export { InvalidInput } from './validate';
 export type { UpdateOptions } from './crud';
+export {
+  TRASH_KINDS,
+  blobInUse,
+  listTrash,
+  moveToTrashTx,
+  purgeTrashTx,
+  trashBlobIds,
+  type RestoreResult,
+  type TrashEntry,
+  type TrashKind,
+} from './trash';
+export { restoreTrashEntry } from './restore';

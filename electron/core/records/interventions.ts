@@ -23,6 +23,7 @@ import {
 } from './crud';
 import { dateFromDb, dateToDb, spanOf } from './dates';
 import { insertRowTx, recordTable, rowById, updateRowTx } from './table';
+import type { TrashEntry } from './trash';
 import { checkId, parseInput } from './validate';
 
 interface InterventionRow {
@@ -154,8 +155,8 @@ export async function updateIntervention(
   return updateRecord(vault, INTERVENTION, id, patch, writeInterventionTx, options);
 }
 
-export async function deleteIntervention(vault: Vault, id: string): Promise<void> {
-  await deleteRecord(vault, INTERVENTION, id);
+export async function deleteIntervention(vault: Vault, id: string): Promise<TrashEntry> {
+  return deleteRecord(vault, INTERVENTION, id);
 }
 
 export async function listInterventions(

@@ -28,6 +28,7 @@ import {
   type Entity,
   type UpdateOptions,
 } from './crud';
+import type { TrashEntry } from './trash';
 import { dateFromDb, dateToDb } from './dates';
 import { bool, chunks, json, parseJson, placeholders } from './sql';
 import { insertRowTx, qualified, recordTable, rowById, updateRowTx } from './table';
@@ -282,8 +283,8 @@ export async function updatePerson(
  * perpetrator. Testimonies they gave stay, as anonymous; sources they were
  * keep their description (and go when nothing is left of them).
  */
-export async function deletePerson(vault: Vault, id: string): Promise<void> {
-  await deleteRecord(vault, PERSON, id, (ctx) => dropEmptySourcesTx(ctx.tx));
+export async function deletePerson(vault: Vault, id: string): Promise<TrashEntry> {
+  return deleteRecord(vault, PERSON, id, (ctx) => dropEmptySourcesTx(ctx.tx));
 }
 
 /** Event sources left with neither a person, a testimony nor a description (after a deletion) carry nothing. */

@@ -30,6 +30,7 @@ import { dateFromDb, dateToDb, spanOf } from './dates';
 import { assertPersonsExist, dropEmptySourcesTx, linkTx } from './persons';
 import { json } from './sql';
 import { insertRowTx, recordTable, rowById, updateRowTx } from './table';
+import type { TrashEntry } from './trash';
 import { checkId, parseInput } from './validate';
 
 interface TestimonyRow {
@@ -214,8 +215,8 @@ export async function withdrawTestimonyConsent(
   });
 }
 
-export async function deleteTestimony(vault: Vault, id: string): Promise<void> {
-  await deleteRecord(vault, TESTIMONY, id, (ctx) => dropEmptySourcesTx(ctx.tx));
+export async function deleteTestimony(vault: Vault, id: string): Promise<TrashEntry> {
+  return deleteRecord(vault, TESTIMONY, id, (ctx) => dropEmptySourcesTx(ctx.tx));
 }
 
 /** Testimonies in the order they were taken, without their texts (see `getTestimony`). */

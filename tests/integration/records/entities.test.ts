@@ -153,7 +153,9 @@ describe('cases', () => {
     await createEvent(v, a.id, { eventType: 'torture', victims: [shared.id] });
     await createTestimony(v, a.id, { statement: 'gone', witnessId: only.id });
     const counts = await deleteCase(v, a.id, { deleteUnlinkedPersons: true });
-    expect(counts).toEqual({ events: 1, testimonies: 1, interventions: 0, persons: 1 });
+    const { trash, ...moved } = counts;
+    expect(moved).toEqual({ events: 1, testimonies: 1, interventions: 0, evidence: 0, persons: 1 });
+    expect(trash).toMatch(/^[0-9a-f-]{36}$/);
     await expect(getCase(v, a.id)).rejects.toMatchObject({ code: 'NOT_FOUND' });
     expect((await getPerson(v, shared.id)).name).toBe('Shared');
     await expect(getPerson(v, only.id)).rejects.toMatchObject({ code: 'NOT_FOUND' });

@@ -3,6 +3,7 @@ import type { Command } from '../../command';
 import { writeFileAtomic } from '../../../core/fs/atomic';
 import {
   createCase,
+  deleteCase,
   exportCaseDocument,
   findCase,
   getCase,
@@ -24,7 +25,7 @@ import {
 } from '../../../../shared/domain/case';
 import { TEXT_LIMITS } from '../../../../shared/domain/text';
 import { caseIdOf } from '../../caseOption';
-import { changedLine, PAGE_FIELDS, queryOf, runEdit, specs } from './common';
+import { changedLine, PAGE_FIELDS, queryOf, runEdit, specs, trashedLine } from './common';
 import {
   checkRecord,
   flag,
@@ -234,11 +235,28 @@ audit log.`,
   },
 };
 
+const caseDelete: Command = {
+  name: 'case delete',
+  summary:
+    'Move a case to the trash with its events, testimonies, interventions and evidence (vigil trash restore brings it back).',
+  positionals: [{ name: 'CASE', description: 'the case id or reference', required: true }],
+  examples: ['vigil case delete VIG-2026-0001', 'vigil case delete VIG-2026-0001 --json'],
+  details: `The case leaves every list, search, timeline and export; persons stay (they may be in
+other cases). Its evidence stays encrypted until the trash is emptied (vigil trash empty).`,
+  async run(context) {
+    const vault = await context.openVault();
+    const id = await caseIdOf(vault, context.positionals[0]!);
+    const result = await deleteCase(vault, id);
+    context.output({ id, ...result }, () => trashedLine('the case', id, result.trash));
+  },
+};
+
 export const caseCommands: Command[] = [
   caseAdd,
   caseList,
   caseShow,
   caseEdit,
+  caseDelete,
   caseImport,
   caseExport,
 ];

@@ -208,3 +208,10 @@ export async function runEdit<R extends { id: string }, S extends z.ZodType>(
   );
   return { vault, before, record, changed, input };
 }
+
+// ---------------------------------------------------------------- delete
+
+/** `Moved to the trash (entry …); vigil trash restore … brings it back.` */
+export function trashedLine(what: string, recordId: string, trashId: string): string {
+  return `${recordId}\nMoved ${what} to the trash; \`vigil trash restore ${trashId}\` brings it back.`;
+}

@@ -1,5 +1,5 @@
 import { UsageError, type Command } from '../../command';
-import { createEvent, getEvent, listEvents, updateEvent } from '../../../core/records';
+import { createEvent, getEvent, listEvents, updateEvent, deleteEvent } from '../../../core/records';
 import {
   eventCreateSchema,
   eventFields,
@@ -8,7 +8,15 @@ import {
 } from '../../../../shared/domain/event';
 import { TEXT_LIMITS } from '../../../../shared/domain/text';
 import { caseIdFrom, caseOption } from '../../caseOption';
-import { changedLine, DATE_HELP, PAGE_FIELDS, queryOf, runEdit, specs } from './common';
+import {
+  changedLine,
+  DATE_HELP,
+  PAGE_FIELDS,
+  queryOf,
+  runEdit,
+  specs,
+  trashedLine,
+} from './common';
 import {
   checkRecord,
   flag,
@@ -245,4 +253,18 @@ const eventList: Command = {
   },
 };
 
-export const eventCommands: Command[] = [eventAdd, eventEdit, eventList];
+const eventDelete: Command = {
+  name: 'event delete',
+  summary: 'Move an event to the trash (vigil trash restore brings it back).',
+  positionals: [{ name: 'ID', description: 'the event id', required: true }],
+  examples: ['vigil event delete 5b1e…', 'vigil event delete 5b1e… --json'],
+  async run(context) {
+    const vault = await context.openVault();
+    const entry = await deleteEvent(vault, context.positionals[0]!);
+    context.output({ id: entry.recordId, trash: entry.id }, () =>
+      trashedLine('the event', entry.recordId, entry.id),
+    );
+  },
+};
+
+export const eventCommands: Command[] = [eventAdd, eventEdit, eventList, eventDelete];

@@ -4,6 +4,7 @@ import {
   getIntervention,
   listInterventions,
   updateIntervention,
+  deleteIntervention,
 } from '../../../core/records';
 import {
   interventionCreateSchema,
@@ -13,7 +14,15 @@ import {
 } from '../../../../shared/domain/intervention';
 import { TEXT_LIMITS } from '../../../../shared/domain/text';
 import { caseIdFrom, caseOption } from '../../caseOption';
-import { changedLine, DATE_HELP, PAGE_FIELDS, queryOf, runEdit, specs } from './common';
+import {
+  changedLine,
+  DATE_HELP,
+  PAGE_FIELDS,
+  queryOf,
+  runEdit,
+  specs,
+  trashedLine,
+} from './common';
 import {
   checkRecord,
   fromFile,
@@ -131,8 +140,23 @@ const interventionList: Command = {
   },
 };
 
+const interventionDelete: Command = {
+  name: 'intervention delete',
+  summary: 'Move an intervention to the trash (vigil trash restore brings it back).',
+  positionals: [{ name: 'ID', description: 'the intervention id', required: true }],
+  examples: ['vigil intervention delete 5b1e…', 'vigil intervention delete 5b1e… --json'],
+  async run(context) {
+    const vault = await context.openVault();
+    const entry = await deleteIntervention(vault, context.positionals[0]!);
+    context.output({ id: entry.recordId, trash: entry.id }, () =>
+      trashedLine('the intervention', entry.recordId, entry.id),
+    );
+  },
+};
+
 export const interventionCommands: Command[] = [
   interventionAdd,
   interventionEdit,
   interventionList,
+  interventionDelete,
 ];

@@ -1,6 +1,8 @@
 import { UsageError, type Command } from '../../command';
 import {
   createPerson,
+  deletePerson,
+  getCase,
   getPerson,
   getPersonCases,
   linkPerson,
@@ -14,7 +16,15 @@ import {
   personUpdateSchema,
 } from '../../../../shared/domain/person';
 import { caseIdFrom, caseOption } from '../../caseOption';
-import { CONSENT_FIELDS, DATE_HELP, PAGE_FIELDS, queryOf, runEdit, specs } from './common';
+import {
+  CONSENT_FIELDS,
+  DATE_HELP,
+  PAGE_FIELDS,
+  queryOf,
+  runEdit,
+  specs,
+  trashedLine,
+} from './common';
 import {
   checkRecord,
   flag,
@@ -250,4 +260,41 @@ const personShow: Command = {
   },
 };
 
-export const personCommands: Command[] = [personAdd, personEdit, personList, personShow];
+const personDelete: Command = {
+  name: 'person delete',
+  summary:
+    'Move a person to the trash, with their roles in cases and places in events (vigil trash restore brings them back).',
+  positionals: [{ name: 'ID', description: 'the person id', required: true }],
+  options: {
+    force: { type: 'boolean', description: 'delete a person who appears in several cases' },
+  },
+  examples: ['vigil person delete 3f2a…', 'vigil person delete 3f2a… --force --json'],
+  details: `A person who appears in more than one case is deleted from all of them: without --force the
+command names those cases and changes nothing. Testimonies they gave stay, as anonymous, until
+the person is restored.`,
+  async run(context) {
+    const vault = await context.openVault();
+    const id = context.positionals[0]!;
+    const cases = await getPersonCases(vault, id);
+    if (cases.length > 1 && !context.flag('force')) {
+      const named = await Promise.all(
+        cases.map(async (c) => (await getCase(vault, c.caseId)).reference),
+      );
+      throw new UsageError(
+        `this person appears in ${cases.length} cases (${named.join(', ')}) and would leave all of them: add --force to delete them anyway.`,
+      );
+    }
+    const entry = await deletePerson(vault, id);
+    context.output({ id: entry.recordId, trash: entry.id, cases: cases.map((c) => c.caseId) }, () =>
+      trashedLine('the person', entry.recordId, entry.id),
+    );
+  },
+};
+
+export const personCommands: Command[] = [
+  personAdd,
+  personEdit,
+  personList,
+  personShow,
+  personDelete,
+];

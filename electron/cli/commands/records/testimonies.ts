@@ -6,6 +6,7 @@ import {
   listTestimonies,
   updateTestimony,
   withdrawTestimonyConsent,
+  deleteTestimony,
 } from '../../../core/records';
 import {
   testimonyCreateSchema,
@@ -23,6 +24,7 @@ import {
   queryOf,
   runEdit,
   specs,
+  trashedLine,
 } from './common';
 import {
   checkRecord,
@@ -193,10 +195,25 @@ const testimonyWithdraw: Command = {
   },
 };
 
+const testimonyDelete: Command = {
+  name: 'testimony delete',
+  summary: 'Move a testimony to the trash (vigil trash restore brings it back).',
+  positionals: [{ name: 'ID', description: 'the testimony id', required: true }],
+  examples: ['vigil testimony delete 5b1e…', 'vigil testimony delete 5b1e… --json'],
+  async run(context) {
+    const vault = await context.openVault();
+    const entry = await deleteTestimony(vault, context.positionals[0]!);
+    context.output({ id: entry.recordId, trash: entry.id }, () =>
+      trashedLine('the testimony', entry.recordId, entry.id),
+    );
+  },
+};
+
 export const testimonyCommands: Command[] = [
   testimonyAdd,
   testimonyEdit,
   testimonyList,
   testimonyShow,
   testimonyWithdraw,
+  testimonyDelete,
 ];

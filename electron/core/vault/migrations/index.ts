@@ -8,6 +8,7 @@ import { evidenceReadable } from './0006-evidence-readable';
 import { cjkSearch } from './0007-cjk-search';
 import { releases } from './0008-releases';
 import { organisationLatinNames } from './0009-organisation-latin-names';
+import { trash } from './0010-trash';
 
 export type { Migration };
 
@@ -22,6 +23,7 @@ export const MIGRATIONS: readonly Migration[] = [
   cjkSearch,
   releases,
   organisationLatinNames,
+  trash,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;
