@@ -10,7 +10,7 @@ import type { ReleaseIssueView } from './release';
  * core will do.
  */
 export const DOSSIER_FORMAT = 'vigil-dossier';
-export const DOSSIER_VERSION = 1;
+export const DOSSIER_VERSION = 2;
 export const TEMPLATES = ['generic', 'wgad'] as const;
 export type Template = (typeof TEMPLATES)[number];
 export const DOSSIER_LANGUAGES = ['en', 'es', 'fr', 'ar', 'ru'] as const;
@@ -42,56 +42,123 @@ export const dossierPath = z
     'is not a safe relative path',
   );
 
-export const withheldItemSchema = z.object({
-  /** What was left out, named without identifying anyone: "testimony T3", "person P2's name". */
-  what: z.string().max(500),
-  reason: z.string().max(500),
-  kind: z.enum(['person', 'name', 'testimony', 'field', 'evidence', 'metadata']),
-});
+export const WITHHELD_KINDS = [
+  'person',
+  'name',
+  'testimony',
+  'record',
+  'field',
+  'evidence',
+] as const;
+export type WithheldKind = (typeof WITHHELD_KINDS)[number];
+export const WITHHELD_RECORD_KINDS = [
+  'case',
+  'person',
+  'event',
+  'testimony',
+  'intervention',
+  'evidence',
+  'submission',
+] as const;
+
+/**
+ * One line of the withholding report: something an export leaves out, and
+ * why. The report is shown to the sender before signing and kept in the
+ * vault with the export's audit entry; it never travels in what leaves.
+ */
+export const withheldItemSchema = z
+  .object({
+    kind: z.enum(WITHHELD_KINDS),
+    /** The record concerned, by its id in the vault. */
+    record: z
+      .object({ kind: z.enum(WITHHELD_RECORD_KINDS), id: z.string().max(100).nullable() })
+      .strict(),
+    /** The field's path inside the record (`contact`, `sources[2].reliability`), for a field. */
+    field: z.string().max(300).nullable(),
+    /** What, in words the sender recognises: it may name the person (shown inside the vault only). */
+    what: z.string().max(2000),
+    reason: z.string().max(2000),
+  })
+  .strict();
 export type WithheldItem = z.infer<typeof withheldItemSchema>;
 
+const manifestFiles = z
+  .array(
+    z
+      .object({
+        path: dossierPath,
+        sha256: sha256Hex,
+        size: z.number().int().min(0),
+        role: z.enum(FILE_ROLES),
+      })
+      .strict(),
+  )
+  .max(10_000);
+const manifestEvidence = z
+  .array(
+    z
+      .object({
+        path: dossierPath,
+        copy: z.enum(['stripped', 'original']),
+        originalSha256: sha256Hex,
+        type: z.string().max(20),
+      })
+      .strict(),
+  )
+  .max(10_000);
+const manifestHead = {
+  format: z.literal(DOSSIER_FORMAT),
+  generator: z.string().max(100),
+  createdAt: z.iso.datetime(),
+  template: z.enum(TEMPLATES),
+  language: z.enum(DOSSIER_LANGUAGES),
+  audience: audienceSchema,
+  case: z.object({ reference: z.string().max(200) }).strict(),
+  signer: z
+    .object({ fingerprint: z.string().regex(/^[0-9A-F]{40}$/), userId: z.string().max(500) })
+    .strict(),
+  files: manifestFiles,
+  evidence: manifestEvidence,
+};
+
+/**
+ * The manifest Vigil writes (version 2). It lists what the dossier holds and
+ * nothing of what it does not: no withheld items, no counts. Which evidence
+ * files are originals is said file by file (`evidence[].copy`).
+ */
 export const manifestSchema = z
   .object({
-    format: z.literal(DOSSIER_FORMAT),
+    ...manifestHead,
     version: z.literal(DOSSIER_VERSION),
-    generator: z.string().max(100),
-    createdAt: z.iso.datetime(),
-    template: z.enum(TEMPLATES),
-    language: z.enum(DOSSIER_LANGUAGES),
-    audience: audienceSchema,
-    case: z.object({ reference: z.string().max(200) }).strict(),
-    signer: z
-      .object({ fingerprint: z.string().regex(/^[0-9A-F]{40}$/), userId: z.string().max(500) })
-      .strict(),
-    options: z.object({ includePrivate: z.boolean(), includeOriginals: z.boolean() }).strict(),
-    files: z
-      .array(
-        z
-          .object({
-            path: dossierPath,
-            sha256: sha256Hex,
-            size: z.number().int().min(0),
-            role: z.enum(FILE_ROLES),
-          })
-          .strict(),
-      )
-      .max(10_000),
-    evidence: z
-      .array(
-        z
-          .object({
-            path: dossierPath,
-            copy: z.enum(['stripped', 'original']),
-            originalSha256: sha256Hex,
-            type: z.string().max(20),
-          })
-          .strict(),
-      )
-      .max(10_000),
-    withheld: z.array(withheldItemSchema).max(100_000),
+    options: z.object({ includePrivate: z.boolean() }).strict(),
   })
   .strict();
 export type Manifest = z.infer<typeof manifestSchema>;
+
+/** Version 1, which dossiers made before listed what they withheld: still verified, never written. */
+export const manifestV1Schema = z
+  .object({
+    ...manifestHead,
+    version: z.literal(1),
+    options: z.object({ includePrivate: z.boolean(), includeOriginals: z.boolean() }).strict(),
+    withheld: z
+      .array(
+        z.object({
+          what: z.string().max(500),
+          reason: z.string().max(500),
+          kind: z.enum(['person', 'name', 'testimony', 'field', 'evidence', 'metadata']),
+        }),
+      )
+      .max(100_000),
+  })
+  .strict();
+
+/** Any manifest a verifier accepts: the current version, or version 1. */
+export const anyManifestSchema = z.discriminatedUnion('version', [
+  manifestSchema,
+  manifestV1Schema,
+]);
+export type AnyManifest = z.infer<typeof anyManifestSchema>;
 
 /** The WGAD category argued and the argument for it. */
 const categoryArgument = z
@@ -222,12 +289,37 @@ export function missingItems(checklist: readonly ChecklistItem[]): MissingItem[]
 
 export interface ConsentStatus {
   personId: string;
-  /** How the person appears in the dossier: the printed name, initials, pseudonym, or null when withheld. */
+  /** The person's name as recorded in the vault (for the sender; never written to the dossier). */
+  name: string;
+  /** How the person appears in the dossier: the printed name, initials, pseudonym, or null when not named. */
   shownAs: string | null;
+  /** How the dossier refers to the person (`shownAs`, or "Person 1"); null when they do not appear. */
+  label: string | null;
   roles: string[];
   consent: 'recorded' | 'missing' | 'withdrawn' | 'not-needed';
+  /** Whether the person appears in the dossier at all. */
   covers: boolean;
   reasons: string[];
+}
+
+/** One original chosen to go as it is, and what its metadata reveals. */
+export interface OriginalReveal {
+  id: string;
+  /** The file's name at intake (for the sender; the dossier calls it evidence/E01.jpg). */
+  name: string;
+  type: string;
+  /** Whether Vigil could read the file's metadata; when it could not, nothing is known to be safe. */
+  readable: boolean;
+  unreadableReason: string | null;
+  reveals: {
+    group: 'location' | 'device' | 'people' | 'time' | 'other';
+    label: string;
+    value: string;
+    /** The name form of a person this audience may not see, when the value holds one. */
+    forbiddenName: string | null;
+  }[];
+  /** True when a value names someone consent forbids this audience to see. */
+  forbidden: boolean;
 }
 
 export interface ExportPreview {
@@ -237,14 +329,23 @@ export interface ExportPreview {
   checklist: ChecklistItem[];
   /** The items the document marks missing: the checklist's items that are not ok. */
   missing: MissingItem[];
+  /** Whether nothing required is missing: `missing` is empty. */
+  complete: boolean;
+  /** Whether the vault holds the organisation's key that signs every dossier. */
+  signingKey: boolean;
   consent: ConsentStatus[];
+  /** The withholding report: shown to the sender, kept in the vault, never exported. */
   withheld: WithheldItem[];
   /** Texts whose release version must be settled before the export may go on. */
   release: ReleaseIssueView[];
   evidence: {
     id: string;
+    /** The file's name at intake (for the sender). */
+    name: string;
     type: string;
     copy: 'stripped' | 'original' | 'withheld';
     reason: string | null;
   }[];
+  /** The originals chosen to go unstripped, and what each one reveals. */
+  originals: OriginalReveal[];
 }

@@ -1,5 +1,8 @@
-import { join, resolve } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { copyFile } from 'node:fs/promises';
+import { basename, join, resolve, sep } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { hasTool } from '../helpers/peers';
 import { tempDir } from '../helpers/tmp';
 import { hasChromium, hasRenderer, launchBridgedApp } from './support/bridge';
 import type { UiLanguage } from './support/locale';
@@ -56,6 +59,26 @@ describe.skipIf(skip)('the Vigil UI end to end (Chromium over the test bridge, r
       const ui = new VigilPages(app, language);
       const { page, t } = ui;
       const c = canaries(language);
+      // A photo whose metadata names the witness (made with exiftool, when it is installed).
+      let named: string | null = null;
+      if (hasTool('exiftool')) {
+        named = join(await tempDir('vigil-e2e-named-'), 'named.jpg');
+        await copyFile(JPEG_WITH_GPS, named);
+        const tagged = spawnSync('exiftool', [
+          '-q',
+          '-overwrite_original',
+          `-Artist=${c.witness}`,
+          named,
+        ]);
+        expect(tagged.status).toBe(0);
+      }
+      // A step of the export wizard, by its exact label ("5 Evidence").
+      const stepButton = (step: string) =>
+        page.getByRole('button', {
+          name: new RegExp(
+            `^\\d+\\s+${t(`export.steps.${step}`).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`,
+          ),
+        });
       try {
         await page.goto(app.url);
 
@@ -269,6 +292,17 @@ describe.skipIf(skip)('the Vigil UI end to end (Chromium over the test bridge, r
         await ui.audit('keys');
         await ui.screenshot('keys');
 
+        // ---- a second photo, whose metadata names the witness (who gave no consent to be named) -------
+        if (named) {
+          await ui.navigate('cases');
+          await page.getByRole('button', { name: c.caseTitle }).click();
+          await ui.tab('evidence');
+          app.dialogs.files.push([named]);
+          await ui.button('evidence.choose').click();
+          await ui.button('evidence.intake', { count: 1 }).click();
+          await page.getByRole('heading', { level: 3, name: 'named.jpg' }).waitFor();
+        }
+
         // ---- export a WGAD dossier through the wizard, then verify it ----------------------------------
         await ui.navigate('cases');
         await page.getByRole('button', { name: c.caseTitle }).click();
@@ -281,18 +315,33 @@ describe.skipIf(skip)('the Vigil UI end to end (Chromium over the test bridge, r
           .toBe(true);
         await ui.audit('export: template');
         await ui.button('export.next').click();
+        // The audience: three, each with the sentence that says what it receives; the WGAD by default.
+        await ui.heading('export.audienceTitle').waitFor();
+        for (const kind of ['mechanism', 'partners', 'public'])
+          await ui.expectText(t(`export.audiences.${kind}.hint`));
+        expect(
+          await page
+            .getByRole('radio', { name: t('export.audiences.mechanism.label') })
+            .isChecked(),
+        ).toBe(true);
+        expect(await ui.field('export.mechanism').inputValue()).toBe('wgad');
+        await ui.audit('export: audience');
+        await ui.screenshot('export-audience');
+        await ui.button('export.next').click();
         await ui.heading('export.checklistTitle').waitFor({ timeout: 30_000 });
         expect(await page.locator('.checklist li').count()).toBeGreaterThan(3);
         await ui.audit('export: checklist');
         await ui.screenshot('export-checklist');
         await ui.button('export.next').click();
         await ui.heading('export.redactionTitle').waitFor();
-        // Neither person recorded consent to be named: both are listed as withheld, with the reason.
-        await expect
-          .poll(() => page.getByRole('region', { name: t('export.peopleTitle') }).innerText())
-          .toContain(t('export.consent.missing'));
+        // The withholding report, for the sender: neither person recorded consent, so neither appears.
+        const people = page.getByRole('region', { name: t('export.peopleTitle') });
+        await expect.poll(() => people.innerText()).toContain(t('export.consent.missing'));
+        await expect.poll(() => people.innerText()).toContain(t('export.leftOut'));
         expect(await page.locator('.withheld li[data-kind="person"]').count()).toBe(2);
-        await ui.audit('export: redaction preview');
+        await ui.expectText(t('export.reportNote'));
+        await ui.expectText(t('export.withheldKind.person'));
+        await ui.audit('export: withholding report');
         await ui.screenshot('export-redaction');
         await ui.button('export.next').click();
         // The case summary names the withheld victim: the release review shows it replaced, and
@@ -307,15 +356,35 @@ describe.skipIf(skip)('the Vigil UI end to end (Chromium over the test bridge, r
         await ui.button('export.next').click();
         await ui.heading('export.evidenceTitle').waitFor();
         await expect
-          .poll(() => page.locator('.evidence-choice').innerText())
+          .poll(() => page.locator('.evidence-choice').first().innerText())
           .toContain(t('export.copy.stripped'));
+        if (named) {
+          // The named photo goes as its original only when chosen and confirmed, after seeing what it reveals.
+          const choice = page.locator('[data-testid="evidence-choice"][data-name="named.jpg"]');
+          await choice.getByLabel(t('export.sendOriginal', { name: 'named.jpg' })).check();
+          const reveals = choice.getByTestId('original-reveals');
+          await expect.poll(() => reveals.innerText(), { timeout: 30_000 }).toContain('48.8584');
+          await expect.poll(() => reveals.getAttribute('data-forbidden')).toBe('true');
+          await expect.poll(() => reveals.innerText()).toContain(c.witness);
+          expect(await reveals.getByTestId('forbidden-name').count()).toBe(1);
+          await ui.expectText(t('export.revealGroup.location'));
+          await ui.audit('export: original reveals');
+          await ui.screenshot('export-original', choice);
+          // Not confirmed yet: the export cannot start.
+          await stepButton('export').click();
+          await ui.expectText(t('export.confirmOriginalsFirst', { count: 1 }));
+          expect(await ui.button('export.runDirectoryButton').isDisabled()).toBe(true);
+          await stepButton('evidence').click();
+          await choice.getByLabel(t('export.confirmOriginal', { name: 'named.jpg' })).check();
+        }
         await ui.audit('export: evidence');
-        await ui.button('export.next').click();
+        await stepButton('signing').click();
         await ui.heading('export.signingTitle').waitFor();
         await ui.audit('export: signing');
         await ui.button('export.next').click();
         const dossierDir = join(await tempDir('vigil-e2e-dossier-'), 'wgad-dossier');
         app.dialogs.saves.push(dossierDir);
+        await expect.poll(() => ui.button('export.runDirectoryButton').isDisabled()).toBe(false);
         await ui.button('export.runDirectoryButton').click();
         await page.getByTestId('export-done').waitFor({ timeout: 60_000 });
         await ui.audit('export: result');
@@ -327,16 +396,28 @@ describe.skipIf(skip)('the Vigil UI end to end (Chromium over the test bridge, r
             timeout: 30_000,
           })
           .toBe('true');
+        await ui.expectText(t('verify.madeFor'));
         await ui.audit('export: verified');
-        // What left the vault: the statement (its consent covers the WGAD), never the witness's name.
-        const exported = await filesContaining(dossierDir, [c.witness, c.victim, c.statementWord]);
+        // What left the vault: the statement (its consent covers the WGAD), never the names, and no trace
+        // of anyone left out, except in the original the user confirmed knowing it names the witness.
+        const isEvidence = (file: string) => file.includes(`${sep}evidence${sep}`);
+        const exported = await filesContaining(
+          dossierDir,
+          [c.witness, c.victim, c.statementWord, 'withheld', 'Person 1'],
+          (file) => !isEvidence(file),
+        );
         expect(exported.filter((f) => f.needle !== c.statementWord)).toEqual([]);
         expect(exported.some((f) => f.needle === c.statementWord)).toBe(true);
+        const inEvidence = await filesContaining(dossierDir, [c.witness, c.victim], isEvidence);
+        expect(inEvidence.map((f) => basename(f.file))).toEqual(named ? ['E02.jpg'] : []);
 
         if (language === 'en') {
           // ---- an encrypted bundle (to our own key), then the import screen takes it in as a new case ----
           await ui.button('export.backToCase').click();
           await ui.button('workspace.export').click();
+          // A bundle a partner can import is made for partner organisations.
+          await page.getByRole('button', { name: new RegExp(t('export.steps.audience')) }).click();
+          await page.getByRole('radio', { name: t('export.audiences.partners.label') }).check();
           await page.getByRole('button', { name: new RegExp(t('export.steps.signing')) }).click();
           await page.getByRole('radio', { name: t('export.targetBundle') }).check();
           await page

@@ -174,7 +174,7 @@ describe('hostile PDFs through the vault: the dossier holds stripped copies with
     const out = join(root, 'dossier');
     await exportDossier(
       vault,
-      { caseId, template: 'wgad', language: 'en', includePrivate: false, includeOriginals: false },
+      { caseId, template: 'wgad', language: 'en', includePrivate: false },
       { kind: 'directory', path: out },
     );
     const evidence = (await readdir(join(out, 'evidence'))).filter((f) => f.endsWith('.pdf'));

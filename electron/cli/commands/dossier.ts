@@ -1,11 +1,17 @@
 import { readFile } from 'node:fs/promises';
-import { describeAudience, parseAudience } from '../../../shared/domain/audience';
+import {
+  AudienceError,
+  audienceRule,
+  describeAudience,
+  parseAudience,
+} from '../../../shared/domain/audience';
 import {
   DOSSIER_LANGUAGES,
   TEMPLATES,
   type Audience,
   type DossierLanguage,
   type ExportPreview,
+  type OriginalReveal,
   type Template,
 } from '../../../shared/dossier';
 import { EXIT, UsageError, type Command, type CommandContext } from '../command';
@@ -46,17 +52,39 @@ function audienceOption(context: CommandContext): Audience {
 
 function exportRequest(context: CommandContext): ExportRequest {
   const evidence = context.strings('evidence');
+  const audience = audienceOption(context);
+  const includePrivate = context.flag('include-private');
+  try {
+    audienceRule(audience, includePrivate);
+  } catch (error) {
+    if (error instanceof AudienceError) throw new UsageError(error.message);
+    throw error;
+  }
   return {
     caseId: '',
     template: oneOf<Template>(context, 'template', TEMPLATES, 'generic'),
     language: oneOf<DossierLanguage>(context, 'language', DOSSIER_LANGUAGES, 'en'),
-    audience: audienceOption(context),
-    includePrivate: context.flag('include-private'),
-    includeOriginals: context.flag('include-originals'),
+    audience,
+    includePrivate,
+    originals: [...new Set(context.strings('include-original'))],
     ...(evidence.length > 0 ? { evidence } : {}),
   };
 }
 
+const GROUP_NAMES: Record<OriginalReveal['reveals'][number]['group'], string> = {
+  location: 'location',
+  device: 'device',
+  people: 'people',
+  time: 'time',
+  other: 'other',
+};
+
+/**
+ * What `--check` prints (and what export shows before it writes): the
+ * checklist, who is named how, the withholding report, which evidence goes
+ * as which copy, and what each original reveals. For the sender's eyes: it
+ * names the people who are left out.
+ */
 function describePreview(preview: ExportPreview): string {
   const lines: string[] = [];
   lines.push(`Template ${preview.template}, for ${describeAudience(preview.audience)}.`);
@@ -71,19 +99,36 @@ function describePreview(preview: ExportPreview): string {
         `  ${item.ok ? 'ok     ' : 'MISSING'} [${item.part}] ${item.label}${item.ok || !item.target.id ? '' : ` (${item.target.kind} ${item.target.id}, ${item.target.field})`}`,
       );
   }
-  lines.push('', 'Persons named:');
+  lines.push(
+    '',
+    preview.complete
+      ? 'Nothing required is missing.'
+      : `Missing: ${preview.missing.length} required item(s).`,
+  );
+  if (!preview.signingKey)
+    lines.push('No key signs dossiers in this vault yet: create one with `vigil keys generate`.');
+
+  lines.push('', 'Who is named, and how:');
+  if (preview.consent.length === 0) lines.push('  nobody');
   for (const c of preview.consent) {
-    lines.push(
-      `  ${c.shownAs ?? '(not named)'}  roles: ${c.roles.join(', ') || '—'}  consent: ${c.consent}${c.covers ? '' : `  LEFT OUT: ${c.reasons.join('; ')}`}`,
-    );
+    const roles = c.roles.length ? ` (${c.roles.join(', ')})` : '';
+    const how = !c.covers
+      ? `LEFT OUT: ${c.reasons.join('; ')}`
+      : c.shownAs === c.name
+        ? 'full name'
+        : c.shownAs
+          ? `as "${c.shownAs}"`
+          : `not named, as "${c.label ?? ''}"`;
+    lines.push(`  ${c.name}${roles}: ${how}`);
   }
+
   lines.push(
     '',
     preview.withheld.length === 0
       ? 'Nothing will be withheld.'
-      : `Withheld (${preview.withheld.length}):`,
+      : `Withheld (${preview.withheld.length}), for you only: the dossier shows no trace of it.`,
   );
-  for (const w of preview.withheld) lines.push(`  ${w.what}: ${w.reason}`);
+  for (const w of preview.withheld) lines.push(`  ${w.kind.padEnd(9)} ${w.what}: ${w.reason}`);
   if (preview.release.length > 0) {
     lines.push(
       '',
@@ -99,6 +144,26 @@ function describePreview(preview: ExportPreview): string {
       );
       for (const command of issue.commands) lines.push(`    ${command}`);
     }
+  }
+
+  if (preview.evidence.length > 0) {
+    lines.push('', 'Evidence:');
+    for (const e of preview.evidence)
+      lines.push(
+        `  ${e.name}: ${e.copy === 'stripped' ? 'stripped working copy' : e.copy === 'original' ? 'ORIGINAL, with all its metadata' : `left out (${e.reason ?? ''})`}`,
+      );
+  }
+  for (const o of preview.originals) {
+    lines.push('', `The original ${o.name} (${o.type}, ${o.id}) reveals:`);
+    if (!o.readable)
+      lines.push(
+        `  UNKNOWN: ${o.unreadableReason ?? 'Vigil could not read its metadata'}; nothing in it is known to be safe.`,
+      );
+    else if (o.reveals.length === 0) lines.push('  no location, device, owner or author metadata');
+    for (const r of o.reveals)
+      lines.push(
+        `  ${GROUP_NAMES[r.group].padEnd(8)} ${r.label}: ${r.value}${r.forbiddenName ? `  <- NAMES SOMEONE CONSENT FORBIDS FOR ${describeAudience(preview.audience).toUpperCase()} ("${r.forbiddenName}")` : ''}`,
+      );
   }
   return lines.join('\n');
 }
@@ -129,10 +194,12 @@ const exportCommand: Command = {
       description:
         "who the export is for: partners (partner organisations), public, or a mechanism term (wgad, iachr…); default: partners for a bundle, else the template's body (wgad) or public",
     },
-    'include-originals': {
-      type: 'boolean',
+    'include-original': {
+      type: 'string',
+      multiple: true,
+      valueName: 'ID',
       description:
-        'include the original evidence files, with all their metadata, instead of stripped working copies',
+        'send this evidence item as its original, with all its metadata, instead of the stripped working copy (repeatable; see --check for what each reveals)',
     },
     'include-private': {
       type: 'boolean',
@@ -153,28 +220,53 @@ const exportCommand: Command = {
     },
     check: {
       type: 'boolean',
-      description: 'show the admissibility checklist, consent and withholdings, and export nothing',
+      description:
+        'show the checklist, who is named how, what is withheld and what each original reveals, and export nothing (exit 3 when something required is missing)',
     },
   },
   examples: [
     'vigil export --case 3f2a… --template wgad --check',
+    'vigil export --case 3f2a… --template wgad --check --json',
+    'vigil export --case 3f2a… --for partners --include-original 9c1e… --check',
     'vigil export --case 3f2a… --template wgad --out ./wgad-dossier',
     'vigil export --case 3f2a… --encrypt-to 8E3F…C2A1 --encrypt-to 41D0…77B9 --out case.vigil.gpg',
   ],
   details: `A dossier folder holds manifest.json and its signature manifest.json.asc, the submission as PDF
-and DOCX, case.json, the evidence (stripped working copies unless --include-originals), SHA256SUMS
-with its signature, the signer's public key and VERIFY.txt, which explains the check with gpg and
-sha256sum alone. Consent records decide who is named and which testimonies go; the manifest lists
-everything withheld and why. A bundle is that folder zipped, signed and encrypted so that
-gpg --decrypt opens it.`,
+and DOCX, case.json, the evidence (stripped working copies, except the originals named with
+--include-original), SHA256SUMS with its signature, the signer's public key and VERIFY.txt, which
+explains the check with gpg and sha256sum alone. Every export is for one audience (--for). Consent
+records decide who is named and which persons and testimonies go; nothing in the dossier shows what
+was left out. --check prints the withholding report for you; it is kept in the vault with the
+export's audit entry. With --check --json: {"complete", "missing": [{"section", "person", "field",
+"label"}], "withheld": […], "signingKey", "release": […], …}; exit 0 when nothing required is
+missing, the vault has a signing key and no text waits for a release decision, 3 otherwise. A bundle is the folder zipped, signed and encrypted so
+that gpg --decrypt opens it.`,
   async run(context) {
     const vault = await context.openVault();
     const request = { ...exportRequest(context), caseId: await caseIdFrom(vault, context) };
     const preview = await previewExport(vault, request);
     if (context.flag('check')) {
-      context.output(preview, () => describePreview(preview));
-      // Texts waiting for a release decision would stop the export: the dossier is not ready.
-      return preview.release.length > 0 ? EXIT.integrity : EXIT.ok;
+      context.output(
+        {
+          complete: preview.complete,
+          missing: preview.missing,
+          withheld: preview.withheld,
+          signingKey: preview.signingKey,
+          template: preview.template,
+          audience: preview.audience,
+          checklist: preview.checklist,
+          persons: preview.consent,
+          evidence: preview.evidence,
+          originals: preview.originals,
+          release: preview.release,
+        },
+        () => describePreview(preview),
+      );
+      // Not ready: something required is missing, no key signs it, or texts wait for a release
+      // decision (the export would stop).
+      return preview.complete && preview.signingKey && preview.release.length === 0
+        ? EXIT.ok
+        : EXIT.integrity;
     }
     const out = context.requireString('out');
     if (!context.json) context.io.stderr.write(`${describePreview(preview)}\n\n`);
@@ -200,7 +292,8 @@ gpg --decrypt opens it.`,
         signer: result.manifest.signer.fingerprint,
         recipients: result.recipients,
         files: result.manifest.files.length,
-        withheld: result.manifest.withheld,
+        withheld: result.withheld,
+        originals: result.originals,
         checklist: preview.checklist,
         warnings: result.warnings,
       },

@@ -1,14 +1,15 @@
 import type { WithheldItem } from '../../../shared/dossier';
 import { VigilError } from '../errors';
 import { evidenceBlob, listEvidence, stripEvidence } from '../evidence';
-import { STRIPPABLE } from '../metadata/detect';
-import type { MediaType } from '../metadata';
+import { stripRefusal, type MediaType } from '../metadata';
 import type { Vault } from '../vault/vault';
 
 /** One evidence file as it goes into a dossier. */
 export interface DossierEvidence {
   /** The original's id in the vault. */
   id: string;
+  /** The file's name at intake: for the sender's report only, never written into the dossier. */
+  name: string;
   path: string;
   type: string;
   copy: 'stripped' | 'original';
@@ -54,46 +55,60 @@ const EXTENSIONS: Record<string, string> = {
 
 /**
  * Chooses what evidence goes into a dossier: the stripped working copy of
- * each original (made now if needed), or the original when asked. A file
- * that cannot be stripped is left out and listed, never sent with its
- * metadata by surprise. Files are renamed E01, E02…: original names can
- * identify people.
+ * each original (made now if needed), or, for the originals the user named
+ * one by one, the original itself. A file that cannot be stripped and was not
+ * named is left out and reported to the sender, never sent with its metadata
+ * by surprise. Files are renamed E01, E02… in the order they go, after the
+ * choice, so the numbers have no gaps: original names can identify people,
+ * and a gap would show that something was left out.
  */
 export async function selectEvidence(
   vault: Vault,
   caseId: string,
-  options: { includeOriginals: boolean; only?: readonly string[]; preview?: boolean },
+  options: { originals: readonly string[]; only?: readonly string[]; preview?: boolean },
 ): Promise<{ items: DossierEvidence[]; withheld: WithheldItem[] }> {
   const all = (await listEvidence(vault, caseId)).filter((item) => item.kind === 'original');
-  if (options.only) {
-    for (const id of options.only) {
+  const check = (ids: readonly string[], what: string) => {
+    for (const id of ids)
       if (!all.some((item) => item.id === id))
-        throw new VigilError('NOT_FOUND', `Evidence ${id} is not an original of this case.`);
-    }
+        throw new VigilError('NOT_FOUND', `${what} ${id} is not an original of this case.`);
+  };
+  if (options.only) check(options.only, 'Evidence');
+  check(options.originals, 'The original to include,');
+  if (options.only) {
+    const outside = options.originals.filter((id) => !options.only!.includes(id));
+    if (outside.length > 0)
+      throw new VigilError(
+        'INVALID_INPUT',
+        `The original ${outside[0]} is to be included but is not among the evidence chosen for the dossier.`,
+      );
   }
   const chosen = options.only ? all.filter((item) => options.only!.includes(item.id)) : all;
-  const items: DossierEvidence[] = [];
+  const asOriginal = new Set(options.originals);
+  const picked: Omit<DossierEvidence, 'path'>[] = [];
   const withheld: WithheldItem[] = [];
-  for (const [i, item] of chosen.entries()) {
-    const code = `E${String(i + 1).padStart(2, '0')}`;
-    const path = `evidence/${code}.${EXTENSIONS[item.type] ?? 'bin'}`;
+  const leaveOut = (item: (typeof all)[number], reason: string) =>
+    withheld.push({
+      kind: 'evidence',
+      record: { kind: 'evidence', id: item.id },
+      field: null,
+      what: `evidence ${item.originalName ?? item.id} (${item.type})`,
+      reason: `${reason} (include this original by its id to send it with its metadata)`,
+    });
+  for (const item of chosen) {
     let sourceId = item.id;
     let copy: DossierEvidence['copy'] = 'original';
-    if (!options.includeOriginals && options.preview) {
+    if (!asOriginal.has(item.id) && options.preview) {
       // A preview changes nothing: it says what export would do without making working copies.
       const existing = item.derivatives.length > 0;
-      if (!existing && !STRIPPABLE.has(item.type as MediaType)) {
-        withheld.push({
-          kind: 'evidence',
-          what: `evidence ${code} (${item.type})`,
-          reason:
-            'Vigil cannot remove metadata from this format yet (include originals to send it with its metadata)',
-        });
+      const refusal = existing ? null : stripRefusal(item.type as MediaType);
+      if (refusal) {
+        leaveOut(item, refusal);
         continue;
       }
-      items.push({
+      picked.push({
         id: item.id,
-        path,
+        name: item.originalName ?? item.id,
         type: item.type,
         copy: 'stripped',
         sourceId: item.derivatives[0] ?? item.id,
@@ -106,25 +121,22 @@ export async function selectEvidence(
       });
       continue;
     }
-    if (!options.includeOriginals) {
+    if (!asOriginal.has(item.id)) {
       try {
         sourceId = (await stripEvidence(vault, item.id)).id;
         copy = 'stripped';
       } catch (error) {
-        const reason =
-          error instanceof VigilError ? error.message : 'its metadata could not be removed';
-        withheld.push({
-          kind: 'evidence',
-          what: `evidence ${code} (${item.type})`,
-          reason: `${reason} (include originals to send it with its metadata)`,
-        });
+        leaveOut(
+          item,
+          error instanceof VigilError ? error.message : 'its metadata could not be removed',
+        );
         continue;
       }
     }
     const blob = await evidenceBlob(vault, sourceId);
-    items.push({
+    picked.push({
       id: item.id,
-      path,
+      name: item.originalName ?? item.id,
       type: item.type,
       copy,
       sourceId,
@@ -136,5 +148,9 @@ export async function selectEvidence(
       capturedAt: item.capture.time,
     });
   }
+  const items = picked.map((item, i) => ({
+    ...item,
+    path: `evidence/E${String(i + 1).padStart(2, '0')}.${EXTENSIONS[item.type] ?? 'bin'}`,
+  }));
   return { items, withheld };
 }

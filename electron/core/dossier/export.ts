@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Manifest } from '../../../shared/dossier';
+import type { Manifest, OriginalReveal, WithheldItem } from '../../../shared/dossier';
 import type { Vault } from '../vault/vault';
 import { defaultAudience, planDossier, type ExportRequest } from './plan';
 import { writeBundle, writeDossierDirectory, type WriteOptions } from './write';
@@ -14,6 +14,10 @@ export interface ExportResult {
   manifest: Manifest;
   manifestSha256: string;
   recipients: string[];
+  /** The withholding report (the sender's; stored with the audit entry, never in the dossier). */
+  withheld: WithheldItem[];
+  /** The originals that went as they are, and what each reveals. */
+  originals: OriginalReveal[];
   warnings: string[];
 }
 
@@ -44,14 +48,22 @@ export async function exportDossier(
       detail: {
         kind: target.kind,
         template: request.template,
+        language: request.language,
         audience: plan.manifest.audience,
         files: plan.manifest.files.length,
-        withheld: plan.manifest.withheld.length,
         signer: plan.signer.fingerprint,
         recipients: written.recipients,
         manifestSha256: manifestFile.sha256,
         includePrivate: request.includePrivate,
-        includeOriginals: request.includeOriginals,
+        originals: plan.originals.map((o) => ({ id: o.id, forbiddenName: o.forbidden })),
+        // The withholding report, by record id, field and reason: the audit log holds no case content,
+        // so the sender's wording (which may name people) is left out.
+        withheld: plan.withheld.map(({ kind, record, field, reason }) => ({
+          kind,
+          record,
+          field,
+          reason,
+        })),
       },
     }),
   );
@@ -64,6 +76,8 @@ export async function exportDossier(
       .update(manifestFile.content as Buffer)
       .digest('hex'),
     recipients: written.recipients,
+    withheld: plan.withheld,
+    originals: plan.originals,
     warnings: plan.warnings,
   };
 }

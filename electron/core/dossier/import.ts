@@ -1,6 +1,10 @@
 import { createHash } from 'node:crypto';
 import { stat } from 'node:fs/promises';
-import { checkCaseDocument, MAX_CASE_DOCUMENT_BYTES } from '../../../shared/domain';
+import {
+  checkCaseDocument,
+  describeAudience,
+  MAX_CASE_DOCUMENT_BYTES,
+} from '../../../shared/domain';
 import { VigilError, fsError } from '../errors';
 import { deleteBlob, writeBlob, type WrittenBlob } from '../evidence/blobStore';
 import { recordImportedEvidence } from '../evidence';
@@ -9,6 +13,7 @@ import { decryptMessage, type SignatureCheck } from '../pgp';
 import { importCaseDocumentTx } from '../records';
 import { wipe } from '../crypto/secrets';
 import type { Vault } from '../vault/vault';
+import { RELEASE_FORMAT } from './caseData';
 import { checkFiles, zipFiles } from './verify';
 import { openSafeZip, readEntry } from './zip';
 
@@ -116,6 +121,10 @@ export async function importBundle(
         } catch {
           throw refused('case.json in the dossier is not valid JSON.');
         }
+        if ((parsed as { format?: unknown } | null)?.format === RELEASE_FORMAT)
+          throw refused(
+            `This dossier was made for ${describeAudience(manifest.audience)}: it holds the case as released to them, not a case that can be imported. Ask the sender for an export for partner organisations.`,
+          );
         const checkedDoc = checkCaseDocument(parsed);
         if (!checkedDoc.ok)
           throw refused(

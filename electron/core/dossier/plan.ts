@@ -9,10 +9,16 @@ import {
   type ExportPreview,
   type FileRole,
   type Manifest,
+  type OriginalReveal,
   type Template,
   type WithheldItem,
 } from '../../../shared/dossier';
-import { AudienceError, audienceRule, type CaseDocument } from '../../../shared/domain';
+import {
+  AudienceError,
+  audienceRule,
+  describeAudience,
+  type CaseDocument,
+} from '../../../shared/domain';
 import { VocabularySet } from '../../../shared/vocabularies';
 import { VigilError } from '../errors';
 import { exportCaseDocument, loadOrganisation } from '../records';
@@ -32,6 +38,8 @@ import {
   type Inline,
 } from '../render';
 import type { Vault } from '../vault/vault';
+import { listEvidence } from '../evidence';
+import { caseDataFile } from './caseData';
 import { selectEvidence, type DossierEvidence } from './evidence';
 import { redactCase, type RedactedCase } from './redact';
 import {
@@ -40,11 +48,13 @@ import {
   describeIssues,
   releaseIssues,
   scanOutputs,
+  type Releaser,
   type ScanTarget,
   type StoredReleases,
 } from '../release';
 import { loadReleases } from './releaseStore';
 import { caseJsonRecord, docxTexts, jsonTarget, textTarget } from './outputScan';
+import { revealOriginal } from './originals';
 import { getWgadSubmission } from './submissions';
 import { Formatter } from './templates/format';
 import { genericReport } from './templates/generic';
@@ -66,7 +76,11 @@ export interface ExportRequest {
   /** Who the dossier is for; by default the template's body (WGAD) or the public (generic report). */
   audience?: Audience;
   includePrivate: boolean;
-  includeOriginals: boolean;
+  /**
+   * Originals (by evidence id) to send as they are, with all their metadata,
+   * chosen one by one; every other file goes as its stripped working copy.
+   */
+  originals?: string[];
   /** Only these originals (by id); by default every original of the case. */
   evidence?: string[];
 }
@@ -84,6 +98,10 @@ export interface DossierPlan {
   manifest: Manifest;
   /** Every file, manifest.json and manifest.json.asc included, in writing order. */
   files: PlannedFile[];
+  /** The withholding report: for the sender and the audit log, never written into the dossier. */
+  withheld: WithheldItem[];
+  /** The originals that go as they are, and what each reveals. */
+  originals: OriginalReveal[];
   warnings: string[];
   signer: KeyInfo;
 }
@@ -166,7 +184,6 @@ export async function prepareRedaction(vault: Vault, request: ExportRequest): Pr
     includePrivate: request.includePrivate,
     words: {
       person: (n) => fill(words.person, { n }),
-      nameWithheld: words.nameWithheld,
       anonymousWitness: words.anonymousWitness,
     },
     approvedReleases: stored,
@@ -200,16 +217,34 @@ async function questionnaireOf(
   });
 }
 
+async function originalsOf(
+  vault: Vault,
+  caseId: string,
+  ids: readonly string[],
+  releaser: Releaser,
+): Promise<OriginalReveal[]> {
+  if (ids.length === 0) return [];
+  const items = await listEvidence(vault, caseId);
+  return ids.map((id) =>
+    revealOriginal(
+      items.find((item) => item.id === id)!,
+      releaser,
+    ),
+  );
+}
+
 /**
- * What an export would do, without doing it: the admissibility checklist,
- * the consent of each person named, what will be withheld and why, and which
- * evidence goes in as which copy. The UI shows this before the user exports.
+ * What an export would do, without doing it: the template's checklist and
+ * what it finds missing, how each person appears (if at all), the
+ * withholding report, which evidence goes as which copy, and what each
+ * original chosen to go as it is reveals. The sender sees this before
+ * signing (`vigil export --check`, the wizard); none of it is exported.
  */
 export async function previewExport(vault: Vault, request: ExportRequest): Promise<ExportPreview> {
   const prepared = await prepareRedaction(vault, request);
   const { redacted, audience } = prepared;
   const selection = await selectEvidence(vault, request.caseId, {
-    includeOriginals: request.includeOriginals,
+    originals: request.originals ?? [],
     only: request.evidence,
     preview: true,
   });
@@ -219,23 +254,37 @@ export async function previewExport(vault: Vault, request: ExportRequest): Promi
           await questionnaireOf(vault, prepared, request, selection.items, vault.now()),
         )
       : [];
+  const missing = missingItems(checklist);
   return {
     template: request.template,
     audience,
-    checklist: request.template === 'wgad' ? checklist : [],
-    missing: missingItems(checklist),
+    checklist,
+    missing,
+    complete: missing.length === 0,
+    signingKey: await getOrganisationKey(vault).then(
+      () => true,
+      () => false,
+    ),
     consent: redacted.consent,
     withheld: [...redacted.withheld, ...selection.withheld],
     release: releaseIssues(redacted.releaser, request.caseId, audienceKey(audience)),
     evidence: [
-      ...selection.items.map((e) => ({ id: e.id, type: e.type, copy: e.copy, reason: null })),
+      ...selection.items.map((e) => ({
+        id: e.id,
+        name: e.name,
+        type: e.type,
+        copy: e.copy,
+        reason: null,
+      })),
       ...selection.withheld.map((w) => ({
-        id: '',
+        id: w.record.id ?? '',
+        name: w.what,
         type: '',
         copy: 'withheld' as const,
         reason: `${w.what}: ${w.reason}`,
       })),
     ],
+    originals: await originalsOf(vault, request.caseId, request.originals ?? [], redacted.releaser),
   };
 }
 
@@ -262,7 +311,7 @@ export async function planDossier(vault: Vault, request: ExportRequest): Promise
     throw new VigilError('REVIEW_NEEDED', describeIssues(issues, audienceKey(audience)));
   const createdAt = vault.now();
   const selection = await selectEvidence(vault, request.caseId, {
-    includeOriginals: request.includeOriginals,
+    originals: request.originals ?? [],
     only: request.evidence,
   });
   const withheld: WithheldItem[] = [...redacted.withheld, ...selection.withheld];
@@ -274,7 +323,7 @@ export async function planDossier(vault: Vault, request: ExportRequest): Promise
           original.case.reference ?? '',
           formatter,
         )
-      : genericReport(redacted, selection.items, selection.withheld, formatter, createdAt);
+      : genericReport(redacted, selection.items, formatter, createdAt);
   assertValidDocument(model);
   const warnings: string[] = [];
   const unsupported = await unsupportedCharacters(model);
@@ -289,7 +338,7 @@ export async function planDossier(vault: Vault, request: ExportRequest): Promise
   const documents: PlannedFile[] = [];
   const addBytes = (path: string, role: FileRole, bytes: Buffer) =>
     documents.push({ path, role, size: bytes.length, sha256: sha256(bytes), content: bytes });
-  const caseData = Buffer.from(`${JSON.stringify(redacted.document, null, 2)}\n`, 'utf8');
+  const caseData = caseDataFile(redacted);
   const docx = await renderDocx(model);
   addBytes(`${base}.pdf`, 'submission-pdf', await renderPdf(model));
   addBytes(`${base}.docx`, 'submission-docx', docx);
@@ -344,7 +393,7 @@ export async function planDossier(vault: Vault, request: ExportRequest): Promise
     audience,
     case: { reference: original.case.reference ?? '' },
     signer: { fingerprint: signer.fingerprint, userId },
-    options: { includePrivate: request.includePrivate, includeOriginals: request.includeOriginals },
+    options: { includePrivate: request.includePrivate },
     files: [...covered, ...checksumFiles].map(({ path, sha256: hash, size, role }) => ({
       path,
       sha256: hash,
@@ -357,7 +406,6 @@ export async function planDossier(vault: Vault, request: ExportRequest): Promise
       originalSha256: e.originalSha256,
       type: e.type,
     })),
-    withheld,
   });
   const manifestBytes = Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`, 'utf8');
   // The last check: every output, read back as text, holds no name that may not be named here.
@@ -398,5 +446,18 @@ export async function planDossier(vault: Vault, request: ExportRequest): Promise
     ...checksumFiles,
     ...covered,
   ];
-  return { manifest, files, warnings, signer };
+  const originals = await originalsOf(
+    vault,
+    request.caseId,
+    request.originals ?? [],
+    redacted.releaser,
+  );
+  for (const original of originals.filter((o) => o.forbidden))
+    warnings.push(
+      `The original ${original.name} goes with metadata that names someone consent does not allow ${describeAudience(audience)} to see: ${original.reveals
+        .filter((r) => r.forbiddenName)
+        .map((r) => r.label)
+        .join(', ')}.`,
+    );
+  return { manifest, files, withheld, originals, warnings, signer };
 }

@@ -6,21 +6,23 @@ import type {
 } from '../../../shared/dossier';
 import {
   audienceRule,
-  consentDecision,
   initialsOf,
   nameForOutput,
   withholdFields,
-  type RecordKind,
+  type AudienceRule,
   type CaseDocument,
   type ConsentRecord,
-  type ConsentTarget,
+  type DocumentEvent,
+  type DocumentIntervention,
   type DocumentPerson,
   type DocumentTestimony,
+  type RecordKind,
 } from '../../../shared/domain';
 import {
   descriptionRole,
   Releaser,
   SUBMISSION_RECORD_ID,
+  type NameSubject,
   type PersonReplacement,
   type ReleaseRecordKind,
   type ReleaseSubject,
@@ -28,21 +30,30 @@ import {
 } from '../release';
 
 /**
- * Applies consent and privacy to a case before anything is rendered, so that
- * every output (PDF, DOCX, case data, manifest) is built from data that is
- * already safe to leave the vault:
+ * Applies consent, the audience and privacy to a case before anything is
+ * rendered, so that every output (PDF, DOCX, case data, manifest) is built
+ * from data that is already safe to leave the vault, and that shows no trace
+ * of what was left out:
  *
- * - a person who needs consent (anyone but a perpetrator) is named only as
- *   their consent allows: full name, initials, pseudonym, or not at all; a
- *   person whose consent does not cover the audience is left out entirely;
- * - a testimony whose consent does not cover the audience (withdrawn, internal
- *   only, another mechanism) is left out; its witness is named as the
- *   testimony's consent allows, never more than the person's own;
- * - private fields (contacts, addresses, document numbers, exact
- *   coordinates, interviewers…) are emptied unless the user includes them;
+ * - a person who needs consent (anyone but a perpetrator) appears only when
+ *   their consent covers the audience, and is named only as it allows (full
+ *   name, initials, pseudonym, or "Person 1", numbered among the unnamed who
+ *   appear); a person it does not cover is not there at all: not in the list
+ *   of persons, not among an event's victims or sources, not as a witness;
+ * - a testimony whose consent does not cover the audience is not there; the
+ *   testimonies that remain are numbered 1, 2, 3… with no gap;
+ * - a source that rests on someone or something left out goes with them;
+ * - private fields are emptied unless the user includes them (never for the
+ *   public), and internal working data (notes, tags, statuses, reliability,
+ *   consent terms, draft interventions) unless the audience is partners
+ *   (`audienceRule`, the one rule for all of this);
  * - every free text goes out as its release version (../release): the
  *   mentions of people who may not be named, in every form and script, are
- *   replaced as consent allows, ambiguous ones as a person decided.
+ *   replaced as consent allows (someone left out by a description of their
+ *   role, never a numbered placeholder), ambiguous ones as a person decided.
+ *
+ * What was left out, and why, goes into `withheld`: the sender's report,
+ * which is shown before signing and kept in the vault, and never rendered.
  */
 
 /** Roles whose holders are named as the facts require, without their consent. */
@@ -51,19 +62,19 @@ const NO_CONSENT_ROLES = new Set(['perpetrator']);
 export interface RedactionOptions {
   audience: Audience;
   includePrivate: boolean;
-  /** Words the templates print for people and names left out, in the dossier's language. */
-  words: { person: (index: number) => string; nameWithheld: string; anonymousWitness: string };
+  /** Words the templates print for people who are not named, in the dossier's language. */
+  words: { person: (index: number) => string; anonymousWitness: string };
   /** Release versions approved in the vault for this audience. */
   approvedReleases?: StoredReleases;
 }
 
 export interface RedactedPerson {
   person: DocumentPerson;
-  /** The person's number in this dossier (1-based), used instead of a name when none may be shown. */
+  /** The person's place among those who appear (1-based, no gaps). */
   index: number;
   /** The name to print (full name, initials or pseudonym), or null when no name may be shown. */
   shownAs: string | null;
-  /** How the dossier refers to the person: `shownAs`, or "Person 3". */
+  /** How the dossier refers to the person: `shownAs`, or "Person 2" (numbered among the unnamed). */
   label: string;
   /** Whether the person's full name may be printed. */
   fullName: boolean;
@@ -71,25 +82,30 @@ export interface RedactedPerson {
 
 export interface RedactedTestimony {
   testimony: DocumentTestimony;
+  /** The testimony's place among those that go (1-based, no gaps). */
   index: number;
   /** How the witness is named in this dossier. */
   witnessLabel: string;
 }
 
 export interface RedactedCase {
+  /** The rule this export follows (what its audience receives). */
+  rule: AudienceRule;
+  /** The case with only what may go: persons, testimonies and interventions that go, fields emptied. */
   document: CaseDocument;
+  /** The persons who appear, in the order recorded. */
   persons: RedactedPerson[];
+  /** The testimonies that go, in the order recorded. */
   testimonies: RedactedTestimony[];
   submission: WgadSubmission | null;
+  /** The withholding report (the sender's; never rendered). */
   withheld: WithheldItem[];
+  /** Every person of the case and how they appear, if at all (the sender's). */
   consent: ConsentStatus[];
   /** The release versions of every free text, and the mention search for the final scan. */
   releaser: Releaser;
+  /** The label of a person who appears; null for anyone else. */
   labelOf(personId: string | null): string | null;
-}
-
-export function consentTarget(audience: Audience): ConsentTarget {
-  return audience;
 }
 
 function needsConsent(person: DocumentPerson): boolean {
@@ -145,23 +161,33 @@ export function redactCase(
   submission: WgadSubmission | null,
   options: RedactionOptions,
 ): RedactedCase {
-  const target = consentTarget(options.audience);
-  const withheld: WithheldItem[] = [];
   const rule = audienceRule(options.audience, options.includePrivate);
+  const withheld: WithheldItem[] = [];
+  const consent: ConsentStatus[] = [];
+  const byId = new Map(document.persons.map((p) => [p.id, p]));
+  const report = (item: WithheldItem) => withheld.push(item);
   // Private and internal fields this audience does not get, emptied so every record keeps its shape.
-  const withholdOf = <T>(kind: RecordKind, record: T, what: string): T => {
+  const withholdOf = <T>(kind: RecordKind, id: string, record: T, what: string): T => {
     const result = withholdFields(record, rule.withheldFields(kind));
+    // One line per reason: "consent.scope, consent.naming: consent terms".
+    const byReason = new Map<string, string[]>();
     for (const w of result.withheld)
-      withheld.push({ kind: 'field', what: `${what}: ${w.path}`, reason: w.reason });
+      byReason.set(w.reason, [...(byReason.get(w.reason) ?? []), w.path]);
+    for (const [reason, paths] of byReason)
+      report({
+        kind: 'field',
+        record: { kind, id },
+        field: paths.join(', '),
+        what: `${what}: ${paths.join(', ')}`,
+        reason,
+      });
     return result.record;
   };
-  const consent: ConsentStatus[] = [];
-  const byId = new Map(document.persons.map((p, i) => [p.id, { person: p, index: i + 1 }]));
 
-  // 1. Which testimonies may go, and what each one's consent says about naming its witness.
+  // 1. Which testimonies go, and what each one's consent says about naming its witness.
   const testimonyDecisions = document.testimonies.map((testimony) => ({
     testimony,
-    decision: consentDecision(testimony.consent, target),
+    decision: rule.covers(testimony.consent),
   }));
   const witnessConsents = new Map<string, ConsentRecord[]>();
   for (const { testimony, decision } of testimonyDecisions) {
@@ -173,19 +199,13 @@ export function redactCase(
     }
   }
 
-  // 2. How each person may appear: their own consent, never more than any of their testimonies allows.
-  const excludedPersons = new Set<string>();
-  const persons: RedactedPerson[] = document.persons.map((person, i) => {
-    const index = i + 1;
-    const code = options.words.person(index);
+  // 2. Who appears, and how: their own consent, never more than any of their testimonies allows.
+  const excluded = new Set<string>();
+  const shown = new Map<string, string | null>();
+  for (const person of document.persons) {
     let shownAs: string | null = person.name;
     if (needsConsent(person)) {
-      const decision = consentDecision(person.consent, target);
-      const status: ConsentStatus['consent'] = !person.consent
-        ? 'missing'
-        : person.consent.withdrawn
-          ? 'withdrawn'
-          : 'recorded';
+      const decision = rule.covers(person.consent);
       shownAs = decision.allowed
         ? nameForOutput(person.name, person.consent, person.pseudonym)
         : null;
@@ -193,23 +213,29 @@ export function redactCase(
         shownAs = minNaming(shownAs, nameForOutput(person.name, c, person.pseudonym), person.name);
       consent.push({
         personId: person.id,
-        shownAs,
+        name: person.name,
+        shownAs: decision.allowed ? shownAs : null,
+        label: null,
         roles: person.roles,
-        consent: status,
+        consent: !person.consent ? 'missing' : person.consent.withdrawn ? 'withdrawn' : 'recorded',
         covers: decision.allowed,
         reasons: decision.reasons,
       });
       if (!decision.allowed) {
-        excludedPersons.add(person.id);
-        withheld.push({
+        excluded.add(person.id);
+        report({
           kind: 'person',
-          what: `${code}: identity and personal details`,
+          record: { kind: 'person', id: person.id },
+          field: null,
+          what: `${person.name}${person.roles.length ? ` (${person.roles.join(', ')})` : ''}: the person and every mention of them`,
           reason: decision.reasons.join('; '),
         });
       } else if (shownAs !== person.name) {
-        withheld.push({
+        report({
           kind: 'name',
-          what: `${code}: full name`,
+          record: { kind: 'person', id: person.id },
+          field: 'name',
+          what: `${person.name}: full name${shownAs ? ` (shown as ${shownAs})` : ' (not named)'}`,
           reason: shownAs
             ? 'consent allows only initials or a pseudonym'
             : 'consent allows no name',
@@ -220,45 +246,47 @@ export function redactCase(
         shownAs = minNaming(shownAs, nameForOutput(person.name, c, person.pseudonym), person.name);
       consent.push({
         personId: person.id,
+        name: person.name,
         shownAs,
+        label: null,
         roles: person.roles,
         consent: 'not-needed',
         covers: true,
         reasons: [],
       });
     }
-    return { person, index, shownAs, label: shownAs ?? code, fullName: shownAs === person.name };
-  });
+    shown.set(person.id, shownAs);
+  }
+  // Labels: the name allowed, or "Person n" numbered among the unnamed who appear (no gaps, no hint of others).
+  let unnamed = 0;
+  const appearing = document.persons.filter((p) => !excluded.has(p.id));
+  const labels = new Map<string, string>();
+  for (const person of appearing)
+    labels.set(person.id, shown.get(person.id) ?? options.words.person(++unnamed));
+  const labelOf = (personId: string | null) => (personId ? (labels.get(personId) ?? null) : null);
+  for (const status of consent) status.label = labelOf(status.personId);
 
   // 3. Witness attributions: the testimony's consent, capped by the person's own when one is recorded.
   const witnessLabels = new Map<string, string>();
   for (const { testimony, decision } of testimonyDecisions) {
     if (!decision.allowed) continue;
     const witness = testimony.witnessId ? byId.get(testimony.witnessId) : undefined;
-    if (!witness) {
+    if (!witness || excluded.has(witness.id)) {
       witnessLabels.set(testimony.id, options.words.anonymousWitness);
       continue;
     }
-    const own = witness.person.consent;
-    let shown = nameForOutput(witness.person.name, testimony.consent, witness.person.pseudonym);
-    if (needsConsent(witness.person) && own) {
-      shown = consentDecision(own, target).allowed
-        ? minNaming(
-            shown,
-            nameForOutput(witness.person.name, own, witness.person.pseudonym),
-            witness.person.name,
-          )
-        : null;
-    }
-    witnessLabels.set(testimony.id, shown ?? options.words.anonymousWitness);
+    const own = witness.consent;
+    let name = nameForOutput(witness.name, testimony.consent, witness.pseudonym);
+    if (needsConsent(witness) && own)
+      name = minNaming(name, nameForOutput(witness.name, own, witness.pseudonym), witness.name);
+    witnessLabels.set(testimony.id, name ?? options.words.anonymousWitness);
   }
 
-  // 4. Release versions: every name of a person not named in full is found in every free text and
-  //    replaced as consent allows; names printed in full are left alone.
+  // 4. Release versions: every name of a person not named in full (or left out) is found in every free
+  //    text and replaced as consent allows; someone left out becomes a description of their role.
   const withheldSubjects: ReleaseSubject[] = [];
-  const namedSubjects = [];
-  for (const entry of persons) {
-    const { person } = entry;
+  const namedSubjects: NameSubject[] = [];
+  for (const person of document.persons) {
     // The name in Latin letters is a spelling of the name like any alias, in both orders.
     const latin = [person.givenNameLatin, person.familyNameLatin].filter((n) => n.trim() !== '');
     const subject = {
@@ -271,13 +299,13 @@ export function redactCase(
       familyName: person.familyName,
       givenName: person.givenName,
     };
-    if (entry.shownAs === person.name) {
+    const shownAs = excluded.has(person.id) ? null : (shown.get(person.id) ?? null);
+    if (shownAs === person.name) {
       namedSubjects.push(subject);
       continue;
     }
-    if (person.pseudonym && entry.shownAs !== person.pseudonym)
-      subject.names.push(person.pseudonym);
-    withheldSubjects.push({ subject, replacement: replacementOf(person, entry.shownAs) });
+    if (person.pseudonym && shownAs !== person.pseudonym) subject.names.push(person.pseudonym);
+    withheldSubjects.push({ subject, replacement: replacementOf(person, shownAs) });
   }
   const releaser = new Releaser(withheldSubjects, namedSubjects, options.approvedReleases);
   const release = <T>(
@@ -294,54 +322,55 @@ export function redactCase(
       leaves: (path) => kind === 'submission' || !isWithheldPath(rule.withheldFields(kind), path),
       ...extra,
     });
-  const labelOf = (personId: string | null) =>
-    personId ? (persons.find((p) => p.person.id === personId)?.label ?? null) : null;
 
-  // 5. The records themselves: left-out persons reduced to their roles, names and private fields removed, text scrubbed.
-  const keptPersons: DocumentPerson[] = persons.map((entry) => {
-    const { person, index } = entry;
-    if (excludedPersons.has(person.id))
-      return { ...blankPerson(person), name: options.words.person(index) };
+  // 5. The records themselves.
+  const persons: RedactedPerson[] = appearing.map((person, i) => {
+    const shownAs = shown.get(person.id) ?? null;
+    const label = labels.get(person.id)!;
     let record: DocumentPerson = release('person', person.id, person, {
       skip: (path) => PERSON_NAME_FIELDS.test(path),
     });
-    if (entry.shownAs !== person.name) {
+    if (shownAs !== person.name) {
       record = {
         ...record,
-        name: entry.label,
+        name: label,
         familyName: '',
         givenName: '',
         familyNameLatin: '',
         givenNameLatin: '',
         aliases: [],
-        pseudonym: entry.shownAs === person.pseudonym ? person.pseudonym : '',
+        pseudonym: shownAs === person.pseudonym ? person.pseudonym : '',
         identityDocuments: [],
       };
     }
-    record = withholdOf('person', record, entry.label);
-    return record;
+    record = withholdOf('person', person.id, record, person.name);
+    return { person: record, index: i + 1, shownAs, label, fullName: shownAs === person.name };
   });
 
   const testimonies: RedactedTestimony[] = [];
-  testimonyDecisions.forEach(({ testimony, decision }, i) => {
-    const index = i + 1;
+  for (const { testimony, decision } of testimonyDecisions) {
+    const by = testimony.witnessId ? byId.get(testimony.witnessId)?.name : null;
+    const what = `testimony${by ? ` of ${by}` : ''}${testimony.takenOn.value ? ` (${testimony.takenOn.value})` : ''}`;
     if (!decision.allowed) {
-      withheld.push({
+      report({
         kind: 'testimony',
-        what: `testimony ${index}`,
+        record: { kind: 'testimony', id: testimony.id },
+        field: null,
+        what,
         reason: decision.reasons.join('; '),
       });
-      return;
+      continue;
     }
-    let record: DocumentTestimony = withholdOf(
+    let record = withholdOf(
       'testimony',
+      testimony.id,
       release('testimony', testimony.id, testimony, {
         languageOf: (path) =>
           path === 'translation' ? testimony.translationLanguage : testimony.language,
       }),
-      `testimony ${index}`,
+      what,
     );
-    const witnessKept = record.witnessId !== null && !excludedPersons.has(record.witnessId);
+    const witnessKept = record.witnessId !== null && !excluded.has(record.witnessId);
     record = {
       ...record,
       witnessId: witnessKept ? record.witnessId : null,
@@ -349,27 +378,61 @@ export function redactCase(
     };
     testimonies.push({
       testimony: record,
-      index,
+      index: testimonies.length + 1,
       witnessLabel: witnessLabels.get(testimony.id) ?? options.words.anonymousWitness,
     });
+  }
+
+  const keptTestimonies = new Set(testimonies.map((t) => t.testimony.id));
+  const appears = (id: string | null) => id === null || !excluded.has(id);
+  const events = document.events.map((event) => {
+    const what = `event ${event.title ? `"${event.title}"` : event.eventType}`;
+    // A source that rests on someone or a statement left out goes with them, so nothing points at it.
+    const sources = event.sources.filter((source, i) => {
+      const keep =
+        appears(source.personId) &&
+        (source.testimonyId === null || keptTestimonies.has(source.testimonyId));
+      if (!keep)
+        report({
+          kind: 'field',
+          record: { kind: 'event', id: event.id },
+          field: `sources[${i}]`,
+          what: `${what}: a source`,
+          reason: 'it rests on a person or a testimony that is withheld',
+        });
+      return keep;
+    });
+    const record: DocumentEvent = {
+      ...event,
+      victims: event.victims.filter((id) => appears(id)),
+      perpetrators: event.perpetrators.filter((p) => appears(p.personId)),
+      sources,
+    };
+    return withholdOf('event', event.id, release('event', event.id, record), what);
   });
 
-  const keptIds = new Set(testimonies.map((t) => t.testimony.id));
-  const events = document.events.map((event, i) => {
-    const record = withholdOf('event', release('event', event.id, event), `event ${i + 1}`);
-    // A source pointing to a testimony that was left out keeps no pointer to it.
-    return {
-      ...record,
-      sources: record.sources.map((s) =>
-        s.testimonyId && !keptIds.has(s.testimonyId)
-          ? { ...s, testimonyId: null, description: s.description || options.words.nameWithheld }
-          : s,
+  const interventions: DocumentIntervention[] = [];
+  for (const intervention of document.interventions) {
+    const what = `intervention ${intervention.interventionType}${intervention.recipient ? ` to ${intervention.recipient}` : ''}`;
+    if (!rule.internal && intervention.status === 'draft') {
+      report({
+        kind: 'record',
+        record: { kind: 'intervention', id: intervention.id },
+        field: null,
+        what,
+        reason: 'a draft is internal working data',
+      });
+      continue;
+    }
+    interventions.push(
+      withholdOf(
+        'intervention',
+        intervention.id,
+        release('intervention', intervention.id, intervention),
+        what,
       ),
-    };
-  });
-  const interventions = document.interventions.map((v, i) =>
-    withholdOf('intervention', release('intervention', v.id, v), `intervention ${i + 1}`),
-  );
+    );
+  }
 
   // The submission's submitter holds only who signs and whether the source is confidential: the
   // organisation's own details (name, address, contact) are its public profile, not private fields.
@@ -379,48 +442,27 @@ export function redactCase(
 
   const redacted: CaseDocument = {
     ...document,
-    case: withholdOf('case', release('case', document.case.id, document.case), 'case'),
-    persons: keptPersons,
+    case: withholdOf(
+      'case',
+      document.case.id,
+      release('case', document.case.id, document.case),
+      'case',
+    ),
+    persons: persons.map((p) => p.person),
     events,
     testimonies: testimonies.map((t) => t.testimony),
     interventions,
   };
   return {
+    rule,
     document: redacted,
-    persons: persons.map((p) => ({ ...p, person: keptPersons[p.index - 1]! })),
+    persons,
     testimonies,
     submission: scrubbedSubmission,
     withheld,
     consent,
     releaser,
     labelOf,
-  };
-}
-
-/** A person reduced to what may be said of someone left out: their roles, nothing that identifies them. */
-function blankPerson(person: DocumentPerson): DocumentPerson {
-  return {
-    ...person,
-    name: '',
-    familyName: '',
-    givenName: '',
-    familyNameLatin: '',
-    givenNameLatin: '',
-    aliases: [],
-    pseudonym: '',
-    sex: null,
-    birthDate: null,
-    age: null,
-    nationalities: [],
-    identityDocuments: [],
-    occupation: '',
-    hrdWork: [],
-    affiliation: '',
-    residence: '',
-    contact: { phone: '', email: '', messaging: '', address: '', other: '' },
-    deathDate: null,
-    notes: '',
-    consent: null,
   };
 }
 

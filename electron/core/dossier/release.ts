@@ -51,7 +51,6 @@ async function compute(vault: Vault, caseId: string, audienceKey: string): Promi
     language: 'en',
     audience,
     includePrivate: false,
-    includeOriginals: false,
   });
   return {
     releaser: prepared.redacted.releaser,

@@ -3,7 +3,7 @@ import { createReadStream } from 'node:fs';
 import { lstat, open, readdir, readFile, stat } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import type { Readable } from 'node:stream';
-import { manifestSchema, type Manifest } from '../../../shared/dossier';
+import { anyManifestSchema, type AnyManifest, type Audience } from '../../../shared/dossier';
 import { VigilError, fsError } from '../errors';
 import { decryptMessage, listKeys, verifyDetached, type SignatureCheck } from '../pgp';
 import type { Vault } from '../vault/vault';
@@ -23,7 +23,8 @@ export interface VerifyReport {
     template: string;
     createdAt: string;
     files: number;
-    withheld: number;
+    /** Who the dossier was made for. */
+    audience: Audience;
   } | null;
   files: { checked: number; mismatched: string[]; missing: string[]; extra: string[] };
   problems: string[];
@@ -93,7 +94,7 @@ export async function hashStream(stream: Readable): Promise<{ sha256: string; si
 
 export interface CheckedDossier {
   report: Omit<VerifyReport, 'kind' | 'bundle'>;
-  manifest: Manifest | null;
+  manifest: AnyManifest | null;
 }
 
 /**
@@ -132,9 +133,10 @@ async function checkFiles(vault: Vault, files: DossierFiles): Promise<CheckedDos
   else if (!signature.signerTrusted)
     problems.push(`the signer ${signature.signerFingerprint} is known but not marked trusted`);
 
-  let manifest: Manifest;
+  let manifest: AnyManifest;
   try {
-    manifest = manifestSchema.parse(JSON.parse(manifestBytes.toString('utf8')));
+    // The current manifest, or version 1 (dossiers made before): both verify the same way.
+    manifest = anyManifestSchema.parse(JSON.parse(manifestBytes.toString('utf8')));
   } catch {
     problems.push('manifest.json is not a valid Vigil manifest');
     return { report: result, manifest: null };
@@ -153,7 +155,7 @@ async function checkFiles(vault: Vault, files: DossierFiles): Promise<CheckedDos
     template: manifest.template,
     createdAt: manifest.createdAt,
     files: manifest.files.length,
-    withheld: manifest.withheld.length,
+    audience: manifest.audience,
   };
 
   const present = await files.list();

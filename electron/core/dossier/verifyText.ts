@@ -40,11 +40,10 @@ You need GnuPG (gpg) and sha256sum. Open a terminal in this folder, then:
 
    (On macOS: shasum -a 256 --strict -c SHA256SUMS)
 
-manifest.json lists the same files with their sizes and SHA-256 hashes, says
-which copy of each piece of evidence is included (a working copy with its
+manifest.json lists the same files with their sizes and SHA-256 hashes, and
+says which copy of each piece of evidence is included (a working copy with its
 metadata removed, or the unaltered original with the SHA-256 taken when the
-organisation received it), and lists what was deliberately left out of this
-dossier and why (consent, private information, metadata).
+organisation received it).
 
 If any step fails, do not use the dossier: ask the organisation to send it
 again through another channel.

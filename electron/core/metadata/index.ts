@@ -11,7 +11,7 @@ export type {
 } from './types';
 export { detectType } from './detect';
 export { inspectBuffer } from './inspect';
-export { stripBuffer, type StripOptions } from './strip';
+export { stripBuffer, stripRefusal, type StripOptions } from './strip';
 export { inspectFile, stripFile, MAX_FILE_SIZE } from './file';
 export { BufferSource, FileSource, detectSource, isMedia, runPlan, type Source } from './media';
 export { checkMediaOutput, inspectMediaSource, prepareMediaStrip } from './mediaStrip';

@@ -96,6 +96,15 @@ async function verifyByType(type: MediaType, out: Buffer, options: StripOptions)
   }
 }
 
+/** Why a file of this type cannot be stripped (in the words stripBuffer refuses it with); null when it can. */
+export function stripRefusal(type: MediaType): string | null {
+  if (type === 'unknown')
+    return 'Vigil does not recognise the type of this file, so it cannot strip it.';
+  if (!STRIPPABLE.has(type))
+    return `This file is a ${TYPE_NAMES[type]}; stripping its metadata is not supported yet.`;
+  return null;
+}
+
 /**
  * Produces a copy of the file without its metadata: lossless, allow-list based,
  * and fail-closed. The output is accepted only after Vigil's own readers find
@@ -108,13 +117,8 @@ export async function stripBuffer(
   const buf = asBuffer(bytes);
   const { type, mime } = await refineType(buf);
   if (isMedia(type)) return stripMediaBuffer(buf);
-  const strippable = STRIPPABLE.has(type);
-  if (type === 'unknown')
-    throw unsupported('Vigil does not recognise the type of this file, so it cannot strip it.');
-  if (!strippable)
-    throw unsupported(
-      `This file is a ${TYPE_NAMES[type]}; stripping its metadata is not supported yet.`,
-    );
+  const refusal = stripRefusal(type);
+  if (refusal) throw unsupported(refusal);
   const twoInOne = ambiguity(buf, type);
   if (twoInOne)
     throw invalid(

@@ -121,6 +121,8 @@ class DocxWriter {
   private readonly direction: Direction;
   private readonly labels: Labels;
   private listInstance = 0;
+  /** Whether any run is marked withheld: only then is its style defined (a style's name is text too). */
+  private withheldUsed = false;
 
   constructor(
     private readonly doc: DocumentModel,
@@ -228,6 +230,7 @@ class DocxWriter {
   private runs(spans: readonly Span[], direction: Direction): TextRun[] {
     const runs: TextRun[] = [];
     for (const run of directionalRuns(spans, direction)) {
+      if (run.kind === 'withheld') this.withheldUsed = true;
       const style =
         run.kind === 'missing'
           ? STYLE.missing
@@ -646,12 +649,19 @@ class DocxWriter {
           basedOn: 'DefaultParagraphFont',
           run: { color: '9B1028', shading: { fill: 'FDE7EA', type: 'clear', color: 'auto' } },
         },
-        {
-          id: STYLE.withheld,
-          name: 'Withheld Fact',
-          basedOn: 'DefaultParagraphFont',
-          run: { color: '3F3F46', shading: { fill: 'E4E4E7', type: 'clear', color: 'auto' } },
-        },
+        ...(this.withheldUsed
+          ? [
+              {
+                id: STYLE.withheld,
+                name: 'Withheld Fact',
+                basedOn: 'DefaultParagraphFont',
+                run: {
+                  color: '3F3F46',
+                  shading: { fill: 'E4E4E7', type: 'clear' as const, color: 'auto' },
+                },
+              },
+            ]
+          : []),
       ],
     };
   }

@@ -60,6 +60,7 @@ export function dossierHandlers(ctx: AppContext): Pick<Handlers, DossierChannels
           signer: null,
           files: 0,
           withheld: [],
+          originals: [],
           warnings: [],
         };
       const result = await ctx.operations.run(operationId, (signal, progress) =>
@@ -84,7 +85,8 @@ export function dossierHandlers(ctx: AppContext): Pick<Handlers, DossierChannels
         manifestSha256: result.manifestSha256,
         signer: result.manifest.signer.fingerprint,
         files: result.manifest.files.length,
-        withheld: result.manifest.withheld,
+        withheld: result.withheld,
+        originals: result.originals,
         warnings: result.warnings,
       };
     },

@@ -21,7 +21,8 @@ export const exportRequestSchema = z.strictObject({
   language: z.enum(DOSSIER_LANGUAGES),
   audience: audienceSchema.optional(),
   includePrivate: z.boolean(),
-  includeOriginals: z.boolean(),
+  /** Originals to send as they are, each confirmed by the user on its own. */
+  originals: z.array(id).max(10_000).optional(),
   evidence: z.array(id).max(10_000).optional(),
 });
 
@@ -48,11 +49,30 @@ const missingItem = z.object({
 
 const consentStatus = z.object({
   personId: z.string(),
+  name: z.string(),
   shownAs: z.string().nullable(),
+  label: z.string().nullable(),
   roles: z.array(z.string()),
   consent: z.enum(['recorded', 'missing', 'withdrawn', 'not-needed']),
   covers: z.boolean(),
   reasons: z.array(z.string()),
+});
+
+const originalReveal = z.object({
+  id: z.string(),
+  name: z.string(),
+  type: z.string(),
+  readable: z.boolean(),
+  unreadableReason: z.string().nullable(),
+  reveals: z.array(
+    z.object({
+      group: z.enum(['location', 'device', 'people', 'time', 'other']),
+      label: z.string(),
+      value: z.string(),
+      forbiddenName: z.string().nullable(),
+    }),
+  ),
+  forbidden: z.boolean(),
 });
 
 const signatureCheck = z.object({
@@ -77,7 +97,7 @@ export const verifyReportSchema = z.object({
       template: z.string(),
       createdAt: z.string(),
       files: z.number(),
-      withheld: z.number(),
+      audience: audienceSchema,
     })
     .nullable(),
   files: z.object({
@@ -98,17 +118,21 @@ export const dossierChannels = {
       audience: audienceSchema,
       checklist: z.array(checklistItem),
       missing: z.array(missingItem),
+      complete: z.boolean(),
+      signingKey: z.boolean(),
       consent: z.array(consentStatus),
       withheld: z.array(withheldItemSchema),
       release: z.array(releaseIssueSchema),
       evidence: z.array(
         z.object({
           id: z.string(),
+          name: z.string(),
           type: z.string(),
           copy: z.enum(['stripped', 'original', 'withheld']),
           reason: z.string().nullable(),
         }),
       ),
+      originals: z.array(originalReveal),
     }),
   },
   'dossier.getSubmission': { input: z.strictObject({ caseId: id }), output: wgadSubmissionSchema },
@@ -135,6 +159,7 @@ export const dossierChannels = {
       signer: z.string().nullable(),
       files: z.number(),
       withheld: z.array(withheldItemSchema),
+      originals: z.array(originalReveal),
       warnings: z.array(z.string()),
     }),
   },

@@ -95,7 +95,7 @@ describe.skipIf(!hasGpg)('partner bundles: Vigil ↔ GnuPG ↔ Vigil', () => {
     bundle = join(root, 'case.vigil.gpg');
     await exportDossier(
       a,
-      { caseId, template: 'wgad', language: 'en', includePrivate: false, includeOriginals: false },
+      { caseId, template: 'wgad', language: 'en', includePrivate: false },
       { kind: 'bundle', path: bundle, recipients: [bFpr, gpgFpr] },
     );
   });
@@ -195,7 +195,6 @@ describe.skipIf(!hasGpg)('partner bundles: Vigil ↔ GnuPG ↔ Vigil', () => {
         template: 'generic',
         language: 'en',
         includePrivate: false,
-        includeOriginals: false,
       },
       { kind: 'bundle', path: forGpgOnly, recipients: [gpgFpr] },
     );
@@ -235,7 +234,6 @@ describe.skipIf(!hasGpg)('partner bundles: Vigil ↔ GnuPG ↔ Vigil', () => {
           template: 'wgad',
           language: 'en',
           includePrivate: false,
-          includeOriginals: false,
         },
         { kind: 'bundle', path: forC, recipients: [cFpr] },
       );
@@ -263,7 +261,6 @@ describe.skipIf(!hasGpg)('partner bundles: Vigil ↔ GnuPG ↔ Vigil', () => {
           // A folder made for partners carries the whole case, so it can be imported.
           audience: { kind: 'partners' },
           includePrivate: false,
-          includeOriginals: false,
         },
         { kind: 'directory', path: dir },
       );

@@ -71,6 +71,7 @@ describe('a WGAD dossier from a realistic case', () => {
   let dir: string;
   let dossier: string;
   let caseId: string;
+  let photoId: string;
   let root: string;
 
   beforeAll(async () => {
@@ -80,10 +81,11 @@ describe('a WGAD dossier from a realistic case', () => {
     dir = created.dir;
     const built = await buildWgadCase(vault);
     caseId = built.caseId;
+    photoId = built.photo.id;
     dossier = join(root, 'wgad-dossier');
     await exportDossier(
       vault,
-      { caseId, template: 'wgad', language: 'en', includePrivate: false, includeOriginals: false },
+      { caseId, template: 'wgad', language: 'en', includePrivate: false },
       { kind: 'directory', path: dossier },
     );
   });
@@ -113,7 +115,6 @@ describe('a WGAD dossier from a realistic case', () => {
       case: { reference: string };
       template: string;
       signer: { fingerprint: string };
-      withheld: { what: string; reason: string }[];
       generator: string;
       createdAt: string;
     };
@@ -135,7 +136,8 @@ describe('a WGAD dossier from a realistic case', () => {
     const photo = await readFile(join(dossier, 'evidence', 'E01.jpg'));
     for (const planted of ['CANARY-ARTIST-7f3a', 'CANARY-COM-e17d', 'CANARY-TRAILER-0f9c'])
       expect(photo.includes(Buffer.from(planted))).toBe(false);
-    expect(manifest.withheld.map((w) => w.reason).join('\n')).toMatch(/withdrawn/);
+    // The manifest says nothing of what was left out; the sender's report is kept in the vault.
+    expect(manifest).not.toHaveProperty('withheld');
   });
 
   it.skipIf(!hasGpg)('verifies with GnuPG and sha256sum alone, as VERIFY.txt says', async () => {
@@ -212,8 +214,9 @@ describe('a WGAD dossier from a realistic case', () => {
       ]) {
         expect(flat, value).toContain(value);
       }
-      // A complete case: nothing is marked missing, and nothing left out leaves a mark.
-      expect(flat).not.toMatch(/\[missing|\[withheld/);
+      // A complete case: nothing is marked missing, and what does not go is simply not there.
+      expect(flat).not.toMatch(/\[missing/);
+      expect(flat).not.toMatch(/withheld/i);
       for (const absent of [
         NAMES.witness,
         'Ольга',
@@ -285,14 +288,20 @@ describe('a WGAD dossier from a realistic case', () => {
     const out = join(root, 'with-private');
     const result = await exportDossier(
       vault,
-      { caseId, template: 'wgad', language: 'en', includePrivate: true, includeOriginals: true },
+      {
+        caseId,
+        template: 'wgad',
+        language: 'en',
+        includePrivate: true,
+        originals: [photoId],
+      },
       { kind: 'directory', path: out },
     );
     const data = await readFile(join(out, 'case.json'), 'utf8');
     expect(data).toContain(SECRETS.detaineePhone);
     expect(data).toContain(SECRETS.interviewer);
     expect(data).not.toContain(SECRETS.withdrawnStatement); // consent still rules
-    expect(result.manifest.withheld.some((w) => w.reason === 'private field')).toBe(false);
+    expect(result.withheld.some((w) => w.reason === 'contact details')).toBe(false);
     // The original evidence, bit for bit.
     expect(
       (await readFile(join(out, 'evidence', 'E01.jpg'))).equals(
@@ -306,7 +315,7 @@ describe('a WGAD dossier from a realistic case', () => {
       const out = join(root, `dossier-${language}`);
       await exportDossier(
         vault,
-        { caseId, template: 'wgad', language, includePrivate: false, includeOriginals: false },
+        { caseId, template: 'wgad', language, includePrivate: false },
         { kind: 'directory', path: out },
       );
       const text = squash(await docxText(join(out, 'wgad-communication.docx')));
@@ -321,7 +330,6 @@ describe('a WGAD dossier from a realistic case', () => {
       template: 'wgad',
       language: 'en',
       includePrivate: false,
-      includeOriginals: false,
     });
     expect(preview.checklist.every((i) => i.ok)).toBe(true);
     expect(preview.consent.find((c) => c.shownAs === 'О. П. С.')).toMatchObject({

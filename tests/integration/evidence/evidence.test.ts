@@ -200,7 +200,7 @@ describe('evidence intake, custody, working copies and export', () => {
       group: 'people',
       risky: true,
     });
-    const first = await selectEvidence(vault, caseId, { includeOriginals: false });
+    const first = await selectEvidence(vault, caseId, { originals: [] });
     expect(first.items.map((i) => [i.type, i.copy, i.path.replace(/E\d+/, 'E')])).toEqual([
       ['pptx', 'stripped', 'evidence/E.pptx'],
     ]);
@@ -210,7 +210,7 @@ describe('evidence intake, custody, working copies and export', () => {
     expect((await custodyLog(vault, accepted.id))[0]!.detail).toMatchObject({
       acceptedChanges: true,
     });
-    const second = await selectEvidence(vault, caseId, { includeOriginals: false });
+    const second = await selectEvidence(vault, caseId, { originals: [] });
     expect(second.items.map((i) => [i.type, i.copy])).toEqual([
       ['pptx', 'stripped'],
       ['docx', 'stripped'],

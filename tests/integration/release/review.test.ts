@@ -67,7 +67,6 @@ describe('release review: settle ambiguous mentions, keep approvals until the so
     language: 'en' as const,
     audience: { kind: 'mechanism' as const, mechanism: 'wgad' },
     includePrivate: false,
-    includeOriginals: false,
   });
 
   it('shows the proposed changes, and the export stops naming the record, the words and the commands', async () => {

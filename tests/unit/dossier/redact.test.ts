@@ -16,7 +16,7 @@ const ids = {
 const wgad = { scope: 'named-mechanisms' as const, mechanisms: ['wgad'], givenOn: '2024-01-01' };
 const words = {
   person: (n: number) => `Person ${n}`,
-  nameWithheld: '[name withheld]',
+  someone: 'a person',
   anonymousWitness: 'Anonymous witness',
 };
 
@@ -126,18 +126,27 @@ describe('redaction by consent', () => {
       includePrivate: false,
       words,
     });
-    expect(redacted.persons.map((p) => p.label)).toEqual([
-      'Person 1',
-      'Person 2',
-      'Hassan Youssef',
-    ]);
+    // Neither appears at all: no placeholder, no row, no victim reference; the perpetrator stays.
+    expect(redacted.persons.map((p) => p.label)).toEqual(['Hassan Youssef']);
+    expect(redacted.document.persons.map((p) => p.id)).toEqual([ids.officer]);
+    expect(redacted.document.events[0]!.victims).toEqual([]);
     expect(redacted.document.testimonies).toEqual([]);
     expect(redacted.consent.filter((c) => !c.covers).map((c) => c.reasons[0])).toEqual([
       'consent does not name the mechanism iachr',
       'consent does not name the mechanism iachr',
     ]);
     const text = JSON.stringify(redacted.document);
-    for (const name of ['José', 'Martínez', 'Amal', 'أمل']) expect(text).not.toContain(name);
+    for (const name of ['José', 'Martínez', 'Amal', 'أمل', 'Person 1', ids.victim, ids.witness])
+      expect(text).not.toContain(name);
+    // A mention of someone left out becomes a neutral word, never a numbered placeholder.
+    const description = redacted.document.events[0]!.description;
+    expect(description).not.toMatch(/Person \d/);
+    expect(description).toMatch(/^A victim was beaten; .* filmed it\.$/);
+    // The sender's report says who was left out, and why.
+    expect(redacted.withheld.filter((w) => w.kind === 'person').map((w) => w.record.id)).toEqual([
+      ids.victim,
+      ids.witness,
+    ]);
   });
 
   it('keeps private fields when the user includes them, never a withdrawn testimony', () => {
@@ -169,7 +178,7 @@ describe('redaction by consent', () => {
         words,
       },
     );
-    expect(redacted.persons.map((p) => p.label)).toEqual(['Person 1', 'Hassan Youssef']);
-    expect(redacted.consent[0]).toMatchObject({ consent: 'missing', covers: false });
+    expect(redacted.persons.map((p) => p.label)).toEqual(['Hassan Youssef']);
+    expect(redacted.consent[0]).toMatchObject({ consent: 'missing', covers: false, label: null });
   });
 });

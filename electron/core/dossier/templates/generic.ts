@@ -1,5 +1,4 @@
 import type { Block, DocumentModel, Field } from '../../render';
-import { withheld } from '../../render';
 import type { DocumentEvent } from '../../../../shared/domain';
 import type { RedactedCase } from '../redact';
 import type { DossierEvidence } from '../evidence';
@@ -19,18 +18,7 @@ export function personBlocks(redacted: RedactedCase, f: Formatter): Block[] {
   const blocks: Block[] = [];
   for (const entry of redacted.persons) {
     const p = entry.person;
-    const left = redacted.consent.find((c) => c.personId === p.id && !c.covers);
     blocks.push({ type: 'heading', level: 3, text: entry.label });
-    if (left) {
-      blocks.push({
-        type: 'fields',
-        fields: [
-          { label: w.field.roles, value: f.terms('person-role', p.roles) || w.none },
-          { label: w.field.name, value: withheld(left.reasons.join('; ')) },
-        ],
-      });
-      continue;
-    }
     blocks.push(
       ...knownFields([
         [w.field.roles, f.terms('person-role', p.roles)],
@@ -86,10 +74,13 @@ export function eventBlocks(event: DocumentEvent, redacted: RedactedCase, f: For
       [
         w.field.sources,
         event.sources
-          .map(
-            (s) =>
-              `${s.personId ? label(s.personId) : s.description || w.anonymousWitness} (${f.term('source-reliability', s.reliability)})`,
-          )
+          .map((s) => {
+            const who = s.personId ? label(s.personId) : s.description || w.anonymousWitness;
+            // A reliability assessment is internal: only partners see it.
+            return redacted.rule.internal && s.reliability
+              ? `${who} (${f.term('source-reliability', s.reliability)})`
+              : who;
+          })
           .join('; '),
       ],
       ...(d
@@ -135,30 +126,10 @@ export function evidenceBlocks(evidence: readonly DossierEvidence[], f: Formatte
   ];
 }
 
-export function withheldBlocks(
-  redacted: RedactedCase,
-  extra: readonly { what: string; reason: string }[],
-  f: Formatter,
-): Block[] {
-  const w = f.words;
-  const items = [...redacted.withheld, ...extra];
-  if (items.length === 0) return [{ type: 'paragraph', text: w.generic.nothingWithheld }];
-  return [
-    { type: 'paragraph', text: w.generic.withheldIntro },
-    {
-      type: 'table',
-      header: [w.field.what, w.field.why],
-      rows: items.map((i) => [i.what, i.reason]),
-      widths: [1, 2],
-    },
-  ];
-}
-
 /** The default template: the whole case as a readable report. */
 export function genericReport(
   redacted: RedactedCase,
   evidence: readonly DossierEvidence[],
-  extraWithheld: readonly { what: string; reason: string }[],
   f: Formatter,
   createdAt: Date,
 ): DocumentModel {
@@ -167,6 +138,7 @@ export function genericReport(
   const blocks: Block[] = [
     ...knownFields([
       [w.reference, doc.case.reference ?? ''],
+      // The case status is internal: emptied unless the dossier is for partners.
       [w.generic.status, f.term('case-status', doc.case.status)],
       [w.generic.countries, f.countries(doc.case.countries)],
     ]),
@@ -225,8 +197,6 @@ export function genericReport(
   blocks.push(
     { type: 'heading', level: 1, text: w.generic.evidence },
     ...evidenceBlocks(evidence, f),
-    { type: 'heading', level: 1, text: w.generic.withheld },
-    ...withheldBlocks(redacted, extraWithheld, f),
   );
   return {
     title: w.generic.title,

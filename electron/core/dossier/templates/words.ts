@@ -9,7 +9,6 @@ import { WGAD_WORDS, type WgadWords } from './wgadWords';
 export interface Words {
   person: string; // "Person {n}"
   anonymousWitness: string;
-  nameWithheld: string;
   yes: string;
   no: string;
   unknown: string;
@@ -31,9 +30,6 @@ export interface Words {
     testimonies: string;
     interventions: string;
     evidence: string;
-    withheld: string;
-    withheldIntro: string;
-    nothingWithheld: string;
     noRecords: string;
   };
   field: {
@@ -76,8 +72,6 @@ export interface Words {
     sha256: string;
     stripped: string;
     original: string;
-    what: string;
-    why: string;
   };
   wgad: WgadWords;
 }
@@ -85,7 +79,6 @@ export interface Words {
 const en: Words = {
   person: 'Person {n}',
   anonymousWitness: 'Anonymous witness',
-  nameWithheld: '[name withheld]',
   yes: 'Yes',
   no: 'No',
   unknown: 'Unknown',
@@ -107,10 +100,6 @@ const en: Words = {
     testimonies: 'Testimonies',
     interventions: 'Interventions',
     evidence: 'Evidence',
-    withheld: 'What this dossier leaves out',
-    withheldIntro:
-      'The following information stays in the organisation’s records and is not part of this dossier:',
-    nothingWithheld: 'Nothing was left out.',
     noRecords: 'None recorded.',
   },
   field: {
@@ -153,8 +142,6 @@ const en: Words = {
     sha256: 'SHA-256',
     stripped: 'working copy (metadata removed)',
     original: 'original (unaltered)',
-    what: 'What',
-    why: 'Why',
   },
   wgad: WGAD_WORDS.en,
 };
@@ -162,7 +149,6 @@ const en: Words = {
 const es: Words = {
   person: 'Persona {n}',
   anonymousWitness: 'Testigo anónimo',
-  nameWithheld: '[nombre reservado]',
   yes: 'Sí',
   no: 'No',
   unknown: 'Se desconoce',
@@ -184,10 +170,6 @@ const es: Words = {
     testimonies: 'Testimonios',
     interventions: 'Intervenciones',
     evidence: 'Pruebas',
-    withheld: 'Lo que este expediente no incluye',
-    withheldIntro:
-      'La siguiente información permanece en los registros de la organización y no forma parte de este expediente:',
-    nothingWithheld: 'No se omitió nada.',
     noRecords: 'Nada registrado.',
   },
   field: {
@@ -230,8 +212,6 @@ const es: Words = {
     sha256: 'SHA-256',
     stripped: 'copia de trabajo (sin metadatos)',
     original: 'original (sin alterar)',
-    what: 'Qué',
-    why: 'Por qué',
   },
   wgad: WGAD_WORDS.es,
 };
@@ -239,7 +219,6 @@ const es: Words = {
 const fr: Words = {
   person: 'Personne {n}',
   anonymousWitness: 'Témoin anonyme',
-  nameWithheld: '[nom non communiqué]',
   yes: 'Oui',
   no: 'Non',
   unknown: 'Inconnu',
@@ -261,10 +240,6 @@ const fr: Words = {
     testimonies: 'Témoignages',
     interventions: 'Interventions',
     evidence: 'Éléments de preuve',
-    withheld: 'Ce que ce dossier ne contient pas',
-    withheldIntro:
-      'Les informations suivantes restent dans les archives de l’organisation et ne font pas partie de ce dossier :',
-    nothingWithheld: 'Rien n’a été omis.',
     noRecords: 'Rien d’enregistré.',
   },
   field: {
@@ -307,8 +282,6 @@ const fr: Words = {
     sha256: 'SHA-256',
     stripped: 'copie de travail (métadonnées supprimées)',
     original: 'original (non modifié)',
-    what: 'Quoi',
-    why: 'Pourquoi',
   },
   wgad: WGAD_WORDS.fr,
 };
@@ -316,7 +289,6 @@ const fr: Words = {
 const ar: Words = {
   person: 'الشخص {n}',
   anonymousWitness: 'شاهد مجهول الهوية',
-  nameWithheld: '[الاسم محجوب]',
   yes: 'نعم',
   no: 'لا',
   unknown: 'غير معروف',
@@ -338,9 +310,6 @@ const ar: Words = {
     testimonies: 'الشهادات',
     interventions: 'التدخلات',
     evidence: 'الأدلة',
-    withheld: 'ما لا يتضمنه هذا الملف',
-    withheldIntro: 'تبقى المعلومات التالية في سجلات المنظمة ولا تشكل جزءاً من هذا الملف:',
-    nothingWithheld: 'لم يُحجب أي شيء.',
     noRecords: 'لا شيء مسجل.',
   },
   field: {
@@ -383,8 +352,6 @@ const ar: Words = {
     sha256: 'SHA-256',
     stripped: 'نسخة عمل (أزيلت البيانات الوصفية)',
     original: 'الأصل (دون تعديل)',
-    what: 'ماذا',
-    why: 'لماذا',
   },
   wgad: WGAD_WORDS.ar,
 };
@@ -392,7 +359,6 @@ const ar: Words = {
 const ru: Words = {
   person: 'Лицо {n}',
   anonymousWitness: 'Анонимный свидетель',
-  nameWithheld: '[имя скрыто]',
   yes: 'Да',
   no: 'Нет',
   unknown: 'Неизвестно',
@@ -414,9 +380,6 @@ const ru: Words = {
     testimonies: 'Свидетельские показания',
     interventions: 'Обращения',
     evidence: 'Доказательства',
-    withheld: 'Что не включено в это досье',
-    withheldIntro: 'Следующие сведения остаются в записях организации и не входят в это досье:',
-    nothingWithheld: 'Ничего не было исключено.',
     noRecords: 'Нет записей.',
   },
   field: {
@@ -459,8 +422,6 @@ const ru: Words = {
     sha256: 'SHA-256',
     stripped: 'рабочая копия (метаданные удалены)',
     original: 'оригинал (без изменений)',
-    what: 'Что',
-    why: 'Почему',
   },
   wgad: WGAD_WORDS.ru,
 };

@@ -14,7 +14,14 @@ import { useOperation } from '../../lib/useOperation';
 import { isUiError, vigil } from '../../lib/vigil';
 import { ChecklistStep } from './ChecklistStep';
 import { EvidenceStep } from './EvidenceStep';
-import { exportRequest, STEPS, type ExportChoices, type Step } from './exportChoices';
+import { AudienceStep } from './AudienceStep';
+import {
+  exportRequest,
+  STEPS,
+  unconfirmedOriginals,
+  type ExportChoices,
+  type Step,
+} from './exportChoices';
 import { RedactionStep } from './RedactionStep';
 import { ReleaseStep } from './ReleaseStep';
 import { ResultStep } from './ResultStep';
@@ -31,10 +38,12 @@ const LANGUAGE_NAMES: Record<Language, string> = {
 };
 
 /**
- * The export wizard: template, the admissibility checklist, what will be
- * withheld and why, which evidence, who signs and who receives it, then the
+ * The export wizard: template, audience, the admissibility checklist, the
+ * withholding report, which evidence (and which originals, each confirmed
+ * after seeing what it reveals), who signs and who receives it, then the
  * export itself with progress and cancel, and how to verify the result.
- * Nothing leaves the vault before the last step.
+ * Nothing leaves the vault before the last step. Steps are listed in
+ * exportChoices.ts; each is one case of `body` below.
  */
 export function ExportWizard({ caseId }: { caseId: string }) {
   const { t, i18n } = useTranslation();
@@ -42,9 +51,12 @@ export function ExportWizard({ caseId }: { caseId: string }) {
   const [choices, setChoices] = useDraft<ExportChoices>(`export:${caseId}`, () => ({
     template: 'wgad',
     language: (i18n.resolvedLanguage ?? 'en') as Language,
+    audience: 'mechanism',
+    mechanism: 'wgad',
     includePrivate: false,
-    includeOriginals: false,
     evidence: null,
+    originals: [],
+    confirmed: [],
     target: 'directory',
     recipients: [],
   }));
@@ -82,7 +94,9 @@ export function ExportWizard({ caseId }: { caseId: string }) {
     }
   };
 
-  const canExport = choices.target === 'directory' || choices.recipients.length > 0;
+  const unconfirmed = unconfirmedOriginals(choices);
+  const canExport =
+    (choices.target === 'directory' || choices.recipients.length > 0) && unconfirmed.length === 0;
 
   const body = () => {
     switch (step) {
@@ -119,6 +133,15 @@ export function ExportWizard({ caseId }: { caseId: string }) {
             ) : null}
           </section>
         );
+      case 'audience':
+        return (
+          <AudienceStep
+            audience={choices.audience}
+            mechanism={choices.mechanism}
+            onAudience={(audience) => set('audience', audience)}
+            onMechanism={(mechanism) => set('mechanism', mechanism)}
+          />
+        );
       case 'checklist':
         return preview.data ? (
           <ChecklistStep
@@ -136,6 +159,7 @@ export function ExportWizard({ caseId }: { caseId: string }) {
             caseId={caseId}
             preview={preview.data}
             includePrivate={choices.includePrivate}
+            canIncludePrivate={choices.audience !== 'public'}
             onIncludePrivate={(v) => set('includePrivate', v)}
           />
         ) : null;
@@ -149,14 +173,17 @@ export function ExportWizard({ caseId }: { caseId: string }) {
             caseId={caseId}
             preview={preview.data}
             selected={choices.evidence}
-            includeOriginals={choices.includeOriginals}
+            originals={choices.originals}
+            confirmed={choices.confirmed}
             onSelect={(ids) => set('evidence', ids)}
-            onIncludeOriginals={(v) => set('includeOriginals', v)}
+            onOriginals={(ids) => set('originals', ids)}
+            onConfirmed={(ids) => set('confirmed', ids)}
           />
         ) : null;
       case 'signing':
         return (
           <SigningStep
+            forPartners={choices.audience === 'partners'}
             target={choices.target}
             recipients={choices.recipients}
             onTarget={(v) => set('target', v)}
@@ -173,6 +200,11 @@ export function ExportWizard({ caseId }: { caseId: string }) {
                 ? t('export.runBundle', { count: choices.recipients.length })
                 : t('export.runDirectory')}
             </p>
+            {unconfirmed.length > 0 ? (
+              <p className="notice notice-warn" role="status">
+                {t('export.confirmOriginalsFirst', { count: unconfirmed.length })}
+              </p>
+            ) : null}
             <OperationControls
               operationId={operationId}
               progress={progress}

@@ -2,32 +2,40 @@ import { useTranslation } from 'react-i18next';
 import { useNavigation } from '../../app/routes';
 import { Checkbox } from '../../components/Field';
 import type { ExportPreview } from '../../lib/types';
-import { useLoad } from '../../lib/useLoad';
 import { useVocabularies } from '../../lib/vocabularies';
-import { vigil } from '../../lib/vigil';
 
-/** What will be withheld and why, before anything leaves: consent, private fields, metadata. */
+const KINDS = ['person', 'name', 'testimony', 'record', 'field', 'evidence'] as const;
+
+/**
+ * The withholding report, before anything leaves: who appears and how, and
+ * everything left out with why. It is the sender's: the vault keeps it with
+ * the export's audit entry, and the dossier shows no trace of it. Names are
+ * the vault's own (this screen never leaves the vault).
+ */
 export function RedactionStep({
   caseId,
   preview,
   includePrivate,
+  canIncludePrivate,
   onIncludePrivate,
 }: {
   caseId: string;
   preview: ExportPreview;
   includePrivate: boolean;
+  canIncludePrivate: boolean;
   onIncludePrivate: (value: boolean) => void;
 }) {
   const { t } = useTranslation();
   const { navigate } = useNavigation();
   const { label } = useVocabularies();
-  // Names as recorded in the vault, so the user sees who is withheld (this screen never leaves the vault).
-  const persons = useLoad(() => vigil.persons.list({ caseId }), caseId);
-  const nameOf = (id: string) => persons.data?.find((p) => p.id === id)?.name ?? '';
+  const count = preview.withheld.length;
   return (
-    <section aria-labelledby="redaction-heading">
+    <section aria-labelledby="redaction-heading" data-testid="withholding-report">
       <h2 id="redaction-heading">{t('export.redactionTitle')}</h2>
       <p>{t('export.redactionIntro')}</p>
+      <p className="notice" role="note">
+        {t('export.reportNote')}
+      </p>
       <h3>{t('export.peopleTitle')}</h3>
       {preview.consent.length === 0 ? <p className="empty">{t('export.nobody')}</p> : null}
       {preview.consent.length > 0 ? (
@@ -48,17 +56,17 @@ export function RedactionStep({
             </thead>
             <tbody>
               {preview.consent.map((person) => (
-                <tr key={person.personId}>
+                <tr key={person.personId} data-covers={person.covers}>
                   <td>
-                    <span dir="auto">{nameOf(person.personId)}</span>
+                    <span dir="auto">{person.name}</span>
                     <br />
                     <span className="muted small">
                       {person.roles.map((role) => label('person-role', role)).join(', ')}
                     </span>
                   </td>
                   <td dir="auto">
-                    {person.shownAs ?? (
-                      <span className="badge badge-warn">{t('export.notNamed')}</span>
+                    {person.label ?? (
+                      <span className="badge badge-warn">{t('export.leftOut')}</span>
                     )}
                   </td>
                   <td>
@@ -94,24 +102,37 @@ export function RedactionStep({
           </table>
         </div>
       ) : null}
-      <h3>{t('export.withheldTitle', { count: preview.withheld.length })}</h3>
-      {preview.withheld.length === 0 ? (
-        <p className="empty">{t('export.nothingWithheld')}</p>
-      ) : null}
-      <ul className="withheld">
-        {preview.withheld.map((item, i) => (
-          <li key={i} data-kind={item.kind}>
-            <span className="badge">{t(`export.withheldKind.${item.kind}`)}</span>{' '}
-            <span lang="en">{item.what}</span> — <span lang="en">{item.reason}</span>
-          </li>
-        ))}
-      </ul>
-      <Checkbox
-        label={t('export.includePrivate')}
-        hint={t('export.includePrivateHint')}
-        checked={includePrivate}
-        onChange={onIncludePrivate}
-      />
+      <h3>{t('export.withheldTitle', { count })}</h3>
+      {count === 0 ? <p className="empty">{t('export.nothingWithheld')}</p> : null}
+      {KINDS.map((kind) => {
+        const items = preview.withheld.filter((item) => item.kind === kind);
+        if (items.length === 0) return null;
+        return (
+          <div key={kind} className="withheld-group">
+            <h4>{t(`export.withheldKind.${kind}`)}</h4>
+            <ul className="withheld">
+              {items.map((item, i) => (
+                <li key={i} data-kind={item.kind}>
+                  <span dir="auto" lang="en">
+                    {item.what}
+                  </span>{' '}
+                  — <span lang="en">{item.reason}</span>
+                </li>
+              ))}
+            </ul>
+          </div>
+        );
+      })}
+      {canIncludePrivate ? (
+        <Checkbox
+          label={t('export.includePrivate')}
+          hint={t('export.includePrivateHint')}
+          checked={includePrivate}
+          onChange={onIncludePrivate}
+        />
+      ) : (
+        <p className="field-hint">{t('export.includePrivatePublic')}</p>
+      )}
     </section>
   );
 }

@@ -67,6 +67,7 @@ export function ResultStep({ result }: { result: ExportResult }) {
       {result.withheld.length > 0 ? (
         <details>
           <summary>{t('export.withheldTitle', { count: result.withheld.length })}</summary>
+          <p className="field-hint">{t('export.reportNote')}</p>
           <ul>
             {result.withheld.map((item, i) => (
               <li key={i} lang="en">

@@ -9,11 +9,13 @@ import { Fingerprint } from '../keys/Fingerprint';
 
 /** Who signs (the organisation's key), and where the dossier goes: a folder for a body, or an encrypted bundle for partners. */
 export function SigningStep({
+  forPartners,
   target,
   recipients,
   onTarget,
   onRecipients,
 }: {
+  forPartners: boolean;
   target: 'directory' | 'bundle';
   recipients: string[];
   onTarget: (target: 'directory' | 'bundle') => void;
@@ -58,6 +60,11 @@ export function SigningStep({
           { value: 'bundle', label: t('export.targetBundle'), hint: t('export.targetBundleHint') },
         ]}
       />
+      {target === 'bundle' && !forPartners ? (
+        <p className="notice notice-warn" role="status">
+          {t('export.bundleNotForPartners')}
+        </p>
+      ) : null}
       {target === 'bundle' ? (
         <fieldset>
           <legend>{t('export.recipients')}</legend>

@@ -1,11 +1,13 @@
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../logic/format';
 import type { VerifyReport } from '../../lib/types';
+import { useVocabularies } from '../../lib/vocabularies';
 import { Fingerprint } from '../keys/Fingerprint';
 
 /** A dossier or bundle checked: the signer (known? trusted?), the files, what is inside, every problem. */
 export function VerifyReportView({ report, label }: { report: VerifyReport; label: string }) {
   const { t, i18n } = useTranslation();
+  const vocabularies = useVocabularies();
   const locale = i18n.resolvedLanguage ?? 'en';
   const signature = report.bundle?.signature ?? report.signature;
   return (
@@ -50,13 +52,14 @@ export function VerifyReportView({ report, label }: { report: VerifyReport; labe
             </dd>
             <dt>{t('verify.created')}</dt>
             <dd>{formatDateTime(report.manifest.createdAt, locale)}</dd>
-            <dt>{t('verify.contents')}</dt>
+            <dt>{t('verify.madeFor')}</dt>
             <dd>
-              {t('verify.filesWithheld', {
-                count: report.manifest.files,
-                withheld: report.manifest.withheld,
-              })}
+              {report.manifest.audience.kind === 'mechanism'
+                ? vocabularies.label('mechanism', report.manifest.audience.mechanism)
+                : t(`export.audiences.${report.manifest.audience.kind}.label`)}
             </dd>
+            <dt>{t('verify.contents')}</dt>
+            <dd>{t('verify.filesCount', { count: report.manifest.files })}</dd>
           </>
         ) : null}
         <dt>{t('verify.files')}</dt>
