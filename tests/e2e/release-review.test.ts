@@ -67,7 +67,7 @@ describe.skipIf(skip)('the release review in the export wizard (Chromium, real v
           template: 'wgad' as const,
           language,
           includePrivate: false,
-          includeOriginals: false,
+          originals: [],
         };
         expect((await previewExport(vault, request)).release).toHaveLength(1);
 
