@@ -1,8 +1,24 @@
 import type { WithheldItem } from '../../../shared/dossier';
 import { VigilError } from '../errors';
-import { evidenceBlob, listEvidence, stripEvidence } from '../evidence';
-import { stripRefusal, type MediaType } from '../metadata';
+import { evidenceBlob, listEvidence, stripEvidence, viewEvidence } from '../evidence';
+import { stripBuffer, stripRefusal, type MediaType } from '../metadata';
 import type { Vault } from '../vault/vault';
+
+/**
+ * Office documents are refused by their content (tracked changes), not only by
+ * their type: a preview strips them in memory, keeping nothing, so that it
+ * says exactly what the export will leave out.
+ */
+const CONTENT_REFUSED = new Set(['docx', 'xlsx', 'pptx', 'odt', 'ods', 'odp']);
+
+async function dryStripRefusal(vault: Vault, id: string): Promise<string | null> {
+  try {
+    await stripBuffer((await viewEvidence(vault, id)).bytes);
+    return null;
+  } catch (error) {
+    return error instanceof VigilError ? error.message : 'its metadata could not be removed';
+  }
+}
 
 /** One evidence file as it goes into a dossier. */
 export interface DossierEvidence {
@@ -101,7 +117,10 @@ export async function selectEvidence(
     if (!asOriginal.has(item.id) && options.preview) {
       // A preview changes nothing: it says what export would do without making working copies.
       const existing = item.derivatives.length > 0;
-      const refusal = existing ? null : stripRefusal(item.type as MediaType);
+      const refusal = existing
+        ? null
+        : (stripRefusal(item.type as MediaType) ??
+          (CONTENT_REFUSED.has(item.type) ? await dryStripRefusal(vault, item.id) : null));
       if (refusal) {
         leaveOut(item, refusal);
         continue;
