@@ -19,6 +19,8 @@ const settingsSchema = z.object({
   hideVaultNames: z.boolean().default(false),
   /** What Vigil copies leaves the clipboard after this many seconds. */
   clipboardSeconds: z.number().int().min(5).max(600).default(30),
+  /** Remind the user to back up when the last backup is older than this many days. */
+  backupReminderDays: z.number().int().min(1).max(365).default(7),
   recentVaults: z.array(z.string().max(4096)).max(10).default([]),
 });
 

@@ -7,6 +7,7 @@ import { recordsChannels } from './channels/records';
 import { keysChannels } from './channels/keys';
 import { dossierChannels } from './channels/dossier';
 import { releaseChannels } from './channels/release';
+import { backupChannels } from './channels/backup';
 
 /**
  * The one IPC contract between the renderer and the main process: for each
@@ -27,6 +28,7 @@ export const contract = {
   ...keysChannels,
   ...dossierChannels,
   ...releaseChannels,
+  ...backupChannels,
 } as const;
 
 export type Contract = typeof contract;

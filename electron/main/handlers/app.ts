@@ -20,6 +20,7 @@ function shownSettings(settings: Settings) {
     lockOnHide: settings.lockOnHide,
     hideVaultNames: settings.hideVaultNames,
     clipboardSeconds: settings.clipboardSeconds,
+    backupReminderDays: settings.backupReminderDays,
   };
 }
 

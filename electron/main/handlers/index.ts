@@ -7,6 +7,7 @@ import { recordsHandlers } from './records';
 import { keysHandlers } from './keys';
 import { dossierHandlers } from './dossier';
 import { releaseHandlers } from './release';
+import { backupHandlers } from './backup';
 
 export type { AppContext };
 
@@ -20,5 +21,6 @@ export function createHandlers(ctx: AppContext): Handlers {
     ...keysHandlers(ctx),
     ...dossierHandlers(ctx),
     ...releaseHandlers(ctx),
+    ...backupHandlers(ctx),
   };
 }

@@ -7,16 +7,19 @@ import { ImportScreen } from '../features/import/ImportScreen';
 import { KeysScreen } from '../features/keys/KeysScreen';
 import { SearchScreen } from '../features/search/SearchScreen';
 import { SettingsScreen } from '../features/settings/SettingsScreen';
+import { DueScreen } from '../features/due/DueScreen';
+import { vigil } from '../lib/vigil';
 import { CaseWorkspace } from '../features/workspace/CaseWorkspace';
 import { NavigationContext, type Route } from './routes';
 
-type Section = 'cases' | 'search' | 'import' | 'keys' | 'settings';
+type Section = 'due' | 'cases' | 'search' | 'import' | 'keys' | 'settings';
 
 /** The same width as the narrow layout in app.css. */
 const NARROW = '(max-width: 40rem)';
 
 function sectionOf(route: Route): Section {
   switch (route.name) {
+    case 'due':
     case 'search':
     case 'import':
     case 'keys':
@@ -29,6 +32,8 @@ function sectionOf(route: Route): Section {
 
 function Page({ route }: { route: Route }) {
   switch (route.name) {
+    case 'due':
+      return <DueScreen />;
     case 'cases':
       return <CaseListScreen />;
     case 'case-new':
@@ -54,6 +59,8 @@ function Page({ route }: { route: Route }) {
       return <SettingsScreen />;
   }
 }
+
+const START_ON_DUE_WITHIN_DAYS = 14;
 
 /** The open vault: the navigation, the lock button, and the current page. */
 export function Shell({
@@ -97,7 +104,23 @@ export function Shell({
     document.title = `${t(`nav.${section}`)} — Vigil`;
   }, [section, t]);
 
+  // "Due and overdue" is the start screen whenever something is overdue or due within two weeks.
+  useEffect(() => {
+    let live = true;
+    vigil.due
+      .list({ withinDays: START_ON_DUE_WITHIN_DAYS })
+      .then((items) => {
+        if (live && items.length > 0)
+          setRoute((current) => (current.name === 'cases' ? { name: 'due' } : current));
+      })
+      .catch(() => undefined);
+    return () => {
+      live = false;
+    };
+  }, []);
+
   const items: { id: Section; route: Route }[] = [
+    { id: 'due', route: { name: 'due' } },
     { id: 'cases', route: { name: 'cases' } },
     { id: 'search', route: { name: 'search' } },
     { id: 'import', route: { name: 'import' } },

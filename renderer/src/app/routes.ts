@@ -17,6 +17,7 @@ export type CaseTab = (typeof CASE_TABS)[number];
  * that no case id or search text outlives the session.
  */
 export type Route =
+  | { name: 'due' }
   | { name: 'cases' }
   | { name: 'case-new' }
   | { name: 'case'; caseId: string; tab: CaseTab; recordId?: string }

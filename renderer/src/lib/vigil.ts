@@ -63,6 +63,8 @@ export const vigil = {
   clipboard: { copy: request('clipboard.copy') },
   settings: { get: noInput('settings.get'), set: request('settings.set') },
   operations: { cancel: request('operation.cancel') },
+  backup: { create: request('backup.create'), status: noInput('backup.status') },
+  due: { list: request('due.list') },
   vault: {
     chooseNewLocation: noInput('vault.chooseNewLocation'),
     chooseExisting: noInput('vault.chooseExisting'),

@@ -8,6 +8,8 @@ const settingsOut = z.object({
   lockOnHide: z.boolean(),
   hideVaultNames: z.boolean(),
   clipboardSeconds: z.number().int(),
+  /** Remind the user to back up when the last backup is older than this many days. */
+  backupReminderDays: z.number().int(),
 });
 
 /** Channels of the application. */
@@ -41,6 +43,7 @@ export const appChannels = {
     input: z.strictObject({
       language: language.optional(),
       autoLockMinutes: z.number().int().min(1).max(240).optional(),
+      backupReminderDays: z.number().int().min(1).max(365).optional(),
       lockOnHide: z.boolean().optional(),
       hideVaultNames: z.boolean().optional(),
       clipboardSeconds: z.number().int().min(5).max(600).optional(),

@@ -65,6 +65,11 @@ export function CaseListScreen() {
     `event-type:${eventType}`,
   );
 
+  const overdue = useLoad(() => vigil.due.list({ overdueOnly: true }), 'due:overdue');
+  const overdueCases = useMemo(
+    () => new Set((overdue.data ?? []).map((item) => item.caseId)),
+    [overdue.data],
+  );
   const rows = useMemo(() => list.data ?? [], [list.data]);
   const keys = useMemo(() => new Map(rows.map((row) => [row.id, searchKeyOf(row)])), [rows]);
   const collator = useMemo(
@@ -244,6 +249,12 @@ export function CaseListScreen() {
                           >
                             {row.title}
                           </button>
+                          {overdueCases.has(row.id) ? (
+                            <>
+                              {' '}
+                              <span className="badge badge-risk">{t('due.overdueMarker')}</span>
+                            </>
+                          ) : null}
                           {row.countries.length > 0 ? (
                             <span className="muted small">
                               {' '}

@@ -9,6 +9,7 @@ import { formatDateTime, formatNumber } from '../../logic/format';
 import type { CheckReport } from '../../lib/types';
 import { useLoad } from '../../lib/useLoad';
 import { vigil } from '../../lib/vigil';
+import { BackupSettings } from './BackupSettings';
 import { ChangePassphrase } from './ChangePassphrase';
 import { NewRecoveryKey } from './NewRecoveryKey';
 import { OrganisationProfile } from './OrganisationProfile';
@@ -146,6 +147,7 @@ export function SettingsScreen() {
           </div>
         ) : null}
       </section>
+      <BackupSettings />
       <ChangePassphrase onChanged={info.reload} />
       <NewRecoveryKey />
     </>
