@@ -113,6 +113,7 @@ describe('application settings for privacy', () => {
       lockOnHide: false,
       hideVaultNames: false,
       clipboardSeconds: 30,
+      backupReminderDays: 7,
       recentVaults: [],
     });
   });
@@ -181,6 +182,7 @@ describe('privacy channels', () => {
       lockOnHide: false,
       hideVaultNames: false,
       clipboardSeconds: 30,
+      backupReminderDays: 7,
     });
     expect(
       await call('settings.set', { lockOnHide: true, hideVaultNames: true, clipboardSeconds: 45 }),
