@@ -207,7 +207,7 @@ export function findMentions(index: NameIndex, text: string, named?: NameIndex):
     }
   }
 
-  /** Token k is a letter written with an apostrophe before a part of this person's name (O'). */
+  /** Token k is written with an apostrophe before a part of this person's name (O', Dell'). */
   const elidedBefore = (k: number, subject: number): boolean => {
     const letter = tokens[k];
     const next = tokens[k + 1];
@@ -398,8 +398,7 @@ function unspacedMentions(
         // One character alone is part of too many words; before an honorific it may be the person.
         if (!honorific) continue;
         reasons = ['name-part'];
-      } else if (u.inferred) reasons = ['name-part'];
-      else if (u.whole || length >= 3) reasons = [];
+      } else if (u.whole || (length >= 3 && !u.inferred)) reasons = [];
       else reasons = honorific ? [] : ['name-part'];
       if (namedParts.has(u.form) && !reasons.includes('shared-name')) reasons.push('shared-name');
       const span = originalSpan(folded, text, at, to);

@@ -118,8 +118,8 @@ export interface NamePart {
   recordedLower: boolean;
   /** The full names this part comes from (for initials in the same script). */
   fullNames: string[];
-  /** Folded single letters written before this part with an apostrophe in a recorded name
-   *  (O'Brien, D'Angelo): in text they belong to the mention. */
+  /** Folded words written before this part with an apostrophe in a recorded name (O'Brien,
+   *  N'Diaye, Dell'Acqua): in text they belong to the mention. */
   elided: string[];
 }
 
@@ -300,10 +300,12 @@ export function buildNameIndex(subjects: readonly NameSubject[]): NameIndex {
   return { subjects, forms, hangul, unspaced, partWords };
 }
 
-/** Folded name word → the single letters written before it with an apostrophe (O'Brien → o). */
+/** Folded name word → the words written before it with an apostrophe (O'Brien → o, Dell'Acqua → dell). */
 function elidedLetters(full: string): Map<string, string[]> {
   const out = new Map<string, string[]>();
-  for (const m of full.matchAll(/(?<![\p{L}\p{M}])(\p{L})['’ʼ](\p{L}[\p{L}\p{M}]*)/gu)) {
+  for (const m of full.matchAll(
+    /(?<![\p{L}\p{M}])(\p{L}[\p{L}\p{M}]*)['’ʼ](\p{L}[\p{L}\p{M}]*)/gu,
+  )) {
     if (/\p{Script=Cyrillic}/u.test(m[1]!)) continue; // Мар'яна is one word
     const word = fold(m[2]!);
     const letter = fold(m[1]!);
@@ -355,17 +357,17 @@ const COMPOUND_SURNAMES = new Set([
 /**
  * A Chinese name recorded whole (王全璋) with no family or given name: its parts are guessed
  * (family name of one character, or two for the compound family names), so that the given name
- * written alone (全璋) is still found. A guess can be wrong (a Japanese name in kanji), so what it
- * finds is always shown for review. One-character parts are not guessed: alone they are part of
- * too many words.
+ * written alone (全璋) is still found; a name of four characters is also split two and two, as
+ * Japanese names are. A guess can be wrong, so a guessed part alone is shown for review unless an
+ * honorific follows it; a one-character part is searched, as any, only before an honorific.
  */
 function guessedHanParts(full: string): string[] {
   const name = full.replace(/\s+/gu, '');
   const chars = [...name];
   if (chars.length < 3 || chars.length > 4 || !chars.every((c) => /\p{Script=Han}/u.test(c)))
     return [];
-  const familyLength = COMPOUND_SURNAMES.has(chars.slice(0, 2).join('')) ? 2 : 1;
-  const family = chars.slice(0, familyLength).join('');
-  const given = chars.slice(familyLength).join('');
-  return [family, given].filter((part) => [...part].length >= 2);
+  const splits = [COMPOUND_SURNAMES.has(chars.slice(0, 2).join('')) ? 2 : 1];
+  // Four characters: also two and two, the usual Japanese split (山田太郎).
+  if (chars.length === 4 && !splits.includes(2)) splits.push(2);
+  return splits.flatMap((n) => [chars.slice(0, n).join(''), chars.slice(n).join('')]);
 }

@@ -496,3 +496,87 @@ describe('ambiguity: names that are also ordinary words are never certain', () =
     });
   }
 });
+
+describe('mention search: names that need more than their recorded form', () => {
+  it('Chinese and Japanese names without a recorded split: the given name alone is shown for review', () => {
+    const cases: [string, string, string][] = [
+      // name, sentence with the given name alone, the given name
+      ['王全璋', '全璋被带走以后，家人一直没有消息。', '全璋'],
+      ['刘晓波', '晓波在狱中写信。', '晓波'],
+      ['许志永', '我们去看了志永。', '志永'],
+      ['欧阳明华', '明华说她被跟踪了。', '明华'],
+      ['山田太郎', '太郎は逮捕された。', '太郎'],
+    ];
+    for (const [name, sentence, given] of cases) {
+      const mentions = found([person(name)], sentence);
+      expect({ name, mentions: summary(mentions) }).toEqual({ name, mentions: [`${given}?`] });
+      expect(mentions[0]!.reasons).toEqual(['name-part']);
+      // The whole name stays certain, and is one mention, not two parts.
+      expect(summary(found([person(name)], `证人${name}。`))).toEqual([name]);
+    }
+    // A compound family name is one family name: 欧阳修's given name is 修, found only before an honorific.
+    expect(summary(found([person('欧阳修')], '欧阳先生来了。'))).toEqual(['欧阳']);
+    expect(found([person('欧阳修')], '他修了车。')).toEqual([]);
+    // A family name of one character is found only before an honorific, and then reviewed.
+    expect(summary(found([person('王全璋')], '王先生来了。'))).toEqual(['王?']);
+    expect(found([person('王全璋')], '国王来了。')).toEqual([]);
+    // The given name with an honorific is the person.
+    expect(summary(found([person('王全璋')], '全璋先生来了。'))).toEqual(['全璋']);
+    // A recorded split wins over the usual one.
+    const recorded = person('司马相如', { familyName: '司马', givenName: '相如' });
+    expect(summary(found([recorded], '相如写了赋。'))).toEqual(['相如?']);
+    // Transliterated foreign names (five characters or more) are not split.
+    expect(found([person('库兹涅佐娃')], '涅佐娃')).toEqual([]);
+  });
+
+  it('Ukrainian surnames in -енко and -чук are names, not ordinary words, in every case', () => {
+    const people = [
+      person('Олена Коваленко'),
+      person('Тарас Мельниченко'),
+      person('Ірина Кравчук'),
+      person('Богдан Ковальчук'),
+      person('Остап Козаченко'),
+    ];
+    expectCertain(people, [
+      ['Коваленкові відмовили в побаченні.', 'Коваленкові'],
+      ['Справа Коваленка.', 'Коваленка'],
+      ['З Коваленком говорили погрозами.', 'Коваленком'],
+      ['Мельниченкові погрожували.', 'Мельниченкові'],
+      ['Кравчук затримали.', 'Кравчук'],
+      ['Ковальчука допитали.', 'Ковальчука'],
+      ['Козаченкові не дали адвоката.', 'Козаченкові'],
+    ]);
+    // Trades that are surnames stay ordinary words: never replaced without review.
+    const miller = found([person('Андрій Мельник')], 'Мельник прийшов до суду.');
+    expect(miller.map((m) => [m.text, m.certain, m.reasons])).toEqual([
+      ['Мельник', false, ['common-word']],
+    ]);
+  });
+
+  it("a name with an apostrophe (O'Brien, N'Diaye) is found whole, never as its second half", () => {
+    expectCertain(
+      [person("Siobhan O'Brien")],
+      [
+        ["O'Brien testified.", "O'Brien"],
+        ['O’Brien testified.', 'O’Brien'],
+        ["O'BRIEN TESTIFIED.", "O'BRIEN"],
+        ["We spoke to Siobhan O'Brien.", "Siobhan O'Brien"],
+        ["O'Brien's brother came.", "O'Brien"],
+        ['Brien was there.', 'Brien'],
+      ],
+    );
+    expectCertain(
+      [person("Aminata N'Diaye")],
+      [
+        ["Le témoignage de N'Diaye.", "N'Diaye"],
+        ["L'avocat de Mme N’Diaye.", 'N’Diaye'],
+      ],
+    );
+    expectCertain([person("Marco D'Angelo")], [["Il signor D'Angelo.", "D'Angelo"]]);
+    expectCertain([person("Lucia Dell'Acqua")], [["La signora Dell'Acqua.", "Dell'Acqua"]]);
+    // An elided article before a name is not part of it.
+    expectCertain([person('Olga Petit')], [["Le frère d'Olga.", 'Olga']]);
+    // Nothing inside another word or another apostrophe name.
+    expect(found([person("Siobhan O'Brien")], "O'Briens' Pub; Brienne")).toEqual([]);
+  });
+});
