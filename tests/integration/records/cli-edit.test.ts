@@ -405,7 +405,19 @@ describe('record edit commands', () => {
       ).toBeTruthy();
       ok(await vigil('submission', 'show', '--case', named(), '--json'));
       ok(await vigil('case', 'show', named(), '--json'));
-      ok(await vigil('export', '--case', named(), '--template', 'generic', '--check', '--json'));
+      // No key signs dossiers in this vault yet: the check says so about the case named (exit 3).
+      const check = await vigil(
+        'export',
+        '--case',
+        named(),
+        '--template',
+        'generic',
+        '--check',
+        '--json',
+      );
+      expect(check.stderr).toBe('');
+      expect(check.code).toBe(3);
+      expect((JSON.parse(check.stdout) as { signingKey: boolean }).signingKey).toBe(false);
       ok(await vigil('release', 'show', '--case', named(), '--for', 'wgad', '--json'));
     }
     const added = json<{ id: string }[]>(
