@@ -6,6 +6,7 @@ import { createVault, Vault } from '../electron/core/vault/vault';
 import { Database } from '../electron/core/vault/database';
 import type { VaultHeader } from '../electron/core/vault/header';
 import { migrate } from '../electron/core/vault/migrate';
+import { WriterSlot } from '../electron/core/vault/writerLock';
 import { importCaseDocuments, listCases, search } from '../electron/core/records';
 import type { CaseDocumentInput } from '../shared/domain/caseDocument';
 import { median, percentile, round, type Bench } from './harness';
@@ -32,7 +33,8 @@ async function plainVault(dir: string): Promise<Vault> {
     vaultId: 'baseline',
     createdAt: new Date().toISOString(),
   } as unknown as VaultHeader;
-  return new Vault(dir, header, db, { actor: 'bench', now: () => new Date() });
+  const writer = new WriterSlot(dir, { holder: 'vigil bench', waitMs: 0 });
+  return new Vault(dir, header, db, { actor: 'bench', now: () => new Date() }, writer);
 }
 
 async function encryptedVault(dir: string): Promise<Vault> {

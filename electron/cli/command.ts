@@ -29,8 +29,17 @@ export interface CommandContext {
   vaultDir(): string;
   /** The passphrase from --passphrase-file, else stdin's first line, else a hidden prompt. */
   passphrase(question?: string, confirm?: boolean): Promise<string>;
-  /** Opens the vault with the passphrase; it is locked when the command ends. */
+  /**
+   * Opens the vault with the passphrase; it is locked when the command ends.
+   * A command that writes holds the vault's writer lock from here on (see
+   * `Command.access`); what the opening cleaned up after an interrupted
+   * process is reported on stderr.
+   */
   openVault(): Promise<Vault>;
+  /** How this command appears to other processes and how long it waits for the writer lock. */
+  lockOptions(): { holder: string; waitMs?: number; signal: AbortSignal };
+  /** Aborted when the user interrupts the command (Ctrl-C, SIGTERM): pass it to long work. */
+  signal: AbortSignal;
   /** Writes the command's result: `json` with --json, else `human()`. */
   output(json: unknown, human: () => string): void;
   /** A progress line on stderr, only when stderr is a terminal. */
@@ -52,6 +61,12 @@ export interface Command {
   examples?: string[];
   /** Extra help text after the options. */
   details?: string;
+  /**
+   * 'read' for a command that only reads: it runs beside a writer (the app,
+   * a long import). Anything else holds the vault's writer lock, one process
+   * at a time. A reader that writes after all takes the lock then.
+   */
+  access?: 'read' | 'write';
   run(context: CommandContext): Promise<number | void>;
 }
 

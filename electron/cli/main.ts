@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { isVigilError, openVault, type Vault } from '../core';
+import { describeRecovery, isVigilError, openVault, type Vault } from '../core';
 import {
   EXIT,
   UsageError,
@@ -8,7 +8,7 @@ import {
   type OptionSpec,
   type OptionValue,
 } from './command';
-import { readFirstLine, readFirstLineOfFile, type CliIo } from './io';
+import { readFirstLine, readFirstLineOfFile, secretSourceProblem, type CliIo } from './io';
 import { commandHelp, groupHelp, mainHelp } from './help';
 import { COMMANDS } from './commands';
 
@@ -25,6 +25,12 @@ export const GLOBAL_OPTIONS: Record<string, OptionSpec> = {
       "read the vault passphrase from FILE's first line (else stdin's first line when piped, else a prompt)",
   },
   json: { type: 'boolean', description: 'print one JSON document on stdout' },
+  wait: {
+    type: 'string',
+    valueName: 'SECONDS',
+    description:
+      'how long to wait while another Vigil process (or the app) is writing to the vault (default: $VIGIL_WAIT or 5)',
+  },
   actor: {
     type: 'string',
     valueName: 'NAME',
@@ -112,8 +118,24 @@ function errorLine(error: unknown, env: CliIo['env']): string {
   return `vigil: internal error: ${error instanceof Error ? error.message : String(error)}${detail}`;
 }
 
+/** Seconds from --wait or VIGIL_WAIT, as milliseconds. */
+function waitMs(value: string | undefined, command: Command): number | undefined {
+  if (value === undefined || value === '') return undefined;
+  const seconds = Number(value);
+  if (!/^\d+(\.\d+)?$/.test(value.trim()) || !Number.isFinite(seconds) || seconds > 86_400)
+    throw new UsageError(
+      `--wait (or VIGIL_WAIT) takes a number of seconds from 0 to 86400, not "${value}".`,
+      command,
+    );
+  return Math.round(seconds * 1000);
+}
+
 /** Runs one command line and returns the exit code. Never calls process.exit. */
-export async function runCli(argv: string[], io: CliIo): Promise<number> {
+export async function runCli(
+  argv: string[],
+  io: CliIo,
+  options: { signal?: AbortSignal } = {},
+): Promise<number> {
   const opened: Vault[] = [];
   try {
     const { command, group, rest } = locateCommand(argv);
@@ -170,10 +192,19 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         command,
       );
     }
-    const context = makeContext(command, io, values, parsed.positionals, opened);
+    const context = makeContext(
+      command,
+      io,
+      values,
+      parsed.positionals,
+      opened,
+      options.signal ?? new AbortController().signal,
+    );
     const code = await command.run(context);
     return code ?? EXIT.ok;
   } catch (error) {
+    // Interrupted: the caller prints the one line that says what was stopped.
+    if (options.signal?.aborted) return EXIT.error;
     io.stderr.write(`${errorLine(error, io.env)}\n`);
     return exitCodeFor(error);
   } finally {
@@ -187,14 +218,18 @@ function makeContext(
   values: Record<string, OptionValue>,
   positionals: string[],
   opened: Vault[],
+  signal: AbortSignal,
 ): CommandContext {
   let stdinUsed = false;
   const json = values.json === true;
+  const wait = waitMs((values.wait as string | undefined) ?? io.env.VIGIL_WAIT, command);
   const context: CommandContext = {
     io,
     options: values,
     positionals,
     json,
+    signal,
+    lockOptions: () => ({ holder: `vigil ${command.name}`, waitMs: wait, signal }),
     vaultDir() {
       const dir = (values.vault as string | undefined) ?? io.env.VIGIL_VAULT;
       if (!dir)
@@ -205,11 +240,8 @@ function makeContext(
       const file = values['passphrase-file'] as string | undefined;
       let passphrase: string;
       if (file !== undefined) {
-        passphrase = await readFirstLineOfFile(file).catch((error: NodeJS.ErrnoException) => {
-          throw new UsageError(
-            `cannot read the passphrase file ${file} (${error.code ?? error.message}).`,
-            command,
-          );
+        passphrase = await readFirstLineOfFile(file).catch((error: unknown) => {
+          throw new UsageError(secretSourceProblem(error, `the passphrase file ${file}`), command);
         });
       } else if (!io.stdinIsTTY) {
         if (stdinUsed)
@@ -218,7 +250,9 @@ function makeContext(
             command,
           );
         stdinUsed = true;
-        passphrase = await readFirstLine(io.stdin);
+        passphrase = await readFirstLine(io.stdin).catch((error: unknown) => {
+          throw new UsageError(secretSourceProblem(error, 'the passphrase on stdin'), command);
+        });
       } else if (io.promptHidden) {
         passphrase = await io.promptHidden(question);
         if (confirm && (await io.promptHidden('Repeat it: ')) !== passphrase) {
@@ -240,8 +274,13 @@ function makeContext(
         dir,
         passphrase,
         actor: (values.actor as string | undefined) ?? io.env.VIGIL_ACTOR,
+        access: command.access ?? 'write',
+        ...context.lockOptions(),
       });
       opened.push(vault);
+      // An interruption also stops a long statement (a bulk import) at once; its transaction rolls back.
+      signal.addEventListener('abort', () => vault.db.interrupt(), { once: true });
+      for (const note of vault.recovered) context.warn(`${describeRecovery(note)}.`);
       return vault;
     },
     output(result, human) {

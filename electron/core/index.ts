@@ -7,3 +7,6 @@ export { exportSqlcipher } from './vault/exportSqlcipher';
 export { argon2idParams, DEFAULT_ARGON2ID, type Argon2idParams } from './crypto/kdf';
 export { verifyAuditChain } from './vault/audit';
 export * from './backup';
+export { describeRecovery, type RecoveryNote } from './vault/outgoing';
+export { DEFAULT_LOCK_WAIT_MS, readHolder, type LockHolder } from './vault/writerLock';
+export { removeTrackedSync, trackedLabels } from './fs/tempRegistry';

@@ -11,6 +11,7 @@ import {
   type WebContents,
 } from 'electron';
 import { IPC_PREFIX } from '../../shared/ipc/contract';
+import { removeTrackedSync } from '../core';
 import { AutoLock } from './autoLock';
 import { electronDialogs } from './electronDialogs';
 import { registerIpc } from './register';
@@ -130,8 +131,18 @@ async function start(): Promise<void> {
   });
   app.on('before-quit', () => {
     globalShortcut.unregisterAll();
+    context.operations.cancelAll();
     void lock('quit');
   });
+  // Whatever ends the app, nothing half-written is left: an export's temporary folder or
+  // file is removed before the process goes (a SIGKILL is handled by the next opening).
+  process.on('exit', () => removeTrackedSync());
+  for (const signal of ['SIGINT', 'SIGTERM'] as const)
+    process.on(signal, () => {
+      context.operations.cancelAll();
+      removeTrackedSync();
+      app.quit();
+    });
   app.on('window-all-closed', () => app.quit());
 
   openMainWindow({ minimised: false, replacing: false });

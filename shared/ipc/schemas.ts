@@ -68,7 +68,14 @@ export const custodyEntry = z.object({
 
 export const checkReport = z.object({
   ok: z.boolean(),
-  items: z.array(z.object({ name: z.string(), ok: z.boolean(), problems: z.array(z.string()) })),
+  items: z.array(
+    z.object({
+      name: z.string(),
+      ok: z.boolean(),
+      problems: z.array(z.string()),
+      notes: z.array(z.string()).optional(),
+    }),
+  ),
 });
 
 export const location = z.object({ locationId: opaqueId, label: z.string() });

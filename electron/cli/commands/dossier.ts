@@ -278,6 +278,7 @@ that gpg --decrypt opens it.`,
         ? { kind: 'bundle', path: out, recipients }
         : { kind: 'directory', path: out },
       {
+        signal: context.signal,
         onProgress: (done, total, file) =>
           context.progress(`${file}: ${Math.round((100 * done) / Math.max(1, total))}%`),
       },
@@ -325,6 +326,7 @@ function describeVerify(report: VerifyReport): string {
 
 const verifyCommand: Command = {
   name: 'verify',
+  access: 'read',
   summary:
     'Verify a dossier folder, a dossier zip or an encrypted bundle: signatures, every hash, nothing missing or extra.',
   positionals: [
@@ -354,6 +356,7 @@ const importCommand: Command = {
     const vault = await context.openVault();
     const report = await importBundle(vault, context.positionals[0]!, {
       acceptSigner: context.flag('accept-signer'),
+      signal: context.signal,
       onProgress: (done, total, item) =>
         context.progress(`${item}: ${Math.round((100 * done) / Math.max(1, total))}%`),
     });
@@ -370,6 +373,7 @@ const importCommand: Command = {
 
 const submissionShow: Command = {
   name: 'submission show',
+  access: 'read',
   summary:
     "Show a case's WGAD arguments (circumstances, categories I–V, domestic remedies, submitter).",
   options: { case: caseOption() },

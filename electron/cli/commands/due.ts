@@ -19,6 +19,7 @@ function when(item: DueItem): string {
 
 const due: Command = {
   name: 'due',
+  access: 'read',
   summary: 'List every follow-up and procedural deadline across cases, overdue first.',
   options: {
     within: {

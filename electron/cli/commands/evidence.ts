@@ -73,6 +73,7 @@ stored twice. With --json: an array of {id, sha256, size, type}, one per file.`,
         title: context.string('title'),
       },
       {
+        signal: context.signal,
         onProgress: (file, bytes, size) =>
           context.progress(`${paths[file]}: ${mb(bytes)} of ${mb(size)}`),
       },
@@ -96,6 +97,7 @@ stored twice. With --json: an array of {id, sha256, size, type}, one per file.`,
 
 const list: Command = {
   name: 'evidence list',
+  access: 'read',
   summary: "List a case's evidence: originals and their working copies.",
   options: { case: caseOption() },
   async run(context) {
@@ -109,6 +111,7 @@ const list: Command = {
 
 const show: Command = {
   name: 'evidence show',
+  access: 'read',
   summary: 'Show an evidence item, the metadata found in it, and its custody log.',
   positionals: [{ name: 'ID', description: 'the evidence item', required: true }],
   async run(context) {
@@ -187,12 +190,17 @@ const exportCommand: Command = {
 the hash taken at intake; a damaged blob gives an error and no output file.`,
   async run(context) {
     const vault = await context.openVault();
-    const result = await exportEvidence(vault, context.positionals[0]!, {
-      out: context.requireString('out'),
-      original: context.flag('original'),
-      force: context.flag('force'),
-      acceptChanges: context.flag('accept-changes'),
-    });
+    const result = await exportEvidence(
+      vault,
+      context.positionals[0]!,
+      {
+        out: context.requireString('out'),
+        original: context.flag('original'),
+        force: context.flag('force'),
+        acceptChanges: context.flag('accept-changes'),
+      },
+      { signal: context.signal },
+    );
     context.output(
       result,
       () => `Wrote the ${result.kind} copy to ${result.out} (sha256 ${result.sha256}).`,

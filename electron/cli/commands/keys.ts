@@ -1,6 +1,6 @@
 import { readFile, stat } from 'node:fs/promises';
 import { UsageError, type Command, type CommandContext } from '../command';
-import { readFirstLineOfFile } from '../io';
+import { secretFromFile } from '../secrets';
 import { writeFileAtomic } from '../../core/fs/atomic';
 import {
   exportPublicKey,
@@ -47,12 +47,7 @@ async function readSecondaryPassphrase(
 ): Promise<string | undefined> {
   const file = context.string(option);
   if (file === undefined) return undefined;
-  const value = await readFirstLineOfFile(file).catch((error: NodeJS.ErrnoException) => {
-    throw new UsageError(`cannot read ${what} from ${file} (${error.code ?? error.message}).`);
-  });
-  if (value.length === 0)
-    throw new UsageError(`the first line of ${file} is empty; it must hold ${what}.`);
-  return value;
+  return secretFromFile(file, what);
 }
 
 const generate: Command = {
@@ -261,6 +256,7 @@ SEIPD v1 form gpg 2.2 reads, or refused when gpg 2.2 could not read them at all.
 
 const list: Command = {
   name: 'keys list',
+  access: 'read',
   summary: 'List the organisation key and the partner keys, with fingerprints and warnings.',
   examples: ['vigil keys list --vault ./vault', 'vigil keys list --vault ./vault --json'],
   details:

@@ -1,4 +1,4 @@
-import { readFirstLineOfFile } from '../io';
+import { secretFromFile } from '../secrets';
 import { UsageError, EXIT, type Command, type CommandContext } from '../command';
 import { KDF_OPTIONS, kdfFromOptions } from '../parse';
 import {
@@ -13,18 +13,8 @@ import {
   type CheckReport,
 } from '../../core';
 
-async function secretFromFile(
-  context: CommandContext,
-  option: string,
-  what: string,
-): Promise<string> {
-  const file = context.requireString(option);
-  const value = await readFirstLineOfFile(file).catch((error: NodeJS.ErrnoException) => {
-    throw new UsageError(`cannot read ${what} from ${file} (${error.code ?? error.message}).`);
-  });
-  if (value.length === 0)
-    throw new UsageError(`the first line of ${file} is empty; it must hold ${what}.`);
-  return value;
+function secretOption(context: CommandContext, option: string, what: string): Promise<string> {
+  return secretFromFile(context.requireString(option), what);
 }
 
 const init: Command = {
@@ -45,6 +35,7 @@ write it down or print it, and keep it apart from the laptop.`,
       passphrase,
       kdf: kdfFromOptions(context),
       actor: context.string('actor') ?? context.io.env.VIGIL_ACTOR,
+      ...context.lockOptions(),
     });
     await created.vault.lock();
     context.output({ vaultId: created.vaultId, recoveryKey: created.recoveryKey }, () =>
@@ -80,7 +71,7 @@ const passwd: Command = {
   async run(context) {
     const dir = context.vaultDir();
     const newPassphrase = context.string('new-passphrase-file')
-      ? await secretFromFile(context, 'new-passphrase-file', 'the new passphrase')
+      ? await secretOption(context, 'new-passphrase-file', 'the new passphrase')
       : await promptNew(context);
     const passphrase = await context.passphrase('Current passphrase: ');
     await changePassphrase({
@@ -89,6 +80,7 @@ const passwd: Command = {
       newPassphrase,
       kdf: kdfFromOptions(context),
       actor: context.string('actor'),
+      ...context.lockOptions(),
     });
     context.output({ ok: true }, () => 'Passphrase changed.');
   },
@@ -127,18 +119,15 @@ const recover: Command = {
   ],
   async run(context) {
     const dir = context.vaultDir();
-    const recoveryKey = await secretFromFile(context, 'recovery-key-file', 'the recovery key');
-    const newPassphrase = await secretFromFile(
-      context,
-      'new-passphrase-file',
-      'the new passphrase',
-    );
+    const recoveryKey = await secretOption(context, 'recovery-key-file', 'the recovery key');
+    const newPassphrase = await secretOption(context, 'new-passphrase-file', 'the new passphrase');
     await recoverVault({
       dir,
       recoveryKey,
       newPassphrase,
       kdf: kdfFromOptions(context),
       actor: context.string('actor'),
+      ...context.lockOptions(),
     });
     context.output(
       { ok: true },
@@ -150,7 +139,7 @@ const recover: Command = {
 function formatCheck(report: CheckReport): string {
   const lines = report.items.map(
     (item) =>
-      `${item.ok ? 'ok  ' : 'FAIL'}  ${item.name}${item.problems.map((p) => `\n        ${p}`).join('')}`,
+      `${item.ok ? 'ok  ' : 'FAIL'}  ${item.name}${item.problems.map((p) => `\n        ${p}`).join('')}${(item.notes ?? []).map((n) => `\n        note: ${n}`).join('')}`,
   );
   lines.push(report.ok ? 'The vault is intact.' : 'The vault has integrity problems (see above).');
   return lines.join('\n');
@@ -214,7 +203,7 @@ const exportCommand: Command = {
   sqlcipher copy.db  then  PRAGMA key = 'the export passphrase';
 Evidence files stay encrypted in the vault's blobs folder; the copy holds their records and keys.`,
   async run(context) {
-    const exportPassphrase = await secretFromFile(
+    const exportPassphrase = await secretOption(
       context,
       'export-passphrase-file',
       'the export passphrase',
@@ -241,6 +230,7 @@ const newRecoveryKey: Command = {
       dir,
       passphrase,
       actor: context.string('actor') ?? context.io.env.VIGIL_ACTOR,
+      ...context.lockOptions(),
     });
     context.output({ recoveryKey }, () =>
       [

@@ -65,6 +65,13 @@ export function assertArgon2idParams(params: Argon2idParams): void {
  * different systems (composed or decomposed accents) open the same vault.
  */
 export function passphraseBytes(passphrase: string): SecretBytes {
+  // A lone surrogate has no UTF-8 form: Buffer.from would write U+FFFD for any of them,
+  // and two different passphrases would open the same vault.
+  if (/[\uD800-\uDFFF]/u.test(passphrase))
+    throw new VigilError(
+      'INVALID_INPUT',
+      'The passphrase holds characters that are not valid Unicode text; nothing was done.',
+    );
   const encoded = Buffer.from(passphrase.normalize('NFC'), 'utf8');
   const secret = allocSecret(encoded.length);
   encoded.copy(secret);

@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { Manifest, OriginalReveal, WithheldItem } from '../../../shared/dossier';
 import type { Vault } from '../vault/vault';
+import type { AuditEvent } from '../vault/audit';
+import { parseFingerprint } from '../pgp';
 import { defaultAudience, planDossier, type ExportRequest } from './plan';
 import { writeBundle, writeDossierDirectory, type WriteOptions } from './write';
 
@@ -28,45 +30,48 @@ export async function exportDossier(
   target: ExportTarget,
   options: WriteOptions = {},
 ): Promise<ExportResult> {
+  // Held from the plan to the audit entry: the export describes one state of the case.
+  await vault.ensureWriter();
   const plan = await planDossier(vault, {
     ...request,
     audience: request.audience ?? defaultAudience(request.template, target.kind === 'bundle'),
   });
+  const manifestFile = plan.files.find((f) => f.path === 'manifest.json')!;
+  const recipients =
+    target.kind === 'bundle' ? [...new Set(target.recipients.map(parseFingerprint))] : [];
+  // Recorded by the writer in the transaction that marks the output complete.
+  const audit: AuditEvent = {
+    action: 'dossier.export',
+    entityType: 'case',
+    entityId: request.caseId,
+    detail: {
+      kind: target.kind,
+      template: request.template,
+      language: request.language,
+      audience: plan.manifest.audience,
+      files: plan.manifest.files.length,
+      signer: plan.signer.fingerprint,
+      recipients,
+      manifestSha256: manifestFile.sha256,
+      includePrivate: request.includePrivate,
+      originals: plan.originals.map((o) => ({ id: o.id, forbiddenName: o.forbidden })),
+      // The withholding report, by record id, field and reason: the audit log holds no case content,
+      // so the sender's wording (which may name people) is left out.
+      withheld: plan.withheld.map(({ kind, record, field, reason }) => ({
+        kind,
+        record,
+        field,
+        reason,
+      })),
+    },
+  };
   const written =
     target.kind === 'directory'
       ? {
-          ...(await writeDossierDirectory(vault, plan, target.path, options)),
+          ...(await writeDossierDirectory(vault, plan, target.path, options, audit)),
           recipients: [] as string[],
         }
-      : await writeBundle(vault, plan, target.path, target.recipients, options);
-  const manifestFile = plan.files.find((f) => f.path === 'manifest.json')!;
-  await vault.db.transaction((tx) =>
-    vault.record(tx, {
-      action: 'dossier.export',
-      entityType: 'case',
-      entityId: request.caseId,
-      detail: {
-        kind: target.kind,
-        template: request.template,
-        language: request.language,
-        audience: plan.manifest.audience,
-        files: plan.manifest.files.length,
-        signer: plan.signer.fingerprint,
-        recipients: written.recipients,
-        manifestSha256: manifestFile.sha256,
-        includePrivate: request.includePrivate,
-        originals: plan.originals.map((o) => ({ id: o.id, forbiddenName: o.forbidden })),
-        // The withholding report, by record id, field and reason: the audit log holds no case content,
-        // so the sender's wording (which may name people) is left out.
-        withheld: plan.withheld.map(({ kind, record, field, reason }) => ({
-          kind,
-          record,
-          field,
-          reason,
-        })),
-      },
-    }),
-  );
+      : await writeBundle(vault, plan, target.path, target.recipients, options, audit);
   return {
     out: written.out,
     kind: target.kind,

@@ -6,12 +6,11 @@ import {
   MAX_CASE_DOCUMENT_BYTES,
 } from '../../../shared/domain';
 import { VigilError, fsError } from '../errors';
-import { deleteBlob, writeBlob, type WrittenBlob } from '../evidence/blobStore';
+import { deleteBlob, settleBlob, writeBlob, type WrittenBlob } from '../evidence/blobStore';
 import { recordImportedEvidence } from '../evidence';
 import { detectType } from '../metadata';
 import { decryptMessage, type SignatureCheck } from '../pgp';
 import { importCaseDocumentTx } from '../records';
-import { wipe } from '../crypto/secrets';
 import type { Vault } from '../vault/vault';
 import { RELEASE_FORMAT } from './caseData';
 import { checkFiles, zipFiles } from './verify';
@@ -62,6 +61,8 @@ export async function importBundle(
   bundlePath: string,
   options: ImportOptions = {},
 ): Promise<ImportReport> {
+  // Blobs are written before the transaction that records them: hold the writer lock throughout.
+  await vault.ensureWriter();
   await stat(bundlePath).catch((error: unknown) => {
     throw fsError(error, `Cannot read ${bundlePath}`);
   });
@@ -215,7 +216,7 @@ export async function importBundle(
         for (const blob of written) await deleteBlob(vault.dir, blob.blobId).catch(() => undefined);
         throw error;
       } finally {
-        for (const blob of written) wipe(blob.key);
+        for (const blob of written) settleBlob(blob);
         zip.close();
       }
     },

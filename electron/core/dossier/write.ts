@@ -1,16 +1,18 @@
-import { createHash, randomBytes } from 'node:crypto';
-import { mkdir, open, rename, rm, stat } from 'node:fs/promises';
-import { basename, dirname, join, resolve } from 'node:path';
+import { createHash } from 'node:crypto';
+import { mkdir, open, rename } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { Readable, Transform } from 'node:stream';
 import yazl from 'yazl';
 import { VigilError, fsError } from '../errors';
-import { fsyncDir, TEMP_MARKER } from '../fs/atomic';
+import { fsyncDir } from '../fs/atomic';
 import { WriteBehind } from '../fs/writeBehind';
 import { useNativeCrc32ForYazl } from './zipCrc';
 import { evidenceBlob } from '../evidence';
 import { readBlob } from '../evidence/blobStore';
 import { encryptToRecipients } from '../pgp';
 import type { Vault } from '../vault/vault';
+import type { AuditEvent } from '../vault/audit';
+import { assertNewOutput, writeOutgoing } from '../vault/outgoing';
 import type { DossierPlan, PlannedFile } from './plan';
 
 export interface WriteOptions {
@@ -47,72 +49,57 @@ function totalBytes(plan: DossierPlan): number {
   return plan.files.reduce((sum, f) => sum + f.size, 0);
 }
 
-async function mustNotExist(path: string): Promise<void> {
-  if (
-    await stat(path).then(
-      () => true,
-      () => false,
-    )
-  ) {
-    throw new VigilError(
-      'CONFLICT',
-      `${path} already exists; Vigil never overwrites an export. Choose a new name.`,
-    );
-  }
-}
-
 /**
  * Writes the dossier as a folder: everything goes into a temporary folder
  * beside the target, each file synced, then the folder is renamed into place.
- * A failure or a cancellation removes the temporary folder: there is a
- * complete dossier or none.
+ * The write is recorded in the vault first (see vault/outgoing.ts): a failure,
+ * a cancellation or an interruption removes the temporary folder, and after a
+ * crash the next opener does. There is a complete dossier or none.
  */
 export async function writeDossierDirectory(
   vault: Vault,
   plan: DossierPlan,
   outDir: string,
   options: WriteOptions = {},
+  audit?: AuditEvent,
 ): Promise<{ out: string; bytes: number }> {
-  const out = resolve(outDir);
-  await mustNotExist(out);
-  const tmp = join(
-    dirname(out),
-    `.${basename(out)}${TEMP_MARKER}${randomBytes(6).toString('hex')}`,
-  );
+  const out = await assertNewOutput(outDir, 'the dossier');
   const total = totalBytes(plan);
   let done = 0;
-  try {
-    await mkdir(tmp, { mode: 0o700 });
-    for (const file of plan.files) {
-      if (options.signal?.aborted)
-        throw new VigilError('CANCELLED', 'Export cancelled; nothing was written.');
-      const target = join(tmp, file.path);
-      await mkdir(dirname(target), { recursive: true, mode: 0o700 });
-      const handle = await open(target, 'wx', 0o600);
-      const behind = new WriteBehind(handle);
-      try {
-        for await (const chunk of evidenceBytes(vault, file, options.signal)) {
-          await handle.write(chunk);
-          behind.wrote(chunk.length);
-          done += chunk.length;
-          options.onProgress?.(done, total, file.path);
+  return writeOutgoing(vault, { kind: 'dossier-folder', target: out, audit }, async (write) => {
+    try {
+      await mkdir(write.temp, { mode: 0o700 });
+      await write.created();
+      for (const file of plan.files) {
+        if (options.signal?.aborted)
+          throw new VigilError('CANCELLED', 'Export cancelled; nothing was written.');
+        const target = join(write.temp, file.path);
+        await mkdir(dirname(target), { recursive: true, mode: 0o700 });
+        const handle = await open(target, 'wx', 0o600);
+        const behind = new WriteBehind(handle);
+        try {
+          for await (const chunk of evidenceBytes(vault, file, options.signal)) {
+            await handle.write(chunk);
+            behind.wrote(chunk.length);
+            done += chunk.length;
+            options.onProgress?.(done, total, file.path);
+          }
+          await behind.settle();
+          await handle.sync();
+        } finally {
+          await behind.drain();
+          await handle.close();
         }
-        await behind.settle();
-        await handle.sync();
-      } finally {
-        await behind.drain();
-        await handle.close();
       }
+      await fsyncDir(write.temp);
+      await rename(write.temp, out);
+      await fsyncDir(dirname(out));
+      return { out, bytes: done };
+    } catch (error) {
+      if (error instanceof VigilError) throw error;
+      throw fsError(error, `Cannot write the dossier to ${out}`);
     }
-    await fsyncDir(tmp);
-    await rename(tmp, out);
-    await fsyncDir(dirname(out));
-    return { out, bytes: done };
-  } catch (error) {
-    await rm(tmp, { recursive: true, force: true });
-    if (error instanceof VigilError) throw error;
-    throw fsError(error, `Cannot write the dossier to ${out}`);
-  }
+  });
 }
 
 /** The dossier as one uncompressed zip stream (media gain nothing from compression, and sizes stay honest). */
@@ -123,6 +110,10 @@ export function dossierZip(vault: Vault, plan: DossierPlan, options: WriteOption
   // Any failure (an evidence blob failing its check, a size mismatch) must fail the zip stream
   // itself, so the encryption upstream stops and removes its partial output.
   zip.on('error', (error: Error) => output.destroy(error));
+  // The consumer learns of a failure through its reads, which reject. yazl pipes each entry
+  // into this stream, and a pipe re-emits a destination's error when no listener is left (the
+  // consumer's go once it has stopped): without this one the process would crash on a cancel.
+  output.on('error', () => undefined);
   const mtime = new Date(plan.manifest.createdAt);
   const total = totalBytes(plan);
   let done = 0;
@@ -164,24 +155,28 @@ export async function writeBundle(
   outFile: string,
   recipients: string[],
   options: WriteOptions = {},
+  audit?: AuditEvent,
 ): Promise<{ out: string; bytes: number; recipients: string[] }> {
   if (recipients.length === 0)
     throw new VigilError(
       'INVALID_INPUT',
       'A bundle needs at least one recipient key (--encrypt-to FINGERPRINT).',
     );
-  const out = resolve(outFile);
-  await mustNotExist(out);
-  const zip = dossierZip(vault, plan, options);
-  try {
-    const result = await encryptToRecipients(vault, zip, out, {
-      recipients,
-      sign: true,
-      filename: 'dossier.zip',
-    });
-    return { out, bytes: result.bytesOut, recipients: result.recipients };
-  } catch (error) {
-    zip.destroy();
-    throw error;
-  }
+  const out = await assertNewOutput(outFile, 'the bundle');
+  return writeOutgoing(vault, { kind: 'bundle', target: out, audit }, async (write) => {
+    const zip = dossierZip(vault, plan, options);
+    try {
+      const result = await encryptToRecipients(vault, zip, out, {
+        recipients,
+        sign: true,
+        filename: 'dossier.zip',
+        tempPath: write.temp,
+        onTempCreated: write.created,
+      });
+      return { out, bytes: result.bytesOut, recipients: result.recipients };
+    } catch (error) {
+      zip.destroy();
+      throw error;
+    }
+  });
 }

@@ -7,6 +7,7 @@ import { VigilError, fsError } from '../errors';
 import { fsyncDir, TEMP_MARKER } from '../fs/atomic';
 import { WriteBehind } from '../fs/writeBehind';
 import { crashPoint } from '../fs/crashPoints';
+import { isTracked, trackTemp, type TrackedTemp } from '../fs/tempRegistry';
 import { allocSecret, randomSecret, wipe, type SecretBytes } from '../crypto/secrets';
 import { blobDir } from '../vault/layout';
 
@@ -43,6 +44,17 @@ export interface WrittenBlob {
   size: number;
   /** The first bytes of the plaintext (for type detection), kept in memory only. */
   head: Buffer;
+  /** Until `settleBlob`: the blob is uncommitted, removed if the process is interrupted. */
+  tracked: TrackedTemp;
+}
+
+/**
+ * The caller is done with a written blob: its row is committed (or the blob
+ * was deleted). Wipes the key and stops treating the file as in progress.
+ */
+export function settleBlob(written: WrittenBlob): void {
+  wipe(written.key);
+  written.tracked.done();
 }
 
 export interface StreamOptions {
@@ -99,6 +111,7 @@ export async function writeBlob(
   let behind: WriteBehind | undefined;
   let size = 0;
   let head = Buffer.alloc(0);
+  const tracked = trackTemp(tmp, 'the evidence file being stored in the vault');
   try {
     handle = await open(tmp, 'wx', 0o600).catch((error: unknown) => {
       throw fsError(error, 'Cannot write into the vault');
@@ -131,12 +144,16 @@ export async function writeBlob(
     handle = undefined;
     crashPoint('blob:temp-synced');
     await rename(tmp, final);
+    // Still in progress until its row is committed: an interruption removes it too.
+    tracked.moved(final);
     await fsyncDir(blobDir(vaultDir));
-    return { blobId, key, sha256: hash.digest('hex'), size, head };
+    return { blobId, key, sha256: hash.digest('hex'), size, head, tracked };
   } catch (error) {
     await behind?.drain();
     await handle?.close().catch(() => undefined);
     await unlink(tmp).catch(() => undefined);
+    await unlink(final).catch(() => undefined);
+    tracked.done();
     wipe(key);
     throw error instanceof VigilError
       ? error
@@ -278,11 +295,16 @@ export async function deleteBlob(vaultDir: string, blobId: string): Promise<void
   });
 }
 
-/** Blob ids present on disk, and leftover temp files from interrupted intakes. */
+/**
+ * Blob ids present on disk, and leftover temp files from interrupted intakes.
+ * What this process is still writing (a blob not yet committed) is left out.
+ */
 export async function listBlobFiles(
   vaultDir: string,
 ): Promise<{ blobIds: string[]; tempFiles: string[] }> {
-  const names = await readdir(blobDir(vaultDir)).catch(() => [] as string[]);
+  const names = (await readdir(blobDir(vaultDir)).catch(() => [] as string[])).filter(
+    (name) => !isTracked(join(blobDir(vaultDir), name)),
+  );
   return {
     blobIds: names
       .filter((n) => n.endsWith(BLOB_SUFFIX) && !n.startsWith('.'))

@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { createReadStream, type Stats } from 'node:fs';
-import { link, open, rename, stat, unlink } from 'node:fs/promises';
+import { link, lstat, open, rename, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, resolve } from 'node:path';
 import type {
   CustodyEntry,
@@ -9,7 +9,7 @@ import type {
   IntakeResult,
 } from '../../../shared/evidence';
 import { VigilError, fsError } from '../errors';
-import { fsyncDir, tempPathFor } from '../fs/atomic';
+import { fsyncDir } from '../fs/atomic';
 import { WriteBehind } from '../fs/writeBehind';
 import { crashPoint } from '../fs/crashPoints';
 import { wipe } from '../crypto/secrets';
@@ -35,10 +35,12 @@ import {
   deleteBlob,
   readBlob,
   readBlobToBuffer,
+  settleBlob,
   verifyBlob,
   writeBlob,
   type StreamOptions,
 } from './blobStore';
+import { writeOutgoing } from '../vault/outgoing';
 
 /** Files up to this size are read back into memory to find their capture time and place;
  *  larger audio and video files are inspected by seeking (inspectLargeMedia). */
@@ -206,6 +208,9 @@ export async function intakeFile(
   input: IntakeInput,
   options: StreamOptions = {},
 ): Promise<IntakeResult> {
+  // The blob is written before its row: hold the writer lock first, so that no other
+  // process's repair can take it for an orphan in between.
+  await vault.ensureWriter();
   await assertCase(vault.db, input.caseId);
   const path = resolve(input.path);
   const info = await stat(path).catch((error: unknown) => {
@@ -301,7 +306,7 @@ export async function intakeFile(
       duplicate: false,
     };
   } finally {
-    wipe(written.key);
+    settleBlob(written);
   }
 }
 
@@ -463,6 +468,7 @@ export async function stripEvidence(
   id: string,
   options: StreamOptions & { acceptChanges?: boolean } = {},
 ): Promise<EvidenceItem> {
+  await vault.ensureWriter();
   const original = await row(vault.db, id);
   if (original.kind !== 'original')
     throw new VigilError(
@@ -539,7 +545,7 @@ export async function stripEvidence(
     await deleteBlob(vault.dir, written.blobId);
     throw error;
   } finally {
-    wipe(written.key);
+    settleBlob(written);
   }
   return getEvidence(vault, derivativeId);
 }
@@ -570,7 +576,7 @@ async function stripMediaBlob(
       return { written, report: await checkMediaOutput(prepared, out, written.sha256) };
     } catch (error) {
       await deleteBlob(vault.dir, written.blobId);
-      wipe(written.key);
+      settleBlob(written);
       throw error;
     } finally {
       await out.close();
@@ -614,7 +620,7 @@ export async function exportEvidence(
   const out = resolve(input.out);
   if (
     !input.force &&
-    (await stat(out).then(
+    (await lstat(out).then(
       () => true,
       () => false,
     ))
@@ -624,49 +630,56 @@ export async function exportEvidence(
       `${out} already exists; choose another name or allow overwriting.`,
     );
   }
-  const tmp = tempPathFor(out);
-  const hash = createHash('sha256');
-  let size = 0;
-  try {
-    const handle = await open(tmp, 'wx', 0o600);
-    const behind = new WriteBehind(handle);
-    try {
-      for await (const chunk of readBlob(vault.dir, item.blob_id, item.blob_key, options)) {
-        hash.update(chunk);
-        size += chunk.length;
-        await handle.write(chunk);
-        behind.wrote(chunk.length);
+  const source = item;
+  await writeOutgoing(
+    vault,
+    {
+      kind: 'evidence-file',
+      target: out,
+      audit: {
+        action: 'evidence.export',
+        entityType: 'evidence',
+        entityId: source.id,
+        detail: { sha256: source.sha256, size: source.size, kind: source.kind },
+      },
+    },
+    async ({ temp, created }) => {
+      const hash = createHash('sha256');
+      let size = 0;
+      try {
+        const handle = await open(temp, 'wx', 0o600);
+        const behind = new WriteBehind(handle);
+        try {
+          await created();
+          for await (const chunk of readBlob(vault.dir, source.blob_id, source.blob_key, options)) {
+            hash.update(chunk);
+            size += chunk.length;
+            await handle.write(chunk);
+            behind.wrote(chunk.length);
+          }
+          await behind.settle();
+          await handle.sync();
+        } finally {
+          await behind.drain();
+          await handle.close();
+        }
+        const digest = hash.digest('hex');
+        if (digest !== source.sha256 || size !== source.size) {
+          throw new VigilError(
+            'INTEGRITY_FAILED',
+            `Evidence ${source.id} decrypted to different bytes than were recorded at intake; nothing was exported.`,
+          );
+        }
+        if (input.force) await rename(temp, out);
+        else {
+          await link(temp, out);
+          await unlink(temp);
+        }
+        await fsyncDir(dirname(out));
+      } catch (error) {
+        throw error instanceof VigilError ? error : fsError(error, `Cannot write ${out}`);
       }
-      await behind.settle();
-      await handle.sync();
-    } finally {
-      await behind.drain();
-      await handle.close();
-    }
-    const digest = hash.digest('hex');
-    if (digest !== item.sha256 || size !== item.size) {
-      throw new VigilError(
-        'INTEGRITY_FAILED',
-        `Evidence ${item.id} decrypted to different bytes than were recorded at intake; nothing was exported.`,
-      );
-    }
-    if (input.force) await rename(tmp, out);
-    else {
-      await link(tmp, out);
-      await unlink(tmp);
-    }
-    await fsyncDir(dirname(out));
-  } catch (error) {
-    await unlink(tmp).catch(() => undefined);
-    throw error instanceof VigilError ? error : fsError(error, `Cannot write ${out}`);
-  }
-  await vault.db.transaction((tx) =>
-    vault.record(tx, {
-      action: 'evidence.export',
-      entityType: 'evidence',
-      entityId: item.id,
-      detail: { sha256: item.sha256, size: item.size, kind: item.kind },
-    }),
+    },
   );
   return { id: item.id, kind: item.kind, out, sha256: item.sha256, size: item.size };
 }
@@ -702,6 +715,7 @@ export async function deleteEvidence(
   vault: Vault,
   id: string,
 ): Promise<{ deleted: string[]; trash: string }> {
+  await vault.ensureWriter();
   const found = await row(vault.db, id);
   const children = await vault.db.all<{ id: string }>(
     'SELECT id FROM evidence WHERE parent_id = ?',

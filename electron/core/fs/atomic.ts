@@ -3,6 +3,7 @@ import { basename, dirname, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { fsError } from '../errors';
 import { crashPoint } from './crashPoints';
+import { trackTemp } from './tempRegistry';
 
 /** Temp files are dot-files carrying this marker, so stale ones can be found after a crash. */
 export const TEMP_MARKER = '.vigil-tmp-';
@@ -29,9 +30,17 @@ export async function fsyncDir(dir: string): Promise<void> {
 export async function writeFileAtomic(
   path: string,
   data: Uint8Array,
-  options: { crashPrefix?: string; overwrite?: boolean } = {},
+  options: {
+    crashPrefix?: string;
+    overwrite?: boolean;
+    /** What is written, for the line an interrupted command prints (default: "the file NAME"). */
+    label?: string;
+    /** The temporary path to use (an outgoing write records it before it exists). */
+    temp?: string;
+  } = {},
 ): Promise<void> {
-  const tmp = tempPathFor(path);
+  const tmp = options.temp ?? tempPathFor(path);
+  const tracked = trackTemp(tmp, options.label ?? `the unfinished file ${path}`);
   const crash = (step: string): void => {
     if (options.crashPrefix) crashPoint(`${options.crashPrefix}:${step}`);
   };
@@ -52,11 +61,14 @@ export async function writeFileAtomic(
     } else {
       await rename(tmp, path);
     }
+    tracked.done();
     crash('renamed');
     await fsyncDir(dirname(path));
     crash('dir-synced');
   } catch (error) {
     await unlink(tmp).catch(() => undefined);
     throw fsError(error, `Cannot write ${basename(path)}`);
+  } finally {
+    tracked.done();
   }
 }

@@ -1,8 +1,11 @@
 /**
- * Named crash points for the kill-9 tests. When VIGIL_TEST_CRASH_AT names a
- * point, the process kills itself there with SIGKILL: no cleanup, no flush,
- * exactly what a power cut or a seized laptop does. Unset, this is a no-op.
+ * Named crash points for the kill-9 tests. In every build that ships (the
+ * `vigil` command, the app) this is a no-op, and no code that kills the
+ * process exists in the output. The test build of the CLI (see
+ * tests/global-setup.ts) puts tests/helpers/crashPoints.ts in its place,
+ * which kills the process with SIGKILL at the point that
+ * VIGIL_TEST_CRASH_AT names.
  */
 export function crashPoint(name: string): void {
-  if (process.env.VIGIL_TEST_CRASH_AT === name) process.kill(process.pid, 'SIGKILL');
+  void name;
 }

@@ -10,7 +10,7 @@ import { gpg22Config, LIMITS } from './config';
 import { SignatureRefusedError } from './errors';
 import { readInner, TooLargeError, type Compression, type Inner } from './innerMessage';
 import { ByteReader, keepOpen, MalformedError, TruncatedError } from './packets';
-import { removeStaleSealedFiles, SealedTempFile } from './sealedTemp';
+import { SealedTempFile } from './sealedTemp';
 import { IntegrityError, openSeipd, type SeipdState } from './seipd';
 import {
   openSessionKey,
@@ -201,7 +201,6 @@ export async function decryptMessage<T>(
       'The message is ASCII-armored; Vigil reads binary bundles (convert it with gpg --dearmor).',
     );
   }
-  await removeStaleSealedFiles(vault.dir);
   const limitBytes =
     options.maxPlaintextBytes ?? size * LIMITS.compressionRatio + LIMITS.compressedSlackBytes;
   const limit = { left: limitBytes };

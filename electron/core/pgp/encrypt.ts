@@ -36,6 +36,10 @@ export interface EncryptOptions {
    * SHA extensions; SHA-512 is used only if every recipient lists it.
    */
   signatureHash?: 'sha256' | 'sha512';
+  /** When `output` is a path: the temporary path to write first (an outgoing write records it). */
+  tempPath?: string;
+  /** Called once the temporary file exists. */
+  onTempCreated?: () => Promise<void>;
 }
 
 export interface EncryptResult {
@@ -277,13 +281,18 @@ export async function encryptToRecipients(
     };
   }
 
+  // The sink first: if the output cannot be created, there is no worker thread to stop
+  // (a worker left running would keep the process alive after the error).
+  const sink =
+    typeof output === 'string'
+      ? await fileSink(output, options.overwrite === true, {
+          path: options.tempPath,
+          created: options.onTempCreated,
+        })
+      : streamSink(output);
   const sessionKey = randomSecret(cipher === 'aes256' ? 32 : 16);
   const workerHashes = hash ? ['sha1', hash] : ['sha1'];
   const hasher = new HashWorker(workerHashes);
-  const sink =
-    typeof output === 'string'
-      ? await fileSink(output, options.overwrite === true)
-      : streamSink(output);
   let bytesIn = 0;
   let bytesOut = 0;
   try {

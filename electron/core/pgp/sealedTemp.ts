@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { VigilError, fsError } from '../errors';
 import { TEMP_MARKER } from '../fs/atomic';
+import { trackTemp, type TrackedTemp } from '../fs/tempRegistry';
 import { randomBytes, randomSecret, wipe, type SecretBytes } from '../crypto/secrets';
 
 /**
@@ -25,7 +26,7 @@ const TAG_BYTES = 16;
 const SEALED_CHUNK = CHUNK + TAG_BYTES;
 const NAME_PREFIX = '.pgp-plaintext';
 
-const active = new Set<string>();
+const PREFIX = `${NAME_PREFIX}${TEMP_MARKER}`;
 
 function nonceFor(index: number): Buffer {
   const nonce = Buffer.alloc(12);
@@ -33,16 +34,37 @@ function nonceFor(index: number): Buffer {
   return nonce;
 }
 
-/** Removes sealed temporaries a crashed run left behind (they cannot be read without the lost key). */
-export async function removeStaleSealedFiles(dir: string): Promise<void> {
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Sealed temporaries in `dir` that no running process is using: left by a
+ * process that died (their key died with it, so they are noise, but they
+ * are still reported and removed). Each name carries its writer's pid,
+ * because a reader (`vigil verify` of a bundle) writes them too, without
+ * the writer lock: a live process's file is never listed.
+ */
+export async function staleSealedFiles(dir: string): Promise<string[]> {
   const entries = await readdir(dir).catch(() => [] as string[]);
-  await Promise.all(
-    entries
-      .filter(
-        (name) => name.startsWith(`${NAME_PREFIX}${TEMP_MARKER}`) && !active.has(join(dir, name)),
-      )
-      .map((name) => unlink(join(dir, name)).catch(() => undefined)),
-  );
+  return entries.filter((name) => {
+    if (!name.startsWith(PREFIX)) return false;
+    const pid = /^(\d+)-/.exec(name.slice(PREFIX.length));
+    if (!pid) return true;
+    const owner = Number(pid[1]);
+    return owner !== process.pid && !alive(owner);
+  });
+}
+
+export async function removeStaleSealedFiles(dir: string): Promise<string[]> {
+  const stale = await staleSealedFiles(dir);
+  await Promise.all(stale.map((name) => unlink(join(dir, name)).catch(() => undefined)));
+  return stale;
 }
 
 export class SealedTempFile {
@@ -57,18 +79,20 @@ export class SealedTempFile {
     readonly path: string,
     private readonly handle: FileHandle,
     private readonly key: SecretBytes,
+    private readonly tracked: TrackedTemp,
   ) {}
 
   static async create(dir: string): Promise<SealedTempFile> {
-    const path = join(dir, `${NAME_PREFIX}${TEMP_MARKER}${randomBytes(8).toString('hex')}`);
+    const path = join(dir, `${PREFIX}${process.pid}-${randomBytes(8).toString('hex')}`);
+    const tracked = trackTemp(path, 'a sealed temporary copy of the bundle being read');
     let handle: FileHandle;
     try {
       handle = await open(path, 'wx+', 0o600);
     } catch (error) {
+      tracked.done();
       throw fsError(error, 'Cannot create a temporary file in the vault');
     }
-    active.add(path);
-    return new SealedTempFile(path, handle, randomSecret(32));
+    return new SealedTempFile(path, handle, randomSecret(32), tracked);
   }
 
   /** Plaintext bytes written so far. */
@@ -192,10 +216,10 @@ export class SealedTempFile {
   async dispose(): Promise<void> {
     if (this.disposed) return;
     this.disposed = true;
-    active.delete(this.path);
     this.buffer.fill(0);
     wipe(this.key);
     await this.handle.close().catch(() => undefined);
     await unlink(this.path).catch(() => undefined);
+    this.tracked.done();
   }
 }

@@ -4,6 +4,7 @@ import type { Writable } from 'node:stream';
 import { fsError } from '../errors';
 import { fsyncDir, tempPathFor } from '../fs/atomic';
 import { WriteBehind } from '../fs/writeBehind';
+import { trackTemp } from '../fs/tempRegistry';
 
 /** Where a bundle goes: a file written atomically, or a stream. */
 export interface Sink {
@@ -42,14 +43,27 @@ async function writeFully(handle: FileHandle, pieces: Buffer[], position: number
  * place (or linked, to refuse replacing an existing file): never left
  * half-written under its own name.
  */
-export async function fileSink(path: string, overwrite: boolean): Promise<Sink> {
-  const tmp = tempPathFor(path);
+export async function fileSink(
+  path: string,
+  overwrite: boolean,
+  temp: { path?: string; created?: () => Promise<void> } = {},
+): Promise<Sink> {
+  const tmp = temp.path ?? tempPathFor(path);
   const fail = (error: unknown) => fsError(error, `Cannot write ${basename(path)}`);
   let handle: FileHandle;
   try {
     handle = await open(tmp, 'wx', 0o600);
   } catch (error) {
     throw fail(error);
+  }
+  const tracked = trackTemp(tmp, `the unfinished file ${path}`);
+  try {
+    await temp.created?.();
+  } catch (error) {
+    await handle.close().catch(() => undefined);
+    await unlink(tmp).catch(() => undefined);
+    tracked.done();
+    throw error;
   }
   const behind = new WriteBehind(handle);
   let position = 0;
@@ -97,6 +111,8 @@ export async function fileSink(path: string, overwrite: boolean): Promise<Sink> 
         await handle.close().catch(() => undefined);
         await unlink(tmp).catch(() => undefined);
         throw fail(error);
+      } finally {
+        tracked.done();
       }
     },
     async abort() {
@@ -104,6 +120,7 @@ export async function fileSink(path: string, overwrite: boolean): Promise<Sink> 
       await behind.drain();
       await handle.close().catch(() => undefined);
       await unlink(tmp).catch(() => undefined);
+      tracked.done();
     },
   };
 }

@@ -30,6 +30,8 @@ import {
 } from '../../../shared/vocabularies';
 import { VigilError } from '../errors';
 import { crashPoint } from '../fs/crashPoints';
+import { writeFileAtomic } from '../fs/atomic';
+import { assertNewOutput, writeOutgoing } from '../vault/outgoing';
 import type { Vault } from '../vault/vault';
 import { caseFromRow, insertCaseTx, nextReference, referenceTaken, writeCaseTx } from './cases';
 import { auditTx, writeTransaction, type WriteContext } from './context';
@@ -458,6 +460,29 @@ async function importOneTx(
 
 const recordCount = (doc: CaseDocument) =>
   1 + doc.persons.length + doc.events.length + doc.testimonies.length + doc.interventions.length;
+
+/**
+ * Writes a case document to a file. It is plaintext (every name and
+ * statement), so it is a recorded outgoing write: complete or gone, even
+ * after a crash (see vault/outgoing.ts).
+ */
+export async function exportCaseDocumentFile(
+  vault: Vault,
+  caseId: string,
+  out: string,
+): Promise<{ out: string; bytes: number }> {
+  const target = await assertNewOutput(out, 'the case document');
+  const document = await exportCaseDocument(vault, caseId);
+  const bytes = Buffer.from(`${JSON.stringify(document, null, 2)}\n`, 'utf8');
+  await writeOutgoing(vault, { kind: 'case-document', target }, ({ temp }) =>
+    writeFileAtomic(target, bytes, {
+      overwrite: false,
+      temp,
+      label: `the case document ${target}`,
+    }),
+  );
+  return { out: target, bytes: bytes.length };
+}
 
 /**
  * Imports a case document in one transaction: all of it or nothing, even if

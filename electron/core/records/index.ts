@@ -68,6 +68,7 @@ export {
 } from './timeline';
 export {
   exportCaseDocument,
+  exportCaseDocumentFile,
   importCaseDocument,
   importCaseDocuments,
   importCaseDocumentTx,

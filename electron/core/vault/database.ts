@@ -40,6 +40,14 @@ const SQLITE_ERRORS: Record<string, [VigilError['code'], string]> = {
   SQLITE_READONLY: ['IO_ERROR', 'The vault database is read-only.'],
   SQLITE_CANTOPEN: ['IO_ERROR', 'The vault database cannot be opened.'],
   SQLITE_INTERRUPT: ['CANCELLED', 'The operation was cancelled.'],
+  SQLITE_BUSY: [
+    'VAULT_BUSY',
+    'The vault database is busy: another Vigil process is using it. Try again in a moment; nothing was changed.',
+  ],
+  SQLITE_LOCKED: [
+    'VAULT_BUSY',
+    'The vault database is busy: another Vigil process is using it. Try again in a moment; nothing was changed.',
+  ],
 };
 
 /** Maps SQLite errors to VigilErrors; SQL text and bound values never reach the message. */
@@ -144,6 +152,7 @@ export class Database implements Queryable {
   private queue: Promise<void> = Promise.resolve();
   private readonly connection: Connection;
   private closed = false;
+  private writeGuard: (() => Promise<void>) | undefined;
 
   private constructor(private readonly native: Native) {
     this.connection = new Connection(native);
@@ -167,6 +176,14 @@ export class Database implements Queryable {
 
   get isClosed(): boolean {
     return this.closed;
+  }
+
+  /**
+   * Called before every transaction: the vault uses it to hold the writer
+   * lock (taking it if a read-only opener turns out to write).
+   */
+  guardWrites(guard: () => Promise<void>): void {
+    this.writeGuard = guard;
   }
 
   private exclusive<T>(work: () => Promise<T>): Promise<T> {
@@ -200,7 +217,8 @@ export class Database implements Queryable {
   }
 
   /** Runs `work` in one IMMEDIATE transaction: all of it is committed, or none. */
-  transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T> {
+  async transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T> {
+    if (this.writeGuard && activeTransaction.getStore() !== this) await this.writeGuard();
     return this.exclusive(async () => {
       await this.connection.exec('BEGIN IMMEDIATE');
       try {

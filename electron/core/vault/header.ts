@@ -135,13 +135,14 @@ export async function readHeader(dir: string): Promise<VaultHeader> {
 }
 
 /** Replaces the header atomically: after a crash it is the old one or the new one. */
-export async function writeHeader(
+export async function writeHeaderBytes(
   dir: string,
-  header: VaultHeader,
+  bytes: Uint8Array,
   options: { create?: boolean } = {},
 ): Promise<void> {
-  await writeFileAtomic(headerPath(dir), serializeHeader(header), {
+  await writeFileAtomic(headerPath(dir), bytes, {
     crashPrefix: 'header',
     overwrite: !options.create,
+    label: 'the new vault header',
   });
 }

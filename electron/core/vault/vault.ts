@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { mkdir, open, readdir, rm, stat, unlink } from 'node:fs/promises';
 import { userInfo } from 'node:os';
 import { join } from 'node:path';
@@ -14,7 +14,7 @@ import { generateRecoveryKey, parseRecoveryKey } from '../crypto/recoveryKey';
 import { randomSecret, wipe, type SecretBytes } from '../crypto/secrets';
 import { appendAudit, type AuditContext, type AuditEvent, type AuditRow } from './audit';
 import { Database, type Queryable } from './database';
-import { readHeader, writeHeader, type VaultHeader } from './header';
+import { readHeader, serializeHeader, writeHeaderBytes, type VaultHeader } from './header';
 import {
   makePassphraseSlot,
   makeRecoverySlot,
@@ -25,12 +25,35 @@ import {
 import { blobDir, databasePath, HEADER_FILE } from './layout';
 import { deriveBackupKey } from './backupKey';
 import { assertNotNewer, migrate, schemaVersion } from './migrate';
+import { recoverOutgoing, type RecoveryNote } from './outgoing';
+import { DEFAULT_LOCK_WAIT_MS, WriterSlot } from './writerLock';
 
 export interface SessionOptions {
   /** Who is recorded in the audit log. Defaults to the operating-system user name. */
   actor?: string;
   /** The clock, injectable for tests. */
   now?: () => Date;
+  /**
+   * 'write' (the default) takes the vault's writer lock at opening and holds
+   * it until `lock()`: one writer at a time, across processes. 'read' opens
+   * without it; the lock is then taken at the first write, if any.
+   */
+  access?: 'write' | 'read';
+  /** How long to wait for another process holding the writer lock (ms). */
+  waitMs?: number;
+  /** How other processes see this one while it holds the lock: "vigil evidence add", "the Vigil app". */
+  holder?: string;
+  /** Cancels a wait for the lock. */
+  signal?: AbortSignal;
+}
+
+function writerSlot(dir: string, options: SessionOptions): WriterSlot {
+  return new WriterSlot(dir, {
+    holder: options.holder ?? `Vigil (${process.title})`,
+    waitMs: options.waitMs ?? DEFAULT_LOCK_WAIT_MS,
+    signal: options.signal,
+    now: options.now,
+  });
 }
 
 function auditContext(options: SessionOptions): AuditContext {
@@ -70,12 +93,15 @@ export function assertPassphrase(passphrase: string, what = 'The passphrase'): v
  */
 export class Vault {
   private lockListeners = new Set<() => void>();
+  /** What this opening found left behind by interrupted processes, and what it did about it. */
+  recovered: RecoveryNote[] = [];
 
   constructor(
     readonly dir: string,
-    readonly header: VaultHeader,
+    public header: VaultHeader,
     readonly db: Database,
     private readonly context: AuditContext,
+    private readonly writer: WriterSlot,
     /** Authenticates this vault's backups (derived from the vault key); wiped on lock. */
     private readonly backupKey?: SecretBytes,
   ) {}
@@ -85,6 +111,21 @@ export class Vault {
     if (this.db.isClosed || !this.backupKey)
       throw new VigilError('VAULT_LOCKED', 'The vault is locked.');
     return this.backupKey;
+  }
+
+  /** Whether this process holds the vault's writer lock. */
+  get isWriter(): boolean {
+    return this.writer.held;
+  }
+
+  /**
+   * Holds the writer lock from now until `lock()`, waiting for another
+   * holder as configured. Work that writes files before its transaction
+   * (blobs, exports) calls this first; transactions call it themselves.
+   */
+  async ensureWriter(): Promise<void> {
+    if (this.db.isClosed) throw new VigilError('VAULT_LOCKED', 'The vault is locked.');
+    await this.writer.ensure();
   }
 
   get id(): string {
@@ -115,8 +156,11 @@ export class Vault {
 
   /** Closes the connection (SQLCipher zeroes its key copy) and tells listeners to drop their state. */
   async lock(): Promise<void> {
-    if (this.db.isClosed) return;
-    await this.db.close();
+    if (this.db.isClosed) {
+      await this.writer.release();
+      return;
+    }
+    await this.db.close().finally(() => this.writer.release());
     wipe(this.backupKey);
     for (const listener of this.lockListeners) listener();
     this.lockListeners.clear();
@@ -144,11 +188,19 @@ async function clearDirectory(dir: string): Promise<void> {
   );
 }
 
+const BUSY_TIMEOUT_MS = 5_000;
+
+function isNotADatabase(error: unknown): boolean {
+  const cause = error instanceof VigilError ? error.cause : error;
+  return (cause as { code?: string } | undefined)?.code === 'SQLITE_NOTADB';
+}
+
 /** Keys the database with the raw vault key, proves the key right, refuses newer schemas, then migrates. */
 async function openDatabase(
   dir: string,
   vaultKey: SecretBytes,
   create: boolean,
+  writer: WriterSlot,
 ): Promise<Database> {
   if (!create) {
     const exists = await stat(databasePath(dir)).then(
@@ -169,15 +221,22 @@ async function openDatabase(
     await handle.close();
   }
   const db = await Database.open(databasePath(dir));
+  db.guardWrites(() => writer.ensure());
   try {
     // SQLCipher's own log goes to stderr; Vigil reports errors itself, in one clear line.
     await db.exec('PRAGMA cipher_log_level = NONE');
+    // Another process's checkpoint or recovery can hold the database for a moment: wait for it,
+    // briefly, then say so (writers are kept apart by the writer lock, so this stays short).
+    await db.exec(`PRAGMA busy_timeout = ${BUSY_TIMEOUT_MS}`);
     // SQLCipher takes the raw key as a hex blob literal. JavaScript strings
     // cannot be wiped; this one is dropped as soon as the statement runs.
     await db.exec(`PRAGMA key = "x'${vaultKey.toString('hex')}'"`);
     try {
       await db.get('SELECT count(*) AS n FROM sqlite_master');
     } catch (error) {
+      // Only "not a database" means the key does not fit; a full disk, an I/O error or a busy
+      // database is reported as what it is.
+      if (!isNotADatabase(error)) throw error;
       throw new VigilError(
         'VAULT_DAMAGED',
         'The vault database cannot be decrypted with this vault key: it is damaged or belongs to another vault.',
@@ -211,6 +270,43 @@ async function removeStaleTempFiles(dir: string): Promise<void> {
   );
 }
 
+/**
+ * A header rewrite owes an audit entry. It is noted in the database before
+ * the new header is written, and the note is settled (entry recorded, note
+ * removed) in one transaction after: if the process dies in between, the
+ * next opener finds the note and records the entry when the new header is
+ * the one in place (or drops it when the old one still is).
+ */
+async function recoverHeaderChange(vault: Vault): Promise<void> {
+  const pending = await vault.db.all<{ header_sha256: string; audit: string }>(
+    'SELECT header_sha256, audit FROM pending_header_changes',
+  );
+  if (pending.length === 0) return;
+  const current = sha256(serializeHeader(await readHeader(vault.dir)));
+  await vault.db.transaction(async (tx) => {
+    for (const row of pending) {
+      await tx.run('DELETE FROM pending_header_changes WHERE header_sha256 = ?', [
+        row.header_sha256,
+      ]);
+      if (row.header_sha256 !== current) continue;
+      const event = JSON.parse(row.audit) as AuditEvent;
+      await vault.record(tx, {
+        ...event,
+        detail: { ...event.detail, recordedAfterInterruption: true },
+      });
+    }
+  });
+}
+
+/** Settles what interrupted processes left; only the holder of the writer lock may. */
+async function recoverInterrupted(vault: Vault): Promise<void> {
+  await removeStaleTempFiles(vault.dir);
+  await recoverHeaderChange(vault);
+  vault.recovered = await recoverOutgoing(vault);
+}
+
+const sha256 = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
+
 export interface CreatedVault {
   vault: Vault;
   vaultId: string;
@@ -238,7 +334,9 @@ export async function createVault(
   const vaultKey = randomSecret(VAULT_KEY_BYTES);
   const recovery = generateRecoveryKey();
   const context = auditContext(input);
+  const writer = writerSlot(input.dir, input);
   try {
+    await writer.ensure();
     const header: VaultHeader = {
       format: 1,
       vaultId,
@@ -255,8 +353,22 @@ export async function createVault(
     };
     // The database first, the header last: until the header exists the
     // directory is not a vault, so a crash here loses nothing the user entered.
-    const db = await openDatabase(input.dir, vaultKey, true);
-    const vault = new Vault(input.dir, header, db, context, deriveBackupKey(vaultKey, vaultId));
+    let db: Database;
+    try {
+      db = await openDatabase(input.dir, vaultKey, true, writer);
+    } catch (error) {
+      await writer.release();
+      await clearDirectory(input.dir);
+      throw error;
+    }
+    const vault = new Vault(
+      input.dir,
+      header,
+      db,
+      context,
+      writer,
+      deriveBackupKey(vaultKey, vaultId),
+    );
     try {
       await db.transaction(async (tx) => {
         await tx.run('INSERT INTO vault_meta (key, value) VALUES (?, ?)', ['vault_id', vaultId]);
@@ -267,13 +379,16 @@ export async function createVault(
           detail: { kdf: header.slots.passphrase.kdf },
         });
       });
-      await writeHeader(input.dir, header, { create: true });
+      await writeHeaderBytes(input.dir, serializeHeader(header), { create: true });
     } catch (error) {
       await vault.lock();
       await clearDirectory(input.dir);
       throw error;
     }
     return { vault, vaultId, recoveryKey: recovery.text };
+  } catch (error) {
+    await writer.release();
+    throw error;
   } finally {
     wipe(vaultKey, recovery.secret);
   }
@@ -286,25 +401,55 @@ export async function openVaultWithKey(
   vaultKey: SecretBytes,
   options: SessionOptions = {},
 ): Promise<Vault> {
-  const db = await openDatabase(dir, vaultKey, false);
-  const meta = await db.get<{ value: string }>(
-    "SELECT value FROM vault_meta WHERE key = 'vault_id'",
-  );
-  if (meta?.value !== header.vaultId) {
-    await db.close();
-    throw new VigilError(
-      'VAULT_DAMAGED',
-      'The vault database does not belong to this vault header.',
+  return openWithKey(dir, header, vaultKey, options, writerSlot(dir, options));
+}
+
+async function openWithKey(
+  dir: string,
+  header: VaultHeader,
+  vaultKey: SecretBytes,
+  options: SessionOptions,
+  writer: WriterSlot,
+): Promise<Vault> {
+  const access = options.access ?? 'write';
+  try {
+    if (access === 'write') await writer.ensure();
+    const db = await openDatabase(dir, vaultKey, false, writer);
+    const meta = await db.get<{ value: string }>(
+      "SELECT value FROM vault_meta WHERE key = 'vault_id'",
     );
+    if (meta?.value !== header.vaultId) {
+      await db.close();
+      throw new VigilError(
+        'VAULT_DAMAGED',
+        'The vault database does not belong to this vault header.',
+      );
+    }
+    const vault = new Vault(
+      dir,
+      header,
+      db,
+      auditContext(options),
+      writer,
+      deriveBackupKey(vaultKey, header.vaultId),
+    );
+    try {
+      if (writer.held) await recoverInterrupted(vault);
+      else if (await writer.tryTake().catch(() => false)) {
+        // A reader settles what a dead process left only when no writer is at work;
+        // if that fails, the next writer will.
+        await recoverInterrupted(vault).catch(() => undefined);
+      }
+      if (access === 'read') await writer.release();
+    } catch (error) {
+      await vault.lock();
+      throw error;
+    }
+    return vault;
+  } catch (error) {
+    await writer.release();
+    throw error;
   }
-  await removeStaleTempFiles(dir);
-  return new Vault(
-    dir,
-    header,
-    db,
-    auditContext(options),
-    deriveBackupKey(vaultKey, header.vaultId),
-  );
 }
 
 export async function openVault(
@@ -313,49 +458,122 @@ export async function openVault(
   const header = await readHeader(input.dir);
   const vaultKey = await unlockWithPassphrase(header, input.passphrase);
   try {
-    return await openVaultWithKey(input.dir, header, vaultKey, input);
+    return await openWithKey(input.dir, header, vaultKey, input, writerSlot(input.dir, input));
   } finally {
     wipe(vaultKey);
   }
 }
 
-/** Replaces the header after proving the key opens this vault's database, and records why. */
-async function replaceHeader(
-  dir: string,
-  header: VaultHeader,
-  updated: VaultHeader,
-  vaultKey: SecretBytes,
-  event: AuditEvent,
-  options: SessionOptions,
-): Promise<void> {
-  // Prove the key opens this vault's database before replacing a way in.
-  const vault = await openVaultWithKey(dir, header, vaultKey, options);
+/** Proves that `vaultKey` opens the database of the vault at `dir` (on a connection of its own). */
+async function proveKey(dir: string, header: VaultHeader, vaultKey: SecretBytes): Promise<void> {
+  const db = await Database.open(databasePath(dir));
   try {
-    await writeHeader(dir, updated);
-    await vault.db.transaction((tx) => vault.record(tx, event));
+    await db.exec('PRAGMA cipher_log_level = NONE');
+    await db.exec(`PRAGMA key = "x'${vaultKey.toString('hex')}'"`);
+    const meta = await db
+      .get<{ value: string }>("SELECT value FROM vault_meta WHERE key = 'vault_id'")
+      .catch(() => undefined);
+    if (meta?.value !== header.vaultId)
+      throw new VigilError(
+        'VAULT_DAMAGED',
+        'The vault database does not open with the key in this header; nothing was changed.',
+      );
   } finally {
-    await vault.lock();
+    await db.close();
   }
 }
 
-async function rewritePassphraseSlot(
-  dir: string,
+type HeaderUpdate = (
   header: VaultHeader,
   vaultKey: SecretBytes,
-  newPassphrase: string,
-  kdf: Argon2idParams,
-  event: AuditEvent,
-  options: SessionOptions,
+) => Promise<{ header: VaultHeader; event: AuditEvent }>;
+
+/**
+ * Rewrites the header under the writer lock, so that two changes can never
+ * both succeed: the second waits, then reads the header the first wrote.
+ * The key is proven to open this vault's database before a way in is
+ * replaced, and the audit entry survives a crash at any point (see
+ * recoverHeaderChange). `vault` is an open vault of this process (the app),
+ * whose lock and connection are used instead of a new opening.
+ */
+async function changeHeader(
+  input: { dir: string; vault?: Vault } & SessionOptions,
+  unlock: (header: VaultHeader) => Promise<SecretBytes>,
+  update: HeaderUpdate,
 ): Promise<void> {
-  const passphrase = await makePassphraseSlot(header.vaultId, vaultKey, newPassphrase, kdf);
-  await replaceHeader(
-    dir,
-    header,
-    { ...header, slots: { ...header.slots, passphrase } },
-    vaultKey,
-    event,
-    options,
-  );
+  const dir = input.vault?.dir ?? input.dir;
+  // Read before waiting: if it differs afterwards, someone changed it while this one waited.
+  const seen = serializeHeader(await readHeader(dir));
+  const writer = input.vault ? null : writerSlot(dir, { ...input, access: 'write' });
+  let vault = input.vault;
+  try {
+    if (vault) await vault.ensureWriter();
+    else await writer!.ensure();
+    const header = await readHeader(dir);
+    let vaultKey: SecretBytes;
+    try {
+      vaultKey = await unlock(header);
+    } catch (error) {
+      const code = error instanceof VigilError ? error.code : undefined;
+      if (
+        (code === 'WRONG_PASSPHRASE' || code === 'WRONG_RECOVERY_KEY') &&
+        !serializeHeader(header).equals(seen)
+      ) {
+        throw new VigilError(
+          code,
+          'The passphrase was changed by another process while this one waited for the vault; nothing was done. Use the new passphrase.',
+        );
+      }
+      throw error;
+    }
+    try {
+      if (vault) {
+        if (vault.id !== header.vaultId)
+          throw new VigilError('VAULT_DAMAGED', 'The vault header belongs to another vault.');
+        await proveKey(dir, header, vaultKey);
+      } else {
+        vault = await openWithKey(dir, header, vaultKey, { ...input, access: 'write' }, writer!);
+      }
+      const { header: updated, event } = await update(header, vaultKey);
+      const bytes = serializeHeader(updated);
+      const digest = sha256(bytes);
+      const open = vault;
+      await open.db.transaction((tx) =>
+        tx.run(
+          'INSERT INTO pending_header_changes (header_sha256, audit, started_at) VALUES (?, ?, ?)',
+          [digest, JSON.stringify(event), open.now().toISOString()],
+        ),
+      );
+      await writeHeaderBytes(dir, bytes);
+      await open.db.transaction(async (tx) => {
+        await tx.run('DELETE FROM pending_header_changes WHERE header_sha256 = ?', [digest]);
+        await open.record(tx, event);
+      });
+      open.header = updated;
+    } finally {
+      wipe(vaultKey);
+    }
+  } finally {
+    if (!input.vault) {
+      if (vault) await vault.lock();
+      await writer!.release();
+    }
+  }
+}
+
+function passphraseSlotUpdate(
+  newPassphrase: string,
+  kdf: Argon2idParams | undefined,
+  action: string,
+): HeaderUpdate {
+  return async (header, vaultKey) => {
+    const params = kdf ?? header.slots.passphrase.kdf;
+    const passphrase = await makePassphraseSlot(header.vaultId, vaultKey, newPassphrase, params);
+    return {
+      header: { ...header, slots: { ...header.slots, passphrase } },
+      event: { action, entityType: 'vault', entityId: header.vaultId, detail: { kdf: params } },
+    };
+  };
 }
 
 /**
@@ -364,30 +582,31 @@ async function rewritePassphraseSlot(
  * and the database are untouched. Only the header changes, atomically.
  */
 export async function replaceRecoveryKey(
-  input: { dir: string; passphrase: string } & SessionOptions,
+  input: { dir: string; passphrase: string; vault?: Vault } & SessionOptions,
 ): Promise<string> {
-  const header = await readHeader(input.dir);
-  const vaultKey = await unlockWithPassphrase(header, input.passphrase);
   const recovery = generateRecoveryKey();
   try {
-    const updated: VaultHeader = {
-      ...header,
-      slots: {
-        ...header.slots,
-        recovery: makeRecoverySlot(header.vaultId, vaultKey, recovery.secret),
-      },
-    };
-    await replaceHeader(
-      input.dir,
-      header,
-      updated,
-      vaultKey,
-      { action: 'vault.recovery-key-replaced', entityType: 'vault', entityId: header.vaultId },
+    await changeHeader(
       input,
+      (header) => unlockWithPassphrase(header, input.passphrase),
+      async (header, vaultKey) => ({
+        header: {
+          ...header,
+          slots: {
+            ...header.slots,
+            recovery: makeRecoverySlot(header.vaultId, vaultKey, recovery.secret),
+          },
+        },
+        event: {
+          action: 'vault.recovery-key-replaced',
+          entityType: 'vault',
+          entityId: header.vaultId,
+        },
+      }),
     );
     return recovery.text;
   } finally {
-    wipe(vaultKey, recovery.secret);
+    wipe(recovery.secret);
   }
 }
 
@@ -402,30 +621,15 @@ export async function changePassphrase(
     passphrase: string;
     newPassphrase: string;
     kdf?: Argon2idParams;
+    vault?: Vault;
   } & SessionOptions,
 ): Promise<void> {
   assertPassphrase(input.newPassphrase, 'The new passphrase');
-  const header = await readHeader(input.dir);
-  const vaultKey = await unlockWithPassphrase(header, input.passphrase);
-  try {
-    const kdf = input.kdf ?? header.slots.passphrase.kdf;
-    await rewritePassphraseSlot(
-      input.dir,
-      header,
-      vaultKey,
-      input.newPassphrase,
-      kdf,
-      {
-        action: 'vault.passphrase-changed',
-        entityType: 'vault',
-        entityId: header.vaultId,
-        detail: { kdf },
-      },
-      input,
-    );
-  } finally {
-    wipe(vaultKey);
-  }
+  await changeHeader(
+    input,
+    (header) => unlockWithPassphrase(header, input.passphrase),
+    passphraseSlotUpdate(input.newPassphrase, input.kdf, 'vault.passphrase-changed'),
+  );
 }
 
 /** Sets a new passphrase using the recovery key written down at creation. */
@@ -438,28 +642,15 @@ export async function recoverVault(
   } & SessionOptions,
 ): Promise<void> {
   assertPassphrase(input.newPassphrase, 'The new passphrase');
-  const header = await readHeader(input.dir);
   const secret = parseRecoveryKey(input.recoveryKey);
-  let vaultKey: SecretBytes | undefined;
   try {
-    vaultKey = unlockWithRecoveryKey(header, secret);
-    const kdf = input.kdf ?? header.slots.passphrase.kdf;
-    await rewritePassphraseSlot(
-      input.dir,
-      header,
-      vaultKey,
-      input.newPassphrase,
-      kdf,
-      {
-        action: 'vault.recovered',
-        entityType: 'vault',
-        entityId: header.vaultId,
-        detail: { kdf },
-      },
+    await changeHeader(
       input,
+      async (header) => unlockWithRecoveryKey(header, secret),
+      passphraseSlotUpdate(input.newPassphrase, input.kdf, 'vault.recovered'),
     );
   } finally {
-    wipe(secret, vaultKey);
+    wipe(secret);
   }
 }
 

@@ -14,6 +14,9 @@ import type { Handlers } from '../ipc/dispatch';
 import { shownLocation } from './app';
 import type { AppContext } from './context';
 
+/** How the app appears to a `vigil` command that finds the vault in use. */
+export const APP_HOLDER = 'the Vigil app';
+
 type VaultChannels =
   | 'vault.chooseNewLocation'
   | 'vault.chooseExisting'
@@ -39,14 +42,21 @@ export function vaultHandlers(ctx: AppContext): Pick<Handlers, VaultChannels> {
     },
     async 'vault.create'({ locationId, passphrase, kdf }) {
       const dir = ctx.session.resolve('location', locationId);
-      const created = await createVault({ dir, passphrase, kdf: argon2idParams(KDF_PRESETS[kdf]) });
+      const created = await createVault({
+        dir,
+        passphrase,
+        kdf: argon2idParams(KDF_PRESETS[kdf]),
+        holder: APP_HOLDER,
+      });
       await ctx.session.open(created.vault);
       await ctx.settings.rememberVault(dir);
       return { vaultId: created.vaultId, recoveryKey: created.recoveryKey };
     },
     async 'vault.unlock'({ locationId, passphrase }) {
       const dir = ctx.session.resolve('location', locationId);
-      const vault = await openVault({ dir, passphrase });
+      // While unlocked, the app is the vault's one writer; `vigil` commands that only read
+      // still run, and those that write say the app holds the vault.
+      const vault = await openVault({ dir, passphrase, holder: APP_HOLDER });
       await ctx.session.open(vault);
       await ctx.settings.rememberVault(dir);
       return { vaultId: vault.id, label: basename(dir) };
@@ -78,6 +88,7 @@ export function vaultHandlers(ctx: AppContext): Pick<Handlers, VaultChannels> {
       const vault = ctx.session.requireVault();
       await changePassphrase({
         dir: vault.dir,
+        vault,
         passphrase: current,
         newPassphrase: next,
         kdf: kdf ? argon2idParams(KDF_PRESETS[kdf]) : undefined,
@@ -89,12 +100,13 @@ export function vaultHandlers(ctx: AppContext): Pick<Handlers, VaultChannels> {
         dir: ctx.session.resolve('location', locationId),
         recoveryKey,
         newPassphrase,
+        holder: APP_HOLDER,
       });
       return {};
     },
     async 'vault.newRecoveryKey'({ passphrase }) {
       const vault = ctx.session.requireVault();
-      return { recoveryKey: await replaceRecoveryKey({ dir: vault.dir, passphrase }) };
+      return { recoveryKey: await replaceRecoveryKey({ dir: vault.dir, vault, passphrase }) };
     },
     async 'vault.check'() {
       return checkVault(ctx.session.requireVault());

@@ -47,10 +47,16 @@ function passwdKilled(
   });
 }
 
+/** Audit entries of passphrase changes, read by whichever passphrase opens the vault. */
+const changes = { count: -1 };
+
 async function opensWith(dir: string, passphrase: string): Promise<boolean> {
   try {
     const vault = await openVault({ dir, passphrase });
     const report = await checkVault(vault);
+    changes.count = (
+      await vault.db.all("SELECT seq FROM audit_log WHERE action = 'vault.passphrase-changed'")
+    ).length;
     await vault.lock();
     expect(report.ok).toBe(true);
     return true;
@@ -81,6 +87,9 @@ describe('a crash during a passphrase change', () => {
       const newWorks = await opensWith(dir, NEW);
       expect(oldWorks !== newWorks, `${point}: exactly one passphrase opens the vault`).toBe(true);
       outcomes[point] = oldWorks ? 'old' : 'new';
+      // The audit entry of the change is there exactly when the change is (recorded by the
+      // first opening after the crash if the process died before recording it).
+      expect(changes.count, `${point}: audit entries`).toBe(oldWorks ? 0 : 1);
     }
     // Before the rename the old header stands; from the rename on, the new one does.
     expect(outcomes).toEqual({
@@ -98,6 +107,7 @@ describe('a crash during a passphrase change', () => {
     const { vault, dir } = await newVault();
     await vault.lock();
     let current = PASSPHRASE;
+    let changed = 0;
     for (let i = 0; i < 16; i += 1) {
       await writeFile(files.old, `${current}\n`);
       const target = current === PASSPHRASE ? NEW : PASSPHRASE;
@@ -107,6 +117,8 @@ describe('a crash during a passphrase change', () => {
       const newWorks = await opensWith(dir, target);
       expect(oldWorks || newWorks, `kill after ${40 + i * 25} ms`).toBe(true);
       expect(oldWorks && newWorks).toBe(false);
+      if (newWorks) changed += 1;
+      expect(changes.count, `kill after ${40 + i * 25} ms: audit entries`).toBe(changed);
       current = newWorks ? target : current;
     }
   });

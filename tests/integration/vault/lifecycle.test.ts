@@ -28,12 +28,18 @@ async function errorOf(promise: Promise<unknown>): Promise<{ code?: string; mess
 }
 
 describe('vault lifecycle', () => {
-  it('creates a vault that holds only the database, the header and the blob folder, owner-only', async () => {
+  it('creates a vault that holds only the database, the header, the blob folder and the empty lock file, owner-only', async () => {
     const { vault, dir } = await newVault();
     await vault.lock();
-    expect((await readdir(dir)).sort()).toEqual(['blobs', 'vault.db', 'vault.header']);
-    for (const name of ['vault.db', 'vault.header'])
+    expect((await readdir(dir)).sort()).toEqual([
+      'blobs',
+      'vault.db',
+      'vault.header',
+      'vault.lock',
+    ]);
+    for (const name of ['vault.db', 'vault.header', 'vault.lock'])
       expect((await stat(join(dir, name))).mode & 0o077).toBe(0);
+    expect((await stat(join(dir, 'vault.lock'))).size).toBe(0);
     expect((await stat(dir)).mode & 0o077).toBe(0);
     const db = await readFile(join(dir, 'vault.db'));
     expect(db.subarray(0, 16).toString('latin1')).not.toContain('SQLite format 3');

@@ -1,10 +1,9 @@
-import { resolve } from 'node:path';
 import type { Command } from '../../command';
-import { writeFileAtomic } from '../../../core/fs/atomic';
 import {
   createCase,
   deleteCase,
   exportCaseDocument,
+  exportCaseDocumentFile,
   findCase,
   getCase,
   importCaseDocument,
@@ -102,6 +101,7 @@ const CASE_LIST_FIELDS: FieldOptions = {
 
 const caseList: Command = {
   name: 'case list',
+  access: 'read',
   summary: 'List cases with their counts of persons, events, testimonies and interventions.',
   options: specs(CASE_LIST_FIELDS),
   examples: [
@@ -120,6 +120,7 @@ const caseList: Command = {
 
 const caseShow: Command = {
   name: 'case show',
+  access: 'read',
   summary: 'Show a case with its persons, events, testimonies and interventions.',
   positionals: [{ name: 'CASE', description: 'the case id or reference', required: true }],
   examples: ['vigil case show VIG-2026-0001', 'vigil case show 0b7c2f1e-… --json'],
@@ -220,17 +221,16 @@ audit log.`,
   async run(context) {
     const vault = await context.openVault();
     const c = await findCase(vault, context.positionals[0]!);
-    const document = await exportCaseDocument(vault, c.id);
-    const text = `${JSON.stringify(document, null, 2)}\n`;
     const out = context.string('out');
     if (out === undefined) {
-      context.io.stdout.write(text);
+      const document = await exportCaseDocument(vault, c.id);
+      context.io.stdout.write(`${JSON.stringify(document, null, 2)}\n`);
       return;
     }
-    await writeFileAtomic(resolve(out), Buffer.from(text, 'utf8'), { overwrite: false });
+    const written = await exportCaseDocumentFile(vault, c.id, out);
     context.output(
-      { id: c.id, out: resolve(out), bytes: Buffer.byteLength(text) },
-      () => `Wrote ${resolve(out)}.`,
+      { id: c.id, out: written.out, bytes: written.bytes },
+      () => `Wrote ${written.out}.`,
     );
   },
 };

@@ -242,6 +242,7 @@ const EVENT_LIST_FIELDS: FieldOptions = {
 
 const eventList: Command = {
   name: 'event list',
+  access: 'read',
   summary: 'List events in date order (partial dates ordered sensibly).',
   options: specs(EVENT_LIST_FIELDS),
   examples: ['vigil event list --case VIG-2026-0001', 'vigil event list --type torture --json'],

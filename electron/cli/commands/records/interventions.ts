@@ -126,6 +126,7 @@ const INTERVENTION_LIST_FIELDS: FieldOptions = {
 
 const interventionList: Command = {
   name: 'intervention list',
+  access: 'read',
   summary: 'List interventions, e.g. those due for follow-up.',
   options: specs(INTERVENTION_LIST_FIELDS),
   examples: [

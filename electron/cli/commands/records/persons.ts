@@ -233,6 +233,7 @@ const PERSON_LIST_FIELDS: FieldOptions = {
 
 const personList: Command = {
   name: 'person list',
+  access: 'read',
   summary: 'List persons (all, or of one case), with the cases and roles they appear in.',
   options: specs(PERSON_LIST_FIELDS),
   examples: [
@@ -249,6 +250,7 @@ const personList: Command = {
 
 const personShow: Command = {
   name: 'person show',
+  access: 'read',
   summary: 'Show a person, including private fields, and the cases they appear in.',
   positionals: [{ name: 'ID', description: 'the person id', required: true }],
   examples: ['vigil person show 3f2a…'],

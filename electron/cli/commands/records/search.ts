@@ -24,6 +24,7 @@ const SEARCH_FIELDS: FieldOptions = {
 
 const searchCommand: Command = {
   name: 'search',
+  access: 'read',
   summary: 'Search cases, persons, events, testimonies and interventions (ranked, with passages).',
   positionals: [
     {
@@ -54,6 +55,7 @@ matched, its case, and the passage as segments {text, match}.`,
 
 const timelineCommand: Command = {
   name: 'timeline',
+  access: 'read',
   summary: 'Show the timeline of a case, or of a person across cases.',
   options: {
     case: { type: 'string', valueName: 'CASE', description: 'the case (id or reference)' },

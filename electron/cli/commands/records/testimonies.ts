@@ -147,6 +147,7 @@ const TESTIMONY_LIST_FIELDS: FieldOptions = {
 
 const testimonyList: Command = {
   name: 'testimony list',
+  access: 'read',
   summary: 'List testimonies (without their texts) in the order they were taken.',
   options: specs(TESTIMONY_LIST_FIELDS),
   examples: ['vigil testimony list --case VIG-2026-0001'],
@@ -160,6 +161,7 @@ const testimonyList: Command = {
 
 const testimonyShow: Command = {
   name: 'testimony show',
+  access: 'read',
   summary: 'Show a testimony: statement, translation and consent record.',
   positionals: [{ name: 'ID', description: 'the testimony id', required: true }],
   examples: ['vigil testimony show 7d4e…'],

@@ -12,6 +12,7 @@ import * as format from './format';
 
 const vocabList: Command = {
   name: 'vocab list',
+  access: 'read',
   summary: 'List the controlled vocabularies, or the terms of one (built-in and your own).',
   positionals: [{ name: 'NAME', description: 'a vocabulary, e.g. event-type' }],
   options: specs(LANG_FIELDS),

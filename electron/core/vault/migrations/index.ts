@@ -9,6 +9,7 @@ import { cjkSearch } from './0007-cjk-search';
 import { releases } from './0008-releases';
 import { organisationLatinNames } from './0009-organisation-latin-names';
 import { trash } from './0010-trash';
+import { interruptedWrites } from './0011-interrupted-writes';
 
 export type { Migration };
 
@@ -24,6 +25,7 @@ export const MIGRATIONS: readonly Migration[] = [
   releases,
   organisationLatinNames,
   trash,
+  interruptedWrites,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;

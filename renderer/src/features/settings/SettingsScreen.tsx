@@ -141,6 +141,7 @@ export function SettingsScreen() {
                   ) : (
                     <span lang="en">{item.problems.join('; ')}</span>
                   )}
+                  {item.notes?.length ? <span lang="en"> ({item.notes.join('; ')})</span> : null}
                 </li>
               ))}
             </ul>

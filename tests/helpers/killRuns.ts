@@ -1,0 +1,207 @@
+import { randomBytes } from 'node:crypto';
+import { lstat, readdir, rm, writeFile } from 'node:fs/promises';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { join } from 'node:path';
+import { expect } from 'vitest';
+import { openVault, type Vault } from '../../electron/core';
+import { intakeFile } from '../../electron/core/evidence';
+import { generateOrgKey } from '../../electron/core/pgp';
+import { createCase } from '../../electron/core/records';
+import { canary, findCanaries, type CanaryHit } from './canary';
+import { startVigil, seededRandom, waitUntil } from './processes';
+import { tempDir } from './tmp';
+import { newVault, PASSPHRASE } from './vault';
+
+/**
+ * A closed vault with one case whose title and evidence carry canaries, and
+ * an organisation key (dossiers are signed). The evidence is a few MiB of
+ * text, so that writing it out takes long enough to be interrupted.
+ */
+export async function canaryVault(options: { evidenceMiB?: number; withKey?: boolean } = {}) {
+  const created = await newVault();
+  const canaries = [canary('title'), canary('evidence')];
+  const record = await createCase(created.vault, { title: `Case ${canaries[0]}` });
+  const source = join(await tempDir(), 'statement.txt');
+  const line = `The witness said: ${canaries[1]} was taken at dawn.\n`;
+  await writeFile(
+    source,
+    line.repeat(Math.ceil(((options.evidenceMiB ?? 6) * 1024 * 1024) / line.length)),
+  );
+  const evidence = await intakeFile(created.vault, { caseId: record.id, path: source });
+  await rm(source);
+  if (options.withKey !== false)
+    await generateOrgKey(created.vault, { name: 'Defenders Watch', email: 'cases@example.org' });
+  await created.vault.lock();
+  return { dir: created.dir, caseId: record.id, evidenceId: evidence.id, canaries };
+}
+
+export interface KillFigures {
+  scenario: string;
+  seed: number;
+  kills: number;
+  /** Kills that landed while the output's temporary existed. */
+  duringWrite: number;
+  /** Kills after which something was left on disk (before the next opening). */
+  leftovers: number;
+  /** Of those, left in the clear (canaries found before the next opening). */
+  plaintextLeftovers: number;
+  /** Leftovers the next opening removed (and reported). */
+  removedByNextOpening: number;
+  /** Runs that completed before the kill landed. */
+  completed: number;
+  /** Canary hits after the next opening: must be zero. */
+  hitsAfterRecovery: CanaryHit[];
+  /** Runs that ended before the kill with an error (exit code and message). */
+  failures: string[];
+}
+
+export interface KillScenario {
+  name: string;
+  /** The vigil arguments for run `i` (each run writes a new output). */
+  args: (i: number) => string[];
+  /** Whether the temporary of run `i` exists now (the write is under way). */
+  writing: (i: number) => Promise<boolean>;
+  /** Bytes run `i` has written so far (in its temporaries). */
+  progress: (i: number) => Promise<number>;
+  /** Whether run `i` left a complete output (then it is removed before the scan). */
+  completedOutput: (i: number) => Promise<string | null>;
+  /** Folders to scan for canaries (the target's folder, the vault, the child's temp dir). */
+  scanRoots: string[];
+  canaries: string[];
+  vaultDir: string;
+  env?: Record<string, string>;
+  stdin?: string;
+  /** Runs after the next opening (e.g. check and repair what is left inside the vault). */
+  afterOpening?: (vault: Vault, leftInVault: string[]) => Promise<void>;
+}
+
+/** Everything in `dirs` that carries Vigil's temporary marker, as full paths. */
+export async function markedIn(dirs: string[]): Promise<string[]> {
+  const out: string[] = [];
+  for (const dir of dirs)
+    for (const name of await readdir(dir).catch(() => [] as string[]))
+      if (name.includes('.vigil-tmp-')) out.push(join(dir, name));
+  return out;
+}
+
+/**
+ * SIGKILLs `runs` runs of a command at random instants: half of them at a
+ * random moment after its output's temporary appears (so they land mid-write),
+ * half at a random moment of a whole run (measured first). After each kill,
+ * the disk is scanned, the vault is opened as the next command would, and
+ * the disk is scanned again: nothing of the canaries may remain.
+ */
+export async function killCampaign(
+  scenario: KillScenario,
+  runs: number,
+  tempDirs: string[],
+  seed = Number(process.env.VIGIL_KILL_SEED ?? Date.now() % 1_000_000),
+): Promise<KillFigures> {
+  const random = seededRandom(seed);
+  const figures: KillFigures = {
+    scenario: scenario.name,
+    seed,
+    kills: 0,
+    duringWrite: 0,
+    leftovers: 0,
+    plaintextLeftovers: 0,
+    removedByNextOpening: 0,
+    completed: 0,
+    hitsAfterRecovery: [],
+    failures: [],
+  };
+  const start = (i: number) =>
+    startVigil(scenario.args(i), { env: scenario.env, stdin: scenario.stdin ?? `${PASSPHRASE}\n` });
+
+  // One uninterrupted run: how long a whole run takes here, and how much it writes.
+  const calibration = start(-1);
+  const t0 = Date.now();
+  let written = 0;
+  await waitUntil(async () => {
+    written = Math.max(written, await scenario.progress(-1));
+    return false;
+  }, calibration);
+  const done = await calibration.done;
+  expect(done.code, `calibration run: ${done.stderr}`).toBe(0);
+  const total = Date.now() - t0;
+  await cleanOutput(scenario, -1);
+
+  for (let i = 0; i < runs; i += 1) {
+    const run = start(i);
+    if (i % 2 === 0) {
+      // Mid-write, at a random point of the bytes: the same coverage on a fast or a slow machine.
+      const at = Math.floor(random() * written);
+      await waitUntil(async () => (await scenario.progress(i)) > at, run, 1);
+    } else {
+      // Anywhere in a run: opening, planning, writing, finishing.
+      await sleep(Math.floor(random() * total));
+    }
+    const wroteAtKill = await scenario.writing(i);
+    run.child.kill('SIGKILL');
+    const ended = await run.done;
+    figures.kills += 1;
+    if (wroteAtKill) figures.duringWrite += 1;
+    if (ended.signal !== 'SIGKILL' && ended.code === 0) figures.completed += 1;
+    if (ended.signal !== 'SIGKILL' && ended.code !== 0)
+      figures.failures.push(`${ended.code}: ${ended.stderr.trim()}`);
+
+    const left = await markedIn(tempDirs);
+    if (left.length > 0) {
+      figures.leftovers += 1;
+      const before = await findCanaries(left, scenario.canaries);
+      if (before.hits.length > 0) figures.plaintextLeftovers += 1;
+    }
+    // The next command to open the vault removes what the killed one left, and says so.
+    const vault: Vault = await openVault({ dir: scenario.vaultDir, passphrase: PASSPHRASE });
+    try {
+      const removed = vault.recovered.filter((n) => n.outcome === 'removed');
+      const outgoing = left.filter((p) => !p.startsWith(scenario.vaultDir));
+      if (outgoing.length > 0) {
+        expect(removed.map((n) => n.path).sort(), `run ${i} (seed ${seed})`).toEqual(
+          expect.arrayContaining(outgoing.sort()),
+        );
+        figures.removedByNextOpening += 1;
+      }
+      expect(vault.recovered.filter((n) => n.outcome === 'not-removed')).toEqual([]);
+      const rows = await vault.db.get<{ n: number }>('SELECT count(*) AS n FROM outgoing_writes');
+      expect(rows?.n, `run ${i}: outgoing writes still recorded`).toBe(0);
+      await scenario.afterOpening?.(
+        vault,
+        left.filter((p) => p.startsWith(scenario.vaultDir)),
+      );
+    } finally {
+      await vault.lock();
+    }
+    const complete = await scenario.completedOutput(i);
+    if (complete && ended.signal === 'SIGKILL') figures.completed += 1;
+    await cleanOutput(scenario, i);
+    const outside = (await markedIn(tempDirs)).filter((p) => !p.startsWith(scenario.vaultDir));
+    expect(outside, `run ${i} (seed ${seed}): temporaries left after the next opening`).toEqual([]);
+    const after = await findCanaries(scenario.scanRoots, scenario.canaries);
+    figures.hitsAfterRecovery.push(...after.hits);
+    expect(after.hits, `run ${i} (seed ${seed}): plaintext after the next opening`).toEqual([]);
+  }
+  return figures;
+}
+
+async function cleanOutput(scenario: KillScenario, i: number): Promise<void> {
+  const complete = await scenario.completedOutput(i);
+  if (complete) await rm(complete, { recursive: true, force: true });
+}
+
+/** Random bytes as hex, for unique output names. */
+export const uniqueName = (prefix: string) => `${prefix}-${randomBytes(4).toString('hex')}`;
+
+/** Bytes in files under `paths` (a temporary file or folder). */
+export async function bytesUnder(paths: string[]): Promise<number> {
+  let total = 0;
+  for (const path of paths) {
+    const info = await lstat(path).catch(() => null);
+    if (!info) continue;
+    if (info.isDirectory()) {
+      const names = await readdir(path).catch(() => [] as string[]);
+      total += await bytesUnder(names.map((n) => join(path, n)));
+    } else total += info.size;
+  }
+  return total;
+}

@@ -1,0 +1,53 @@
+import { stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { bytesUnder, canaryVault, killCampaign } from '../../helpers/killRuns';
+import { tempNames } from '../../helpers/processes';
+import { tempDir } from '../../helpers/tmp';
+
+const KILLS = 30;
+
+describe('SIGKILL during `vigil evidence export --original` (the original, in the clear)', () => {
+  it(`leaves no partial plaintext after the next opening, at ${KILLS} random instants`, async () => {
+    const { dir, evidenceId, canaries } = await canaryVault({ evidenceMiB: 12, withKey: false });
+    const outputs = await tempDir('vigil-kill-out-');
+    const tmp = await tempDir('vigil-kill-tmp-');
+    const target = (i: number) => join(outputs, `original-${i + 1}.txt`);
+    const temps = async (i: number) =>
+      (await tempNames(outputs))
+        .filter((n) => n.startsWith(`.original-${i + 1}.txt.`))
+        .map((n) => join(outputs, n));
+    const figures = await killCampaign(
+      {
+        name: 'original export',
+        args: (i) => [
+          'evidence',
+          'export',
+          evidenceId,
+          '--original',
+          '--vault',
+          dir,
+          '--out',
+          target(i),
+        ],
+        writing: async (i) => (await temps(i)).length > 0,
+        progress: async (i) => bytesUnder(await temps(i)),
+        completedOutput: async (i) =>
+          (await stat(target(i)).catch(() => null)) ? target(i) : null,
+        scanRoots: [outputs, dir, tmp],
+        canaries,
+        vaultDir: dir,
+        env: { TMPDIR: tmp },
+      },
+      KILLS,
+      [outputs],
+    );
+    console.log(
+      JSON.stringify({ ...figures, hitsAfterRecovery: figures.hitsAfterRecovery.length }),
+    );
+    expect(figures.kills).toBe(KILLS);
+    expect(figures.duringWrite).toBeGreaterThan(KILLS / 4);
+    expect(figures.removedByNextOpening).toBe(figures.leftovers);
+    expect(figures.hitsAfterRecovery).toEqual([]);
+  }, 900_000);
+});
