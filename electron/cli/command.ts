@@ -29,6 +29,8 @@ export interface CommandContext {
   vaultDir(): string;
   /** The passphrase from --passphrase-file, else stdin's first line, else a hidden prompt. */
   passphrase(question?: string, confirm?: boolean): Promise<string>;
+  /** The vault's passphrase, asked once per command (openVault uses it too). */
+  vaultPassphrase(): Promise<string>;
   /**
    * Opens the vault with the passphrase; it is locked when the command ends.
    * A command that writes holds the vault's writer lock from here on (see

@@ -223,6 +223,7 @@ function makeContext(
   let stdinUsed = false;
   const json = values.json === true;
   const wait = waitMs((values.wait as string | undefined) ?? io.env.VIGIL_WAIT, command);
+  let vaultPassphrase: Promise<string> | undefined;
   const context: CommandContext = {
     io,
     options: values,
@@ -267,9 +268,13 @@ function makeContext(
       if (passphrase.length === 0) throw new UsageError('the passphrase is empty.', command);
       return passphrase;
     },
+    async vaultPassphrase() {
+      vaultPassphrase ??= context.passphrase();
+      return vaultPassphrase;
+    },
     async openVault() {
       const dir = context.vaultDir();
-      const passphrase = await context.passphrase();
+      const passphrase = await context.vaultPassphrase();
       const vault = await openVault({
         dir,
         passphrase,

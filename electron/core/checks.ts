@@ -1,7 +1,5 @@
-import { unlink } from 'node:fs/promises';
-import { join } from 'node:path';
 import { checkEvidenceBlobs, repairEvidenceBlobs } from './evidence/check';
-import { staleSealedFiles } from './pgp/sealedTemp';
+import { removeStaleSealedFiles, staleSealedFiles } from './pgp/sealedTemp';
 import { checkCaseRecords } from './records';
 import { runVaultChecks, type CheckItem, type CheckReport, type VaultCheck } from './vault/check';
 import { describeRecovery, pendingOutgoing } from './vault/outgoing';
@@ -61,9 +59,6 @@ export async function checkVault(vault: Vault): Promise<CheckReport> {
 export async function repairVault(vault: Vault): Promise<{ removed: string[] }> {
   await vault.ensureWriter();
   const { removed } = await repairEvidenceBlobs(vault);
-  for (const name of await staleSealedFiles(vault.dir)) {
-    await unlink(join(vault.dir, name)).catch(() => undefined);
-    removed.push(name);
-  }
+  removed.push(...(await removeStaleSealedFiles(vault.dir)));
   return { removed };
 }

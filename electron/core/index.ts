@@ -10,3 +10,4 @@ export * from './backup';
 export { describeRecovery, type RecoveryNote } from './vault/outgoing';
 export { DEFAULT_LOCK_WAIT_MS, readHolder, type LockHolder } from './vault/writerLock';
 export { removeTrackedSync, trackedLabels } from './fs/tempRegistry';
+export { databasePath } from './vault/layout';

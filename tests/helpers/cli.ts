@@ -44,7 +44,7 @@ export function runVigil(
 /** Runs the CLI in this process with fake streams: fast, and still the real command code. */
 export async function runVigilInProcess(
   args: string[],
-  options: { stdin?: string; env?: Record<string, string | undefined> } = {},
+  options: { stdin?: string; stdinBytes?: Buffer; env?: Record<string, string | undefined> } = {},
 ): Promise<CliResult> {
   const stdout = new PassThrough();
   const stderr = new PassThrough();
@@ -55,7 +55,7 @@ export async function runVigilInProcess(
   const io: CliIo = {
     stdout,
     stderr,
-    stdin: Readable.from([options.stdin ?? '']),
+    stdin: Readable.from([options.stdinBytes ?? options.stdin ?? '']),
     stdinIsTTY: false,
     stderrIsTTY: false,
     env: { ...options.env },

@@ -205,3 +205,36 @@ export async function bytesUnder(paths: string[]): Promise<number> {
   }
   return total;
 }
+
+/** `vigil export` of a case, originals included, as a dossier folder at `out`. */
+export const folderExportArgs = (dir: string, caseId: string, out: string): string[] => [
+  'export',
+  '--json',
+  '--vault',
+  dir,
+  '--case',
+  caseId,
+  '--include-originals',
+  '--out',
+  out,
+];
+
+/** `vigil evidence export --original` of one item to `out`. */
+export const originalExportArgs = (dir: string, evidenceId: string, out: string): string[] => [
+  'evidence',
+  'export',
+  evidenceId,
+  '--original',
+  '--vault',
+  dir,
+  '--out',
+  out,
+];
+
+/** What every campaign must show: all kills made, the write itself hit, nothing left in the clear. */
+export function expectCleanCampaign(figures: KillFigures, kills: number): void {
+  console.log(JSON.stringify({ ...figures, hitsAfterRecovery: figures.hitsAfterRecovery.length }));
+  expect(figures.kills).toBe(kills);
+  expect(figures.duringWrite).toBeGreaterThan(kills / 4);
+  expect(figures.hitsAfterRecovery).toEqual([]);
+}

@@ -161,9 +161,6 @@ their review text and authors unless --keep-annotation-text / --keep-annotation-
   async run(context) {
     const input = context.positionals[0]!;
     const output = context.requireString('out');
-    const controller = new AbortController();
-    const cancel = (): void => controller.abort();
-    process.once('SIGINT', cancel);
     let report: StripReport;
     try {
       report = await stripFile(input, output, {
@@ -171,11 +168,10 @@ their review text and authors unless --keep-annotation-text / --keep-annotation-
         keepAnnotationText: context.flag('keep-annotation-text'),
         keepAnnotationAuthors: context.flag('keep-annotation-authors'),
         acceptChanges: context.flag('accept-changes'),
-        signal: controller.signal,
+        signal: context.signal,
         onProgress: (done, total) => context.progress(`${input}: ${mb(done)} of ${mb(total)}`),
       });
     } finally {
-      process.off('SIGINT', cancel);
       context.progress('');
     }
     context.output(report, () => formatStrip(input, output, report));

@@ -1,3 +1,4 @@
+import { stat } from 'node:fs/promises';
 import { secretFromFile } from '../secrets';
 import { UsageError, EXIT, type Command, type CommandContext } from '../command';
 import { KDF_OPTIONS, kdfFromOptions } from '../parse';
@@ -10,7 +11,11 @@ import {
   readVaultInfo,
   recoverVault,
   replaceRecoveryKey,
+  checkDamagedDatabase,
+  databasePath,
+  isVigilError,
   type CheckReport,
+  type Vault,
 } from '../../core';
 
 function secretOption(context: CommandContext, option: string, what: string): Promise<string> {
@@ -136,6 +141,13 @@ const recover: Command = {
   },
 };
 
+async function databaseExists(dir: string): Promise<boolean> {
+  return stat(databasePath(dir)).then(
+    (s) => s.isFile(),
+    () => false,
+  );
+}
+
 function formatCheck(report: CheckReport): string {
   const lines = report.items.map(
     (item) =>
@@ -153,16 +165,31 @@ const check: Command = {
     repair: {
       type: 'boolean',
       description:
-        'first remove what an interrupted operation left behind (orphan evidence blobs, temp files); never data a record uses',
+        'first remove what an interrupted operation left inside the vault (orphan evidence blobs, temporary and sealed temporary files); never data a record uses, nor what another process is writing',
     },
   },
   examples: [
     'vigil check --vault ./vault --passphrase-file pass.txt',
     'vigil check --vault ./vault --repair',
   ],
-  details: 'Exit code 3 when anything fails.',
+  details: `Exit code 3 when anything fails, with what is damaged (the numbers of damaged pages, the
+records or files concerned). What an interrupted export left outside the vault is removed when the
+vault is opened, and reported here.`,
   async run(context) {
-    const vault = await context.openVault();
+    let vault: Vault;
+    try {
+      vault = await context.openVault();
+    } catch (error) {
+      // A database too damaged to open: still say which pages are damaged.
+      if (!isVigilError(error, 'VAULT_DAMAGED') || !(await databaseExists(context.vaultDir())))
+        throw error;
+      const report = await checkDamagedDatabase(
+        { dir: context.vaultDir(), passphrase: await context.vaultPassphrase() },
+        error,
+      );
+      context.output(report, () => formatCheck(report));
+      return EXIT.integrity;
+    }
     const repaired = context.flag('repair') ? await repairVault(vault) : undefined;
     const report = await checkVault(vault);
     context.output(repaired ? { ...report, repaired: repaired.removed } : report, () =>

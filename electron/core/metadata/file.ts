@@ -13,6 +13,7 @@ import {
 import { basename, dirname, join, resolve } from 'node:path';
 import { fsError, VigilError } from '../errors';
 import { fsyncDir, tempPathFor, writeFileAtomic } from '../fs/atomic';
+import { trackTemp } from '../fs/tempRegistry';
 import { WriteBehind } from '../fs/writeBehind';
 import { unsupported } from './bytes';
 import { inspectBuffer } from './inspect';
@@ -146,6 +147,7 @@ async function stripMediaFile(
   const inputHash = createHash('sha256');
   const prepared = await prepareMediaStrip(src, { sha256: 'pending' });
   const tmp = tempPathFor(output);
+  const tracked = trackTemp(tmp, `the unfinished file ${output}`);
   let handle: FileHandle | undefined;
   let behind: WriteBehind | undefined;
   try {
@@ -182,5 +184,7 @@ async function stripMediaFile(
     await unlink(tmp).catch(() => undefined);
     if (error instanceof VigilError) throw error;
     throw fsError(error, `Cannot write ${basename(output)}`);
+  } finally {
+    tracked.done();
   }
 }

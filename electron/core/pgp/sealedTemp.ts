@@ -5,6 +5,7 @@ import { Readable } from 'node:stream';
 import { VigilError, fsError } from '../errors';
 import { TEMP_MARKER } from '../fs/atomic';
 import { trackTemp, type TrackedTemp } from '../fs/tempRegistry';
+import { processAlive } from '../fs/processes';
 import { randomBytes, randomSecret, wipe, type SecretBytes } from '../crypto/secrets';
 
 /**
@@ -34,15 +35,6 @@ function nonceFor(index: number): Buffer {
   return nonce;
 }
 
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
 /**
  * Sealed temporaries in `dir` that no running process is using: left by a
  * process that died (their key died with it, so they are noise, but they
@@ -57,7 +49,7 @@ export async function staleSealedFiles(dir: string): Promise<string[]> {
     const pid = /^(\d+)-/.exec(name.slice(PREFIX.length));
     if (!pid) return true;
     const owner = Number(pid[1]);
-    return owner !== process.pid && !alive(owner);
+    return owner !== process.pid && !processAlive(owner);
   });
 }
 

@@ -1,5 +1,6 @@
 import type { Vault } from './vault';
 import { verifyAuditChain } from './audit';
+import type { Queryable } from './database';
 
 export interface CheckItem {
   name: string;
@@ -17,15 +18,17 @@ export interface CheckReport {
 /** A check contributed by a module that keeps data of its own (the evidence store adds its blobs). */
 export type VaultCheck = (vault: Vault) => Promise<CheckItem>;
 
-async function cipherIntegrity(vault: Vault): Promise<CheckItem> {
-  // One row per page whose HMAC fails; none when every page is intact.
-  const rows = await vault.db.all<Record<string, string>>('PRAGMA cipher_integrity_check');
+/** Every page's HMAC: one row per damaged page (its number), none when all are intact. */
+export async function checkPages(db: Queryable): Promise<CheckItem> {
+  const rows = await db.all<Record<string, string>>('PRAGMA cipher_integrity_check');
   return {
     name: 'encrypted pages (cipher_integrity_check)',
     ok: rows.length === 0,
     problems: rows.map((r) => Object.values(r).join(' ')),
   };
 }
+
+const cipherIntegrity: VaultCheck = (vault) => checkPages(vault.db);
 
 async function sqliteIntegrity(vault: Vault): Promise<CheckItem> {
   const rows = await vault.db.all<{ integrity_check: string }>('PRAGMA integrity_check');
@@ -55,6 +58,15 @@ async function auditChain(vault: Vault): Promise<CheckItem> {
 
 const BUILT_IN: VaultCheck[] = [cipherIntegrity, sqliteIntegrity, foreignKeys, auditChain];
 
+/** "checkEvidenceBlobs" → "evidence blobs": a name for a module's check that could not run. */
+function describeCheck(check: VaultCheck): string {
+  return check.name
+    .replace(/^check/, '')
+    .replace(/([A-Z])/g, ' $1')
+    .trim()
+    .toLowerCase();
+}
+
 const CHECK_NAMES = new Map<VaultCheck, string>([
   [cipherIntegrity, 'encrypted pages (cipher_integrity_check)'],
   [sqliteIntegrity, 'database structure (integrity_check)'],
@@ -67,27 +79,34 @@ const CHECK_NAMES = new Map<VaultCheck, string>([
  * is itself a finding: it fails, saying what stopped it, and the others
  * still run. `check` never ends in an internal error.
  */
-async function runOne(vault: Vault, check: VaultCheck): Promise<CheckItem> {
+/**
+ * A check that cannot even run (a damaged page under the table it reads)
+ * is itself a finding: it fails, saying what stopped it, and the others
+ * still run. `check` never ends in an internal error.
+ */
+export async function runOne<T>(
+  name: string,
+  subject: T,
+  check: (subject: T) => Promise<CheckItem>,
+): Promise<CheckItem> {
   try {
-    return await check(vault);
+    return await check(subject);
   } catch (error) {
-    const code = (error as { code?: string } | undefined)?.code;
-    const cause = (error as { cause?: { code?: string; message?: string } } | undefined)?.cause;
+    const code =
+      (error as { cause?: { code?: string } } | undefined)?.cause?.code ??
+      (error as { code?: string } | undefined)?.code;
     const why =
-      error instanceof Error && code && code !== 'INTERNAL' && !code.startsWith('SQLITE')
+      error instanceof Error && (error as { code?: string }).code === 'DISK_FULL'
         ? error.message
-        : `the database could not be read (${cause?.code ?? code ?? 'error'}: ${cause?.message ?? (error as Error).message})`;
-    return {
-      name: CHECK_NAMES.get(check) ?? check.name ?? 'a check',
-      ok: false,
-      problems: [`this check could not run: ${why}`],
-    };
+        : `it could not read the database (${code ?? 'error'}), as happens at a damaged page`;
+    return { name, ok: false, problems: [`this check could not run: ${why}`] };
   }
 }
 
 /** The database's own checks, then those of the modules with data of their own (see core/checks.ts). */
 export async function runVaultChecks(vault: Vault, extra: VaultCheck[] = []): Promise<CheckReport> {
   const items: CheckItem[] = [];
-  for (const check of [...BUILT_IN, ...extra]) items.push(await runOne(vault, check));
+  for (const check of [...BUILT_IN, ...extra])
+    items.push(await runOne(CHECK_NAMES.get(check) ?? describeCheck(check), vault, check));
   return { ok: items.every((i) => i.ok), items };
 }

@@ -1,4 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
+import { statfs } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import sqlcipher from '@journeyapps/sqlcipher';
 import { VigilError } from '../errors';
 
@@ -54,9 +56,42 @@ const SQLITE_ERRORS: Record<string, [VigilError['code'], string]> = {
 export function sqlError(error: unknown): Error {
   if (error instanceof VigilError) return error;
   const code = (error as { code?: string } | undefined)?.code ?? '';
+  // A damaged page under the schema surfaces as a plain SQLITE_ERROR ("malformed database schema").
+  if (code === 'SQLITE_ERROR' && /malformed|not a database/i.test((error as Error).message ?? ''))
+    return new VigilError(
+      'VAULT_DAMAGED',
+      'The vault database is damaged: its schema cannot be read.',
+      {
+        cause: error,
+      },
+    );
   const known = SQLITE_ERRORS[code];
   if (known) return new VigilError(known[0], known[1], { cause: error });
   return error instanceof Error ? error : new Error(String(error));
+}
+
+/** Below this much free space, an I/O failure is taken for what it almost surely is: a full disk. */
+const LOW_SPACE_BYTES = 4 * 1024 * 1024;
+
+/**
+ * SQLite reports most failures to grow its files (the WAL index, the
+ * journal, a new page) as a generic I/O error, not as SQLITE_FULL. When the
+ * disk holding the database has next to no space left, say so: the user can
+ * act on "the disk is full", not on "input/output error".
+ */
+export async function diagnoseIoError(error: unknown, path: string): Promise<unknown> {
+  if (!(error instanceof VigilError) || error.code !== 'IO_ERROR') return error;
+  try {
+    const fs = await statfs(dirname(path));
+    if (fs.bavail * fs.bsize >= LOW_SPACE_BYTES) return error;
+  } catch {
+    return error;
+  }
+  return new VigilError(
+    'DISK_FULL',
+    'The disk holding the vault is full; nothing was saved. Free some space and try again.',
+    { cause: error.cause ?? error },
+  );
 }
 
 type Native = InstanceType<typeof sqlcipher.Database>;
@@ -154,7 +189,10 @@ export class Database implements Queryable {
   private closed = false;
   private writeGuard: (() => Promise<void>) | undefined;
 
-  private constructor(private readonly native: Native) {
+  private constructor(
+    private readonly native: Native,
+    private readonly path: string,
+  ) {
     this.connection = new Connection(native);
   }
 
@@ -166,11 +204,13 @@ export class Database implements Queryable {
    */
   static open(path: string): Promise<Database> {
     const mode = sqlcipher.OPEN_READWRITE | sqlcipher.OPEN_CREATE;
-    return new Promise((resolve, reject) => {
+    return new Promise<Database>((resolve, reject) => {
       const native: Native = new sqlcipher.Database(path, mode, (error: Error | null) => {
         if (error) reject(sqlError(error));
-        else resolve(new Database(native));
+        else resolve(new Database(native, path));
       });
+    }).catch(async (error: unknown) => {
+      throw await diagnoseIoError(error, path);
     });
   }
 
@@ -197,7 +237,12 @@ export class Database implements Queryable {
     const previous = this.queue;
     let release!: () => void;
     this.queue = new Promise<void>((resolve) => (release = resolve));
-    return previous.then(work).finally(release);
+    return previous
+      .then(work)
+      .catch(async (error: unknown) => {
+        throw await diagnoseIoError(error, this.path);
+      })
+      .finally(release);
   }
 
   run(sql: string, params?: SqlParams): Promise<RunResult> {

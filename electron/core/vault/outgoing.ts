@@ -4,6 +4,7 @@ import { basename, dirname, resolve } from 'node:path';
 import { VigilError } from '../errors';
 import { TEMP_MARKER, tempPathFor } from '../fs/atomic';
 import { trackTemp } from '../fs/tempRegistry';
+import { readableTime } from '../fs/processes';
 import type { AuditEvent } from './audit';
 import type { Vault } from './vault';
 
@@ -207,7 +208,7 @@ export async function pendingOutgoing(vault: Vault): Promise<number> {
 }
 
 export function describeRecovery(note: RecoveryNote): string {
-  const started = note.startedAt.replace('T', ' ').replace(/(\.\d+)?Z$/, ' UTC');
+  const started = readableTime(note.startedAt);
   switch (note.outcome) {
     case 'removed':
       return `removed the unfinished ${note.what} ${note.path} left by an interrupted export (started ${started})`;

@@ -26,6 +26,7 @@ import { blobDir, databasePath, HEADER_FILE } from './layout';
 import { deriveBackupKey } from './backupKey';
 import { assertNotNewer, migrate, schemaVersion } from './migrate';
 import { recoverOutgoing, type RecoveryNote } from './outgoing';
+import { checkPages, runOne, type CheckItem, type CheckReport } from './check';
 import { DEFAULT_LOCK_WAIT_MS, WriterSlot } from './writerLock';
 
 export interface SessionOptions {
@@ -652,6 +653,36 @@ export async function recoverVault(
   } finally {
     wipe(secret);
   }
+}
+
+/**
+ * For `check` when the vault cannot be opened because its database is
+ * damaged (a page under the schema or the vault's own table): the key is
+ * still right, so every page's HMAC can be checked, and the report says
+ * which pages are damaged. Reads only.
+ */
+export async function checkDamagedDatabase(
+  input: { dir: string; passphrase: string },
+  openError: VigilError,
+): Promise<CheckReport> {
+  const header = await readHeader(input.dir);
+  const vaultKey = await unlockWithPassphrase(header, input.passphrase);
+  const items: CheckItem[] = [
+    { name: 'opening the vault database', ok: false, problems: [openError.message] },
+  ];
+  try {
+    const db = await Database.open(databasePath(input.dir));
+    try {
+      await db.exec('PRAGMA cipher_log_level = NONE');
+      await db.exec(`PRAGMA key = "x'${vaultKey.toString('hex')}'"`);
+      items.push(await runOne('encrypted pages (cipher_integrity_check)', db, checkPages));
+    } finally {
+      await db.close();
+    }
+  } finally {
+    wipe(vaultKey);
+  }
+  return { ok: false, items };
 }
 
 export interface VaultInfo {

@@ -2,6 +2,7 @@ import { open, readFile, unlink, writeFile } from 'node:fs/promises';
 import { setTimeout as sleep } from 'node:timers/promises';
 import sqlcipher from '@journeyapps/sqlcipher';
 import { VigilError, fsError } from '../errors';
+import { processAlive, readableTime } from '../fs/processes';
 import { holderPath, lockPath } from './layout';
 
 /**
@@ -19,6 +20,8 @@ import { holderPath, lockPath } from './layout';
  * (a flock() binding would be one more native build to keep for Node and
  * Electron on every platform), and the lock never touches the vault
  * database, so readers of the vault (WAL) are never held up by it.
+ *
+ * The lock file stays empty and no journal is ever created beside it.
  *
  * Who holds the lock (pid, command, since when) is written to a small file
  * by the holder, purely to tell a waiting user whom they wait for; the lock
@@ -71,16 +74,6 @@ function isBusy(error: unknown): boolean {
   return code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED';
 }
 
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    // EPERM: the process exists but belongs to someone else.
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
 /** The holder's note, if it is readable and its process still runs. */
 export async function readHolder(dir: string): Promise<LockHolder | null> {
   try {
@@ -91,19 +84,15 @@ export async function readHolder(dir: string): Promise<LockHolder | null> {
       typeof parsed.since !== 'string'
     )
       return null;
-    return alive(parsed.pid) ? (parsed as LockHolder) : null;
+    return processAlive(parsed.pid) ? (parsed as LockHolder) : null;
   } catch {
     return null;
   }
 }
 
-function when(iso: string): string {
-  return iso.replace('T', ' ').replace(/(\.\d+)?Z$/, ' UTC');
-}
-
 export function busyError(holder: LockHolder | null): VigilError {
   const who = holder
-    ? `${holder.what} (pid ${holder.pid}, since ${when(holder.since)})`
+    ? `${holder.what} (pid ${holder.pid}, since ${readableTime(holder.since)})`
     : 'another Vigil process';
   return new VigilError(
     'VAULT_BUSY',
@@ -158,6 +147,9 @@ export class WriterLock {
       // No busy handler: waiting happens here, in steps, so a wait can be cancelled
       // and never blocks one of libuv's few threads.
       native.configure('busyTimeout', 0);
+      // No journal file: the lock then needs no disk space (a full disk must not stop a
+      // command from saying so) and a killed holder leaves nothing behind.
+      await exec(native, 'PRAGMA journal_mode = MEMORY');
       for (;;) {
         try {
           await exec(native, 'BEGIN EXCLUSIVE');

@@ -1,4 +1,4 @@
-import { basename } from 'node:path';
+import { basename, resolve } from 'node:path';
 import { KDF_PRESETS } from '../../../shared/vault';
 import {
   argon2idParams,
@@ -56,6 +56,9 @@ export function vaultHandlers(ctx: AppContext): Pick<Handlers, VaultChannels> {
       const dir = ctx.session.resolve('location', locationId);
       // While unlocked, the app is the vault's one writer; `vigil` commands that only read
       // still run, and those that write say the app holds the vault.
+      // Opening again the vault the app already holds: let go of it first (or it would wait for itself).
+      const current = ctx.session.current;
+      if (current && resolve(current.dir) === resolve(dir)) await ctx.session.lock('user');
       const vault = await openVault({ dir, passphrase, holder: APP_HOLDER });
       await ctx.session.open(vault);
       await ctx.settings.rememberVault(dir);

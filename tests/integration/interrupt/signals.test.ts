@@ -6,7 +6,12 @@ import { checkVault } from '../../../electron/core';
 import { listEvidence } from '../../../electron/core/evidence';
 import { exportPublicKey, getOrganisationKey, importKeys } from '../../../electron/core/pgp';
 import { findCanaries } from '../../helpers/canary';
-import { canaryVault, markedIn } from '../../helpers/killRuns';
+import {
+  canaryVault,
+  folderExportArgs,
+  markedIn,
+  originalExportArgs,
+} from '../../helpers/killRuns';
 import { startVigil, waitUntil, type Running } from '../../helpers/processes';
 import { tempDir } from '../../helpers/tmp';
 import { PASSPHRASE, reopen } from '../../helpers/vault';
@@ -49,10 +54,7 @@ describe('Ctrl-C (SIGINT) and SIGTERM stop a command and leave nothing behind', 
     const outputs = await tempDir();
     const tmp = await tempDir();
     const out = join(outputs, 'dossier');
-    const run = startVigil(
-      ['export', '--json', '--vault', dir, '--case', caseId, '--include-originals', '--out', out],
-      { stdin, env: { TMPDIR: tmp } },
-    );
+    const run = startVigil(folderExportArgs(dir, caseId, out), { stdin, env: { TMPDIR: tmp } });
     const ended = await interruptWhen(
       run,
       async () => (await markedIn([outputs])).length > 0,
@@ -68,19 +70,7 @@ describe('Ctrl-C (SIGINT) and SIGTERM stop a command and leave nothing behind', 
   it('SIGTERM during an export of the original: one line, exit 143, no partial file', async () => {
     const { dir, evidenceId, canaries } = await canaryVault({ evidenceMiB: 24, withKey: false });
     const outputs = await tempDir();
-    const run = startVigil(
-      [
-        'evidence',
-        'export',
-        evidenceId,
-        '--original',
-        '--vault',
-        dir,
-        '--out',
-        join(outputs, 'o.txt'),
-      ],
-      { stdin },
-    );
+    const run = startVigil(originalExportArgs(dir, evidenceId, join(outputs, 'o.txt')), { stdin });
     const ended = await interruptWhen(
       run,
       async () => (await markedIn([outputs])).length > 0,

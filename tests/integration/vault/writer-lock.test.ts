@@ -287,7 +287,7 @@ describe('one writer at a time', () => {
       const result = (await services.dispatch('vault.unlock', {
         locationId: location.ok ? location.value.locationId : '',
         passphrase: PASSPHRASE,
-      })) as Result<unknown>;
+      }));
       expect(Date.now() - started).toBeGreaterThanOrEqual(DEFAULT_LOCK_WAIT_MS - 100);
       expect(result.ok).toBe(false);
       if (!result.ok) {

@@ -50,9 +50,9 @@ export async function collect(plaintext: VerifiedPlaintext): Promise<Buffer> {
   return Buffer.concat(parts);
 }
 
-/** Files in the vault directory that are neither the database nor the header nor the blob folder. */
+/** Files in the vault directory that are neither the database nor the header nor the blob folder nor the writer lock. */
 export async function strayFiles(dir: string): Promise<string[]> {
-  const known = /^(vault\.db(-wal|-shm|-journal)?|vault\.header|blobs)$/;
+  const known = /^(vault\.db(-wal|-shm|-journal)?|vault\.header|vault\.lock(\.json)?|blobs)$/;
   return (await readdir(dir)).filter((name) => !known.test(name));
 }
 
