@@ -284,10 +284,10 @@ describe('one writer at a time', () => {
         locationId: string;
       }>;
       const started = Date.now();
-      const result = (await services.dispatch('vault.unlock', {
+      const result = await services.dispatch('vault.unlock', {
         locationId: location.ok ? location.value.locationId : '',
         passphrase: PASSPHRASE,
-      }));
+      });
       expect(Date.now() - started).toBeGreaterThanOrEqual(DEFAULT_LOCK_WAIT_MS - 100);
       expect(result.ok).toBe(false);
       if (!result.ok) {
