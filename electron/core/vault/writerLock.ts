@@ -149,9 +149,16 @@ export class WriterLock {
       native.configure('busyTimeout', 0);
       // No journal file: the lock then needs no disk space (a full disk must not stop a
       // command from saying so) and a killed holder leaves nothing behind.
-      await exec(native, 'PRAGMA journal_mode = MEMORY');
+      // The pragma needs a shared lock on the file, so it too is busy while another
+      // process holds the vault: it is retried with the transaction, never reported
+      // as an error of its own.
+      let journalSet = false;
       for (;;) {
         try {
+          if (!journalSet) {
+            await exec(native, 'PRAGMA journal_mode = MEMORY');
+            journalSet = true;
+          }
           await exec(native, 'BEGIN EXCLUSIVE');
           break;
         } catch (error) {
