@@ -2,6 +2,7 @@ import { basename, join } from 'node:path';
 import { checkVault, repairVault } from '../../../electron/core';
 import { describe, expect, it } from 'vitest';
 import { exportDossier } from '../../../electron/core/dossier';
+import { listEvidence } from '../../../electron/core/evidence';
 import { exportPublicKey, generateOrgKey, importKeys } from '../../../electron/core/pgp';
 import { runVigil } from '../../helpers/cli';
 import {
@@ -39,7 +40,10 @@ describe('SIGKILL during `vigil import BUNDLE` (a partner bundle decrypted into 
         template: 'generic',
         language: 'en',
         includePrivate: false,
-        includeOriginals: true,
+        // Every original as it is: the bundle carries the canaries' plaintext at its fullest.
+        originals: (await listEvidence(a, sender.caseId))
+          .filter((e) => e.kind === 'original')
+          .map((e) => e.id),
       },
       { kind: 'bundle', path: bundle, recipients: [recipient] },
     );
