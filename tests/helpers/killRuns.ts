@@ -206,15 +206,20 @@ export async function bytesUnder(paths: string[]): Promise<number> {
   return total;
 }
 
-/** `vigil export` of a case, originals included, as a dossier folder at `out`. */
-export const folderExportArgs = (dir: string, caseId: string, out: string): string[] => [
+/** `vigil export` of a case as a dossier folder at `out`, with these originals as they are. */
+export const folderExportArgs = (
+  dir: string,
+  caseId: string,
+  out: string,
+  originals: readonly string[] = [],
+): string[] => [
   'export',
   '--json',
   '--vault',
   dir,
   '--case',
   caseId,
-  '--include-originals',
+  ...originals.flatMap((id) => ['--include-original', id]),
   '--out',
   out,
 ];

@@ -18,7 +18,7 @@ const KILLS = 30;
 
 describe('SIGKILL during `vigil export --out DIR` (a dossier folder in the clear)', () => {
   it(`leaves nothing in the clear after the next opening, at ${KILLS} random instants`, async () => {
-    const { dir, caseId, canaries } = await canaryVault();
+    const { dir, caseId, evidenceId, canaries } = await canaryVault();
     const outputs = await tempDir('vigil-kill-out-');
     const tmp = await tempDir('vigil-kill-tmp-');
     const target = (i: number) => join(outputs, `dossier-${i + 1}`);
@@ -29,7 +29,7 @@ describe('SIGKILL during `vigil export --out DIR` (a dossier folder in the clear
     const figures = await killCampaign(
       {
         name: 'folder export',
-        args: (i) => folderExportArgs(dir, caseId, target(i)),
+        args: (i) => folderExportArgs(dir, caseId, target(i), [evidenceId]),
         writing: async (i) => (await temps(i)).length > 0,
         progress: async (i) => bytesUnder(await temps(i)),
         completedOutput: async (i) =>
@@ -48,7 +48,7 @@ describe('SIGKILL during `vigil export --out DIR` (a dossier folder in the clear
     // Killed once more mid-write, with `vigil check` as the next command: it removes what
     // was left, reports it (and passes: nothing is wrong any more).
     const last = join(outputs, 'dossier-last');
-    const run = startVigil(folderExportArgs(dir, caseId, last), {
+    const run = startVigil(folderExportArgs(dir, caseId, last, [evidenceId]), {
       stdin: `${PASSPHRASE}\n`,
       env: { TMPDIR: tmp },
     });

@@ -50,11 +50,14 @@ async function vaultIsClean(dir: string) {
 
 describe('Ctrl-C (SIGINT) and SIGTERM stop a command and leave nothing behind', () => {
   it('SIGINT during a folder export: one line, exit 130, no temporary folder, no plaintext', async () => {
-    const { dir, caseId, canaries } = await canaryVault();
+    const { dir, caseId, evidenceId, canaries } = await canaryVault();
     const outputs = await tempDir();
     const tmp = await tempDir();
     const out = join(outputs, 'dossier');
-    const run = startVigil(folderExportArgs(dir, caseId, out), { stdin, env: { TMPDIR: tmp } });
+    const run = startVigil(folderExportArgs(dir, caseId, out, [evidenceId]), {
+      stdin,
+      env: { TMPDIR: tmp },
+    });
     const ended = await interruptWhen(
       run,
       async () => (await markedIn([outputs])).length > 0,
@@ -122,7 +125,8 @@ describe('Ctrl-C (SIGINT) and SIGTERM stop a command and leave nothing behind', 
       sender.dir,
       '--case',
       sender.caseId,
-      '--include-originals',
+      '--include-original',
+      sender.evidenceId,
       '--encrypt-to',
       recipient,
       '--out',

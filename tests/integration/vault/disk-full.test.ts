@@ -102,9 +102,12 @@ describe.skipIf(!mountable)('a full disk is reported as a full disk, at every st
     const { dir, caseId, evidenceId } = await canaryVault({ evidenceMiB: 3 });
     const disk = await smallDisk(2);
     disks.push(disk);
-    const folder = await runVigil(folderExportArgs(dir, caseId, join(disk.dir, 'dossier')), {
-      stdin,
-    });
+    const folder = await runVigil(
+      folderExportArgs(dir, caseId, join(disk.dir, 'dossier'), [evidenceId]),
+      {
+        stdin,
+      },
+    );
     saysDiskFull(folder, 'dossier folder');
     const original = await runVigil(originalExportArgs(dir, evidenceId, join(disk.dir, 'o.txt')), {
       stdin,
