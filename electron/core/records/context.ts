@@ -38,7 +38,7 @@ export function writeTransaction<T>(
 
 /** What an audit entry for one record says was done to it. */
 export type AuditVerb =
-  'create' | 'update' | 'delete' | 'restore' | 'purge' | 'link' | 'unlink' | 'export-json';
+  'create' | 'update' | 'delete' | 'restore' | 'purge' | 'seal' | 'link' | 'unlink' | 'export-json';
 
 /**
  * Appends `<kind>.<verb>` for one record to the audit log, in the write's

@@ -102,7 +102,7 @@ export async function updateRecord<R extends Stored & Fields>(
   entity: Entity<R>,
   id: string,
   patch: unknown,
-  write: (ctx: WriteContext, record: R, fields: string[]) => Promise<void>,
+  write: (ctx: WriteContext, record: R, fields: string[], before: R) => Promise<void>,
   options: UpdateOptions = {},
 ): Promise<R> {
   const recordId = checkId(id, entity.kind);
@@ -117,7 +117,7 @@ export async function updateRecord<R extends Stored & Fields>(
       return before;
     }
     const record = { ...merged, updatedAt: ctx.now };
-    await write(ctx, record, fields);
+    await write(ctx, record, fields, before);
     await auditTx(ctx, entity.kind, 'update', recordId, { fields });
     options.onChange?.(fields);
     return record;

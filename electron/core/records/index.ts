@@ -98,3 +98,13 @@ export {
   type TrashKind,
 } from './trash';
 export { restoreTrashEntry } from './restore';
+export {
+  VERSIONED_KINDS,
+  getVersion,
+  listVersions,
+  sealDigest,
+  type Version,
+  type VersionSummary,
+  type VersionedKind,
+} from './versions';
+export { restoreTestimonyVersion, sealTestimony } from './testimonies';

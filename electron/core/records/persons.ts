@@ -29,6 +29,7 @@ import {
   type UpdateOptions,
 } from './crud';
 import type { TrashEntry } from './trash';
+import { addVersionTx } from './versions';
 import { dateFromDb, dateToDb } from './dates';
 import { bool, chunks, json, parseJson, placeholders } from './sql';
 import { insertRowTx, qualified, recordTable, rowById, updateRowTx } from './table';
@@ -273,7 +274,10 @@ export async function updatePerson(
     PERSON,
     id,
     patch,
-    (ctx, record) => writePersonTx(ctx, record),
+    async (ctx, record, fields, before) => {
+      await writePersonTx(ctx, record);
+      await addVersionTx(ctx, 'person', record, fields, before);
+    },
     options,
   );
 }

@@ -31,6 +31,8 @@ import { assertPersonsExist, dropEmptySourcesTx, linkTx } from './persons';
 import { json } from './sql';
 import { insertRowTx, recordTable, rowById, updateRowTx } from './table';
 import type { TrashEntry } from './trash';
+import { addVersionTx, getVersion, sealLatestTx, type VersionSummary } from './versions';
+import { auditTx, writeTransaction } from './context';
 import { checkId, parseInput } from './validate';
 
 interface TestimonyRow {
@@ -170,6 +172,7 @@ export async function createTestimony(
     if (record.witnessId) await checkWitness(ctx.tx, record.witnessId);
     await insertTestimonyTx(ctx, record);
     if (record.witnessId) await linkTx(ctx, record.caseId, record.witnessId, 'witness');
+    await addVersionTx(ctx, 'testimony', record, []);
   });
 }
 
@@ -188,11 +191,12 @@ export async function updateTestimony(
     TESTIMONY,
     id,
     patch,
-    async (ctx, record, fields) => {
+    async (ctx, record, fields, before) => {
       const newWitness = fields.includes('witnessId') ? record.witnessId : null;
       if (newWitness) await checkWitness(ctx.tx, newWitness);
       await writeTestimonyTx(ctx, record);
       if (newWitness) await linkTx(ctx, record.caseId, newWitness, 'witness');
+      await addVersionTx(ctx, 'testimony', record, fields, before);
     },
     options,
   );
@@ -213,6 +217,41 @@ export async function withdrawTestimonyConsent(
   return updateTestimony(vault, testimony.id, {
     consent: { ...testimony.consent, withdrawn: true, withdrawnOn: on ?? isoDay(vault.now()) },
   });
+}
+
+/**
+ * Seals the current version of a testimony (Martus-style): the SHA-256 of its
+ * content is recorded with it and in the audit log, and the vault refuses any
+ * change to it; a later edit is a new version beside it.
+ */
+export async function sealTestimony(vault: Vault, id: string): Promise<VersionSummary> {
+  const testimonyId = checkId(id, 'testimony');
+  return writeTransaction(vault, async (ctx) => {
+    const record = await loadTestimony(ctx.tx, testimonyId);
+    const sealed = await sealLatestTx(ctx, 'testimony', record);
+    await auditTx(ctx, 'testimony', 'seal', testimonyId, {
+      version: sealed.version,
+      sha256: sealed.sealed!.sha256,
+    });
+    return sealed;
+  });
+}
+
+/**
+ * Makes version `n` of a testimony current again, as a new version (through
+ * the same checks as any edit): the versions in between are kept.
+ */
+export async function restoreTestimonyVersion(
+  vault: Vault,
+  id: string,
+  n: number,
+  options: UpdateOptions = {},
+): Promise<TestimonyRecord> {
+  const version = await getVersion<Record<string, unknown>>(vault, 'testimony', id, n);
+  const patch = Object.fromEntries(
+    FIELDS.filter((f) => f in version.record).map((f) => [f, version.record[f]]),
+  );
+  return updateTestimony(vault, id, patch, options);
 }
 
 export async function deleteTestimony(vault: Vault, id: string): Promise<TrashEntry> {

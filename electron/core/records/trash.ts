@@ -60,6 +60,10 @@ const PARTS: Record<TrashKind, readonly Part[]> = {
     { table: 'event_perpetrators', where: `event_id IN ${EVENTS_OF_CASE}` },
     { table: 'event_links', where: `event_id IN ${EVENTS_OF_CASE}` },
     { table: 'testimonies', where: 'case_id = ?' },
+    {
+      table: 'record_versions',
+      where: "kind = 'testimony' AND record_id IN (SELECT id FROM testimonies WHERE case_id = ?)",
+    },
     { table: 'event_sources', where: `event_id IN ${EVENTS_OF_CASE}` },
     { table: 'interventions', where: 'case_id = ?' },
     { table: 'submissions', where: 'case_id = ?' },
@@ -69,6 +73,7 @@ const PARTS: Record<TrashKind, readonly Part[]> = {
   ],
   person: [
     { table: 'persons', where: 'id = ?' },
+    { table: 'record_versions', where: "kind = 'person' AND record_id = ?" },
     { table: 'case_persons', where: 'person_id = ?' },
     { table: 'event_victims', where: 'person_id = ?' },
     { table: 'event_perpetrators', where: 'person_id = ?' },
@@ -92,6 +97,7 @@ const PARTS: Record<TrashKind, readonly Part[]> = {
   ],
   testimony: [
     { table: 'testimonies', where: 'id = ?' },
+    { table: 'record_versions', where: "kind = 'testimony' AND record_id = ?" },
     {
       table: 'event_sources',
       where: 'testimony_id = ?',

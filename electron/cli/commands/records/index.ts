@@ -6,6 +6,7 @@ import { testimonyCommands } from './testimonies';
 import { interventionCommands } from './interventions';
 import { searchCommands } from './search';
 import { vocabCommands } from './vocab';
+import { versionCommands } from './versions';
 
 // `vigil case|person|event|testimony|intervention|search|timeline|vocab`, one
 // file per record type. Each command declares which option fills which field
@@ -16,6 +17,7 @@ export const recordsCommands: Command[] = [
   ...personCommands,
   ...eventCommands,
   ...testimonyCommands,
+  ...versionCommands,
   ...interventionCommands,
   ...searchCommands,
   ...vocabCommands,

@@ -10,6 +10,7 @@ import { releases } from './0008-releases';
 import { organisationLatinNames } from './0009-organisation-latin-names';
 import { trash } from './0010-trash';
 import { interruptedWrites } from './0011-interrupted-writes';
+import { recordVersions } from './0012-record-versions';
 
 export type { Migration };
 
@@ -26,6 +27,7 @@ export const MIGRATIONS: readonly Migration[] = [
   organisationLatinNames,
   trash,
   interruptedWrites,
+  recordVersions,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;

@@ -1,0 +1,141 @@
+import type { Command } from '../../command';
+import { UsageError } from '../../command';
+import {
+  getPerson,
+  getVersion,
+  listVersions,
+  restoreTestimonyVersion,
+  sealTestimony,
+  type VersionedKind,
+  type VersionSummary,
+} from '../../../core/records';
+import { changedLine } from './common';
+import * as format from './format';
+import type { PersonRecord } from '../../../../shared/domain/person';
+import type { TestimonyRecord } from '../../../../shared/domain/testimony';
+
+// `vigil testimony versions|version|restore-version|seal` and
+// `vigil person versions|version`: every version of a record, kept.
+
+function versionNumber(raw: string): number {
+  if (!/^[1-9]\d{0,8}$/.test(raw))
+    throw new UsageError(`the version is a whole number from 1, not "${raw}".`);
+  return Number(raw);
+}
+
+function versionLine(v: VersionSummary): string {
+  const at = v.createdAt.slice(0, 16).replace('T', ' ');
+  const what =
+    v.version === 1 && v.fields.length === 0
+      ? 'first version kept'
+      : v.fields.length
+        ? `changed ${v.fields.join(', ')}`
+        : 'created';
+  const seal = v.sealed
+    ? `  SEALED ${v.sealed.at.slice(0, 10)} by ${v.sealed.by} (sha256 ${v.sealed.sha256})`
+    : '';
+  return `v${v.version}  ${at}  ${v.actor}  ${what}${seal}`;
+}
+
+function versionsCommand(kind: VersionedKind): Command {
+  return {
+    name: `${kind} versions`,
+    summary: `List every version of a ${kind}: who changed which fields, and when.`,
+    positionals: [{ name: 'ID', description: `the ${kind} id`, required: true }],
+    examples: [`vigil ${kind} versions 7d4e…`, `vigil ${kind} versions 7d4e… --json`],
+    async run(context) {
+      const vault = await context.openVault();
+      const id = context.positionals[0]!;
+      const versions = await listVersions(vault, kind, id);
+      context.output({ id, versions }, () =>
+        versions.length
+          ? versions.map(versionLine).join('\n')
+          : `No earlier version of this ${kind} is kept: it was not changed since versions were kept.`,
+      );
+    },
+  };
+}
+
+function versionCommand(kind: VersionedKind): Command {
+  return {
+    name: `${kind} version`,
+    summary: `Show one version of a ${kind}, whole.`,
+    positionals: [
+      { name: 'ID', description: `the ${kind} id`, required: true },
+      { name: 'N', description: 'the version number (see versions)', required: true },
+    ],
+    examples: [`vigil ${kind} version 7d4e… 1`],
+    async run(context) {
+      const n = versionNumber(context.positionals[1]!);
+      const vault = await context.openVault();
+      const version = await getVersion<TestimonyRecord & PersonRecord>(
+        vault,
+        kind,
+        context.positionals[0]!,
+        n,
+      );
+      const witness =
+        kind === 'testimony' && version.record.witnessId
+          ? await getPerson(vault, version.record.witnessId).then(
+              (p) => p.name,
+              () => null,
+            )
+          : null;
+      context.output(version, () =>
+        kind === 'person'
+          ? `${versionLine(version)}\n\n${format.personDetail(version.record, [])}`
+          : `${versionLine(version)}\n\n${format.testimonyDetail(version.record, witness)}`,
+      );
+    },
+  };
+}
+
+const testimonyRestoreVersion: Command = {
+  name: 'testimony restore-version',
+  summary: 'Make an earlier version of a testimony the current one again (as a new version).',
+  positionals: [
+    { name: 'ID', description: 'the testimony id', required: true },
+    { name: 'N', description: 'the version to restore', required: true },
+  ],
+  examples: ['vigil testimony restore-version 7d4e… 2'],
+  details:
+    'Nothing is overwritten: the versions in between stay, and the restore is a version of its own.',
+  async run(context) {
+    const n = versionNumber(context.positionals[1]!);
+    const vault = await context.openVault();
+    let changed: readonly string[] = [];
+    const t = await restoreTestimonyVersion(vault, context.positionals[0]!, n, {
+      onChange: (fields) => (changed = fields),
+    });
+    const { statement: _s, translation: _t, ...summary } = t;
+    context.output(summary, () => changedLine(t.id, changed));
+  },
+};
+
+const testimonySeal: Command = {
+  name: 'testimony seal',
+  summary:
+    'Seal the current version of a testimony: it never changes again; an edit makes a new version.',
+  positionals: [{ name: 'ID', description: 'the testimony id', required: true }],
+  examples: ['vigil testimony seal 7d4e…', 'vigil testimony seal 7d4e… --json'],
+  details: `The seal records the SHA-256 of the version's content, who sealed it and when, in the
+version list and the audit log. The vault refuses any change to a sealed version.`,
+  async run(context) {
+    const vault = await context.openVault();
+    const id = context.positionals[0]!;
+    const sealed = await sealTestimony(vault, id);
+    context.output(
+      { id, ...sealed },
+      () => `${id}\nSealed version ${sealed.version} (sha256 ${sealed.sealed!.sha256}).`,
+    );
+  },
+};
+
+export const versionCommands: Command[] = [
+  versionsCommand('testimony'),
+  versionCommand('testimony'),
+  testimonyRestoreVersion,
+  testimonySeal,
+  versionsCommand('person'),
+  versionCommand('person'),
+];
