@@ -12,8 +12,18 @@ describe('migration 12 (versions of testimonies and persons)', () => {
        VALUES ('t1', 'event', 'r1', NULL, 'Ташкент', ?, 'amira', '[]')`,
       [AT],
     );
+    await db.run(
+      `INSERT INTO outgoing_writes (id, kind, target, temp, temp_id, started_at, pid, audit)
+       VALUES ('w1', 'bundle', '/home/ана/b.vigil', '/home/ана/.b.tmp', NULL, ?, 77, NULL)`,
+      [AT],
+    );
     await migrateTo(db, V);
     expect(await db.get('SELECT label FROM trash')).toEqual({ label: 'Ташкент' });
+    expect(await db.get('SELECT target, pid FROM outgoing_writes')).toEqual({
+      target: '/home/ана/b.vigil',
+      pid: 77,
+    });
+    expect(await db.get('SELECT count(*) AS n FROM record_versions')).toEqual({ n: 0 });
     const add = (version: number, sealed: string | null) =>
       db.run(
         `INSERT INTO record_versions (kind, record_id, version, data, fields, actor, created_at, sealed_sha256, sealed_at, sealed_by)
