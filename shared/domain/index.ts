@@ -17,3 +17,4 @@ export * from './search';
 export * from './timeline';
 export * from './caseDocument';
 export * from './organisation';
+export * from './interventionState';

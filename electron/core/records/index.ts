@@ -42,9 +42,12 @@ export {
   deleteIntervention,
   getIntervention,
   listInterventions,
+  listInterventionSteps,
+  moveIntervention,
   updateIntervention,
   type InterventionListQuery,
 } from './interventions';
+export type { InterventionStepEntry } from './interventionStates';
 export {
   addVocabularyTerm,
   getVocabulary,

@@ -12,7 +12,20 @@ import {
 } from '../../../shared/domain/intervention';
 import type { Queryable } from '../vault/database';
 import type { Vault } from '../vault/vault';
-import type { WriteContext } from './context';
+import {
+  interventionStepSchema,
+  type InterventionStepInput,
+} from '../../../shared/domain/interventionState';
+import { auditTx, writeTransaction, type WriteContext } from './context';
+import {
+  addEditedStatusTx,
+  addFirstStepTx,
+  addStepTx,
+  entryOf,
+  planStep,
+  stepRows,
+  type InterventionStepEntry,
+} from './interventionStates';
 import {
   createInCase,
   deleteRecord,
@@ -24,7 +37,7 @@ import {
 import { dateFromDb, dateToDb, spanOf } from './dates';
 import { insertRowTx, recordTable, rowById, updateRowTx } from './table';
 import type { TrashEntry } from './trash';
-import { checkId, parseInput } from './validate';
+import { assertTerms, changedFields, checkId, parseInput } from './validate';
 
 interface InterventionRow {
   id: string;
@@ -139,7 +152,10 @@ export async function createIntervention(
   caseId: string,
   input: InterventionCreate,
 ): Promise<InterventionRecord> {
-  return createInCase(vault, INTERVENTION, caseId, input, insertInterventionTx);
+  return createInCase(vault, INTERVENTION, caseId, input, async (ctx, record) => {
+    await insertInterventionTx(ctx, record);
+    await addFirstStepTx(ctx, record);
+  });
 }
 
 export async function getIntervention(vault: Vault, id: string): Promise<InterventionRecord> {
@@ -152,7 +168,56 @@ export async function updateIntervention(
   patch: InterventionUpdate,
   options: UpdateOptions = {},
 ): Promise<InterventionRecord> {
-  return updateRecord(vault, INTERVENTION, id, patch, writeInterventionTx, options);
+  return updateRecord(
+    vault,
+    INTERVENTION,
+    id,
+    patch,
+    async (ctx, record, fields, before) => {
+      await writeInterventionTx(ctx, record);
+      if (fields.includes('status')) await addEditedStatusTx(ctx, before, record);
+    },
+    options,
+  );
+}
+
+/**
+ * Moves an intervention to its next state on a day (./interventionStates.ts
+ * says what is refused and what each step sets). The record is checked whole
+ * as any edit is; the audit entry names the step and the fields changed.
+ */
+export async function moveIntervention(
+  vault: Vault,
+  id: string,
+  input: InterventionStepInput,
+): Promise<{ intervention: InterventionRecord; step: InterventionStepEntry }> {
+  const interventionId = checkId(id, 'intervention');
+  const step = parseInput(interventionStepSchema, input, 'intervention step');
+  return writeTransaction(vault, async (ctx) => {
+    const before = await loadIntervention(ctx.tx, interventionId);
+    const rows = await stepRows(ctx.tx, interventionId);
+    const patch = planStep(before, rows, step, vault.now());
+    const merged = parseInput(interventionRecordSchema, { ...before, ...patch }, 'intervention');
+    assertTerms('intervention', merged, ctx.vocab, 'intervention');
+    const record = { ...merged, updatedAt: ctx.now };
+    await writeInterventionTx(ctx, record);
+    const entry = await addStepTx(ctx, before, rows, step);
+    await auditTx(ctx, 'intervention', 'update', interventionId, {
+      step: { from: before.status, to: step.state },
+      fields: changedFields(before, record, FIELDS),
+    });
+    return { intervention: record, step: entry };
+  });
+}
+
+/** Every status an intervention had, in order, dated (none kept for one unchanged since steps were kept). */
+export async function listInterventionSteps(
+  vault: Vault,
+  id: string,
+): Promise<InterventionStepEntry[]> {
+  const interventionId = checkId(id, 'intervention');
+  await loadIntervention(vault.db, interventionId);
+  return (await stepRows(vault.db, interventionId)).map(entryOf);
 }
 
 export async function deleteIntervention(vault: Vault, id: string): Promise<TrashEntry> {

@@ -66,6 +66,10 @@ const PARTS: Record<TrashKind, readonly Part[]> = {
     },
     { table: 'event_sources', where: `event_id IN ${EVENTS_OF_CASE}` },
     { table: 'interventions', where: 'case_id = ?' },
+    {
+      table: 'intervention_states',
+      where: 'intervention_id IN (SELECT id FROM interventions WHERE case_id = ?)',
+    },
     { table: 'submissions', where: 'case_id = ?' },
     { table: 'releases', where: 'case_id = ?' },
     { table: 'evidence', where: 'case_id = ? AND parent_id IS NULL' },
@@ -104,7 +108,10 @@ const PARTS: Record<TrashKind, readonly Part[]> = {
       relink: { column: 'testimony_id', key: ['event_id', 'position'] },
     },
   ],
-  intervention: [{ table: 'interventions', where: 'id = ?' }],
+  intervention: [
+    { table: 'interventions', where: 'id = ?' },
+    { table: 'intervention_states', where: 'intervention_id = ?' },
+  ],
   evidence: [
     { table: 'evidence', where: 'id = ?' },
     { table: 'evidence', where: 'parent_id = ?' },
@@ -143,6 +150,7 @@ const REFERENCES: Record<
     witness_id: { table: 'persons', kind: 'person', clear: true },
   },
   interventions: { case_id: { table: 'cases', kind: 'case' } },
+  intervention_states: { intervention_id: { table: 'interventions', kind: 'intervention' } },
   submissions: { case_id: { table: 'cases', kind: 'case' } },
   releases: { case_id: { table: 'cases', kind: 'case' } },
   evidence: {

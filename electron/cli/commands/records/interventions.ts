@@ -5,7 +5,16 @@ import {
   listInterventions,
   updateIntervention,
   deleteIntervention,
+  listInterventionSteps,
+  moveIntervention,
+  type InterventionStepEntry,
 } from '../../../core/records';
+import { UsageError } from '../../command';
+import {
+  INTERVENTION_STEPS,
+  interventionStepSchema,
+  nextSteps,
+} from '../../../../shared/domain/interventionState';
 import {
   interventionCreateSchema,
   interventionFields,
@@ -155,9 +164,101 @@ const interventionDelete: Command = {
   },
 };
 
+const STEP_FIELDS: FieldOptions = {
+  date: text('on', 'YYYY-MM-DD', 'the day it happened (default: today)'),
+  number: text('number', 'TEXT', "the opinion's or decision's number (decision-issued only)"),
+};
+
+const localDay = (date: Date) =>
+  `${String(date.getFullYear()).padStart(4, '0')}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
+
+function stepLine(s: InterventionStepEntry): string {
+  const how = s.via === 'create' ? 'created' : s.via === 'edit' ? 'set by an edit' : 'step';
+  return [
+    String(s.position).padStart(2),
+    s.on ?? '(no date)',
+    s.state,
+    s.number,
+    `${how}, ${s.actor}, ${s.recordedAt.slice(0, 16).replace('T', ' ')}`,
+  ]
+    .filter(Boolean)
+    .join('  ');
+}
+
+const interventionState: Command = {
+  name: 'intervention state',
+  summary:
+    'Move an intervention to its next state, on a day: sent, acknowledged, replied, decided, closed.',
+  positionals: [
+    { name: 'ID', description: 'the intervention id', required: true },
+    { name: 'STATE', description: INTERVENTION_STEPS.join(', '), required: true },
+  ],
+  options: specs(STEP_FIELDS),
+  examples: [
+    'vigil intervention state 2c9a… sent --date 2024-03-20',
+    'vigil intervention state 2c9a… response-received --date 2024-05-02',
+    'vigil intervention state 2c9a… decision-issued --date 2024-11-15 --number "Opinion No. 45/2024"',
+    'vigil intervention state 2c9a… closed --json',
+  ],
+  details: `States go forward only (a step may be skipped: an opinion adopted without a reply);
+nothing moves out of closed. sent sets the date sent, response-received the date of the
+response, decision-issued the outcome (its number, required). The day may not be in the future
+nor before the last step's. Each step is kept: see vigil intervention states ID.`,
+  async run(context) {
+    const [id, state] = context.positionals as [string, string];
+    if (!(INTERVENTION_STEPS as readonly string[]).includes(state))
+      throw new UsageError(
+        `STATE must be one of ${INTERVENTION_STEPS.join(', ')}, not "${state.slice(0, 40)}".`,
+      );
+    const input = await inputFrom(context, STEP_FIELDS, 'add');
+    const step = checkRecord(
+      interventionStepSchema,
+      { ...input, value: { on: localDay(new Date()), ...input.value, state } },
+      'intervention step',
+    );
+    const vault = await context.openVault();
+    const { intervention, step: kept } = await naming(input, () =>
+      moveIntervention(vault, id, step),
+    );
+    const next = nextSteps(intervention.status);
+    context.output({ id: intervention.id, status: intervention.status, step: kept, next }, () =>
+      [
+        intervention.id,
+        `Now ${intervention.status} (${kept.on}${kept.number ? `, ${kept.number}` : ''}).`,
+        next.length ? `Next: ${next.join(', ')}.` : 'Closed: no further step.',
+      ].join('\n'),
+    );
+  },
+};
+
+const interventionStates: Command = {
+  name: 'intervention states',
+  access: 'read',
+  summary: 'List every state an intervention was in, dated, and who recorded it.',
+  positionals: [{ name: 'ID', description: 'the intervention id', required: true }],
+  examples: ['vigil intervention states 2c9a…', 'vigil intervention states 2c9a… --json'],
+  async run(context) {
+    const vault = await context.openVault();
+    const id = context.positionals[0]!;
+    const steps = await listInterventionSteps(vault, id);
+    const current = await getIntervention(vault, id);
+    const next = nextSteps(current.status);
+    context.output({ id: current.id, status: current.status, steps, next }, () =>
+      [
+        ...(steps.length
+          ? steps.map(stepLine)
+          : [`No step kept yet; the status is ${current.status}.`]),
+        next.length ? `Next: ${next.join(', ')}.` : 'Closed: no further step.',
+      ].join('\n'),
+    );
+  },
+};
+
 export const interventionCommands: Command[] = [
   interventionAdd,
   interventionEdit,
+  interventionState,
+  interventionStates,
   interventionList,
   interventionDelete,
 ];

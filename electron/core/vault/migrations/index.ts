@@ -11,6 +11,7 @@ import { organisationLatinNames } from './0009-organisation-latin-names';
 import { trash } from './0010-trash';
 import { interruptedWrites } from './0011-interrupted-writes';
 import { recordVersions } from './0012-record-versions';
+import { interventionStates } from './0013-intervention-states';
 
 export type { Migration };
 
@@ -28,6 +29,7 @@ export const MIGRATIONS: readonly Migration[] = [
   trash,
   interruptedWrites,
   recordVersions,
+  interventionStates,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;
