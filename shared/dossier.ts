@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { audienceSchema, type Audience } from './domain/audience';
+import { CONSENT_REFUSALS, type ConsentRefusalReason } from './domain/consent';
 import { lineText, longText } from './domain/text';
 import type { ReleaseIssueView } from './release';
 
@@ -61,6 +62,47 @@ export const WITHHELD_RECORD_KINDS = [
   'submission',
 ] as const;
 
+/** Why something is left out, beyond consent: see CONSENT_REFUSALS for the consent reasons. */
+export const WITHHOLD_CODES = [
+  ...CONSENT_REFUSALS,
+  /** Consent allows initials or a pseudonym, not the full name. */
+  'name-initials-only',
+  /** Consent allows no name at all. */
+  'name-not-allowed',
+  /** A source resting on a person or testimony that is left out. */
+  'rests-on-withheld',
+  /** A draft intervention: internal working data. */
+  'draft',
+  /** A private field (contacts, addresses, document numbers…): only when asked, never for the public. */
+  'private-field',
+  /** An internal field (notes, statuses, consent terms…): only partner organisations get it. */
+  'internal-field',
+  /** An evidence file whose metadata cannot be removed: only its original could go. */
+  'cannot-strip',
+] as const;
+export type WithholdCode = (typeof WITHHOLD_CODES)[number];
+
+export const withheldReasonSchema = z
+  .object({
+    code: z.enum(WITHHOLD_CODES),
+    on: z.string().max(40).optional(),
+    mechanism: z.string().max(100).optional(),
+  })
+  .strict();
+
+const withheldSubjectSchema = z
+  .object({
+    /** The record's own name in the vault (a person's name, an event's title, a file's name). */
+    name: z.string().max(2000).nullable(),
+    /** Vocabulary terms that describe it (a person's roles, an event's or intervention's type). */
+    terms: z.array(z.string().max(100)).max(50),
+    /** A date that tells it apart (when a testimony was taken). */
+    date: z.string().max(40).nullable(),
+    /** How the dossier shows the name instead, for a name shown in part. */
+    shownAs: z.string().max(2000).nullable(),
+  })
+  .strict();
+
 /**
  * One line of the withholding report: something an export leaves out, and
  * why. The report is shown to the sender before signing and kept in the
@@ -78,9 +120,18 @@ export const withheldItemSchema = z
     /** What, in words the sender recognises: it may name the person (shown inside the vault only). */
     what: z.string().max(2000),
     reason: z.string().max(2000),
+    /**
+     * The same line as data, for front-ends that word it in the user's
+     * language: the record as the vault names it, and why, as codes.
+     * Optional: reports kept before these existed have only the words.
+     */
+    subject: withheldSubjectSchema.optional(),
+    why: z.array(withheldReasonSchema).max(20).optional(),
   })
   .strict();
 export type WithheldItem = z.infer<typeof withheldItemSchema>;
+export type WithheldReason = z.infer<typeof withheldReasonSchema>;
+export type WithheldSubject = z.infer<typeof withheldSubjectSchema>;
 
 const manifestFiles = z
   .array(
@@ -300,6 +351,8 @@ export interface ConsentStatus {
   /** Whether the person appears in the dossier at all. */
   covers: boolean;
   reasons: string[];
+  /** The reasons as codes, one for one. */
+  why: ConsentRefusalReason[];
 }
 
 /** One original chosen to go as it is, and what its metadata reveals. */

@@ -1,3 +1,4 @@
+import { problem } from './issues';
 import { z } from 'zod';
 import { isoDaySchema } from './partialDate';
 import { boundedList, lineText, longText, termId } from './text';
@@ -80,6 +81,7 @@ export const consentSchema: z.ZodType<ConsentRecord, unknown> = z
         code: 'custom',
         path: ['mechanisms'],
         message: 'must name at least one mechanism when the scope is named-mechanisms',
+        params: problem('mechanisms-required'),
       });
     }
     if (consent.scope !== 'named-mechanisms' && consent.mechanisms.length > 0) {
@@ -87,6 +89,7 @@ export const consentSchema: z.ZodType<ConsentRecord, unknown> = z
         code: 'custom',
         path: ['mechanisms'],
         message: `are listed only when the scope is named-mechanisms (it is ${consent.scope})`,
+        params: problem('mechanisms-not-for-scope'),
       });
     }
     if (consent.withdrawnOn !== null && !consent.withdrawn) {
@@ -94,6 +97,7 @@ export const consentSchema: z.ZodType<ConsentRecord, unknown> = z
         code: 'custom',
         path: ['withdrawnOn'],
         message: 'is set but the consent is not marked withdrawn',
+        params: problem('withdrawn-on-without-withdrawal'),
       });
     }
     if (
@@ -105,6 +109,7 @@ export const consentSchema: z.ZodType<ConsentRecord, unknown> = z
         code: 'custom',
         path: ['withdrawnOn'],
         message: `(${consent.withdrawnOn}) is before the consent was given (${consent.givenOn})`,
+        params: problem('withdrawn-before-given'),
       });
     }
   });
@@ -118,11 +123,49 @@ export type ConsentTarget =
   | { kind: 'partners' }
   | { kind: 'public' };
 
+/**
+ * Why a consent does not cover a use, as a stable code (the UI words it in
+ * the user's language) with what the words need: the date of a withdrawal,
+ * the mechanism that is not named.
+ */
+export const CONSENT_REFUSALS = [
+  'consent-missing',
+  'consent-withdrawn',
+  'consent-internal-only',
+  'consent-partners-not-public',
+  'consent-mechanisms-not-public',
+  'consent-mechanisms-not-partners',
+  'consent-partners-not-mechanisms',
+  'consent-other-mechanism',
+] as const;
+export type ConsentRefusal = (typeof CONSENT_REFUSALS)[number];
+
+export interface ConsentRefusalReason {
+  code: ConsentRefusal;
+  /** The day consent was withdrawn (consent-withdrawn), when recorded. */
+  on?: string;
+  /** The mechanism the consent does not name (consent-other-mechanism). */
+  mechanism?: string;
+}
+
 export interface ConsentDecision {
   allowed: boolean;
-  /** Plain reasons, for the exporter's list of what it withheld and why. */
+  /** Plain reasons (English), for the CLI and the exporter's list of what it withheld and why. */
   reasons: string[];
+  /** The same reasons as codes, one for one, for front-ends that speak other languages. */
+  why: ConsentRefusalReason[];
 }
+
+const REFUSAL_WORDS: Record<ConsentRefusal, (r: ConsentRefusalReason) => string> = {
+  'consent-missing': () => 'no consent was recorded',
+  'consent-withdrawn': (r) => `consent was withdrawn${r.on ? ` on ${r.on}` : ''}`,
+  'consent-internal-only': () => 'consent covers internal use only',
+  'consent-partners-not-public': () => 'consent covers partner organisations, not publication',
+  'consent-mechanisms-not-public': () => 'consent covers the named mechanisms, not publication',
+  'consent-mechanisms-not-partners': () => 'consent names mechanisms, not partner organisations',
+  'consent-partners-not-mechanisms': () => 'consent covers partner organisations, not mechanisms',
+  'consent-other-mechanism': (r) => `consent does not name the mechanism ${r.mechanism ?? ''}`,
+};
 
 /**
  * Whether a record under `consent` may go to `target`. Internal use (inside
@@ -134,28 +177,36 @@ export function consentDecision(
   consent: ConsentRecord | null,
   target: ConsentTarget,
 ): ConsentDecision {
-  if (target.kind === 'internal') return { allowed: true, reasons: [] };
-  if (!consent) return { allowed: false, reasons: ['no consent was recorded'] };
-  const reasons: string[] = [];
-  if (consent.withdrawn)
-    reasons.push(`consent was withdrawn${consent.withdrawnOn ? ` on ${consent.withdrawnOn}` : ''}`);
-  const scope = consent.scope;
-  if (scope === 'internal-only') reasons.push('consent covers internal use only');
-  else if (target.kind === 'public' && scope !== 'public')
-    reasons.push(
-      scope === 'partners'
-        ? 'consent covers partner organisations, not publication'
-        : 'consent covers the named mechanisms, not publication',
-    );
-  else if (target.kind === 'partners') {
-    if (scope === 'named-mechanisms' && !consent.mechanisms.includes(PARTNER_MECHANISM_TERM))
-      reasons.push('consent names mechanisms, not partner organisations');
-  } else if (target.kind === 'mechanism') {
-    if (scope === 'partners') reasons.push('consent covers partner organisations, not mechanisms');
-    else if (scope === 'named-mechanisms' && !consent.mechanisms.includes(target.mechanism))
-      reasons.push(`consent does not name the mechanism ${target.mechanism}`);
+  if (target.kind === 'internal') return { allowed: true, reasons: [], why: [] };
+  const why: ConsentRefusalReason[] = [];
+  if (!consent) why.push({ code: 'consent-missing' });
+  else {
+    if (consent.withdrawn)
+      why.push(
+        consent.withdrawnOn
+          ? { code: 'consent-withdrawn', on: consent.withdrawnOn }
+          : { code: 'consent-withdrawn' },
+      );
+    const scope = consent.scope;
+    if (scope === 'internal-only') why.push({ code: 'consent-internal-only' });
+    else if (target.kind === 'public' && scope !== 'public')
+      why.push({
+        code: scope === 'partners' ? 'consent-partners-not-public' : 'consent-mechanisms-not-public',
+      });
+    else if (target.kind === 'partners') {
+      if (scope === 'named-mechanisms' && !consent.mechanisms.includes(PARTNER_MECHANISM_TERM))
+        why.push({ code: 'consent-mechanisms-not-partners' });
+    } else if (target.kind === 'mechanism') {
+      if (scope === 'partners') why.push({ code: 'consent-partners-not-mechanisms' });
+      else if (scope === 'named-mechanisms' && !consent.mechanisms.includes(target.mechanism))
+        why.push({ code: 'consent-other-mechanism', mechanism: target.mechanism });
+    }
   }
-  return { allowed: reasons.length === 0, reasons };
+  return {
+    allowed: why.length === 0,
+    reasons: why.map((r) => REFUSAL_WORDS[r.code](r)),
+    why,
+  };
 }
 
 /** "Amal Hassan" → "A. H."; works for any script that separates words with spaces. */

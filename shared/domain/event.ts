@@ -1,3 +1,4 @@
+import { problem as named } from './issues';
 import { z } from 'zod';
 import { countryCode } from './countries';
 import {
@@ -69,7 +70,13 @@ export const detentionPlaceSchema = z
   .superRefine((place, ctx) => {
     if (place.from && place.to) {
       const problem = endBeforeStartProblem(place.from, place.to, 'from');
-      if (problem) ctx.addIssue({ code: 'custom', path: ['to'], message: problem });
+      if (problem)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['to'],
+          message: problem,
+          params: named('end-before-start'),
+        });
     }
   });
 
@@ -160,7 +167,13 @@ type EventShape = {
 export function checkEvent(event: EventShape, ctx: z.RefinementCtx): void {
   if (event.end && event.start) {
     const problem = endBeforeStartProblem(event.start, event.end);
-    if (problem) ctx.addIssue({ code: 'custom', path: ['end'], message: problem });
+    if (problem)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['end'],
+        message: problem,
+        params: named('end-before-start'),
+      });
   }
   if (event.ongoing && event.end && event.end.qualifier !== 'unknown') {
     ctx.addIssue({
@@ -176,6 +189,7 @@ export function checkEvent(event: EventShape, ctx: z.RefinementCtx): void {
         code: 'custom',
         path: ['perpetrators', i],
         message: 'lists the same person twice',
+        params: named('duplicate'),
       });
     perpetrators.add(p.personId);
   });
@@ -194,7 +208,12 @@ export function checkEvent(event: EventShape, ctx: z.RefinementCtx): void {
   const links = new Set<string>();
   event.links?.forEach((l, i) => {
     if (links.has(l.eventId))
-      ctx.addIssue({ code: 'custom', path: ['links', i], message: 'links the same event twice' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['links', i],
+        message: 'links the same event twice',
+        params: named('duplicate'),
+      });
     links.add(l.eventId);
   });
 }

@@ -1,3 +1,4 @@
+import { problem as named } from './issues';
 import { z } from 'zod';
 import {
   endBeforeStartProblem,
@@ -34,7 +35,13 @@ export function checkIntervention(
 ): void {
   if (i.sentOn && i.responseOn) {
     const problem = endBeforeStartProblem(i.sentOn, i.responseOn, 'the date sent');
-    if (problem) ctx.addIssue({ code: 'custom', path: ['responseOn'], message: problem });
+    if (problem)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['responseOn'],
+        message: problem,
+        params: named('end-before-start'),
+      });
   }
 }
 

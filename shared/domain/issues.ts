@@ -5,6 +5,75 @@ export interface FieldIssue {
   /** `events[3].start`, `consent.mechanisms[0]`; empty for the whole input. */
   path: string;
   message: string;
+  /** What is wrong, as a stable code that a front-end words in its own language. */
+  problem?: FieldProblem;
+}
+
+/**
+ * What can be wrong with a field, as stable codes: the generic ones follow
+ * from the schema (zod's issue kinds), the others are named by the domain's
+ * own checks (`params: { problem }` on a custom issue).
+ */
+export const FIELD_PROBLEMS = [
+  'required',
+  'too-long',
+  'too-short',
+  'too-many',
+  'too-small',
+  'too-large',
+  'not-a-choice',
+  'wrong-format',
+  'unknown-field',
+  'not-a-date',
+  'end-before-start',
+  'mechanisms-required',
+  'mechanisms-not-for-scope',
+  'withdrawn-on-without-withdrawal',
+  'withdrawn-before-given',
+  'unknown-term',
+  'duplicate',
+  'invalid',
+] as const;
+export type FieldProblem = (typeof FIELD_PROBLEMS)[number];
+
+export function isFieldProblem(value: unknown): value is FieldProblem {
+  return typeof value === 'string' && (FIELD_PROBLEMS as readonly string[]).includes(value);
+}
+
+/** The params a domain check puts on a custom issue so that its problem has a code. */
+export const problem = (code: FieldProblem) => ({ problem: code });
+
+/** The stable code of one zod issue. */
+export function problemOf(issue: z.core.$ZodIssue): FieldProblem {
+  switch (issue.code) {
+    case 'invalid_type':
+      return issue.input === undefined || issue.input === null ? 'required' : 'invalid';
+    case 'unrecognized_keys':
+      return 'unknown-field';
+    case 'invalid_value':
+    case 'invalid_union':
+      return 'not-a-choice';
+    case 'invalid_format':
+      return 'wrong-format';
+    case 'too_big':
+      return issue.origin === 'string'
+        ? 'too-long'
+        : issue.origin === 'array' || issue.origin === 'set'
+          ? 'too-many'
+          : 'too-large';
+    case 'too_small':
+      if (issue.origin === 'string')
+        return Number(issue.minimum) <= 1 ? 'required' : 'too-short';
+      if (issue.origin === 'array' || issue.origin === 'set')
+        return Number(issue.minimum) <= 1 ? 'required' : 'too-small';
+      return 'too-small';
+    case 'custom': {
+      const named = (issue.params as { problem?: unknown } | undefined)?.problem;
+      return isFieldProblem(named) ? named : 'invalid';
+    }
+    default:
+      return 'invalid';
+  }
 }
 
 export function pathToString(path: readonly PropertyKey[]): string {
@@ -45,6 +114,7 @@ export function issuesFromZod(
   return error.issues.map((issue) => ({
     path: pathToString([...prefix, ...issue.path]),
     message: plainMessage(issue),
+    problem: problemOf(issue),
   }));
 }
 

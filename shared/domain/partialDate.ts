@@ -1,3 +1,4 @@
+import { problem as named } from './issues';
 import { z } from 'zod';
 
 /**
@@ -277,14 +278,14 @@ export const partialDateSchema: z.ZodType<PartialDate, unknown> = z
     if (typeof input === 'string') {
       const parsed = tryParsePartialDate(input);
       if (!parsed.ok) {
-        ctx.addIssue({ code: 'custom', message: parsed.message });
+        ctx.addIssue({ code: 'custom', message: parsed.message, params: named('not-a-date') });
         return z.NEVER;
       }
       return parsed.date;
     }
     const problem = checkDateObject(input);
     if (problem) {
-      ctx.addIssue({ code: 'custom', message: problem });
+      ctx.addIssue({ code: 'custom', message: problem, params: named('not-a-date') });
       return z.NEVER;
     }
     return { value: input.value, qualifier: input.qualifier };
@@ -296,11 +297,12 @@ export const isoDaySchema = z.string().superRefine((value, ctx) => {
     ctx.addIssue({
       code: 'custom',
       message: `"${value.slice(0, 40)}" is not a full date (YYYY-MM-DD)`,
+      params: named('not-a-date'),
     });
     return;
   }
   const problem = dateValueProblem(value);
-  if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  if (problem) ctx.addIssue({ code: 'custom', message: problem, params: named('not-a-date') });
 });
 
 /** Today's date (UTC) as `YYYY-MM-DD`. */

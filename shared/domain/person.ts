@@ -1,3 +1,4 @@
+import { problem as named } from './issues';
 import { z } from 'zod';
 import { consentSchema } from './consent';
 import { countryCode } from './countries';
@@ -98,7 +99,13 @@ export function checkPerson(
   }
   if (person.deathDate && person.birthDate) {
     const problem = endBeforeStartProblem(person.birthDate, person.deathDate, 'the birth date');
-    if (problem) ctx.addIssue({ code: 'custom', path: ['deathDate'], message: problem });
+    if (problem)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['deathDate'],
+        message: problem,
+        params: named('end-before-start'),
+      });
   }
 }
 

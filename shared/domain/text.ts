@@ -1,3 +1,4 @@
+import { problem } from './issues';
 import { z } from 'zod';
 
 /**
@@ -96,6 +97,7 @@ export const lineText = boundedText(TEXT_LIMITS.line, false);
 /** One line that must not be empty once trimmed. */
 export const requiredLine = lineText.refine((value) => value.length > 0, {
   message: 'must not be empty',
+  params: problem('required'),
 });
 /** Multi-line text up to TEXT_LIMITS.text bytes. */
 export const longText = boundedText(TEXT_LIMITS.text, true);
@@ -104,6 +106,7 @@ export const statementText = boundedText(TEXT_LIMITS.statement, true);
 /** A statement that must say something. */
 export const requiredStatement = statementText.refine((value) => value.trim().length > 0, {
   message: 'must not be empty',
+  params: problem('required'),
 });
 
 /** A list of values with a bounded length and no duplicates (kept in first-seen order). */

@@ -104,6 +104,7 @@ export function unknownTermIssue(vocab: VocabularySet, ref: TermRef): FieldIssue
   return {
     path: ref.path,
     message: `"${ref.id}" is not a term of the ${ref.vocabulary} vocabulary${guess ? ` (did you mean ${guess}?)` : ''}`,
+    problem: 'unknown-term',
   };
 }
 

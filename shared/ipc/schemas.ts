@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ERROR_CODES } from '../errors';
+import { FIELD_PROBLEMS } from '../domain/issues';
 import { MAX_PASSPHRASE_LENGTH } from '../vault';
 
 /** Small building blocks shared by the channel schemas. Every string has a bound. */
@@ -12,7 +13,19 @@ export const language = z.enum(['en', 'es', 'fr', 'ar', 'ru']);
 export const operationId = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/);
 export const empty = z.strictObject({});
 
-export const errorSchema = z.strictObject({ code: z.enum(ERROR_CODES), message: z.string() });
+/**
+ * An error: its stable code, the core's plain sentence (English, for the CLI
+ * and support), and for invalid input the problems by field, as codes, so a
+ * form can put each one, in the user's language, next to its field.
+ */
+export const errorSchema = z.strictObject({
+  code: z.enum(ERROR_CODES),
+  message: z.string(),
+  issues: z
+    .array(z.strictObject({ path: z.string().max(300), problem: z.enum(FIELD_PROBLEMS) }))
+    .max(50)
+    .optional(),
+});
 
 export const metadataField = z.object({
   group: z.string(),

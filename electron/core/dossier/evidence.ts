@@ -110,6 +110,8 @@ export async function selectEvidence(
       field: null,
       what: `evidence ${item.originalName ?? item.id} (${item.type})`,
       reason: `${reason} (include this original by its id to send it with its metadata)`,
+      subject: { name: item.originalName ?? null, terms: [], date: null, shownAs: null },
+      why: [{ code: 'cannot-strip' }],
     });
   for (const item of chosen) {
     let sourceId = item.id;

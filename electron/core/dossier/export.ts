@@ -57,11 +57,12 @@ export async function exportDossier(
       originals: plan.originals.map((o) => ({ id: o.id, forbiddenName: o.forbidden })),
       // The withholding report, by record id, field and reason: the audit log holds no case content,
       // so the sender's wording (which may name people) is left out.
-      withheld: plan.withheld.map(({ kind, record, field, reason }) => ({
+      withheld: plan.withheld.map(({ kind, record, field, reason, why }) => ({
         kind,
         record,
         field,
         reason,
+        ...(why ? { why: why.map((w) => ({ code: w.code })) } : {}),
       })),
     },
   };

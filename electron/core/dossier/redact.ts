@@ -3,10 +3,12 @@ import type {
   ConsentStatus,
   WgadSubmission,
   WithheldItem,
+  WithheldSubject,
 } from '../../../shared/dossier';
 import {
   audienceRule,
   initialsOf,
+  isPrivateField,
   nameForOutput,
   withholdFields,
   type AudienceRule,
@@ -167,7 +169,13 @@ export function redactCase(
   const byId = new Map(document.persons.map((p) => [p.id, p]));
   const report = (item: WithheldItem) => withheld.push(item);
   // Private and internal fields this audience does not get, emptied so every record keeps its shape.
-  const withholdOf = <T>(kind: RecordKind, id: string, record: T, what: string): T => {
+  const withholdOf = <T>(
+    kind: RecordKind,
+    id: string,
+    record: T,
+    what: string,
+    subject: WithheldSubject,
+  ): T => {
     const result = withholdFields(record, rule.withheldFields(kind));
     // One line per reason: "consent.scope, consent.naming: consent terms".
     const byReason = new Map<string, string[]>();
@@ -180,9 +188,22 @@ export function redactCase(
         field: paths.join(', '),
         what: `${what}: ${paths.join(', ')}`,
         reason,
+        subject,
+        why: [
+          {
+            code: isPrivateField(kind, paths[0]!.replace(/\[\d+\]/g, '[]'))
+              ? 'private-field'
+              : 'internal-field',
+          },
+        ],
       });
     return result.record;
   };
+  const subjectOf = (
+    name: string | null,
+    terms: string[] = [],
+    date: string | null = null,
+  ): WithheldSubject => ({ name, terms, date, shownAs: null });
 
   // 1. Which testimonies go, and what each one's consent says about naming its witness.
   const testimonyDecisions = document.testimonies.map((testimony) => ({
@@ -220,6 +241,7 @@ export function redactCase(
         consent: !person.consent ? 'missing' : person.consent.withdrawn ? 'withdrawn' : 'recorded',
         covers: decision.allowed,
         reasons: decision.reasons,
+        why: decision.why,
       });
       if (!decision.allowed) {
         excluded.add(person.id);
@@ -229,6 +251,8 @@ export function redactCase(
           field: null,
           what: `${person.name}${person.roles.length ? ` (${person.roles.join(', ')})` : ''}: the person and every mention of them`,
           reason: decision.reasons.join('; '),
+          subject: subjectOf(person.name, person.roles),
+          why: decision.why,
         });
       } else if (shownAs !== person.name) {
         report({
@@ -239,6 +263,8 @@ export function redactCase(
           reason: shownAs
             ? 'consent allows only initials or a pseudonym'
             : 'consent allows no name',
+          subject: { ...subjectOf(person.name, person.roles), shownAs },
+          why: [{ code: shownAs ? 'name-initials-only' : 'name-not-allowed' }],
         });
       }
     } else {
@@ -253,6 +279,7 @@ export function redactCase(
         consent: 'not-needed',
         covers: true,
         reasons: [],
+        why: [],
       });
     }
     shown.set(person.id, shownAs);
@@ -343,7 +370,7 @@ export function redactCase(
         identityDocuments: [],
       };
     }
-    record = withholdOf('person', person.id, record, person.name);
+    record = withholdOf('person', person.id, record, person.name, subjectOf(person.name, person.roles));
     return { person: record, index: i + 1, shownAs, label, fullName: shownAs === person.name };
   });
 
@@ -351,6 +378,7 @@ export function redactCase(
   for (const { testimony, decision } of testimonyDecisions) {
     const by = testimony.witnessId ? byId.get(testimony.witnessId)?.name : null;
     const what = `testimony${by ? ` of ${by}` : ''}${testimony.takenOn.value ? ` (${testimony.takenOn.value})` : ''}`;
+    const testimonySubject = subjectOf(by ?? null, [], testimony.takenOn.value);
     if (!decision.allowed) {
       report({
         kind: 'testimony',
@@ -358,6 +386,8 @@ export function redactCase(
         field: null,
         what,
         reason: decision.reasons.join('; '),
+        subject: testimonySubject,
+        why: decision.why,
       });
       continue;
     }
@@ -369,6 +399,7 @@ export function redactCase(
           path === 'translation' ? testimony.translationLanguage : testimony.language,
       }),
       what,
+      testimonySubject,
     );
     const witnessKept = record.witnessId !== null && !excluded.has(record.witnessId);
     record = {
@@ -387,6 +418,7 @@ export function redactCase(
   const appears = (id: string | null) => id === null || !excluded.has(id);
   const events = document.events.map((event) => {
     const what = `event ${event.title ? `"${event.title}"` : event.eventType}`;
+    const eventSubject = subjectOf(event.title || null, [event.eventType], event.start.value);
     // A source that rests on someone or a statement left out goes with them, so nothing points at it.
     const sources = event.sources.filter((source, i) => {
       const keep =
@@ -399,6 +431,8 @@ export function redactCase(
           field: `sources[${i}]`,
           what: `${what}: a source`,
           reason: 'it rests on a person or a testimony that is withheld',
+          subject: eventSubject,
+          why: [{ code: 'rests-on-withheld' }],
         });
       return keep;
     });
@@ -408,12 +442,15 @@ export function redactCase(
       perpetrators: event.perpetrators.filter((p) => appears(p.personId)),
       sources,
     };
-    return withholdOf('event', event.id, release('event', event.id, record), what);
+    return withholdOf('event', event.id, release('event', event.id, record), what, eventSubject);
   });
 
   const interventions: DocumentIntervention[] = [];
   for (const intervention of document.interventions) {
     const what = `intervention ${intervention.interventionType}${intervention.recipient ? ` to ${intervention.recipient}` : ''}`;
+    const interventionSubject = subjectOf(intervention.recipient || null, [
+      intervention.interventionType,
+    ]);
     if (!rule.internal && intervention.status === 'draft') {
       report({
         kind: 'record',
@@ -421,6 +458,8 @@ export function redactCase(
         field: null,
         what,
         reason: 'a draft is internal working data',
+        subject: interventionSubject,
+        why: [{ code: 'draft' }],
       });
       continue;
     }
@@ -430,6 +469,7 @@ export function redactCase(
         intervention.id,
         release('intervention', intervention.id, intervention),
         what,
+        interventionSubject,
       ),
     );
   }
@@ -447,6 +487,7 @@ export function redactCase(
       document.case.id,
       release('case', document.case.id, document.case),
       'case',
+      subjectOf(null),
     ),
     persons: persons.map((p) => p.person),
     events,

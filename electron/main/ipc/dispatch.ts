@@ -9,6 +9,8 @@ import {
   type Result,
 } from '../../../shared/ipc/contract';
 import { isVigilError } from '../../core/errors';
+import { InvalidInput } from '../../core/records/validate';
+import { issuesFromZod, type FieldIssue } from '../../../shared/domain/issues';
 
 /** One implementation per channel: a channel without a handler does not compile. */
 export type Handlers = { [C in Channel]: (input: Parsed<C>) => Promise<Out<C>> };
@@ -17,6 +19,14 @@ const MAX_MESSAGE = 400;
 
 export function isChannel(value: unknown): value is Channel {
   return typeof value === 'string' && Object.hasOwn(contract, value);
+}
+
+/** The problems by field, as codes (at most 50), for the renderer to word and place. */
+function issuesOf(issues: readonly FieldIssue[]): IpcError['issues'] {
+  return issues.slice(0, 50).map((issue) => ({
+    path: issue.path.slice(0, 300),
+    problem: issue.problem ?? 'invalid',
+  }));
 }
 
 function describeInvalid(error: z.ZodError): string {
@@ -31,6 +41,13 @@ function describeInvalid(error: z.ZodError): string {
  * becomes INTERNAL without detail, so no stack, path or key can leak.
  */
 export function toIpcError(error: unknown): IpcError {
+  if (error instanceof InvalidInput) {
+    return {
+      code: 'INVALID_INPUT',
+      message: error.message.slice(0, MAX_MESSAGE),
+      issues: issuesOf(error.issues),
+    };
+  }
   if (isVigilError(error) && isErrorCode(error.code)) {
     return { code: error.code, message: error.message.slice(0, MAX_MESSAGE) };
   }
@@ -59,7 +76,11 @@ export function createDispatcher(
     if (!parsed.success)
       return {
         ok: false,
-        error: { code: 'INVALID_INPUT', message: describeInvalid(parsed.error) },
+        error: {
+          code: 'INVALID_INPUT',
+          message: describeInvalid(parsed.error),
+          issues: issuesOf(issuesFromZod(parsed.error)),
+        },
       };
     try {
       const handler = handlers[channel] as (input: unknown) => Promise<unknown>;

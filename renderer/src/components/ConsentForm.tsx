@@ -59,6 +59,7 @@ export function ConsentForm({
           vocabulary="mechanism"
           value={value.mechanisms}
           onChange={(m) => set('mechanisms', m)}
+          path="consent.mechanisms"
         />
       ) : null}
       <RadioGroup
@@ -76,6 +77,7 @@ export function ConsentForm({
           label={t('consent.pseudonym')}
           value={value.pseudonym}
           onChange={(v) => set('pseudonym', v)}
+          path="consent.pseudonym"
         />
       ) : null}
       {personName !== null ? (
@@ -174,6 +176,7 @@ export function ConsentForm({
         value={value.notes}
         onChange={(v) => set('notes', v)}
         rows={2}
+        path="consent.notes"
       />
     </fieldset>
   );

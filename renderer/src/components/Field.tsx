@@ -1,4 +1,5 @@
 import { useId, type ReactNode } from 'react';
+import { useFieldIssue } from './FieldIssues';
 
 export interface ControlProps {
   id: string;
@@ -6,19 +7,27 @@ export interface ControlProps {
   'aria-invalid'?: boolean;
 }
 
-/** A labelled control with an optional hint and error, wired for screen readers. */
+/**
+ * A labelled control with an optional hint and error, wired for screen
+ * readers. `path` names the field in the record, so that a problem the core
+ * found with it is shown here, in the user's language.
+ */
 export function Field({
   label,
   hint,
-  error,
+  error: ownError,
+  path,
   children,
 }: {
   label: ReactNode;
   hint?: ReactNode;
   error?: ReactNode;
+  path?: string;
   children: (control: ControlProps) => ReactNode;
 }) {
   const id = useId();
+  const coreError = useFieldIssue(path);
+  const error = ownError || coreError;
   const hintId = hint ? `${id}-hint` : undefined;
   const errorId = error ? `${id}-error` : undefined;
   const describedBy = [hintId, errorId].filter(Boolean).join(' ') || undefined;
@@ -52,6 +61,7 @@ export function TextField({
   autoComplete = 'off',
   dir,
   placeholder,
+  path,
 }: {
   label: ReactNode;
   value: string;
@@ -64,9 +74,10 @@ export function TextField({
   autoComplete?: string;
   dir?: 'auto' | 'ltr' | 'rtl';
   placeholder?: string;
+  path?: string;
 }) {
   return (
-    <Field label={label} hint={hint} error={error}>
+    <Field label={label} hint={hint} error={error} path={path}>
       {(control) => (
         <input
           {...control}
@@ -92,6 +103,7 @@ export function TextArea({
   hint,
   error,
   rows = 4,
+  path,
 }: {
   label: ReactNode;
   value: string;
@@ -99,9 +111,10 @@ export function TextArea({
   hint?: ReactNode;
   error?: ReactNode;
   rows?: number;
+  path?: string;
 }) {
   return (
-    <Field label={label} hint={hint} error={error}>
+    <Field label={label} hint={hint} error={error} path={path}>
       {(control) => (
         <textarea
           {...control}
@@ -135,6 +148,7 @@ export function SelectField<V extends string>({
   options,
   hint,
   error,
+  path,
 }: {
   label: ReactNode;
   value: V;
@@ -142,9 +156,10 @@ export function SelectField<V extends string>({
   options: readonly { value: V; label: string }[];
   hint?: ReactNode;
   error?: ReactNode;
+  path?: string;
 }) {
   return (
-    <Field label={label} hint={hint} error={error}>
+    <Field label={label} hint={hint} error={error} path={path}>
       {(control) => (
         <select {...control} value={value} onChange={(e) => onChange(e.target.value as V)}>
           <Options options={options} />

@@ -2,6 +2,7 @@ import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DATE_QUALIFIERS, type DateQualifier } from '../../../shared/domain/partialDate';
 import { useLocale } from '../i18n/useLocale';
+import { useFieldIssue } from './FieldIssues';
 import { formatPartialDate } from '../logic/format';
 import { parseDateText, readDateDraft, type DateDraft } from '../logic/partialDateText';
 
@@ -17,6 +18,8 @@ export function PartialDateField({
   onChange,
   required,
   showError,
+  path,
+  error,
 }: {
   label: string;
   value: DateDraft;
@@ -24,13 +27,20 @@ export function PartialDateField({
   required?: boolean;
   /** Show "not understood" only after the user tried to save. */
   showError?: boolean;
+  /** The date's path in the record, for the core's problem with it (an end before the start). */
+  path?: string;
+  /** The form's own problem with this date (an end before the start), shown once the user tried to save. */
+  error?: string;
 }) {
   const { t } = useTranslation();
   const { language, dateWords, dateInputWords } = useLocale();
   const id = useId();
   const reading = readDateDraft(value, [language], dateInputWords, Boolean(required));
+  const fromCore = useFieldIssue(path);
+  const coreError = (showError ? error : undefined) || fromCore;
   const problem =
-    !reading.ok && (showError || (reading.reason !== 'empty' && value.text.trim().length > 3));
+    Boolean(coreError) ||
+    (!reading.ok && (showError || (reading.reason !== 'empty' && value.text.trim().length > 3)));
   const understood =
     reading.ok && reading.date ? formatPartialDate(reading.date, language, dateWords) : null;
   const onText = (text: string) => {
@@ -79,7 +89,7 @@ export function PartialDateField({
       <p id={`${id}-read`} className={problem ? 'field-error' : 'field-hint'} aria-live="polite">
         {problem
           ? reading.ok
-            ? null
+            ? coreError
             : reading.reason === 'empty'
               ? t('dates.input.required')
               : reading.reason === 'invalid'

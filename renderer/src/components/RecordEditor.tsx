@@ -22,7 +22,7 @@ export function RecordEditor({
   headingId: string;
   title: ReactNode;
   error: unknown;
-  /** Shown under the error, outside the form (e.g. that the text was kept). */
+  /** Shown under the error (e.g. that the text was kept). */
   afterError?: ReactNode;
   onSubmit: () => void;
   submitLabel: string;
@@ -35,9 +35,9 @@ export function RecordEditor({
   return (
     <section aria-labelledby={headingId}>
       <h2 id={headingId}>{title}</h2>
-      <ErrorNotice error={error} />
-      {afterError}
-      <Form onSubmit={onSubmit}>
+      <Form onSubmit={onSubmit} error={error}>
+        <ErrorNotice error={error} />
+        {afterError}
         {children}
         <div className="actions">
           <button type="submit" className="btn btn-primary" disabled={busy}>

@@ -1,4 +1,5 @@
 import type { ErrorCode } from '../../../shared/errors';
+import type { FieldProblem } from '../../../shared/domain/issues';
 import type {
   Channel,
   EventName,
@@ -18,9 +19,16 @@ export class UiError extends Error {
   constructor(
     readonly code: ErrorCode,
     readonly detail: string,
+    /** For invalid input: each problem by field path, as a code the UI words in its language. */
+    readonly issues: readonly UiIssue[] = [],
   ) {
     super(detail);
   }
+}
+
+export interface UiIssue {
+  path: string;
+  problem: FieldProblem;
 }
 
 export function isUiError(error: unknown): error is UiError {
@@ -35,7 +43,8 @@ async function settle<T>(send: () => Promise<Result<T>>): Promise<T> {
   } catch {
     throw new UiError('INTERNAL', 'The request did not reach the main process.');
   }
-  if (!result.ok) throw new UiError(result.error.code, result.error.message);
+  if (!result.ok)
+    throw new UiError(result.error.code, result.error.message, result.error.issues ?? []);
   return result.value;
 }
 

@@ -1,5 +1,6 @@
 import {
   dateValueProblem,
+  endBeforeStartProblem,
   type DateQualifier,
   type PartialDate,
 } from '../../../shared/domain/partialDate';
@@ -290,4 +291,10 @@ export function readDateDraft(
     ok: true,
     date: { value: parsed.date.value, qualifier: parsed.qualifierInText ?? draft.qualifier },
   };
+}
+
+/** Whether two read dates are out of order: the end (or death, or reply) wholly before the start. */
+export function endsBeforeStart(start: DraftReading, end: DraftReading): boolean {
+  if (!start.ok || !end.ok || !start.date || !end.date) return false;
+  return endBeforeStartProblem(start.date, end.date) !== null;
 }

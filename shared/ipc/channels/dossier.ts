@@ -7,6 +7,7 @@ import {
   TEMPLATES,
   wgadSubmissionSchema,
   withheldItemSchema,
+  withheldReasonSchema,
 } from '../../dossier';
 import { releaseIssueSchema } from '../../release';
 import { organisationSchema, organisationUpdateSchema } from '../../domain/organisation';
@@ -56,6 +57,7 @@ const consentStatus = z.object({
   consent: z.enum(['recorded', 'missing', 'withdrawn', 'not-needed']),
   covers: z.boolean(),
   reasons: z.array(z.string()),
+  why: z.array(withheldReasonSchema),
 });
 
 const originalReveal = z.object({

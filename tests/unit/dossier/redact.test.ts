@@ -114,6 +114,23 @@ describe('redaction by consent', () => {
         expect.stringMatching(/^name: consent allows only/),
       ]),
     );
+    // The same lines as data, for a UI in another language: the record's own name and codes.
+    const coded = redacted.withheld.map((w) => [w.kind, w.field, w.why?.map((r) => r.code)]);
+    expect(coded).toEqual(
+      expect.arrayContaining([
+        ['testimony', null, ['consent-withdrawn']],
+        ['field', 'contact', ['private-field']],
+        ['field', 'interviewer', ['private-field']],
+        ['field', 'status', ['internal-field']],
+        ['name', 'name', ['name-initials-only']],
+      ]),
+    );
+    for (const item of redacted.withheld) {
+      expect(item.subject, `${item.kind} ${item.what}`).toBeDefined();
+      expect(item.why?.length, `${item.kind} ${item.what}`).toBeGreaterThan(0);
+    }
+    const name = redacted.withheld.find((w) => w.kind === 'name')!;
+    expect(name.subject).toMatchObject({ shownAs: 'J. M. Á.' });
     expect(redacted.releaser.mentions(text).filter((m) => m.certain)).toEqual([]);
     expect(
       redacted.releaser.mentions('a report about jose martinez').map((m) => [m.text, m.certain]),

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { CHANNELS, contract } from '../../../shared/ipc/contract';
 import { createDispatcher, toIpcError } from '../../../electron/main/ipc/dispatch';
 import { VigilError } from '../../../electron/core/errors';
+import { InvalidInput } from '../../../electron/core/records/validate';
 import { testServices } from '../../helpers/services';
 import { tempDir } from '../../helpers/tmp';
 
@@ -81,6 +82,44 @@ describe('IPC contract and dispatcher', () => {
     expect((extra as { error: { message: string } }).error.message).toMatch(
       /memoryMiB|Unrecognized/,
     );
+  });
+
+  it('names each problem of an invalid request by field path and code, not only in English words', async () => {
+    const { dispatch } = await testServices();
+    const caseId = '0b7c2f1e-0000-4000-8000-000000000001';
+    const result = await dispatch('persons.create', {
+      caseId,
+      role: 'victim',
+      person: {
+        name: '',
+        consent: { scope: 'named-mechanisms', mechanisms: [] },
+        birthDate: { value: '2024-02-30', qualifier: 'exact' },
+      },
+    });
+    expect(result.ok).toBe(false);
+    const issues = (result as { error: { issues?: { path: string; problem: string }[] } }).error
+      .issues;
+    expect(issues).toEqual(
+      expect.arrayContaining([
+        { path: 'person.consent.mechanisms', problem: 'mechanisms-required' },
+        { path: 'person.name', problem: 'required' },
+        { path: 'person.birthDate', problem: 'not-a-date' },
+      ]),
+    );
+    // Core validation (InvalidInput) carries its issues too.
+    const core = toIpcError(
+      new InvalidInput('event', [
+        { path: 'end', message: 'is before the start', problem: 'end-before-start' },
+        { path: 'title', message: 'something' },
+      ]),
+    );
+    expect(core).toMatchObject({
+      code: 'INVALID_INPUT',
+      issues: [
+        { path: 'end', problem: 'end-before-start' },
+        { path: 'title', problem: 'invalid' },
+      ],
+    });
   });
 
   it('maps VigilErrors to their code and message, and anything else to INTERNAL without detail', () => {

@@ -45,10 +45,12 @@ describe('consent records', () => {
     expect(consentDecision(wgadOnly, { kind: 'mechanism', mechanism: 'wgad' })).toEqual({
       allowed: true,
       reasons: [],
+      why: [],
     });
     expect(consentDecision(wgadOnly, { kind: 'mechanism', mechanism: 'iachr' })).toEqual({
       allowed: false,
       reasons: ['consent does not name the mechanism iachr'],
+      why: [{ code: 'consent-other-mechanism', mechanism: 'iachr' }],
     });
     expect(consentDecision(wgadOnly, { kind: 'public' }).allowed).toBe(false);
     expect(
@@ -64,7 +66,12 @@ describe('consent records', () => {
     expect(consentDecision(withdrawn, { kind: 'public' })).toEqual({
       allowed: false,
       reasons: ['consent was withdrawn on 2024-05-01'],
+      why: [{ code: 'consent-withdrawn', on: '2024-05-01' }],
     });
+    expect(consentDecision(null, { kind: 'public' }).why).toEqual([{ code: 'consent-missing' }]);
+    expect(
+      consentDecision(consent({ scope: 'partners' }), { kind: 'public' }).why.map((r) => r.code),
+    ).toEqual(['consent-partners-not-public']);
   });
 
   it('name people only as agreed', () => {

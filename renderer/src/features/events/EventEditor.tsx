@@ -5,7 +5,7 @@ import { PartialDateField } from '../../components/PartialDateField';
 import { RecordEditor } from '../../components/RecordEditor';
 import { VocabSelect } from '../../components/VocabSelect';
 import { useLocale } from '../../i18n/useLocale';
-import { readDateDraft } from '../../logic/partialDateText';
+import { endsBeforeStart, readDateDraft } from '../../logic/partialDateText';
 import type { CasePerson, EventRecord } from '../../lib/types';
 import { useRecordEditor } from '../../lib/useRecordEditor';
 import { useVocabularies } from '../../lib/vocabularies';
@@ -50,7 +50,8 @@ export function EventEditor({
     editor.save(() => {
       const start = readDateDraft(draft.start, [language], dateInputWords, true);
       const end = readDateDraft(draft.end, [language], dateInputWords, false);
-      if (!start.ok || !end.ok || !start.date) return null;
+      if (!start.ok || !end.ok || !start.date || (!draft.ongoing && endsBeforeStart(start, end)))
+        return null;
       const dates = { start: start.date, end: end.date };
       return async () => {
         const fields = eventFields(draft, dates, Boolean(isDetention), event);
@@ -59,6 +60,12 @@ export function EventEditor({
       };
     });
 
+  const outOfOrder =
+    !draft.ongoing &&
+    endsBeforeStart(
+      readDateDraft(draft.start, [language], dateInputWords, true),
+      readDateDraft(draft.end, [language], dateInputWords, false),
+    );
   const answerOptions = ANSWERS.map((a) => ({ value: a, label: t(`events.answers.${a}`) }));
 
   return (
@@ -87,6 +94,7 @@ export function EventEditor({
       <PartialDateField
         label={t('events.start')}
         value={draft.start}
+        path="start"
         onChange={(v) => set('start', v)}
         required
         showError={tried}
@@ -100,8 +108,10 @@ export function EventEditor({
         <PartialDateField
           label={t('events.end')}
           value={draft.end}
+          path="end"
           onChange={(v) => set('end', v)}
           showError={tried}
+          error={outOfOrder ? t('errors.fields.end-before-start') : undefined}
         />
       )}
       <TextField

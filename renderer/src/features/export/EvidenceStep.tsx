@@ -5,6 +5,7 @@ import { formatBytes } from '../../logic/format';
 import type { ExportPreview } from '../../lib/types';
 import { useLoad } from '../../lib/useLoad';
 import { vigil } from '../../lib/vigil';
+import { useWithheldWords } from './withheldWords';
 
 type Original = ExportPreview['originals'][number];
 
@@ -71,6 +72,7 @@ export function EvidenceStep({
   onConfirmed: (ids: string[]) => void;
 }) {
   const { t, i18n } = useTranslation();
+  const words = useWithheldWords();
   const locale = i18n.resolvedLanguage ?? 'en';
   const list = useLoad(() => vigil.evidence.list({ caseId }), caseId);
   const items = (list.data ?? []).filter((item) => item.kind === 'original');
@@ -141,11 +143,11 @@ export function EvidenceStep({
           })}
         </fieldset>
       ) : null}
-      {preview.evidence
-        .filter((e) => e.copy === 'withheld')
-        .map((e, i) => (
-          <p key={i} className="notice notice-warn" lang="en">
-            {e.reason}
+      {preview.withheld
+        .filter((item) => item.kind === 'evidence')
+        .map((item, i) => (
+          <p key={i} className="notice notice-warn" lang={words.worded(item) ? undefined : 'en'}>
+            <span dir="auto">{words.what(item)}</span>: {words.why(item)}
           </p>
         ))}
     </section>

@@ -3,6 +3,7 @@ import { useNavigation } from '../../app/routes';
 import { Checkbox } from '../../components/Field';
 import type { ExportPreview } from '../../lib/types';
 import { useVocabularies } from '../../lib/vocabularies';
+import { useWithheldWords } from './withheldWords';
 
 const KINDS = ['person', 'name', 'testimony', 'record', 'field', 'evidence'] as const;
 
@@ -28,6 +29,7 @@ export function RedactionStep({
   const { t } = useTranslation();
   const { navigate } = useNavigation();
   const { label } = useVocabularies();
+  const words = useWithheldWords();
   const count = preview.withheld.length;
   return (
     <section aria-labelledby="redaction-heading" data-testid="withholding-report">
@@ -75,7 +77,7 @@ export function RedactionStep({
                     </span>
                   </td>
                   <td>
-                    <span lang="en">{person.reasons.join('; ')}</span>
+                    <span>{person.why.map(words.reason).join('; ')}</span>
                     {person.covers ? null : (
                       <>
                         {' '}
@@ -113,10 +115,8 @@ export function RedactionStep({
             <ul className="withheld">
               {items.map((item, i) => (
                 <li key={i} data-kind={item.kind}>
-                  <span dir="auto" lang="en">
-                    {item.what}
-                  </span>{' '}
-                  — <span lang="en">{item.reason}</span>
+                  <span dir="auto">{words.what(item)}</span> —{' '}
+                  <span lang={words.worded(item) ? undefined : 'en'}>{words.why(item)}</span>
                 </li>
               ))}
             </ul>

@@ -5,6 +5,7 @@ import { ErrorNotice } from '../../components/ErrorNotice';
 import type { ExportResult, VerifyReport } from '../../lib/types';
 import { vigil } from '../../lib/vigil';
 import { VerifyReportView } from './VerifyReportView';
+import { useWithheldWords } from './withheldWords';
 
 const COMMANDS = [
   'gpg --import signer-key.asc',
@@ -17,6 +18,7 @@ const COMMANDS = [
 /** The export done: what was written, what was withheld, and how anyone can verify it with GnuPG alone. */
 export function ResultStep({ result }: { result: ExportResult }) {
   const { t } = useTranslation();
+  const words = useWithheldWords();
   const [verified, setVerified] = useState<{ label: string; report: VerifyReport } | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
@@ -70,8 +72,8 @@ export function ResultStep({ result }: { result: ExportResult }) {
           <p className="field-hint">{t('export.reportNote')}</p>
           <ul>
             {result.withheld.map((item, i) => (
-              <li key={i} lang="en">
-                {item.what} — {item.reason}
+              <li key={i} lang={words.worded(item) ? undefined : 'en'}>
+                <span dir="auto">{words.what(item)}</span> — {words.why(item)}
               </li>
             ))}
           </ul>

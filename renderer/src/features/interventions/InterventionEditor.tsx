@@ -142,6 +142,7 @@ export function InterventionEditor({
       <PartialDateField
         label={t('interventions.sentOn')}
         value={draft.sentOn}
+        path="sentOn"
         onChange={(v) => set('sentOn', v)}
         showError={tried}
       />
@@ -183,6 +184,7 @@ export function InterventionEditor({
       <PartialDateField
         label={t('interventions.responseOn')}
         value={draft.responseOn}
+        path="responseOn"
         onChange={(v) => set('responseOn', v)}
         showError={tried}
       />

@@ -98,6 +98,7 @@ export function PersonEditor({
       <TextField
         label={t('persons.name')}
         hint={t('persons.nameHint')}
+        path="name"
         value={draft.name}
         onChange={(v) => set('name', v)}
         error={tried && !draft.name.trim() ? t('common.required') : undefined}
@@ -163,6 +164,7 @@ export function PersonEditor({
       <PartialDateField
         label={t('persons.birthDate')}
         value={draft.birthDate}
+        path="birthDate"
         onChange={(v) => set('birthDate', v)}
         showError={tried}
       />
@@ -208,6 +210,7 @@ export function PersonEditor({
             <PartialDateField
               label={t('persons.idDocumentIssuedOn', { n: i + 1 })}
               value={d.issuedOn}
+              path={`identityDocuments.${i}.issuedOn`}
               onChange={(v) => setDocument(i, { issuedOn: v })}
               showError={tried}
             />
@@ -298,6 +301,7 @@ export function PersonEditor({
         <PartialDateField
           label={t('persons.deathDate')}
           value={draft.deathDate}
+          path="deathDate"
           onChange={(v) => set('deathDate', v)}
           showError={tried}
         />

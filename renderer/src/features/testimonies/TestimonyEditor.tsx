@@ -121,6 +121,7 @@ export function TestimonyEditor({
       <PartialDateField
         label={t('testimonies.takenOn')}
         value={draft.takenOn}
+        path="takenOn"
         onChange={(v) => set('takenOn', v)}
         showError={tried}
       />
