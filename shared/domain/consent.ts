@@ -191,7 +191,8 @@ export function consentDecision(
     if (scope === 'internal-only') why.push({ code: 'consent-internal-only' });
     else if (target.kind === 'public' && scope !== 'public')
       why.push({
-        code: scope === 'partners' ? 'consent-partners-not-public' : 'consent-mechanisms-not-public',
+        code:
+          scope === 'partners' ? 'consent-partners-not-public' : 'consent-mechanisms-not-public',
       });
     else if (target.kind === 'partners') {
       if (scope === 'named-mechanisms' && !consent.mechanisms.includes(PARTNER_MECHANISM_TERM))

@@ -62,8 +62,7 @@ export function problemOf(issue: z.core.$ZodIssue): FieldProblem {
           ? 'too-many'
           : 'too-large';
     case 'too_small':
-      if (issue.origin === 'string')
-        return Number(issue.minimum) <= 1 ? 'required' : 'too-short';
+      if (issue.origin === 'string') return Number(issue.minimum) <= 1 ? 'required' : 'too-short';
       if (issue.origin === 'array' || issue.origin === 'set')
         return Number(issue.minimum) <= 1 ? 'required' : 'too-small';
       return 'too-small';

@@ -370,7 +370,13 @@ export function redactCase(
         identityDocuments: [],
       };
     }
-    record = withholdOf('person', person.id, record, person.name, subjectOf(person.name, person.roles));
+    record = withholdOf(
+      'person',
+      person.id,
+      record,
+      person.name,
+      subjectOf(person.name, person.roles),
+    );
     return { person: record, index: i + 1, shownAs, label, fullName: shownAs === person.name };
   });
 

@@ -82,7 +82,10 @@ export function useWithheldWords() {
         const type = subject?.terms[0] ? label('event-type', subject.terms[0]) : '';
         const base = name ?? type;
         return subject?.date
-          ? t('withheld.records.dated', { what: base, date: formatDateValue(subject.date, language) })
+          ? t('withheld.records.dated', {
+              what: base,
+              date: formatDateValue(subject.date, language),
+            })
           : base;
       }
       case 'testimony': {
@@ -90,7 +93,10 @@ export function useWithheldWords() {
           ? t('withheld.records.testimonyOf', { name })
           : t('withheld.records.testimony');
         return subject?.date
-          ? t('withheld.records.dated', { what: base, date: formatDateValue(subject.date, language) })
+          ? t('withheld.records.dated', {
+              what: base,
+              date: formatDateValue(subject.date, language),
+            })
           : base;
       }
       case 'intervention': {
@@ -108,7 +114,10 @@ export function useWithheldWords() {
     switch (item.kind) {
       case 'name':
         return item.subject.shownAs
-          ? t('withheld.nameShownAs', { name: item.subject.name ?? '', shownAs: item.subject.shownAs })
+          ? t('withheld.nameShownAs', {
+              name: item.subject.name ?? '',
+              shownAs: item.subject.shownAs,
+            })
           : t('withheld.nameNotShown', { name: item.subject.name ?? '' });
       case 'field': {
         const fields = (item.field ?? '').split(', ').filter(Boolean).map(field);
