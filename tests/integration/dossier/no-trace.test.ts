@@ -291,13 +291,15 @@ describe.skipIf(!canRead)(
             JSON.stringify(entry.detail.audience) === JSON.stringify(AUDIENCES[name]) &&
             entry.detail.template === template,
         )!.detail;
-        // The same report the sender was shown, by record id, field and reason.
+        // The same report the sender was shown, by record id, field and reason (and reason codes:
+        // no date or name of the sender's wording goes into the audit log).
         expect(detail.withheld).toEqual(
-          preview.withheld.map(({ kind, record, field, reason }) => ({
+          preview.withheld.map(({ kind, record, field, reason, why }) => ({
             kind,
             record,
             field,
             reason,
+            why: why!.map((w) => ({ code: w.code })),
           })),
         );
         const withheld = detail.withheld as { kind: string; record: { id: string } }[];
