@@ -241,3 +241,53 @@ export function nameForOutput(
       return null;
   }
 }
+
+/** How a consent record changed, for its history. */
+export type ConsentChange = 'granted' | 'widened' | 'narrowed' | 'withdrawn' | 'changed';
+
+const NAMING_REACH: Record<ConsentNaming, number> = { none: 0, pseudonym: 1, initials: 2, name: 3 };
+
+/**
+ * What a consent record lets out, as comparable facts: which audiences it
+ * covers (partners, publication, each mechanism either record names, and any
+ * other mechanism) and how revealing the naming is. Withdrawal is left aside.
+ */
+function reachOf(consent: ConsentRecord | null, mechanisms: readonly string[]): number[] {
+  // A mechanism no record names stands for every other one (publication reaches it).
+  const all = [...mechanisms, '\u0000any-other'];
+  if (!consent) return [0, 0, 0, ...all.map(() => 0)];
+  const c = { ...consent, withdrawn: false };
+  const allowed = (target: ConsentTarget) => (consentDecision(c, target).allowed ? 1 : 0);
+  return [
+    NAMING_REACH[c.naming],
+    allowed({ kind: 'partners' }),
+    allowed({ kind: 'public' }),
+    ...all.map((m) => allowed({ kind: 'mechanism', mechanism: m })),
+  ];
+}
+
+/**
+ * How `after` changed `before`: withdrawn, granted (first given, or given
+ * again after a withdrawal), widened (reaches more and nothing less: more
+ * audiences or a more revealing naming), narrowed (the reverse), or changed
+ * (both ways, only its details: date, notes, form, or anything while it
+ * stays withdrawn). Null when equal.
+ */
+export function consentChange(
+  before: ConsentRecord | null,
+  after: ConsentRecord | null,
+): ConsentChange | null {
+  if (JSON.stringify(before) === JSON.stringify(after)) return null;
+  if (after?.withdrawn && !before?.withdrawn) return 'withdrawn';
+  if (before?.withdrawn && after && !after.withdrawn) return 'granted';
+  // Still withdrawn, it lets nothing out whatever else changed.
+  if (before?.withdrawn && after?.withdrawn) return 'changed';
+  const mechanisms = [...new Set([...(before?.mechanisms ?? []), ...(after?.mechanisms ?? [])])];
+  const a = reachOf(before, mechanisms);
+  const b = reachOf(after, mechanisms);
+  const more = b.some((v, i) => v > a[i]!);
+  const less = b.some((v, i) => v < a[i]!);
+  if (more && !less) return a.every((v) => v === 0) ? 'granted' : 'widened';
+  if (less && !more) return 'narrowed';
+  return 'changed';
+}

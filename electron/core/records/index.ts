@@ -103,9 +103,11 @@ export {
 export { restoreTrashEntry } from './restore';
 export {
   VERSIONED_KINDS,
+  consentHistory,
   getVersion,
   listVersions,
   sealDigest,
+  type ConsentHistoryEntry,
   type Version,
   type VersionSummary,
   type VersionedKind,

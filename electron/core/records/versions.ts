@@ -1,4 +1,9 @@
 import { createHash } from 'node:crypto';
+import {
+  consentChange,
+  type ConsentChange,
+  type ConsentRecord,
+} from '../../../shared/domain/consent';
 import { VigilError } from '../errors';
 import type { Queryable } from '../vault/database';
 import type { Vault } from '../vault/vault';
@@ -179,4 +184,54 @@ export async function sealLatestTx(
     sealed_at: ctx.now,
     sealed_by: ctx.vault.actor,
   });
+}
+
+/** One change of a consent record, as its history shows it. */
+export interface ConsentHistoryEntry {
+  version: number;
+  change: ConsentChange | 'recorded';
+  /** The day it took effect: the day withdrawn for a withdrawal, else the day given (if known). */
+  on: string | null;
+  actor: string;
+  recordedAt: string;
+  consent: ConsentRecord | null;
+}
+
+/**
+ * The history of a record's consent, from its versions: every version whose
+ * consent differs from the one before, classified (granted, widened,
+ * narrowed, withdrawn, changed) and dated. The first version's consent is
+ * `recorded` when it lets nothing out, else `granted`.
+ */
+export async function consentHistory(
+  vault: Vault,
+  kind: VersionedKind,
+  id: string,
+): Promise<ConsentHistoryEntry[]> {
+  const rows = await vault.db.all<VersionRow>(
+    'SELECT * FROM record_versions WHERE kind = ? AND record_id = ? ORDER BY version',
+    [kind, checkId(id, kind)],
+  );
+  const entries: ConsentHistoryEntry[] = [];
+  let previous: ConsentRecord | null | undefined;
+  for (const row of rows) {
+    const consent = (JSON.parse(row.data) as { consent?: ConsentRecord | null }).consent ?? null;
+    const change =
+      previous === undefined
+        ? consentChange(null, consent) === 'granted'
+          ? 'granted'
+          : 'recorded'
+        : consentChange(previous, consent);
+    previous = consent;
+    if (!change) continue;
+    entries.push({
+      version: row.version,
+      change,
+      on: change === 'withdrawn' ? (consent?.withdrawnOn ?? null) : (consent?.givenOn ?? null),
+      actor: row.actor,
+      recordedAt: row.created_at,
+      consent,
+    });
+  }
+  return entries;
 }

@@ -114,6 +114,12 @@ export const CONSENT_FIELDS: FieldOptions = {
     { implies: { 'consent.withdrawn': true } },
   ),
   'consent-notes': text('consent.notes', 'TEXT', 'notes on how consent was obtained'),
+  'consent-given-again': flag(
+    'consent.withdrawn',
+    'consent given again after a withdrawal (clears it; give --consent-date too)',
+    false,
+    { implies: { 'consent.withdrawnOn': null }, only: 'edit' },
+  ),
 };
 
 /**

@@ -1,11 +1,14 @@
 import type { Command } from '../../command';
 import { UsageError } from '../../command';
 import {
+  consentHistory,
   getPerson,
+  getTestimony,
   getVersion,
   listVersions,
   restoreTestimonyVersion,
   sealTestimony,
+  type ConsentHistoryEntry,
   type VersionedKind,
   type VersionSummary,
 } from '../../../core/records';
@@ -131,11 +134,50 @@ version list and the audit log. The vault refuses any change to a sealed version
   },
 };
 
+function consentLine(e: ConsentHistoryEntry): string {
+  const c = e.consent;
+  const what = c
+    ? [
+        c.scope === 'named-mechanisms' ? `named-mechanisms (${c.mechanisms.join(', ')})` : c.scope,
+        `naming ${c.naming}`,
+      ].join(', ')
+    : 'no consent record';
+  const at = e.recordedAt.slice(0, 16).replace('T', ' ');
+  return `v${e.version}  ${e.change.padEnd(9)}  ${e.on ?? '(no date)'}  ${what}  (recorded ${at} by ${e.actor})`;
+}
+
+function consentHistoryCommand(kind: VersionedKind): Command {
+  return {
+    name: `${kind} consent-history`,
+    access: 'read',
+    summary: `Every change of a ${kind}'s consent: granted, widened, narrowed, withdrawn, dated.`,
+    positionals: [{ name: 'ID', description: `the ${kind} id`, required: true }],
+    examples: [`vigil ${kind} consent-history 7d4e…`, `vigil ${kind} consent-history 7d4e… --json`],
+    details: `Read from the ${kind}'s versions: each version whose consent differs from the one before.
+Widened: it reaches more audiences or names more plainly, and nothing less; narrowed: the reverse;
+changed: both, or only its details. The date is the day given (or withdrawn), as recorded.`,
+    async run(context) {
+      const vault = await context.openVault();
+      const id = context.positionals[0]!;
+      const changes = await consentHistory(vault, kind, id);
+      if (changes.length === 0)
+        await (kind === 'person' ? getPerson(vault, id) : getTestimony(vault, id));
+      context.output({ id, changes }, () =>
+        changes.length
+          ? changes.map(consentLine).join('\n')
+          : `No change of this ${kind}'s consent is kept: it was not changed since versions were kept.`,
+      );
+    },
+  };
+}
+
 export const versionCommands: Command[] = [
   versionsCommand('testimony'),
   versionCommand('testimony'),
   testimonyRestoreVersion,
   testimonySeal,
+  consentHistoryCommand('testimony'),
   versionsCommand('person'),
   versionCommand('person'),
+  consentHistoryCommand('person'),
 ];
