@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { watch, type FSWatcher } from 'node:fs';
 import { lstat, readdir, rm, writeFile } from 'node:fs/promises';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { join } from 'node:path';
@@ -8,7 +9,7 @@ import { intakeFile } from '../../electron/core/evidence';
 import { generateOrgKey } from '../../electron/core/pgp';
 import { createCase } from '../../electron/core/records';
 import { canary, findCanaries, type CanaryHit } from './canary';
-import { startVigil, seededRandom, waitUntil } from './processes';
+import { startVigil, seededRandom, waitUntil, type Running } from './processes';
 import { tempDir } from './tmp';
 import { newVault, PASSPHRASE } from './vault';
 
@@ -33,6 +34,19 @@ export async function canaryVault(options: { evidenceMiB?: number; withKey?: boo
     await generateOrgKey(created.vault, { name: 'Defenders Watch', email: 'cases@example.org' });
   await created.vault.lock();
   return { dir: created.dir, caseId: record.id, evidenceId: evidence.id, canaries };
+}
+
+/**
+ * Kills per campaign: 30 in `npm test` (at random instants, so every run tries new ones);
+ * VIGIL_KILLS=300 (or any count) runs a campaign longer on demand.
+ */
+export function killCount(): number {
+  const value = Number(process.env.VIGIL_KILLS ?? 30);
+  if (!Number.isInteger(value) || value < 2)
+    throw new Error(
+      `VIGIL_KILLS must be a whole number of at least 2, not ${process.env.VIGIL_KILLS}`,
+    );
+  return value;
 }
 
 export interface KillFigures {
@@ -117,6 +131,7 @@ export async function killCampaign(
   const calibration = start(-1);
   const t0 = Date.now();
   let written = 0;
+  await whenChanged(tempDirs, () => scenario.writing(-1), calibration);
   await waitUntil(async () => {
     written = Math.max(written, await scenario.progress(-1));
     return false;
@@ -130,7 +145,9 @@ export async function killCampaign(
     const run = start(i);
     if (i % 2 === 0) {
       // Mid-write, at a random point of the bytes: the same coverage on a fast or a slow machine.
+      // Idle until the output's temporary appears, then polled closely through the write.
       const at = Math.floor(random() * written);
+      await whenChanged(tempDirs, () => scenario.writing(i), run);
       await waitUntil(async () => (await scenario.progress(i)) > at, run, 1);
     } else {
       // Anywhere in a run: opening, planning, writing, finishing.
@@ -182,6 +199,46 @@ export async function killCampaign(
     expect(after.hits, `run ${i} (seed ${seed}): plaintext after the next opening`).toEqual([]);
   }
   return figures;
+}
+
+/**
+ * Resolves once `probe` holds (true) or the process has ended (false). The
+ * probe is re-run whenever the kernel reports a change in one of `dirs`
+ * (and every `fallbackMs`, should an event be missed), so the long part of a
+ * run before its output's temporary appears (start-up, unlocking, planning,
+ * rendering) costs the test process next to nothing instead of a busy poll
+ * that would take a core from the very run it waits for.
+ */
+export async function whenChanged(
+  dirs: string[],
+  probe: () => Promise<boolean>,
+  running: Running,
+  fallbackMs = 50,
+): Promise<boolean> {
+  let wake: () => void = () => undefined;
+  const watchers: FSWatcher[] = [];
+  for (const dir of dirs) {
+    try {
+      watchers.push(watch(dir, () => wake()).on('error', () => undefined));
+    } catch {
+      // A folder that does not exist (yet) is covered by the fallback poll.
+    }
+  }
+  try {
+    while (!running.exited) {
+      let timer: NodeJS.Timeout | undefined;
+      const changed = new Promise<void>((resolve) => {
+        wake = resolve;
+        timer = setTimeout(resolve, fallbackMs);
+      });
+      if (await probe()) return true;
+      await Promise.race([changed, running.done]);
+      clearTimeout(timer);
+    }
+    return false;
+  } finally {
+    for (const watcher of watchers) watcher.close();
+  }
 }
 
 async function cleanOutput(scenario: KillScenario, i: number): Promise<void> {
