@@ -1,9 +1,20 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 // Native modules (SQLCipher, sodium) run in forked processes, not worker threads.
+//
+// Two files at a time on a two-core machine (vitest's own default there is one): most
+// tests spend much of their time waiting on another process (the built `vigil`, gpg,
+// LibreOffice, qpdf, Chromium), which leaves the second core idle with a single worker.
+// Every test file works in its own temporary folders (vaults, Chromium profiles, settings,
+// a server on a free port), so files share no state and the end-to-end files run
+// alongside the others too.
+const workers = Math.max(2, availableParallelism() - 1);
+
 export default defineConfig({
   test: {
     pool: 'forks',
+    maxWorkers: workers,
     globalSetup: ['tests/global-setup.ts'],
     testTimeout: 120_000,
     hookTimeout: 120_000,
@@ -13,10 +24,7 @@ export default defineConfig({
       { extends: true, test: { name: 'integration', include: ['tests/integration/**/*.test.ts'] } },
       // Seeded fuzzing at a modest count; `npm run fuzz` runs the same targets longer.
       { extends: true, test: { name: 'fuzz', include: ['tests/fuzz/**/*.test.ts'] } },
-      {
-        extends: true,
-        test: { name: 'e2e', include: ['tests/e2e/**/*.test.ts'], fileParallelism: false },
-      },
+      { extends: true, test: { name: 'e2e', include: ['tests/e2e/**/*.test.ts'] } },
     ],
   },
 });
