@@ -1,4 +1,4 @@
-export { removeTrackedSync, trackedLabels } from '../core';
+export { removeTrackedSync, trackedLabels } from '../core/fs/tempRegistry';
 
 /** The one line an interrupted command prints: what was stopped, and what was removed. */
 export function interruptionLine(

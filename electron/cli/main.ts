@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
-import { describeRecovery, isVigilError, openVault, type Vault } from '../core';
+import type { Vault } from '../core';
+import { isVigilError } from '../core/errors';
 import {
   EXIT,
   UsageError,
@@ -10,7 +11,7 @@ import {
 } from './command';
 import { readFirstLine, readFirstLineOfFile, secretSourceProblem, type CliIo } from './io';
 import { commandHelp, groupHelp, mainHelp } from './help';
-import { COMMANDS } from './commands';
+import { allCommands, commandsStartingWith } from './commands/registry';
 
 export const GLOBAL_OPTIONS: Record<string, OptionSpec> = {
   vault: {
@@ -47,22 +48,30 @@ function globalTakesValue(token: string): boolean {
   return GLOBAL_OPTIONS[name]?.type === 'string';
 }
 
-/** Finds the command words (`case add`) among the arguments; global options may come before them. */
-function locateCommand(argv: string[]): { command?: Command; group?: string; rest: string[] } {
+/** The first argument that is not a global option: the command's first word. */
+function firstWord(argv: string[]): { at: number; word?: string } {
   let i = 0;
   while (i < argv.length && argv[i]!.startsWith('-')) {
     if (!argv[i]!.includes('=') && globalTakesValue(argv[i]!)) i += 1;
     i += 1;
   }
-  const first = argv[i];
+  return { at: i, word: argv[i] };
+}
+
+/** Finds the command words (`case add`) among the arguments; global options may come before them. */
+function locateCommand(
+  argv: string[],
+  commands: readonly Command[],
+): { command?: Command; group?: string; rest: string[] } {
+  const { at: i, word: first } = firstWord(argv);
   if (first === undefined) return { rest: argv };
   const second = argv[i + 1];
   const two =
-    second !== undefined ? COMMANDS.find((c) => c.name === `${first} ${second}`) : undefined;
+    second !== undefined ? commands.find((c) => c.name === `${first} ${second}`) : undefined;
   if (two) return { command: two, rest: [...argv.slice(0, i), ...argv.slice(i + 2)] };
-  const one = COMMANDS.find((c) => c.name === first);
+  const one = commands.find((c) => c.name === first);
   if (one) return { command: one, rest: [...argv.slice(0, i), ...argv.slice(i + 1)] };
-  if (COMMANDS.some((c) => c.name.startsWith(`${first} `)))
+  if (commands.some((c) => c.name.startsWith(`${first} `)))
     return { group: first, rest: [...argv.slice(0, i), ...argv.slice(i + 1)] };
   throw new UsageError(`unknown command "${first}". Run "vigil --help" for the list of commands.`);
 }
@@ -138,7 +147,10 @@ export async function runCli(
 ): Promise<number> {
   const opened: Vault[] = [];
   try {
-    const { command, group, rest } = locateCommand(argv);
+    // Only the module of the command being run is loaded (see commands/registry.ts).
+    const { word } = firstWord(argv);
+    const commands = word === undefined ? [] : await commandsStartingWith(word);
+    const { command, group, rest } = locateCommand(argv, commands);
     if (!command) {
       const parsed = parseArgs({
         args: rest,
@@ -150,7 +162,9 @@ export async function runCli(
         io.stdout.write(`vigil ${VERSION}\n`);
         return EXIT.ok;
       }
-      io.stdout.write(group ? groupHelp(group, COMMANDS) : mainHelp(COMMANDS, GLOBAL_OPTIONS));
+      io.stdout.write(
+        group ? groupHelp(group, commands) : mainHelp(await allCommands(), GLOBAL_OPTIONS),
+      );
       return group || parsed.values.help || rest.length === 0 ? EXIT.ok : EXIT.usage;
     }
     const specs = { ...GLOBAL_OPTIONS, ...(command.options ?? {}) };
@@ -275,6 +289,11 @@ function makeContext(
     async openVault() {
       const dir = context.vaultDir();
       const passphrase = await context.vaultPassphrase();
+      // Loaded here, not at start: commands that need no vault never compile SQLCipher and its kin.
+      const [{ openVault }, { describeRecovery }] = await Promise.all([
+        import('../core/vault/vault'),
+        import('../core/vault/outgoing'),
+      ]);
       const vault = await openVault({
         dir,
         passphrase,

@@ -1,5 +1,5 @@
 import { UsageError, type CommandContext } from './command';
-import { argon2idParams, type Argon2idParams } from '../core';
+import { argon2idParams, type Argon2idParams } from '../core/crypto/kdf';
 
 export function integerOption(context: CommandContext, name: string): number | undefined {
   const raw = context.string(name);
