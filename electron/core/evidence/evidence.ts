@@ -24,6 +24,7 @@ import {
   prepareMediaStrip,
   runPlan,
   stripBuffer,
+  type CopyExtent,
   type InspectReport,
   type StripReport,
 } from '../metadata';
@@ -568,12 +569,20 @@ async function stripMediaBlob(
   try {
     if (!isMedia((await detectSource(src)).type)) return undefined;
     const prepared = await prepareMediaStrip(src, { sha256: original.sha256 });
-    const written = await writeBlob(vault.dir, runPlan(prepared.plan, src, options), {
-      signal: options.signal,
-    });
+    const copies: CopyExtent[] = [];
+    const written = await writeBlob(
+      vault.dir,
+      runPlan(prepared.plan, src, { ...options, copies }),
+      {
+        signal: options.signal,
+      },
+    );
     const out = new BlobSource(vault.dir, written.blobId, written.key, written.size);
     try {
-      return { written, report: await checkMediaOutput(prepared, out, written.sha256) };
+      return {
+        written,
+        report: await checkMediaOutput(prepared, out, written.sha256, { input: src, copies }),
+      };
     } catch (error) {
       await deleteBlob(vault.dir, written.blobId);
       settleBlob(written);

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import {
   link,
   lstat,
@@ -18,7 +17,7 @@ import { WriteBehind } from '../fs/writeBehind';
 import { unsupported } from './bytes';
 import { inspectBuffer } from './inspect';
 import { stripBuffer, type StripOptions } from './strip';
-import { detectSource, FileSource, isMedia, runPlan, type Source } from './media';
+import { copyPlanToFile, detectSource, FileSource, isMedia } from './media';
 import type { RunOptions } from './media/plan';
 import { checkMediaOutput, inspectMediaSource, prepareMediaStrip } from './mediaStrip';
 import type { InspectReport, StripReport } from './types';
@@ -45,7 +44,7 @@ async function readInput(path: string): Promise<Buffer> {
 }
 
 /** Opens a file for positioned reads, or fails with a message that names it. */
-async function openInput(path: string): Promise<{ handle: FileHandle; src: Source }> {
+async function openInput(path: string): Promise<{ handle: FileHandle; src: FileSource }> {
   let handle: FileHandle;
   try {
     handle = await open(path, 'r');
@@ -139,12 +138,10 @@ export async function stripFile(
  * any failure removes the temp file: there is a checked output or none.
  */
 async function stripMediaFile(
-  src: Source,
+  src: FileSource,
   output: string,
   options: { force?: boolean } & RunOptions,
 ): Promise<StripReport> {
-  // The input's digest is taken while its samples are copied: one pass over the file, not two.
-  const inputHash = createHash('sha256');
   const prepared = await prepareMediaStrip(src, { sha256: 'pending' });
   const tmp = tempPathFor(output);
   const tracked = trackTemp(tmp, `the unfinished file ${output}`);
@@ -153,21 +150,20 @@ async function stripMediaFile(
   try {
     handle = await open(tmp, 'wx+', 0o600);
     behind = new WriteBehind(handle);
-    const hash = createHash('sha256');
-    let size = 0;
-    for await (const chunk of runPlan(prepared.plan, src, { ...options, hashInput: inputHash })) {
-      hash.update(chunk);
-      await handle.write(chunk);
-      behind.wrote(chunk.length);
-      size += chunk.length;
-    }
+    const flusher = behind;
+    // One pass: the input's digest and the output's are taken while the samples are copied.
+    const copied = await copyPlanToFile(prepared.plan, src, handle, {
+      ...options,
+      onWrite: (bytes) => flusher.wrote(bytes),
+    });
     await behind.settle();
     await handle.sync();
-    prepared.before.sha256 = inputHash.digest('hex');
+    prepared.before.sha256 = copied.inputSha256;
     const report = await checkMediaOutput(
       prepared,
-      new FileSource(handle, size),
-      hash.digest('hex'),
+      new FileSource(handle, copied.size),
+      copied.sha256,
+      { input: src, copies: copied.copies },
     );
     await handle.close();
     handle = undefined;

@@ -13,5 +13,13 @@ export { detectType } from './detect';
 export { inspectBuffer } from './inspect';
 export { stripBuffer, stripRefusal, type StripOptions } from './strip';
 export { inspectFile, stripFile, MAX_FILE_SIZE } from './file';
-export { BufferSource, FileSource, detectSource, isMedia, runPlan, type Source } from './media';
+export {
+  BufferSource,
+  FileSource,
+  detectSource,
+  isMedia,
+  runPlan,
+  type CopyExtent,
+  type Source,
+} from './media';
 export { checkMediaOutput, inspectMediaSource, prepareMediaStrip } from './mediaStrip';

@@ -13,6 +13,8 @@ import {
   planMedia,
   planToBuffer,
   verifyMedia,
+  verifySamples,
+  type CopyExtent,
   type MediaPlan,
   type Source,
 } from './media';
@@ -85,18 +87,27 @@ export async function prepareMediaStrip(
   return { detected, before, plan };
 }
 
+/** How the output was made: the input it was made from, and where the writer copied each run of its bytes. */
+export interface CopyRecord {
+  input: Source;
+  copies: CopyExtent[];
+}
+
 /**
  * The independent check of a written output: the format's strict walker,
- * the type unchanged, and Vigil's reader finding nothing but what is kept.
- * Returns the report of the input's stripping.
+ * the samples proven to be the input's, the type unchanged, and Vigil's
+ * reader finding nothing but what is kept. Returns the report of the
+ * input's stripping.
  */
 export async function checkMediaOutput(
   prepared: PreparedStrip,
   out: Source,
   outSha256: string,
+  made: CopyRecord,
 ): Promise<StripReport> {
   const { type, mime } = prepared.detected;
   await verifyMedia(type, out);
+  await verifySamples(type, made.input, out, made.copies);
   const again = await detectSource(out);
   if (again.type !== type || ambiguity(await headAndTail(out), type))
     throw invalid(
@@ -128,11 +139,13 @@ export async function stripMediaBuffer(
 ): Promise<{ output: Buffer; report: StripReport }> {
   const src = new BufferSource(buf);
   const prepared = await prepareMediaStrip(src);
-  const output = await planToBuffer(prepared.plan, src);
+  const copies: CopyExtent[] = [];
+  const output = await planToBuffer(prepared.plan, src, copies);
   const report = await checkMediaOutput(
     prepared,
     new BufferSource(output),
     createHash('sha256').update(output).digest('hex'),
+    { input: src, copies },
   );
   return { output, report };
 }

@@ -5,18 +5,19 @@ import type { DetectedType, MediaType } from '../types';
 import { inspectFlac, planFlac, verifyFlac } from './flac';
 import { leadingId3 } from './id3';
 import { inspectMp3, planMp3, verifyMp3 } from './mpeg';
-import { inspectMp4, planMp4, verifyMp4, type Mp4Names } from './mp4';
+import { inspectMp4, planMp4, verifyMp4, verifyMp4Samples, type Mp4Names } from './mp4';
 import { inspectOgg, planOgg, verifyOgg } from './ogg';
-import type { MediaPlan } from './plan';
+import type { CopyExtent, MediaPlan } from './plan';
 import { readAt, type Source } from './source';
 import { inspectWav, planWav, verifyWav } from './wav';
 
 // Audio and video: parsed by seeking (never read whole), stripped by a plan
 // that copies the samples through, checked by an independent walk of the output.
 
-export type { MediaPlan } from './plan';
+export type { CopyExtent, MediaPlan } from './plan';
 export { runPlan, planToBuffer, planInputBytes } from './plan';
 export { BufferSource, FileSource, type Source } from './source';
+export { copyPlanToFile, type CopiedFile } from './copyToFile';
 
 export const MEDIA_TYPES: ReadonlySet<MediaType> = new Set([
   'mp3',
@@ -125,4 +126,21 @@ export async function verifyMedia(type: MediaType, src: Source): Promise<void> {
     default:
       throw unsupported(`Stripping a ${TYPE_NAMES[type]} is not supported yet.`);
   }
+}
+
+/**
+ * The proof that the output's samples are the input's: for video and M4A,
+ * the output's sample tables checked against the input's and against where
+ * the writer copied each run of bytes. The audio formats' outputs are
+ * walked frame by frame in `verifyMedia` but not yet mapped back to the
+ * input this way.
+ */
+export async function verifySamples(
+  type: MediaType,
+  input: Source,
+  output: Source,
+  copies: CopyExtent[],
+): Promise<void> {
+  const bmff = BMFF[type];
+  if (bmff) await verifyMp4Samples(input, output, copies, bmff);
 }

@@ -27,10 +27,33 @@ export interface MediaPlan {
   kept: KeptField[];
 }
 
+/**
+ * Where a run of input bytes landed in the output, recorded by whatever
+ * carried out the plan as it wrote them (not worked out from the plan): the
+ * output's own sample tables are checked against these, so a sample that
+ * points anywhere but at its own bytes is caught.
+ */
+export interface CopyExtent {
+  /** Output offset of the first byte. */
+  out: number;
+  /** Input offset it was copied from. */
+  from: number;
+  length: number;
+}
+
 export interface RunOptions {
   signal?: AbortSignal;
   /** Input bytes carried over so far, of the plan's total. */
   onProgress?: (done: number, total: number) => void;
+}
+
+/** Adds a copied run to the record, joining it to the previous one when both sides continue it. */
+export function recordCopy(copies: CopyExtent[], out: number, from: number, length: number): void {
+  if (length === 0) return;
+  const last = copies[copies.length - 1];
+  if (last && last.out + last.length === out && last.from + last.length === from)
+    last.length += length;
+  else copies.push({ out, from, length });
 }
 
 const BLOCK = 4 * 1024 * 1024;
@@ -80,9 +103,10 @@ async function* blocks(
 export async function* runPlan(
   plan: MediaPlan,
   src: Source,
-  options: RunOptions & { hashInput?: Hash } = {},
+  options: RunOptions & { hashInput?: Hash; copies?: CopyExtent[] } = {},
 ): AsyncGenerator<Buffer> {
   const hash = options.hashInput;
+  let written = 0;
   const total = hash ? src.size : planInputBytes(plan);
   const counter = { done: 0 };
   const progress = (): void => options.onProgress?.(counter.done, total);
@@ -104,12 +128,25 @@ export async function* runPlan(
     checkAborted(options.signal);
     if (piece.kind === 'bytes') {
       if (piece.data.length > 0) yield piece.data;
+      written += piece.data.length;
       continue;
     }
     await skipTo(piece.from);
     const input = hashed(blocks(src, piece.from, piece.length, options, progress, counter));
-    if (piece.kind === 'copy') yield* input;
-    else yield* piece.transform(input);
+    if (piece.kind === 'copy') {
+      let from = piece.from;
+      for await (const block of input) {
+        // Recorded before the block is handed on: the consumer writes it at `written`.
+        if (options.copies) recordCopy(options.copies, written, from, block.length);
+        from += block.length;
+        written += block.length;
+        yield block;
+      }
+    } else
+      for await (const block of piece.transform(input)) {
+        written += block.length;
+        yield block;
+      }
     if (hash) cursor = piece.from + piece.length;
   }
   await skipTo(src.size);
@@ -117,8 +154,12 @@ export async function* runPlan(
 }
 
 /** The whole output in memory (small files, and the buffer API). */
-export async function planToBuffer(plan: MediaPlan, src: Source): Promise<Buffer> {
+export async function planToBuffer(
+  plan: MediaPlan,
+  src: Source,
+  copies?: CopyExtent[],
+): Promise<Buffer> {
   const parts: Buffer[] = [];
-  for await (const part of runPlan(plan, src)) parts.push(part);
+  for await (const part of runPlan(plan, src, { copies })) parts.push(part);
   return Buffer.concat(parts);
 }

@@ -34,15 +34,20 @@ export class FileSource implements Source {
   ) {}
   async read(offset: number, length: number): Promise<Buffer> {
     const out = Buffer.allocUnsafe(length);
+    await this.readInto(out, length, offset);
+    return out;
+  }
+
+  /** Fills the first `length` bytes of `target` from `offset` (a reused buffer: no allocation per block). */
+  async readInto(target: Buffer, length: number, offset: number): Promise<void> {
     let done = 0;
     while (done < length) {
-      const { bytesRead } = await this.handle.read(out, done, length - done, offset + done);
+      const { bytesRead } = await this.handle.read(target, done, length - done, offset + done);
       if (bytesRead === 0) break;
       done += bytesRead;
     }
     if (done !== length)
       throw invalid('The file changed or shrank while Vigil was reading it; nothing was written.');
-    return out;
   }
 }
 

@@ -1,0 +1,169 @@
+import { createHash } from 'node:crypto';
+import type { FileHandle } from 'node:fs/promises';
+import { VigilError } from '../../errors';
+import { invalid } from '../bytes';
+import { recordCopy, type CopyExtent, type MediaPlan, type RunOptions } from './plan';
+import type { FileSource } from './source';
+
+/**
+ * Carries out a media plan from one file into another in a single pass over
+ * the input: the samples are read into a few large reused buffers (no
+ * allocation per block, no per-sample reads), written with positioned writes
+ * while the next blocks are already being read, and hashed on the way — the
+ * input's digest from every byte read (those no piece keeps too), the
+ * output's from every byte written. Nothing is read twice and nothing is
+ * hashed from disk afterwards.
+ *
+ * What it returns is what it did: the output's size and digest, the input's
+ * digest, and where each copied run of input bytes landed (the check of the
+ * output's sample tables rests on this record).
+ */
+
+/** Big enough that a 1 GB video costs a few hundred reads and writes; four of them stay in flight. */
+export const COPY_BLOCK = 8 * 1024 * 1024;
+const SLOTS = 4;
+
+export interface CopiedFile {
+  size: number;
+  sha256: string;
+  inputSha256: string;
+  copies: CopyExtent[];
+}
+
+function checkAborted(signal: AbortSignal | undefined): void {
+  if (signal?.aborted) throw new VigilError('CANCELLED', 'Cancelled; nothing was kept.');
+}
+
+/** Writes all of `data` at `position`, however many calls the system needs. */
+async function writeAll(handle: FileHandle, data: Buffer, position: number): Promise<void> {
+  let done = 0;
+  while (done < data.length) {
+    const { bytesWritten } = await handle.write(data, done, data.length - done, position + done);
+    if (bytesWritten <= 0) throw new Error('The disk accepted no more bytes.');
+    done += bytesWritten;
+  }
+}
+
+export async function copyPlanToFile(
+  plan: MediaPlan,
+  src: FileSource,
+  out: FileHandle,
+  options: RunOptions & { onWrite?: (bytes: number) => void } = {},
+): Promise<CopiedFile> {
+  const inputHash = createHash('sha256');
+  const outputHash = createHash('sha256');
+  const copies: CopyExtent[] = [];
+  const slots = Array.from({ length: SLOTS }, () => Buffer.allocUnsafeSlow(COPY_BLOCK));
+  // What still uses each slot (its write): a slot is refilled only once that has finished.
+  const slotBusy: Promise<void>[] = Array.from({ length: SLOTS }, () => Promise.resolve());
+  const pending = new Set<Promise<unknown>>();
+  const track = <T>(p: Promise<T>): Promise<T> => {
+    pending.add(p);
+    // Settled or not, a promise that nobody awaits any more must not go unhandled.
+    p.then(
+      () => pending.delete(p),
+      () => pending.delete(p),
+    );
+    return p;
+  };
+  let firstError: { error: unknown } | undefined;
+  const total = src.size;
+  let done = 0;
+  let position = 0; // where the next output byte goes
+  let cursor = 0; // the next input byte to read (and hash)
+  let turn = 0;
+
+  const emit = async (data: Buffer): Promise<void> => {
+    outputHash.update(data);
+    await writeAll(out, data, position);
+    options.onWrite?.(data.length);
+    position += data.length;
+  };
+
+  /** Reads [from, to) of the input in blocks, hashing every byte; with `keep`, writes them too. */
+  const pass = async (from: number, to: number, keep: boolean): Promise<void> => {
+    if (from < cursor) throw invalid('A media plan reads its input out of order.');
+    type Job = { slot: number; at: number; length: number; read: Promise<void> };
+    const jobs: Job[] = [];
+    let next = from;
+    const startRead = (): void => {
+      if (next >= to) return;
+      const slot = turn % SLOTS;
+      turn += 1;
+      const at = next;
+      const length = Math.min(COPY_BLOCK, to - at);
+      next += length;
+      const buf = slots[slot]!;
+      const read = track(slotBusy[slot]!.then(() => src.readInto(buf, length, at)));
+      jobs.push({ slot, at, length, read });
+    };
+    startRead();
+    startRead();
+    while (jobs.length > 0) {
+      checkAborted(options.signal);
+      const job = jobs.shift()!;
+      await job.read;
+      startRead();
+      const block = slots[job.slot]!.subarray(0, job.length);
+      inputHash.update(block);
+      if (keep) {
+        outputHash.update(block);
+        recordCopy(copies, position, job.at, job.length);
+        const at = position;
+        position += job.length;
+        const write = track(writeAll(out, block, at).then(() => options.onWrite?.(job.length)));
+        slotBusy[job.slot] = write;
+        // A failed write is reported here, before the next block, not only at the end.
+        write.catch((error: unknown) => (firstError ??= { error }));
+      }
+      done += job.length;
+      options.onProgress?.(done, total);
+      if (firstError) throw firstError.error;
+    }
+    cursor = to;
+  };
+
+  try {
+    for (const piece of plan.pieces) {
+      checkAborted(options.signal);
+      if (piece.kind === 'bytes') {
+        if (piece.data.length > 0) await emit(piece.data);
+        continue;
+      }
+      await pass(cursor, piece.from, false);
+      if (piece.kind === 'copy') {
+        await pass(piece.from, piece.from + piece.length, true);
+        continue;
+      }
+      // A transform (Ogg pages renumbered) is small next to a video: plain blocks, in order.
+      const from = piece.from;
+      const length = piece.length;
+      const blocks = async function* (): AsyncGenerator<Buffer> {
+        for (let at = from; at < from + length; at += COPY_BLOCK) {
+          checkAborted(options.signal);
+          const block = await src.read(at, Math.min(COPY_BLOCK, from + length - at));
+          inputHash.update(block);
+          done += block.length;
+          options.onProgress?.(done, total);
+          yield block;
+        }
+      };
+      for await (const block of piece.transform(blocks())) await emit(block);
+      cursor = from + length;
+    }
+    await pass(cursor, src.size, false);
+    await Promise.all(slotBusy);
+    if (firstError) throw firstError.error;
+  } finally {
+    // Nothing may still be reading or writing once the caller closes the files.
+    await Promise.allSettled([...pending]);
+  }
+  if (done !== src.size)
+    throw invalid('The file changed while Vigil was reading it; nothing was written.');
+  return {
+    size: position,
+    sha256: outputHash.digest('hex'),
+    inputSha256: inputHash.digest('hex'),
+    copies,
+  };
+}
