@@ -1,0 +1,220 @@
+import { createHash } from 'node:crypto';
+import { mkdtemp, open, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  BufferSource,
+  copyPlanToFile,
+  FileSource,
+  planToBuffer,
+  type CopyExtent,
+} from '../../../electron/core/metadata/media';
+import type { MediaPlan, Piece } from '../../../electron/core/metadata/media/plan';
+import { checkMediaOutput, prepareMediaStrip } from '../../../electron/core/metadata/mediaStrip';
+import { expectVigilError, mediaFixture } from './helpers';
+
+// The one-pass writer and the proof that a stripped video's samples are the
+// input's: the writer must produce exactly what the plan says (whatever its
+// block size), record where each run of input bytes went, and the check must
+// refuse any output whose samples, or their timing, are not the input's —
+// even when the output is otherwise a well-formed, fully stripped file.
+
+const ALL = [
+  'tagged.mp3',
+  'tagged.flac',
+  'tagged.ogg',
+  'voice.opus',
+  'tagged.wav',
+  'rf64.wav',
+  'phone.mov',
+  'camera.mp4',
+  'faststart.mp4',
+  'song.m4a',
+  'clip.3gp',
+  'clip.m4v',
+];
+const BMFF = ['phone.mov', 'camera.mp4', 'faststart.mp4', 'song.m4a', 'clip.3gp', 'clip.m4v'];
+
+const sha256 = (b: Buffer): string => createHash('sha256').update(b).digest('hex');
+
+let dir: string;
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'vigil-media-samples-'));
+});
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+async function copyToFile(
+  name: string,
+  input: Buffer,
+  plan: MediaPlan,
+  blockSize: number,
+  signal?: AbortSignal,
+) {
+  const inPath = join(dir, `in-${name}`);
+  const outPath = join(dir, `out-${blockSize}-${name}`);
+  await writeFile(inPath, input);
+  const inHandle = await open(inPath, 'r');
+  const outHandle = await open(outPath, 'w+');
+  try {
+    const copied = await copyPlanToFile(plan, new FileSource(inHandle, input.length), outHandle, {
+      blockSize,
+      signal,
+    });
+    await outHandle.close();
+    return { copied, output: await readFile(outPath) };
+  } finally {
+    await inHandle.close();
+    await outHandle.close().catch(() => undefined);
+  }
+}
+
+describe('the one-pass writer', () => {
+  for (const name of ALL) {
+    it(`writes ${name} exactly as planned, with both digests, at any block size`, async () => {
+      const input = mediaFixture(name);
+      const src = new BufferSource(input);
+      const { plan } = await prepareMediaStrip(src);
+      const expectedCopies: CopyExtent[] = [];
+      const expected = await planToBuffer(plan, src, expectedCopies);
+      // Block sizes below, around and above the fixtures' runs: many turns of the buffer ring, and one.
+      for (const blockSize of [1021, 4096, 65_536, 1 << 23]) {
+        const { copied, output } = await copyToFile(name, input, plan, blockSize);
+        expect(output.equals(expected), `block ${blockSize}`).toBe(true);
+        expect(copied.size).toBe(expected.length);
+        expect(copied.sha256).toBe(sha256(expected));
+        expect(copied.inputSha256).toBe(sha256(input));
+        expect(copied.copies).toEqual(expectedCopies);
+      }
+    });
+  }
+
+  it('stops when cancelled and leaves nothing reading or writing', async () => {
+    const input = mediaFixture('camera.mp4');
+    const { plan } = await prepareMediaStrip(new BufferSource(input));
+    const controller = new AbortController();
+    controller.abort();
+    await expectVigilError(
+      copyToFile('cancelled.mp4', input, plan, 1024, controller.signal),
+      'CANCELLED',
+      /Cancelled/,
+    );
+  });
+
+  it('refuses an input that is shorter than it was when planned', async () => {
+    const input = mediaFixture('faststart.mp4');
+    const { plan } = await prepareMediaStrip(new BufferSource(input));
+    const inPath = join(dir, 'short.mp4');
+    await writeFile(inPath, input.subarray(0, input.length - 5000));
+    const inHandle = await open(inPath, 'r');
+    const outHandle = await open(join(dir, 'short-out.mp4'), 'w+');
+    try {
+      await expectVigilError(
+        copyPlanToFile(plan, new FileSource(inHandle, input.length), outHandle, {
+          blockSize: 2048,
+        }),
+        'INVALID_INPUT',
+        /changed or shrank/,
+      );
+    } finally {
+      await inHandle.close();
+      await outHandle.close();
+    }
+  });
+});
+
+/** Runs a (possibly altered) plan and checks its output as a strip would. */
+async function runAndCheck(
+  name: string,
+  alter: (plan: MediaPlan) => void,
+  lie?: (c: CopyExtent[]) => void,
+) {
+  const src = new BufferSource(mediaFixture(name));
+  const prepared = await prepareMediaStrip(src);
+  alter(prepared.plan);
+  const copies: CopyExtent[] = [];
+  const output = await planToBuffer(prepared.plan, src, copies);
+  lie?.(copies);
+  return checkMediaOutput(prepared, new BufferSource(output), sha256(output), {
+    input: src,
+    copies,
+  });
+}
+
+/** The largest copied run, cut in two and its halves swapped: a valid, stripped file whose samples are moved. */
+function rotate(plan: MediaPlan): void {
+  const copies = plan.pieces.filter(
+    (p): p is Extract<Piece, { kind: 'copy' }> => p.kind === 'copy',
+  );
+  const big = copies.reduce((a, b) => (b.length > a.length ? b : a));
+  const at = plan.pieces.indexOf(big);
+  const half = Math.floor(big.length / 2) + 1;
+  plan.pieces.splice(
+    at,
+    1,
+    { kind: 'copy', from: big.from + half, length: big.length - half },
+    { kind: 'copy', from: big.from, length: half },
+  );
+}
+
+/** Changes one byte inside the first `type` table of the rebuilt movie header. */
+function alterTable(type: string, plan: MediaPlan): void {
+  const head = plan.pieces[0]!;
+  if (head.kind !== 'bytes') throw new Error('the plan does not start with the movie header');
+  const data = Buffer.from(head.data);
+  const at = data.indexOf(type, 0, 'latin1');
+  if (at < 0) throw new Error(`no ${type} table`);
+  const size = data.readUInt32BE(at - 4);
+  data[at - 4 + size - 1] ^= 0x01; // the last byte of the table: an entry, not its header
+  plan.pieces[0] = { kind: 'bytes', data };
+}
+
+describe('the check of a stripped video proves its samples are the input’s', () => {
+  for (const name of BMFF) {
+    it(`${name}: the unaltered plan passes`, async () => {
+      const report = await runAndCheck(name, () => undefined);
+      expect(report.outputSize).toBeGreaterThan(0);
+    });
+
+    it(`${name}: samples moved inside the media data are refused`, async () => {
+      await expectVigilError(
+        runAndCheck(name, rotate),
+        'INVALID_INPUT',
+        /check of the stripped .* failed: the samples of track \d+ are not the input's bytes/,
+      );
+    });
+
+    it(`${name}: a writer's record that does not match the input is refused`, async () => {
+      await expectVigilError(
+        runAndCheck(
+          name,
+          () => undefined,
+          (c) => {
+            c[0]!.from += 1;
+          },
+        ),
+        'INVALID_INPUT',
+        /the samples of track \d+ are not the input's bytes/,
+      );
+      await expectVigilError(
+        runAndCheck(
+          name,
+          () => undefined,
+          (c) => c.splice(0, c.length),
+        ),
+        'INVALID_INPUT',
+        /the samples of track \d+ are not the input's bytes/,
+      );
+    });
+
+    it(`${name}: changed sample timing is refused`, async () => {
+      await expectVigilError(
+        runAndCheck(name, (plan) => alterTable('stts', plan)),
+        'INVALID_INPUT',
+        /the "stts" table of track \d+ differs from the input's/,
+      );
+    });
+  }
+});
