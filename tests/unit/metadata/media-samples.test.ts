@@ -51,16 +51,18 @@ async function copyToFile(
   input: Buffer,
   plan: MediaPlan,
   blockSize: number,
+  threads: boolean,
   signal?: AbortSignal,
 ) {
   const inPath = join(dir, `in-${name}`);
-  const outPath = join(dir, `out-${blockSize}-${name}`);
+  const outPath = join(dir, `out-${blockSize}-${threads}-${name}`);
   await writeFile(inPath, input);
   const inHandle = await open(inPath, 'r');
   const outHandle = await open(outPath, 'w+');
   try {
     const copied = await copyPlanToFile(plan, new FileSource(inHandle, input.length), outHandle, {
       blockSize,
+      threads,
       signal,
     });
     await outHandle.close();
@@ -79,10 +81,16 @@ describe('the one-pass writer', () => {
       const { plan } = await prepareMediaStrip(src);
       const expectedCopies: CopyExtent[] = [];
       const expected = await planToBuffer(plan, src, expectedCopies);
-      // Block sizes below, around and above the fixtures' runs: many turns of the buffer ring, and one.
-      for (const blockSize of [1021, 4096, 65_536, 1 << 23]) {
-        const { copied, output } = await copyToFile(name, input, plan, blockSize);
-        expect(output.equals(expected), `block ${blockSize}`).toBe(true);
+      // Block sizes below, around and above the fixtures' runs (many turns of the buffer ring, and
+      // one), hashed inline and on two threads.
+      for (const [blockSize, threads] of [
+        [1021, true],
+        [4096, false],
+        [65_536, true],
+        [1 << 23, false],
+      ] as const) {
+        const { copied, output } = await copyToFile(name, input, plan, blockSize, threads);
+        expect(output.equals(expected), `block ${blockSize}, threads ${threads}`).toBe(true);
         expect(copied.size).toBe(expected.length);
         expect(copied.sha256).toBe(sha256(expected));
         expect(copied.inputSha256).toBe(sha256(input));
@@ -97,7 +105,7 @@ describe('the one-pass writer', () => {
     const controller = new AbortController();
     controller.abort();
     await expectVigilError(
-      copyToFile('cancelled.mp4', input, plan, 1024, controller.signal),
+      copyToFile('cancelled.mp4', input, plan, 1024, true, controller.signal),
       'CANCELLED',
       /Cancelled/,
     );
@@ -167,7 +175,8 @@ function alterTable(type: string, plan: MediaPlan): void {
   const at = data.indexOf(type, 0, 'latin1');
   if (at < 0) throw new Error(`no ${type} table`);
   const size = data.readUInt32BE(at - 4);
-  data[at - 4 + size - 1] ^= 0x01; // the last byte of the table: an entry, not its header
+  const last = at - 4 + size - 1; // the last byte of the table: an entry, not its header
+  data.writeUInt8(data.readUInt8(last) ^ 0x01, last);
   plan.pieces[0] = { kind: 'bytes', data };
 }
 

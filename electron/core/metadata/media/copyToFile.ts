@@ -1,8 +1,8 @@
-import { createHash } from 'node:crypto';
 import type { FileHandle } from 'node:fs/promises';
 import { VigilError } from '../../errors';
 import { invalid } from '../bytes';
 import { recordCopy, type CopyExtent, type MediaPlan, type RunOptions } from './plan';
+import { makeSlots, slotHasher, THREADED_HASH_BYTES } from './slotHasher';
 import type { FileSource } from './source';
 
 /**
@@ -11,8 +11,8 @@ import type { FileSource } from './source';
  * allocation per block, no per-sample reads), written with positioned writes
  * while the next blocks are already being read, and hashed on the way — the
  * input's digest from every byte read (those no piece keeps too), the
- * output's from every byte written. Nothing is read twice and nothing is
- * hashed from disk afterwards.
+ * output's from every byte written, each on a thread of its own for a large
+ * file. Nothing is read twice and nothing is hashed from disk afterwards.
  *
  * What it returns is what it did: the output's size and digest, the input's
  * digest, and where each copied run of input bytes landed (the check of the
@@ -21,7 +21,7 @@ import type { FileSource } from './source';
 
 /** Big enough that a 1 GB video costs a few hundred reads and writes; four of them stay in flight. */
 export const COPY_BLOCK = 8 * 1024 * 1024;
-const SLOTS = 4;
+const SLOTS = 6;
 
 export interface CopiedFile {
   size: number;
@@ -52,15 +52,18 @@ export async function copyPlanToFile(
     onWrite?: (bytes: number) => void;
     /** Smaller blocks let tests walk the buffer ring through many turns on small files. */
     blockSize?: number;
+    /** Hash on two other threads; by default only for files of 32 MiB or more. */
+    threads?: boolean;
   } = {},
 ): Promise<CopiedFile> {
   // A voice note needs no 8 MiB buffers: blocks are never larger than the file.
   const blockSize = Math.max(1, Math.min(options.blockSize ?? COPY_BLOCK, src.size));
-  const inputHash = createHash('sha256');
-  const outputHash = createHash('sha256');
+  const threaded = options.threads ?? src.size >= THREADED_HASH_BYTES;
+  const { slots, shared } = makeSlots(SLOTS, blockSize, threaded);
+  const inputHash = slotHasher(slots, shared);
+  const outputHash = slotHasher(slots, shared);
   const copies: CopyExtent[] = [];
-  const slots = Array.from({ length: SLOTS }, () => Buffer.allocUnsafeSlow(blockSize));
-  // What still uses each slot (its write): a slot is refilled only once that has finished.
+  // What still uses each slot (its hashing, its write): a slot is refilled only once all of that has finished.
   const slotBusy: Promise<void>[] = Array.from({ length: SLOTS }, () => Promise.resolve());
   const pending = new Set<Promise<unknown>>();
   const track = <T>(p: Promise<T>): Promise<T> => {
@@ -80,8 +83,9 @@ export async function copyPlanToFile(
   let turn = 0;
 
   const emit = async (data: Buffer): Promise<void> => {
-    outputHash.update(data);
+    const hashed = track(outputHash.bytes(data));
     await writeAll(out, data, position);
+    await hashed;
     options.onWrite?.(data.length);
     position += data.length;
   };
@@ -111,17 +115,18 @@ export async function copyPlanToFile(
       await job.read;
       startRead();
       const block = slots[job.slot]!.subarray(0, job.length);
-      inputHash.update(block);
+      const uses = [track(inputHash.slot(job.slot, job.length))];
       if (keep) {
-        outputHash.update(block);
+        uses.push(track(outputHash.slot(job.slot, job.length)));
         recordCopy(copies, position, job.at, job.length);
         const at = position;
         position += job.length;
-        const write = track(writeAll(out, block, at).then(() => options.onWrite?.(job.length)));
-        slotBusy[job.slot] = write;
-        // A failed write is reported here, before the next block, not only at the end.
-        write.catch((error: unknown) => (firstError ??= { error }));
+        uses.push(track(writeAll(out, block, at).then(() => options.onWrite?.(job.length))));
       }
+      const busy = Promise.all(uses).then(() => undefined);
+      slotBusy[job.slot] = busy;
+      // A failed write or hash is reported here, before the next block, not only at the end.
+      busy.catch((error: unknown) => (firstError ??= { error }));
       done += job.length;
       options.onProgress?.(done, total);
       if (firstError) throw firstError.error;
@@ -148,7 +153,7 @@ export async function copyPlanToFile(
         for (let at = from; at < from + length; at += blockSize) {
           checkAborted(options.signal);
           const block = await src.read(at, Math.min(blockSize, from + length - at));
-          inputHash.update(block);
+          await inputHash.bytes(block);
           done += block.length;
           options.onProgress?.(done, total);
           yield block;
@@ -160,16 +165,13 @@ export async function copyPlanToFile(
     await pass(cursor, src.size, false);
     await Promise.all(slotBusy);
     if (firstError) throw firstError.error;
+    if (done !== src.size)
+      throw invalid('The file changed while Vigil was reading it; nothing was written.');
+    const [sha256, inputSha256] = await Promise.all([outputHash.digest(), inputHash.digest()]);
+    return { size: position, sha256, inputSha256, copies };
   } finally {
-    // Nothing may still be reading or writing once the caller closes the files.
+    // Nothing may still be reading, writing or hashing once the caller closes the files.
     await Promise.allSettled([...pending]);
+    await Promise.all([inputHash.close(), outputHash.close()]);
   }
-  if (done !== src.size)
-    throw invalid('The file changed while Vigil was reading it; nothing was written.');
-  return {
-    size: position,
-    sha256: outputHash.digest('hex'),
-    inputSha256: inputHash.digest('hex'),
-    copies,
-  };
 }
