@@ -18,3 +18,4 @@ export * from './timeline';
 export * from './caseDocument';
 export * from './organisation';
 export * from './interventionState';
+export * from './evidenceEdit';

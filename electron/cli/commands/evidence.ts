@@ -8,8 +8,22 @@ import {
   intakeFiles,
   listEvidence,
   stripEvidence,
+  updateEvidence,
   verifyEvidence,
 } from '../../core/evidence';
+import { evidenceEditSchema } from '../../../shared/domain/evidenceEdit';
+import { TEXT_LIMITS } from '../../../shared/domain/text';
+import { UsageError } from '../command';
+import { changedLine } from './records/common';
+import {
+  checkRecord,
+  fromFile,
+  inputFrom,
+  naming,
+  optionsOf,
+  text,
+  type FieldOptions,
+} from './records/fields';
 import { EXIT } from '../command';
 import { caseIdFrom, caseOption } from '../caseOption';
 
@@ -24,6 +38,9 @@ function describeItem(item: EvidenceItem): string {
   ];
   if (item.parentId) lines.push(`  copy of  ${item.parentId}`);
   if (item.derivatives.length > 0) lines.push(`  copies   ${item.derivatives.join(', ')}`);
+  if (item.title) lines.push(`  title    ${item.title}`);
+  if (item.description)
+    lines.push(`  about    ${item.description.replace(/\n/g, '\n           ')}`);
   if (item.source) lines.push(`  source   ${item.source}`);
   if (item.capture.time || item.capture.latitude !== null) {
     const where =
@@ -240,4 +257,56 @@ const remove: Command = {
   },
 };
 
-export const evidenceCommands: Command[] = [add, list, show, strip, exportCommand, verify, remove];
+const EDIT_FIELDS: FieldOptions = {
+  title: text('title', 'TEXT', 'a title for the item', { nullable: true }),
+  description: text('description', 'TEXT', 'what the file shows', { nullable: true }),
+  'description-file': fromFile(
+    'description',
+    'read the description from a UTF-8 file',
+    TEXT_LIMITS.text,
+    'the description',
+  ),
+  source: text('source', 'TEXT', 'provenance: where and from whom the file came', {
+    nullable: true,
+  }),
+};
+
+const edit: Command = {
+  name: 'evidence edit',
+  summary: "Correct an item's title, description or provenance (the file itself never changes).",
+  positionals: [{ name: 'ID', description: 'the original evidence item', required: true }],
+  options: optionsOf(EDIT_FIELDS, 'edit'),
+  examples: [
+    'vigil evidence edit 4c1d… --title "Court order, page 1" --source "sent by the lawyer via Signal"',
+    'vigil evidence edit 4c1d… --description-file about.txt --json',
+    'vigil evidence edit 4c1d… --title ""     # an empty value clears it',
+  ],
+  details: `Only the options given change; the item's working copies carry the same words and follow.
+The file, its SHA-256 and the metadata read from it stay as taken in. The change is in the
+item's custody log (evidence.update, naming the fields).`,
+  async run(context) {
+    const input = await inputFrom(context, EDIT_FIELDS, 'edit');
+    if (Object.keys(input.value).length === 0)
+      throw new UsageError(
+        'give at least one of --title, --description, --description-file, --source.',
+      );
+    const patch = checkRecord(evidenceEditSchema, input, 'evidence update');
+    const vault = await context.openVault();
+    let changed: readonly string[] = [];
+    const item = await naming(input, () =>
+      updateEvidence(vault, context.positionals[0]!, patch, { onChange: (f) => (changed = f) }),
+    );
+    context.output(item, () => changedLine(item.id, changed));
+  },
+};
+
+export const evidenceCommands: Command[] = [
+  add,
+  list,
+  show,
+  edit,
+  strip,
+  exportCommand,
+  verify,
+  remove,
+];

@@ -9,6 +9,12 @@ import type {
   IntakeResult,
 } from '../../../shared/evidence';
 import { VigilError, fsError } from '../errors';
+import {
+  EVIDENCE_EDIT_FIELDS,
+  evidenceEditSchema,
+  type EvidenceEditInput,
+} from '../../../shared/domain/evidenceEdit';
+import { parseInput } from '../records/validate';
 import { fsyncDir } from '../fs/atomic';
 import { WriteBehind } from '../fs/writeBehind';
 import { crashPoint } from '../fs/crashPoints';
@@ -753,4 +759,45 @@ export async function deleteEvidence(
     return moved;
   });
   return { deleted, trash: entry.id };
+}
+
+/**
+ * Corrects the words around an item (title, description, provenance), for
+ * the item and its working copies, which carry the same words. The file, its
+ * hash and its metadata stay. Checked by the shared schema, under the writer
+ * lock, in one transaction with its custody entry (`evidence.update`, naming
+ * the fields changed). Returns the item as stored.
+ */
+export async function updateEvidence(
+  vault: Vault,
+  id: string,
+  patch: EvidenceEditInput,
+  options: { onChange?: (fields: readonly string[]) => void } = {},
+): Promise<EvidenceItem> {
+  const changes = parseInput(evidenceEditSchema, patch, 'evidence update');
+  await vault.ensureWriter();
+  const fields = await vault.db.transaction(async (tx) => {
+    const found = await row(tx, id);
+    if (found.parent_id)
+      throw new VigilError(
+        'INVALID_INPUT',
+        `Evidence ${id} is a working copy of ${found.parent_id}; edit the original, and its copies follow.`,
+      );
+    // An empty text is no text: stored as null, as intake stores an absent one.
+    const value = (f: (typeof EVIDENCE_EDIT_FIELDS)[number]) => changes[f] || null;
+    const changed = EVIDENCE_EDIT_FIELDS.filter((f) => f in changes && value(f) !== found[f]);
+    if (changed.length === 0) return changed;
+    const sets = changed.map((f) => `${f} = ?`).join(', ');
+    const values = changed.map(value);
+    await tx.run(`UPDATE evidence SET ${sets} WHERE id = ? OR parent_id = ?`, [...values, id, id]);
+    await vault.record(tx, {
+      action: 'evidence.update',
+      entityType: 'evidence',
+      entityId: id,
+      detail: { fields: changed },
+    });
+    return changed;
+  });
+  options.onChange?.(fields);
+  return getEvidence(vault, id);
 }
