@@ -8,6 +8,7 @@ import {
   nameForOutput,
   type ConsentRecord,
 } from '../../../shared/domain/consent';
+import { DayField } from './DayField';
 import { Checkbox, RadioGroup, TextArea, TextField } from './Field';
 import { VocabChecklist } from './VocabSelect';
 
@@ -142,15 +143,12 @@ export function ConsentForm({
             ))}
           </select>
         </div>
-        <div className="field">
-          <label htmlFor={`${id}-on`}>{t('consent.givenOn')}</label>
-          <input
-            id={`${id}-on`}
-            type="date"
-            value={value.givenOn ?? ''}
-            onChange={(e) => set('givenOn', e.target.value || null)}
-          />
-        </div>
+        <DayField
+          label={t('consent.givenOn')}
+          value={value.givenOn}
+          onChange={(v) => set('givenOn', v)}
+          path="consent.givenOn"
+        />
       </div>
       <Checkbox
         label={t('consent.withdrawn')}
@@ -161,15 +159,12 @@ export function ConsentForm({
         }
       />
       {value.withdrawn ? (
-        <div className="field">
-          <label htmlFor={`${id}-wd`}>{t('consent.withdrawnOn')}</label>
-          <input
-            id={`${id}-wd`}
-            type="date"
-            value={value.withdrawnOn ?? ''}
-            onChange={(e) => set('withdrawnOn', e.target.value || null)}
-          />
-        </div>
+        <DayField
+          label={t('consent.withdrawnOn')}
+          value={value.withdrawnOn}
+          onChange={(v) => set('withdrawnOn', v)}
+          path="consent.withdrawnOn"
+        />
       ) : null}
       <TextArea
         label={t('consent.notes')}

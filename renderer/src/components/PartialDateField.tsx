@@ -4,7 +4,7 @@ import { DATE_QUALIFIERS, type DateQualifier } from '../../../shared/domain/part
 import { useLocale } from '../i18n/useLocale';
 import { useFieldIssue } from './FieldIssues';
 import { formatPartialDate } from '../logic/format';
-import { parseDateText, readDateDraft, type DateDraft } from '../logic/partialDateText';
+import { readDateDraft, typedDateDraft, type DateDraft } from '../logic/partialDateText';
 
 /**
  * A date as researchers know it: a text field that reads "March 2024",
@@ -43,16 +43,8 @@ export function PartialDateField({
     (!reading.ok && (showError || (reading.reason !== 'empty' && value.text.trim().length > 3)));
   const understood =
     reading.ok && reading.date ? formatPartialDate(reading.date, language, dateWords) : null;
-  const onText = (text: string) => {
-    const parsed = parseDateText(text, [language], dateInputWords);
-    const qualifier =
-      parsed.ok && parsed.qualifierInText
-        ? parsed.qualifierInText
-        : value.qualifier === 'unknown'
-          ? 'exact'
-          : value.qualifier;
-    onChange({ text, qualifier });
-  };
+  const onText = (text: string) =>
+    onChange(typedDateDraft(value, text, [language], dateInputWords));
   return (
     <fieldset className="date-field">
       <legend>{label}</legend>
@@ -76,7 +68,13 @@ export function PartialDateField({
           <select
             id={`${id}-q`}
             value={value.qualifier}
-            onChange={(e) => onChange({ ...value, qualifier: e.target.value as DateQualifier })}
+            onChange={(e) =>
+              onChange({
+                text: value.text,
+                qualifier: e.target.value as DateQualifier,
+                qualifierFromText: false,
+              })
+            }
           >
             {DATE_QUALIFIERS.map((q) => (
               <option key={q} value={q}>

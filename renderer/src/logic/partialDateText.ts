@@ -133,8 +133,15 @@ export function monthNames(locales: readonly string[]): [string, number][] {
   return sorted;
 }
 
+/**
+ * Vigil's English is international English: numeric dates day first, as its
+ * own examples show ("15/03/2024"). A regional English (en-US) keeps its order.
+ */
+const NUMERIC_ORDER_LOCALE: Record<string, string> = { en: 'en-GB' };
+
 /** Whether the locale writes numeric dates month first (en-US) rather than day first. */
-function monthFirst(locale: string): boolean {
+export function monthFirst(uiLocale: string): boolean {
+  const locale = NUMERIC_ORDER_LOCALE[uiLocale] ?? uiLocale;
   const parts = new Intl.DateTimeFormat(locale, {
     day: 'numeric',
     month: 'numeric',
@@ -256,6 +263,12 @@ export function dateToText(date: PartialDate | null, locale: string): string {
 export interface DateDraft {
   text: string;
   qualifier: DateQualifier;
+  /**
+   * Whether the qualifier came from a word in the text ("before 2020") rather
+   * than from the menu: such a qualifier goes with the word, so it never
+   * carries over to the next date typed.
+   */
+  qualifierFromText?: boolean;
 }
 
 export const EMPTY_DATE_DRAFT: DateDraft = { text: '', qualifier: 'exact' };
@@ -297,4 +310,48 @@ export function readDateDraft(
 export function endsBeforeStart(start: DraftReading, end: DraftReading): boolean {
   if (!start.ok || !end.ok || !start.date || !end.date) return false;
   return endBeforeStartProblem(start.date, end.date) !== null;
+}
+
+/**
+ * The draft after the user typed `text`: a qualifier word in the text sets the
+ * qualifier; without one, a qualifier that came from an earlier word, or any
+ * qualifier once the field was emptied, goes back to exact. Only a choice
+ * made in the menu for this date outlives a change of its text.
+ */
+export function typedDateDraft(
+  previous: DateDraft,
+  text: string,
+  locales: readonly string[],
+  words: Partial<QualifierWordLists> | undefined,
+): DateDraft {
+  const parsed = parseDateText(text, locales, words);
+  if (parsed.ok && parsed.qualifierInText)
+    return { text, qualifier: parsed.qualifierInText, qualifierFromText: true };
+  const keep =
+    text.trim() !== '' && !previous.qualifierFromText && previous.qualifier !== 'unknown';
+  return { text, qualifier: keep ? previous.qualifier : 'exact' };
+}
+
+export type DayReading =
+  | { ok: true; day: string | null }
+  | { ok: false; reason: 'unrecognised' | 'invalid' | 'not-a-day' };
+
+/**
+ * A full calendar day (a consent date, a follow-up date) as typed in the UI
+ * language: `YYYY-MM-DD`, or null for an empty field. A year or a month alone,
+ * or a qualifier ("about"), is not a day.
+ */
+export function readDay(
+  text: string,
+  locales: readonly string[],
+  words: Partial<QualifierWordLists> | undefined,
+): DayReading {
+  if (text.trim() === '') return { ok: true, day: null };
+  const parsed = parseDateText(text, locales, words);
+  if (!parsed.ok)
+    return { ok: false, reason: parsed.reason === 'invalid' ? 'invalid' : 'unrecognised' };
+  const value = parsed.date.value;
+  if (parsed.qualifierInText || value === null || value.length !== 10)
+    return { ok: false, reason: 'not-a-day' };
+  return { ok: true, day: value };
 }

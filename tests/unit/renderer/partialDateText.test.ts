@@ -1,9 +1,40 @@
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   dateDraftOf,
   parseDateText,
   readDateDraft,
+  readDay,
+  typedDateDraft,
+  type DateDraft,
+  type QualifierWordLists,
 } from '../../../renderer/src/logic/partialDateText';
+
+const LANGUAGES = ['en', 'es', 'fr', 'ar', 'ru'] as const;
+/** What each locale file says about dates: its examples and its qualifier words. */
+function localeDates(language: string) {
+  const file = resolve(import.meta.dirname, '../../../shared/i18n/locales', `${language}.json`);
+  const dates = (
+    JSON.parse(readFileSync(file, 'utf8')) as {
+      dates: { input: Record<string, string>; words: Record<string, string> };
+    }
+  ).dates;
+  const words = Object.fromEntries(
+    Object.entries(dates.words).map(([q, list]) => [q, list.split('|').map((w) => w.trim())]),
+  ) as unknown as QualifierWordLists;
+  return { input: dates.input, words };
+}
+/** The examples a hint shows: after its lead-in ("e.g.", "مثال:"), between commas, "or" and quotes. */
+function examples(text: string): string[] {
+  const quoted = [...text.matchAll(/[“«]\s*([^”»]+?)\s*[”»]/g)].map((m) => m[1]!);
+  if (quoted.length > 0) return quoted;
+  return text
+    .replace(/^[^\d\p{L}]*(e\.g\.|p\. ?ej\.|p\. ?ex\.|مثال:|например:)/u, '')
+    .split(/[,،]|\s(?:or|o|ou|أو|или)\s/u)
+    .map((part) => part.trim())
+    .filter(Boolean);
+}
 
 const ok = (
   text: string,
@@ -114,5 +145,75 @@ describe('partial dates as people type them', () => {
     expect(
       readDateDraft({ text: 'whatever', qualifier: 'unknown' }, ['en'], undefined, true),
     ).toEqual({ ok: true, date: { value: null, qualifier: 'unknown' } });
+  });
+
+  it('accepts, in every language, the examples its own hints show (day first, as they are written)', () => {
+    for (const language of LANGUAGES) {
+      const { input, words } = localeDates(language);
+      const shown = [...examples(input.placeholder!), ...examples(input.unrecognised!)];
+      expect(shown.length, language).toBeGreaterThanOrEqual(5);
+      for (const example of shown) {
+        const result = parseDateText(example, [language], words);
+        expect(result.ok, `${language}: “${example}”`).toBe(true);
+      }
+      // The numeric example is 15 March, never month 15.
+      const numeric = shown.find((e) => /^\d{2}[./]\d{2}[./]\d{4}$/.test(e))!;
+      expect(ok(numeric, [language], words).date.value, language).toBe('2024-03-15');
+      const days = examples(input.dayPlaceholder!);
+      expect(days.length, language).toBe(2);
+      for (const example of days)
+        expect(readDay(example, [language], words), `${language}: “${example}”`).toEqual({
+          ok: true,
+          day: '2024-03-15',
+        });
+    }
+  });
+
+  it('reads 03/04/2024 as 3 April in every UI language, English included; en-US keeps its order', () => {
+    for (const language of LANGUAGES)
+      expect(ok('03/04/2024', [language]).date.value, language).toBe('2024-04-03');
+    expect(ok('03/04/2024', ['en-US']).date.value).toBe('2024-03-04');
+  });
+
+  it('never carries a qualifier typed for one date over to the next', () => {
+    const { words } = localeDates('ru');
+    let draft: DateDraft = { text: '', qualifier: 'exact' };
+    const type = (text: string, language = 'en', w?: QualifierWordLists) =>
+      (draft = typedDateDraft(draft, text, [language], w));
+    type('before 2020');
+    expect(draft).toMatchObject({ qualifier: 'before', qualifierFromText: true });
+    // Deleting the word, letter by letter or at once: the qualifier goes with it.
+    type('efore 2020');
+    expect(draft.qualifier).toBe('exact');
+    type('2021');
+    expect(readDateDraft(draft, ['en'], undefined, true)).toEqual({
+      ok: true,
+      date: { value: '2021', qualifier: 'exact' },
+    });
+    type('до 2020', 'ru', words);
+    expect(draft.qualifier).toBe('before');
+    type('15.03.2024', 'ru', words);
+    expect(draft.qualifier).toBe('exact');
+    // A choice made in the menu stays while the date is edited, and ends with the field emptied.
+    draft = { text: '2024', qualifier: 'approximate', qualifierFromText: false };
+    type('March 2024');
+    expect(draft.qualifier).toBe('approximate');
+    type('');
+    expect(draft.qualifier).toBe('exact');
+    type('2019');
+    expect(draft.qualifier).toBe('exact');
+  });
+
+  it('reads a full day, and nothing less, for the fields that need one', () => {
+    expect(readDay('', ['en'], undefined)).toEqual({ ok: true, day: null });
+    expect(readDay('15/03/2024', ['fr'], undefined)).toEqual({ ok: true, day: '2024-03-15' });
+    expect(readDay('2024-03-15', ['ar'], undefined)).toEqual({ ok: true, day: '2024-03-15' });
+    expect(readDay('March 2024', ['en'], undefined)).toEqual({ ok: false, reason: 'not-a-day' });
+    expect(readDay('about 15 March 2024', ['en'], undefined)).toEqual({
+      ok: false,
+      reason: 'not-a-day',
+    });
+    expect(readDay('31/02/2024', ['ru'], undefined)).toEqual({ ok: false, reason: 'invalid' });
+    expect(readDay('tomorrow', ['en'], undefined)).toEqual({ ok: false, reason: 'unrecognised' });
   });
 });

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { TextArea, TextField } from '../../components/Field';
+import { DayField } from '../../components/DayField';
 import { PartialDateField } from '../../components/PartialDateField';
 import { RecordEditor } from '../../components/RecordEditor';
 import { VocabSelect } from '../../components/VocabSelect';
@@ -162,15 +163,12 @@ export function InterventionEditor({
       </div>
       <fieldset>
         <legend>{t('interventions.followUp')}</legend>
-        <div className="field">
-          <label htmlFor="follow-up-on">{t('interventions.followUpOn')}</label>
-          <input
-            id="follow-up-on"
-            type="date"
-            value={draft.followUpOn}
-            onChange={(e) => set('followUpOn', e.target.value)}
-          />
-        </div>
+        <DayField
+          label={t('interventions.followUpOn')}
+          value={draft.followUpOn || null}
+          onChange={(v) => set('followUpOn', v ?? '')}
+          path="followUpOn"
+        />
         {sentDay ? (
           <button
             type="button"
