@@ -1,4 +1,4 @@
-import { useEffect, useId, useState } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocale } from '../i18n/useLocale';
 import { formatDateValue } from '../logic/format';
@@ -37,10 +37,11 @@ export function DayField({
   const reading = readDay(text, [language], dateInputWords);
   const meant = reading.ok ? reading.day : text.trim();
   // A value set from outside (a button that fills in a date, a box that clears it) replaces the text.
-  useEffect(() => {
+  const [seen, setSeen] = useState(value);
+  if (value !== seen) {
+    setSeen(value);
     if (value !== meant) setText(textOf(value));
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- only a new value from outside resets the text
-  }, [value]);
+  }
   const coreError = useFieldIssue(path);
   const problem = !reading.ok && text.trim().length > 3;
   const message = problem
