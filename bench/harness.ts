@@ -74,21 +74,29 @@ export async function randomFile(path: string, bytes: number): Promise<void> {
 export interface Timing {
   seconds: number;
   peakMB: number;
+  /** User plus system CPU time of the command (and its threads). */
+  cpuSeconds: number;
   stdout: string;
 }
 
-/** Runs a command under GNU time: wall-clock seconds and peak RSS in MB. */
+/** Runs a command under GNU time: wall-clock seconds, CPU seconds and peak RSS in MB. */
 export function timed(command: string, args: string[]): Timing {
   const started = performance.now();
-  const run = spawnSync('/usr/bin/time', ['-f', 'VIGIL_MAXRSS_KB=%M', command, ...args], {
-    encoding: 'utf8',
-    maxBuffer: 64 * MIB,
-  });
+  const run = spawnSync(
+    '/usr/bin/time',
+    ['-f', 'VIGIL_MAXRSS_KB=%M VIGIL_CPU=%U+%S', command, ...args],
+    {
+      encoding: 'utf8',
+      maxBuffer: 64 * MIB,
+    },
+  );
   const seconds = (performance.now() - started) / 1000;
   if (run.status !== 0)
     throw new Error(`${command} ${args.slice(0, 3).join(' ')} failed: ${run.stderr.slice(-800)}`);
   const kb = Number(/VIGIL_MAXRSS_KB=(\d+)/.exec(run.stderr)?.[1] ?? NaN);
-  return { seconds, peakMB: kb / 1024, stdout: run.stdout };
+  const cpu = /VIGIL_CPU=([\d.]+)\+([\d.]+)/.exec(run.stderr);
+  const cpuSeconds = cpu ? Number(cpu[1]) + Number(cpu[2]) : NaN;
+  return { seconds, peakMB: kb / 1024, cpuSeconds, stdout: run.stdout };
 }
 
 /** Reads a file once so that both sides of a comparison start from a warm page cache. */
