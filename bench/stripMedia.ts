@@ -43,6 +43,24 @@ function has(tool: string): boolean {
   return spawnSync('sh', ['-c', `command -v ${tool}`]).status === 0;
 }
 
+/** The baseline: every stream copied as it is, the global metadata dropped. */
+function ffmpegStrip(input: string, output: string): string[] {
+  return [
+    '-v',
+    'error',
+    '-y',
+    '-i',
+    input,
+    '-map',
+    '0',
+    '-map_metadata',
+    '-1',
+    '-c',
+    'copy',
+    output,
+  ];
+}
+
 function run(cmd: string, args: string[]): void {
   const r = spawnSync(cmd, args, { maxBuffer: 1 << 26 });
   if (r.status !== 0)
@@ -193,20 +211,7 @@ export async function mediaStripBench(report: Report, dir: string, quick: boolea
     },
     () => {
       warm(video);
-      return timed('ffmpeg', [
-        '-v',
-        'error',
-        '-y',
-        '-i',
-        video,
-        '-map',
-        '0',
-        '-map_metadata',
-        '-1',
-        '-c',
-        'copy',
-        ffmpegOut,
-      ]);
+      return timed('ffmpeg', ffmpegStrip(video, ffmpegOut));
     },
   );
   await rm(ffmpegOut, { force: true });
@@ -264,21 +269,7 @@ export async function mediaStripBench(report: Report, dir: string, quick: boolea
   for (const f of files) await stripFile(join(notes, f), join(vigilOut, f));
   const vigilSeconds = (performance.now() - start) / 1000;
   start = performance.now();
-  for (const f of files)
-    run('ffmpeg', [
-      '-v',
-      'error',
-      '-y',
-      '-i',
-      join(notes, f),
-      '-map',
-      '0',
-      '-map_metadata',
-      '-1',
-      '-c',
-      'copy',
-      join(ffOut, f),
-    ]);
+  for (const f of files) run('ffmpeg', ffmpegStrip(join(notes, f), join(ffOut, f)));
   const ffSeconds = (performance.now() - start) / 1000;
   report({
     metric: `${count} Opus voice notes (${round(notesMb, 1)} MB): vigil stripFile, files per second`,

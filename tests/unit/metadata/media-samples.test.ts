@@ -12,7 +12,7 @@ import {
 } from '../../../electron/core/metadata/media';
 import type { MediaPlan, Piece } from '../../../electron/core/metadata/media/plan';
 import { checkMediaOutput, prepareMediaStrip } from '../../../electron/core/metadata/mediaStrip';
-import { expectVigilError, mediaFixture } from './helpers';
+import { expectVigilError, MEDIA_CANARIES, mediaFixture } from './helpers';
 
 // The one-pass writer and the proof that a stripped video's samples are the
 // input's: the writer must produce exactly what the plan says (whatever its
@@ -20,21 +20,9 @@ import { expectVigilError, mediaFixture } from './helpers';
 // refuse any output whose samples, or their timing, are not the input's —
 // even when the output is otherwise a well-formed, fully stripped file.
 
-const ALL = [
-  'tagged.mp3',
-  'tagged.flac',
-  'tagged.ogg',
-  'voice.opus',
-  'tagged.wav',
-  'rf64.wav',
-  'phone.mov',
-  'camera.mp4',
-  'faststart.mp4',
-  'song.m4a',
-  'clip.3gp',
-  'clip.m4v',
-];
-const BMFF = ['phone.mov', 'camera.mp4', 'faststart.mp4', 'song.m4a', 'clip.3gp', 'clip.m4v'];
+// Every strippable media fixture (the canary list names them all); the video and M4A ones by extension.
+const ALL = Object.keys(MEDIA_CANARIES);
+const BMFF = ALL.filter((name) => /\.(mp4|mov|m4a|m4v|3gp)$/.test(name));
 
 const sha256 = (b: Buffer): string => createHash('sha256').update(b).digest('hex');
 
