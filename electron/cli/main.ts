@@ -71,8 +71,14 @@ function locateCommand(
   if (two) return { command: two, rest: [...argv.slice(0, i), ...argv.slice(i + 2)] };
   const one = commands.find((c) => c.name === first);
   if (one) return { command: one, rest: [...argv.slice(0, i), ...argv.slice(i + 1)] };
-  if (commands.some((c) => c.name.startsWith(`${first} `)))
+  if (commands.some((c) => c.name.startsWith(`${first} `))) {
+    // `vigil case` alone shows the group's help; a word after it that is no subcommand is a mistake.
+    if (second !== undefined && !second.startsWith('-'))
+      throw new UsageError(
+        `unknown command "${first} ${second.slice(0, 40)}". Run "vigil ${first} --help" for its subcommands.`,
+      );
     return { group: first, rest: [...argv.slice(0, i), ...argv.slice(i + 1)] };
+  }
   throw new UsageError(`unknown command "${first}". Run "vigil --help" for the list of commands.`);
 }
 
@@ -127,6 +133,20 @@ function errorLine(error: unknown, env: CliIo['env']): string {
   return `vigil: internal error: ${error instanceof Error ? error.message : String(error)}${detail}`;
 }
 
+/**
+ * node:util's refusal of a command line, as one line: a value that starts
+ * with a dash (`--offset -1`) is taken for an option, so say how to give it.
+ */
+function parseArgsProblem(error: Error, args: readonly string[]): string {
+  const ambiguous = /^Option '(-[^' ]+)(?: <value>)?' argument is ambiguous/.exec(error.message);
+  if (ambiguous) {
+    const option = ambiguous[1]!;
+    const value = args[args.indexOf(option) + 1] ?? '';
+    return `${option} needs a value, and "${value.slice(0, 40)}" looks like an option; a value that starts with "-" is written ${option}=${value.slice(0, 40)}.`;
+  }
+  return error.message.replace(/\. To specify a positional.*$/s, '.').replace(/\s*\n\s*/g, ' ');
+}
+
 /** Seconds from --wait or VIGIL_WAIT, as milliseconds. */
 function waitMs(value: string | undefined, command: Command): number | undefined {
   if (value === undefined || value === '') return undefined;
@@ -177,10 +197,7 @@ export async function runCli(
         allowPositionals: true,
       });
     } catch (error) {
-      throw new UsageError(
-        (error as Error).message.replace(/\. To specify a positional.*$/s, '.'),
-        command,
-      );
+      throw new UsageError(parseArgsProblem(error as Error, rest), command);
     }
     const values = parsed.values as Record<string, OptionValue>;
     if (values.help) {
