@@ -4,11 +4,11 @@ import { defineConfig } from 'vitest/config';
 // Native modules (SQLCipher, sodium) run in forked processes, not worker threads.
 //
 // Two files at a time on a two-core machine (vitest's own default there is one): most
-// tests spend much of their time waiting on another process (the built `vigil`, gpg,
-// LibreOffice, qpdf, Chromium), which leaves the second core idle with a single worker.
-// Every test file works in its own temporary folders (vaults, Chromium profiles, settings,
-// a server on a free port), so files share no state and the end-to-end files run
-// alongside the others too.
+// integration tests spend much of their time waiting on another process (the built
+// `vigil`, gpg, LibreOffice, qpdf), which leaves the second core idle with a single worker.
+// Every test file works in its own temporary folders, so files share no state. The
+// end-to-end files (real Chromium, with waits for what the page shows) run one at a time,
+// after the rest: run beside another file on a loaded machine, the UI flow missed a wait.
 const workers = Math.max(2, availableParallelism() - 1);
 
 export default defineConfig({
@@ -24,7 +24,10 @@ export default defineConfig({
       { extends: true, test: { name: 'integration', include: ['tests/integration/**/*.test.ts'] } },
       // Seeded fuzzing at a modest count; `npm run fuzz` runs the same targets longer.
       { extends: true, test: { name: 'fuzz', include: ['tests/fuzz/**/*.test.ts'] } },
-      { extends: true, test: { name: 'e2e', include: ['tests/e2e/**/*.test.ts'] } },
+      {
+        extends: true,
+        test: { name: 'e2e', include: ['tests/e2e/**/*.test.ts'], fileParallelism: false },
+      },
     ],
   },
 });
