@@ -196,6 +196,12 @@ describe.skipIf(skip)('every screen in the user’s language (Chromium, real vau
           await ui.tab(tab);
           await page.evaluate(() => new Promise((r) => setTimeout(r, 300)));
           await scan(`case: ${tab}`);
+          if (tab === 'audit') {
+            // Point 10: actions in words, not codes such as person.create.
+            const log = page.locator('table.custody');
+            await expect.poll(() => log.innerText()).toContain(t('audit.actions.create'));
+            expect(await log.innerText()).not.toMatch(/\b(case|person|event)\.create\b/);
+          }
         }
 
         // A form the core refuses: consent for named mechanisms with none named.

@@ -7,6 +7,30 @@ import { useLoad } from '../../lib/useLoad';
 import { vigil } from '../../lib/vigil';
 
 const RECORD_TYPES = ['case', 'person', 'event', 'testimony', 'intervention', 'evidence'] as const;
+/** What was done, by the verb of the action code (`person.create`, `evidence.intake-duplicate`). */
+const VERBS = [
+  'create',
+  'update',
+  'delete',
+  'restore',
+  'link',
+  'unlink',
+  'seal',
+  'export-json',
+  'intake',
+  'intake-duplicate',
+  'view',
+  'verify',
+  'derive',
+  'derived-from',
+  'export',
+  'import',
+  'imported',
+  'approve',
+  'edit',
+  'save',
+] as const;
+type Verb = (typeof VERBS)[number];
 
 function detailText(entry: AuditEntry): string {
   const parts: string[] = [];
@@ -27,10 +51,16 @@ export function AuditTab({ caseId }: { caseId: string }) {
     (RECORD_TYPES as readonly string[]).includes(type)
       ? t(`audit.types.${type as (typeof RECORD_TYPES)[number]}`)
       : type;
+  /** The action in words; an action this version has no words for keeps its code. */
+  const actionLabel = (action: string) => {
+    const verb = action.slice(action.indexOf('.') + 1);
+    return (VERBS as readonly string[]).includes(verb) ? t(`audit.actions.${verb as Verb}`) : null;
+  };
   return (
     <section aria-labelledby="audit-heading">
       <h2 id="audit-heading">{t('audit.title')}</h2>
       <p className="field-hint">{t('audit.intro')}</p>
+      <p className="field-hint">{t('audit.seqHint')}</p>
       <ErrorNotice error={log.error} />
       {log.loading && !log.data ? <Loading /> : null}
       {log.data?.length === 0 ? <p className="empty">{t('audit.empty')}</p> : null}
@@ -39,7 +69,7 @@ export function AuditTab({ caseId }: { caseId: string }) {
           <table className="custody">
             <thead>
               <tr>
-                <th scope="col">#</th>
+                <th scope="col">{t('audit.seq')}</th>
                 <th scope="col">{t('audit.when')}</th>
                 <th scope="col">{t('audit.who')}</th>
                 <th scope="col">{t('audit.record')}</th>
@@ -55,7 +85,9 @@ export function AuditTab({ caseId }: { caseId: string }) {
                   <td>{formatDateTime(entry.at, locale)}</td>
                   <td dir="auto">{entry.actor}</td>
                   <td>{typeLabel(entry.entityType)}</td>
-                  <td className="mono">{entry.action}</td>
+                  <td>
+                    {actionLabel(entry.action) ?? <span className="mono">{entry.action}</span>}
+                  </td>
                   <td className="mono small">{detailText(entry)}</td>
                   <td className="mono small">{entry.hash.slice(0, 12)}…</td>
                 </tr>
