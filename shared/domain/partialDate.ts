@@ -305,6 +305,11 @@ export const isoDaySchema = z.string().superRefine((value, ctx) => {
   if (problem) ctx.addIssue({ code: 'custom', message: problem, params: named('not-a-date') });
 });
 
+/** The day of `date` in the local time zone, as `YYYY-MM-DD` (what the user calls today). */
+export function localIsoDay(date: Date): string {
+  return `${String(date.getFullYear()).padStart(4, '0')}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
+}
+
 /** Today's date (UTC) as `YYYY-MM-DD`. */
 export function isoDay(now: Date): string {
   return now.toISOString().slice(0, 10);

@@ -1,3 +1,4 @@
+import { localIsoDay } from '../../../shared/domain/partialDate';
 import {
   DEADLINE_RULES,
   daysBetween,
@@ -43,9 +44,6 @@ interface EventRow {
   country: string | null;
 }
 
-const localDay = (date: Date) =>
-  `${String(date.getFullYear()).padStart(4, '0')}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
-
 function parseCountries(json: string): string[] {
   try {
     const value: unknown = JSON.parse(json);
@@ -73,7 +71,7 @@ export async function listDue(vault: Vault, query: DueQuery = {}): Promise<DueIt
     (!Number.isInteger(query.withinDays) || query.withinDays < 0)
   )
     throw new VigilError('INVALID_INPUT', 'The number of days must be a whole number, 0 or more.');
-  const today = query.today ?? localDay(vault.now());
+  const today = query.today ?? localIsoDay(vault.now());
   if (!isIsoDay(today))
     throw new VigilError('INVALID_INPUT', `"${today}" is not a date (YYYY-MM-DD).`);
 

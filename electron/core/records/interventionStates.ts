@@ -4,7 +4,7 @@ import {
   type InterventionStep,
   type InterventionStepRecord,
 } from '../../../shared/domain/interventionState';
-import { dateBounds, parsePartialDate } from '../../../shared/domain/partialDate';
+import { dateBounds, localIsoDay, parsePartialDate } from '../../../shared/domain/partialDate';
 import { VigilError } from '../errors';
 import type { Queryable } from '../vault/database';
 import type { WriteContext } from './context';
@@ -136,9 +136,6 @@ function floorOf(rows: readonly StepRow[]): { day: string; state: string } | nul
   return floor;
 }
 
-const localDay = (date: Date) =>
-  `${String(date.getFullYear()).padStart(4, '0')}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
-
 /**
  * Checks a step against the intervention and its steps so far, and returns
  * the fields it changes: sent sets the date sent, a reply the date of the
@@ -159,7 +156,7 @@ export function planStep(
   const problem = transitionProblem(before.status, step.state);
   if (problem) throw refused(problem);
   // The later of the local and the UTC day, so that no time zone refuses today.
-  const today = [localDay(now), now.toISOString().slice(0, 10)].sort()[1]!;
+  const today = [localIsoDay(now), now.toISOString().slice(0, 10)].sort()[1]!;
   if (step.on > today) throw refused(`that day has not come yet (today is ${today})`);
   const floor = floorOf(
     rows.length ? rows : [{ ...firstRow(before, 'create'), actor: '', recorded_at: '' }],

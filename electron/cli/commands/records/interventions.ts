@@ -1,3 +1,4 @@
+import { localIsoDay } from '../../../../shared/domain/partialDate';
 import type { Command } from '../../command';
 import {
   createIntervention,
@@ -169,9 +170,6 @@ const STEP_FIELDS: FieldOptions = {
   number: text('number', 'TEXT', "the opinion's or decision's number (decision-issued only)"),
 };
 
-const localDay = (date: Date) =>
-  `${String(date.getFullYear()).padStart(4, '0')}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
-
 function stepLine(s: InterventionStepEntry): string {
   const how = s.via === 'create' ? 'created' : s.via === 'edit' ? 'set by an edit' : 'step';
   return [
@@ -213,7 +211,7 @@ nor before the last step's. Each step is kept: see vigil intervention states ID.
     const input = await inputFrom(context, STEP_FIELDS, 'add');
     const step = checkRecord(
       interventionStepSchema,
-      { ...input, value: { on: localDay(new Date()), ...input.value, state } },
+      { ...input, value: { on: localIsoDay(new Date()), ...input.value, state } },
       'intervention step',
     );
     const vault = await context.openVault();
