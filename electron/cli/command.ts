@@ -27,6 +27,8 @@ export interface CommandContext {
   json: boolean;
   /** The vault directory from --vault or VIGIL_VAULT. */
   vaultDir(): string;
+  /** Whether a vault was given (--vault or VIGIL_VAULT), for commands that also work without one. */
+  hasVault(): boolean;
   /** The passphrase from --passphrase-file, else stdin's first line, else a hidden prompt. */
   passphrase(question?: string, confirm?: boolean): Promise<string>;
   /** The vault's passphrase, asked once per command (openVault uses it too). */

@@ -268,6 +268,9 @@ function makeContext(
         throw new UsageError('no vault given: use --vault DIR or set VIGIL_VAULT.', command);
       return dir;
     },
+    hasVault() {
+      return Boolean((values.vault as string | undefined) ?? io.env.VIGIL_VAULT);
+    },
     async passphrase(question = 'Vault passphrase: ', confirm = false) {
       const file = values['passphrase-file'] as string | undefined;
       let passphrase: string;

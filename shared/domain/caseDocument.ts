@@ -8,6 +8,8 @@ import {
   interventionCreateShape,
 } from './intervention';
 import { issuesFromZod, type FieldIssue } from './issues';
+import { unknownTermIssue, vocabularyIssues } from './vocabCheck';
+import type { VocabularySet } from '../vocabularies';
 import { checkPerson, personCreateShape } from './person';
 import { checkTestimony, testimonyCreateShape } from './testimony';
 import { boundedList, recordId, termId, timestamp } from './text';
@@ -177,4 +179,30 @@ export function checkCaseDocument(value: unknown): DocumentCheck {
   return references.length > 0
     ? { ok: false, issues: references }
     : { ok: true, document: parsed.data };
+}
+
+/** Every vocabulary term a document's records use that `vocab` does not know. */
+export function documentVocabularyIssues(doc: CaseDocument, vocab: VocabularySet): FieldIssue[] {
+  const issues = [...vocabularyIssues('case', doc.case, vocab, 'case')];
+  doc.persons.forEach((p, i) => {
+    issues.push(...vocabularyIssues('person', p, vocab, `persons[${i}]`));
+    p.roles.forEach((role, j) => {
+      if (!vocab.has('person-role', role))
+        issues.push(
+          unknownTermIssue(vocab, {
+            path: `persons[${i}].roles[${j}]`,
+            vocabulary: 'person-role',
+            id: role,
+          }),
+        );
+    });
+  });
+  doc.events.forEach((e, i) => issues.push(...vocabularyIssues('event', e, vocab, `events[${i}]`)));
+  doc.testimonies.forEach((t, i) =>
+    issues.push(...vocabularyIssues('testimony', t, vocab, `testimonies[${i}]`)),
+  );
+  doc.interventions.forEach((v, i) =>
+    issues.push(...vocabularyIssues('intervention', v, vocab, `interventions[${i}]`)),
+  );
+  return issues;
 }

@@ -72,7 +72,10 @@ export async function reseal(
   for (const entry of manifest.files) refresh(entry.path);
   if (options.sums !== false) {
     const lines = manifest.files
-      .filter((f) => !['SHA256SUMS', 'SHA256SUMS.asc', 'manifest.json', 'manifest.json.asc'].includes(f.path))
+      .filter(
+        (f) =>
+          !['SHA256SUMS', 'SHA256SUMS.asc', 'manifest.json', 'manifest.json.asc'].includes(f.path),
+      )
       .map((f) => `${f.sha256}  ${f.path}\n`)
       .sort((a, b) => a.slice(66).localeCompare(b.slice(66)));
     files.set('SHA256SUMS', Buffer.from(lines.join(''), 'utf8'));

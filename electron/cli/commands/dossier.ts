@@ -20,13 +20,14 @@ import {
   defaultAudience,
   exportDossier,
   getWgadSubmission,
-  importBundle,
+  importDossier,
   previewExport,
   saveWgadSubmission,
   verifyDossier,
   type ExportRequest,
   type VerifyReport,
 } from '../../core/dossier';
+import { groupFingerprint } from '../../core/pgp';
 
 function oneOf<T extends string>(
   context: CommandContext,
@@ -308,10 +309,27 @@ that gpg --decrypt opens it.`,
 
 function describeVerify(report: VerifyReport): string {
   const s = report.signature;
+  const fingerprint = s.signerFingerprint ? groupFingerprint(s.signerFingerprint) : null;
+  const key =
+    !s.valid || !fingerprint
+      ? ''
+      : s.signerOrigin === 'pinned'
+        ? ', the key you gave (--key)'
+        : s.signerOrigin === 'dossier'
+          ? ', a key shipped inside the dossier: NOT YET TRUSTED'
+          : s.signerTrusted
+            ? ', a trusted key in the vault'
+            : ', a key in the vault that is not marked trusted';
+  const headline = !report.ok
+    ? 'NOT VERIFIED'
+    : report.trusted
+      ? 'VERIFIED'
+      : "VERIFIED: every signature and hash holds, but the signer's key is not yet trusted";
   const lines = [
-    `${report.kind}: ${report.ok ? 'VERIFIED' : 'NOT VERIFIED'}`,
-    `  signature: ${s.valid ? 'good' : 'BAD or missing'}${s.signerFingerprint ? `, by ${s.signerFingerprint}${s.signerUserId ? ` (${s.signerUserId})` : ''}` : ''}${s.signerKnown ? (s.signerTrusted ? ', trusted key' : ', key known but not trusted') : ', unknown key'}`,
+    `${report.kind}: ${headline}`,
+    `  signature: ${s.valid ? 'good' : 'BAD or missing'}${s.signerUserId ? `, by ${s.signerUserId}` : ''}${key}`,
   ];
+  if (fingerprint) lines.push(`  signer's fingerprint: ${fingerprint}`);
   if (report.bundle)
     lines.push(
       `  bundle: encrypted to ${report.bundle.recipient}; its signature: ${report.bundle.signature.status}`,
@@ -320,6 +338,7 @@ function describeVerify(report: VerifyReport): string {
     lines.push(
       `  case ${report.manifest.reference}, ${report.manifest.template}, made ${report.manifest.createdAt}; ${report.files.checked} of ${report.manifest.files} files checked`,
     );
+  for (const note of report.notes) lines.push(`  NOTE: ${note}`);
   for (const problem of report.problems) lines.push(`  PROBLEM: ${problem}`);
   return lines.join('\n');
 }
@@ -329,13 +348,43 @@ const verifyCommand: Command = {
   access: 'read',
   summary:
     'Verify a dossier folder, a dossier zip or an encrypted bundle: signatures, every hash, nothing missing or extra.',
+  options: {
+    key: {
+      type: 'string',
+      valueName: 'FILE',
+      description:
+        "the expected signer's public key: every signature must be by it (exit code 3 otherwise)",
+    },
+  },
   positionals: [
     { name: 'PATH', description: 'a dossier folder, a .zip, or a bundle', required: true },
   ],
-  details: 'Exit code 0 only when everything holds; 3 with the list of problems otherwise.',
+  examples: [
+    'vigil verify ./wgad-dossier',
+    'vigil verify ./wgad-dossier --key defenders-watch.asc',
+    'vigil verify case.vigil.gpg --vault ~/vault',
+  ],
+  details: `The same checks as an import: the signatures of manifest.json and SHA256SUMS, every file's
+SHA-256 and size, nothing missing, extra or listed twice, SHA256SUMS equal to the manifest, case.json
+a valid case, regular files only (never a link, FIFO or device).
+Without a vault (no --vault, no VIGIL_VAULT) the signer's key shipped inside the dossier
+(signer-key.asc) checks it: the report says that this key is not yet trusted and prints its
+fingerprint to compare with the organisation's. With a vault, the vault's keys are used and a
+signer it does not trust is a problem. --key FILE pins the signer. A bundle can only be verified
+with the vault holding the key it was encrypted to.
+Exit code 0 only when every signature and hash holds; 3 with the list of problems otherwise.`,
   async run(context) {
-    const vault = await context.openVault();
-    const report = await verifyDossier(vault, context.positionals[0]!);
+    const keyFile = context.string('key');
+    let key: Buffer | undefined;
+    if (keyFile !== undefined) {
+      key = await readFile(keyFile).catch((error: NodeJS.ErrnoException) => {
+        throw new UsageError(
+          `cannot read the key file ${keyFile} (${error.code ?? error.message}).`,
+        );
+      });
+    }
+    const vault = context.hasVault() ? await context.openVault() : null;
+    const report = await verifyDossier(vault, context.positionals[0]!, key ? { key } : {});
     context.output(report, () => describeVerify(report));
     return report.ok ? EXIT.ok : EXIT.integrity;
   },
@@ -343,7 +392,8 @@ const verifyCommand: Command = {
 
 const importCommand: Command = {
   name: 'import',
-  summary: "Import a partner's encrypted bundle as a new case, after verifying it completely.",
+  summary:
+    "Import a partner's dossier (an encrypted bundle, a dossier zip or folder) as a case, after verifying it completely.",
   options: {
     'accept-signer': {
       type: 'boolean',
@@ -351,10 +401,14 @@ const importCommand: Command = {
         'accept a signer whose key is unknown or not marked trusted (you checked it another way)',
     },
   },
-  positionals: [{ name: 'BUNDLE', description: 'the bundle file', required: true }],
+  positionals: [
+    { name: 'PATH', description: 'the bundle, dossier zip or dossier folder', required: true },
+  ],
+  details: `The dossier gets exactly the checks of vigil verify; anything verify refuses, import refuses
+with the same words and exit code 3, and nothing is imported.`,
   async run(context) {
     const vault = await context.openVault();
-    const report = await importBundle(vault, context.positionals[0]!, {
+    const report = await importDossier(vault, context.positionals[0]!, {
       acceptSigner: context.flag('accept-signer'),
       signal: context.signal,
       onProgress: (done, total, item) =>

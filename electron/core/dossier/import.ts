@@ -1,20 +1,30 @@
 import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import {
-  checkCaseDocument,
-  describeAudience,
-  MAX_CASE_DOCUMENT_BYTES,
-} from '../../../shared/domain';
+import type { AnyManifest } from '../../../shared/dossier';
+import type { CaseDocument } from '../../../shared/domain';
 import { VigilError, fsError } from '../errors';
 import { deleteBlob, settleBlob, writeBlob, type WrittenBlob } from '../evidence/blobStore';
 import { recordImportedEvidence } from '../evidence';
 import { detectType } from '../metadata';
-import { decryptMessage, type SignatureCheck } from '../pgp';
+import {
+  EMPTY_KEYRING,
+  mergeKeyrings,
+  SignatureRefusedError,
+  vaultKeyring,
+  type DecryptReport,
+} from '../pgp';
 import { importCaseDocumentTx } from '../records';
 import type { Vault } from '../vault/vault';
-import { RELEASE_FORMAT } from './caseData';
-import { checkFiles, zipFiles } from './verify';
-import { openSafeZip, readEntry } from './zip';
+import { withDossier } from './open';
+import type { DossierSource } from './source';
+import {
+  bundleProblems,
+  checkDossier,
+  shippedKeyring,
+  signerDistrust,
+  type SignerReport,
+} from './verification';
 
 export interface ImportOptions {
   /** Accept a signer whose key is not in the vault, or not marked trusted (the user said so explicitly). */
@@ -26,212 +36,215 @@ export interface ImportOptions {
 export interface ImportReport {
   caseId: string;
   reference: string;
+  /** What was imported: a bundle, a dossier zip or a dossier folder. */
+  kind: 'bundle' | 'zip' | 'directory';
   signer: { fingerprint: string | null; userId: string | null; trusted: boolean };
+  /** The SHA-256 of the bundle or zip file; for a folder, of its manifest.json. */
   bundleSha256: string;
+  manifestSha256: string;
   records: { persons: number; events: number; testimonies: number; interventions: number };
   evidence: { id: string; sha256: string; path: string }[];
 }
 
 async function sha256File(path: string): Promise<string> {
-  const { createReadStream } = await import('node:fs');
   const hash = createHash('sha256');
   for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
   return hash.digest('hex');
 }
 
+const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+
 const refused = (why: string) =>
   new VigilError('VERIFICATION_FAILED', `${why} Nothing was imported.`);
 
+/** The problems as one sentence: all of them when few, the first ones and a count otherwise. */
+function summarise(problems: string[]): string {
+  const shown = problems.slice(0, 5).join('; ');
+  return problems.length > 5 ? `${shown}; and ${problems.length - 5} more` : shown;
+}
+
+interface Verified {
+  manifest: AnyManifest;
+  manifestSha256: string;
+  document: CaseDocument;
+  signature: SignerReport;
+}
+
 /**
- * Imports a partner's bundle as a new case. In order, and stopping at the
- * first failure with nothing imported:
+ * The same verification `vigil verify` runs (verification.ts), then the
+ * import's own policy: the signer must be trusted unless the user accepted
+ * it, and there must be case data to import.
+ */
+async function verifyForImport(
+  vault: Vault,
+  source: DossierSource,
+  bundle: DecryptReport | null,
+  accept: boolean,
+): Promise<Verified> {
+  const shipped = await shippedKeyring(source);
+  const keyring = mergeKeyrings(await vaultKeyring(vault), shipped ?? EMPTY_KEYRING);
+  const checked = await checkDossier(source, keyring, vault.now());
+  const problems = [...checked.report.problems];
+  if (bundle) problems.push(...bundleProblems(bundle, checked.manifest, accept));
+  if (problems.length > 0 || !checked.manifest || !checked.report.signature.valid)
+    throw refused(
+      `The dossier does not verify: ${summarise(problems.length > 0 ? problems : ['its signature does not hold'])}.`,
+    );
+  const signature = checked.report.signature;
+  const distrust = signerDistrust(signature);
+  if (distrust && !accept)
+    throw new SignatureRefusedError(
+      signature.signerOrigin === 'vault' ? 'untrusted-signer' : 'unknown-signer',
+      signature,
+      `The dossier was not imported: ${distrust}. If you checked the signer's fingerprint another way, accept this signer explicitly.`,
+    );
+  if (!checked.caseDocument)
+    throw new VigilError(
+      'INVALID_INPUT',
+      'The dossier holds no case data (case.json), so there is nothing to import as a case. Nothing was imported.',
+    );
+  const manifestBytes = await source.read('manifest.json', 16 * 1024 * 1024);
+  return {
+    manifest: checked.manifest,
+    manifestSha256: sha256(manifestBytes!),
+    document: checked.caseDocument,
+    signature,
+  };
+}
+
+interface StoredEvidence {
+  path: string;
+  blob: WrittenBlob;
+  type: string;
+  mime: string;
+  copy: string;
+  originalSha256: string;
+}
+
+/** Each evidence file streamed from the dossier into a new encrypted blob, its hash checked again. */
+async function storeEvidence(
+  vault: Vault,
+  source: DossierSource,
+  manifest: AnyManifest,
+  written: WrittenBlob[],
+  options: ImportOptions,
+): Promise<StoredEvidence[]> {
+  const sizes = new Map(manifest.files.map((f) => [f.path, f]));
+  const total = manifest.evidence.reduce((n, e) => n + (sizes.get(e.path)?.size ?? 0), 0);
+  let done = 0;
+  const stored: StoredEvidence[] = [];
+  for (const item of manifest.evidence) {
+    const listed = sizes.get(item.path)!;
+    const blob = await writeBlob(vault.dir, await source.stream(item.path), {
+      signal: options.signal,
+      onProgress: (bytes) => options.onProgress?.(done + bytes, total, item.path),
+    });
+    written.push(blob);
+    done += blob.size;
+    if (blob.sha256 !== listed.sha256)
+      throw refused(`Evidence ${item.path} changed while it was read.`);
+    const detected = detectType(blob.head);
+    stored.push({
+      path: item.path,
+      blob,
+      type: detected.type,
+      mime: detected.mime,
+      copy: item.copy,
+      originalSha256: item.originalSha256,
+    });
+  }
+  return stored;
+}
+
+/**
+ * Imports a partner's dossier as a new case: an encrypted bundle, a dossier
+ * zip or a dossier folder. In order, and stopping at the first failure with
+ * nothing imported:
  *
- * 1. decrypt with the organisation's key (a bundle for someone else, a
- *    truncated or altered one fails here, with its temporary copy deleted);
- * 2. the bundle's signer must be a trusted key, unless the user accepts it;
- * 3. the zip inside must be safe (no path tricks, no bombs) and the dossier
- *    must verify completely: manifest signature by the same signer, every
- *    file present with its hash, nothing extra;
+ * 1. a bundle is decrypted with the organisation's key (one for someone
+ *    else, a truncated or altered one fails here), and its own signer must
+ *    be trusted unless the user accepts it;
+ * 2. the dossier gets exactly the verification `vigil verify` runs; any
+ *    problem refuses it (exit code 3), with the same words;
+ * 3. the manifest's signer must be trusted unless the user accepts it;
  * 4. the evidence is stored as encrypted blobs, then the case, its records
  *    and the evidence rows are written in one transaction, with the
- *    provenance (signer, bundle hash) in the custody log.
+ *    provenance (signer, file and manifest hashes) in the custody log.
  */
-export async function importBundle(
+export async function importDossier(
   vault: Vault,
-  bundlePath: string,
+  path: string,
   options: ImportOptions = {},
 ): Promise<ImportReport> {
   // Blobs are written before the transaction that records them: hold the writer lock throughout.
   await vault.ensureWriter();
-  await stat(bundlePath).catch((error: unknown) => {
-    throw fsError(error, `Cannot read ${bundlePath}`);
+  const info = await stat(path).catch((error: unknown) => {
+    throw fsError(error, `Cannot read ${path}`);
   });
-  const bundleSha256 = await sha256File(bundlePath);
+  const fileSha256 = info.isFile() ? await sha256File(path) : null;
   const accept = options.acceptSigner === true;
-  const decrypted = await decryptMessage(vault, bundlePath, {
-    acceptUnknownSigner: accept,
-    acceptUntrustedSigner: accept,
-    onPlaintext: async (plaintext, outer) => {
-      const zip = await openSafeZip({
-        size: plaintext.size,
-        stream: (start, end) => plaintext.stream(start, end),
-      });
+  const { value } = await withDossier(
+    path,
+    {
+      vault,
+      signers: { acceptUnknownSigner: accept, acceptUntrustedSigner: accept },
+    },
+    async (source, bundle) => {
+      const verified = await verifyForImport(vault, source, bundle, accept);
+      const { manifest, document, signature } = verified;
       const written: WrittenBlob[] = [];
       try {
-        const checked = await checkFiles(vault, zipFiles(zip));
-        const manifest = checked.manifest;
-        const inner = checked.report.signature;
-        if (!manifest)
-          throw refused(
-            `The dossier inside the bundle is not valid: ${checked.report.problems.join('; ')}.`,
-          );
-        if (
-          !inner.valid &&
-          !(accept && inner.signerFingerprint === outer.signature.signerFingerprint)
-        ) {
-          throw refused(
-            `The dossier's manifest is not validly signed: ${inner.problem ?? 'invalid signature'}.`,
-          );
-        }
-        const fileProblems = checked.report.problems.filter(
-          (p) =>
-            !/not marked trusted/.test(p) &&
-            !/signature does not hold/.test(p) &&
-            !/SHA256SUMS/.test(p),
-        );
-        if (fileProblems.length > 0)
-          throw refused(
-            `The dossier inside the bundle does not verify: ${fileProblems.join('; ')}.`,
-          );
-        if (
-          outer.signature.signerFingerprint &&
-          manifest.signer.fingerprint !== outer.signature.signerFingerprint
-        ) {
-          throw refused('The bundle and the dossier inside it were signed by different keys.');
-        }
-        const caseEntry = zip.entries.find((e) => e.path === 'case.json');
-        if (!caseEntry)
-          throw refused(
-            'The dossier holds no case data (case.json), so there is nothing to import as a case.',
-          );
-        let parsed: unknown;
-        try {
-          parsed = JSON.parse(
-            (await readEntry(zip, caseEntry, MAX_CASE_DOCUMENT_BYTES)).toString('utf8'),
-          );
-        } catch {
-          throw refused('case.json in the dossier is not valid JSON.');
-        }
-        if ((parsed as { format?: unknown } | null)?.format === RELEASE_FORMAT)
-          throw refused(
-            `This dossier was made for ${describeAudience(manifest.audience)}: it holds the case as released to them, not a case that can be imported. Ask the sender for an export for partner organisations.`,
-          );
-        const checkedDoc = checkCaseDocument(parsed);
-        if (!checkedDoc.ok)
-          throw refused(
-            `case.json in the dossier is not a valid case: ${checkedDoc.issues
-              .map((i) => `${i.path} ${i.message}`)
-              .slice(0, 3)
-              .join('; ')}.`,
-          );
-
-        // Evidence: each file streamed from the zip into a new encrypted blob, its hash checked again.
-        const total = manifest.evidence.reduce(
-          (n, e) => n + (zip.entries.find((z) => z.path === e.path)?.size ?? 0),
-          0,
-        );
-        let done = 0;
-        const stored: {
-          path: string;
-          blob: WrittenBlob;
-          type: string;
-          mime: string;
-          copy: string;
-          originalSha256: string;
-        }[] = [];
-        for (const item of manifest.evidence) {
-          const entry = zip.entries.find((z) => z.path === item.path);
-          const listed = manifest.files.find((f) => f.path === item.path);
-          if (!entry || !listed) throw refused(`Evidence ${item.path} is listed but missing.`);
-          const blob = await writeBlob(vault.dir, await zip.open(entry), {
-            signal: options.signal,
-            onProgress: (bytes) => options.onProgress?.(done + bytes, total, item.path),
-          });
-          written.push(blob);
-          done += blob.size;
-          if (blob.sha256 !== listed.sha256)
-            throw refused(`Evidence ${item.path} changed while it was read.`);
-          const detected = detectType(blob.head);
-          stored.push({
-            path: item.path,
-            blob,
-            type: detected.type,
-            mime: detected.mime,
-            copy: item.copy,
-            originalSha256: item.originalSha256,
-          });
-        }
-
+        const stored = await storeEvidence(vault, source, manifest, written, options);
+        const signer = bundle?.signature.signerFingerprint ?? signature.signerFingerprint ?? null;
+        const trusted = signature.signerTrusted && (!bundle || bundle.signature.status === 'valid');
         const provenance = {
-          signerFingerprint: outer.signature.signerFingerprint ?? null,
-          signerTrusted: outer.signature.status === 'valid',
-          bundleSha256,
+          form: source.form,
+          signerFingerprint: signer,
+          signerTrusted: trusted,
+          bundleSha256: fileSha256 ?? verified.manifestSha256,
+          manifestSha256: verified.manifestSha256,
           dossierCreatedAt: manifest.createdAt,
           reference: manifest.case.reference,
         };
-        const result = await importCaseDocumentTx(
-          vault,
-          checkedDoc.document,
-          async (tx, caseId) => {
-            const evidence: ImportReport['evidence'] = [];
-            for (const item of stored) {
-              const id = await recordImportedEvidence(tx, vault, {
-                caseId,
-                blob: item.blob,
-                type: item.type,
-                mime: item.mime,
-                name: item.path.split('/').pop() ?? item.path,
-                source: `Imported from a bundle signed by ${provenance.signerFingerprint ?? 'an unknown key'} (${item.copy} copy; original SHA-256 ${item.originalSha256})`,
-                provenance: { ...provenance, copy: item.copy, originalSha256: item.originalSha256 },
-              });
-              evidence.push({ id, sha256: item.blob.sha256, path: item.path });
-            }
-            await vault.record(tx, {
-              action: 'case.imported',
-              entityType: 'case',
-              entityId: caseId,
-              detail: { ...provenance, evidence: evidence.length },
+        const result = await importCaseDocumentTx(vault, document, async (tx, caseId) => {
+          const evidence: ImportReport['evidence'] = [];
+          for (const item of stored) {
+            const id = await recordImportedEvidence(tx, vault, {
+              caseId,
+              blob: item.blob,
+              type: item.type,
+              mime: item.mime,
+              name: item.path.split('/').pop() ?? item.path,
+              source: `Imported from a dossier signed by ${signer ?? 'an unknown key'} (${item.copy} copy; original SHA-256 ${item.originalSha256})`,
+              provenance: { ...provenance, copy: item.copy, originalSha256: item.originalSha256 },
             });
-            return evidence;
-          },
-        );
+            evidence.push({ id, sha256: item.blob.sha256, path: item.path });
+          }
+          await vault.record(tx, {
+            action: 'case.imported',
+            entityType: 'case',
+            entityId: caseId,
+            detail: { ...provenance, evidence: evidence.length },
+          });
+          return evidence;
+        });
         return {
           caseId: result.caseId,
           reference: result.reference,
+          kind: source.form,
+          signer: { fingerprint: signer, userId: signature.signerUserId, trusted },
+          bundleSha256: provenance.bundleSha256,
+          manifestSha256: verified.manifestSha256,
           records: result.records,
           evidence: result.extra,
-          manifestSigner: inner,
-        };
+        } satisfies ImportReport;
       } catch (error) {
         for (const blob of written) await deleteBlob(vault.dir, blob.blobId).catch(() => undefined);
         throw error;
       } finally {
         for (const blob of written) settleBlob(blob);
-        zip.close();
       }
     },
-  });
-  const outer: SignatureCheck = decrypted.signature;
-  return {
-    caseId: decrypted.value.caseId,
-    reference: decrypted.value.reference,
-    signer: {
-      fingerprint: outer.signerFingerprint ?? null,
-      userId: decrypted.value.manifestSigner.signerUserId,
-      trusted: decrypted.signature.status === 'valid',
-    },
-    bundleSha256,
-    records: decrypted.value.records,
-    evidence: decrypted.value.evidence,
-  };
+  );
+  return value;
 }

@@ -8,8 +8,8 @@ export {
   type DossierPlan,
 } from './plan';
 export { exportDossier, type ExportResult, type ExportTarget } from './export';
-export { verifyDossier, type VerifyReport } from './verify';
-export { importBundle, type ImportReport, type ImportOptions } from './import';
+export { verifyDossier, type VerifyReport, type VerifyOptions } from './verify';
+export { importDossier, type ImportReport, type ImportOptions } from './import';
 export { getWgadSubmission, saveWgadSubmission } from './submissions';
 export {
   approveRelease,

@@ -1,13 +1,16 @@
 import type { Readable } from 'node:stream';
 import yauzl from 'yauzl';
 import { VigilError } from '../errors';
+import { describeMode } from '../fs/fileMode';
 
 /**
  * Reading zip files from others, defensively: every name, size and count is
  * checked before a byte is extracted. Refused: absolute paths, `..`,
- * backslashes, control characters, duplicate names, symbolic links,
- * encrypted entries, too many entries, and anything that would expand beyond
- * the limits (zip bombs). Sizes are enforced while streaming too.
+ * backslashes, control characters, duplicate names, anything but regular
+ * files and folders (symbolic links, FIFOs, devices, sockets), encrypted
+ * entries, too many entries, and anything that would expand beyond the
+ * limits (zip bombs). Sizes are enforced while streaming too. A refusal is a
+ * verification failure (exit code 3): the archive is hostile or damaged.
  */
 export const ZIP_LIMITS = {
   entries: 10_000,
@@ -47,7 +50,7 @@ class RangeReader extends yauzl.RandomAccessReader {
 }
 
 const invalid = (why: string) =>
-  new VigilError('INVALID_INPUT', `The dossier archive is refused: ${why}. Nothing was imported.`);
+  new VigilError('VERIFICATION_FAILED', `The dossier archive is refused: ${why}`);
 
 function checkName(name: string): void {
   if (name.length === 0 || name.length > 250)
@@ -60,10 +63,14 @@ function checkName(name: string): void {
     throw invalid(`the entry "${name.slice(0, 80)}" tries to leave its folder`);
 }
 
-function isSymlink(entry: yauzl.Entry): boolean {
-  const madeBy = entry.versionMadeBy >> 8;
-  const unixMode = (entry.externalFileAttributes >>> 16) & 0o170000;
-  return madeBy === 3 && unixMode === 0o120000;
+// Systems whose zip tools put a Unix mode in the high half of the external attributes (Unix, macOS).
+const UNIX_HOSTS = new Set([3, 19]);
+
+/** The Unix file type an entry declares, when it declares one other than a regular file or a folder. */
+function specialMode(entry: yauzl.Entry): number | null {
+  if (!UNIX_HOSTS.has(entry.versionMadeBy >> 8)) return null;
+  const type = (entry.externalFileAttributes >>> 16) & 0o170000;
+  return type === 0 || type === 0o100000 || type === 0o040000 ? null : type;
 }
 
 function openWith(bytes: ZipBytes): Promise<yauzl.ZipFile> {
@@ -107,8 +114,11 @@ export async function openSafeZip(bytes: ZipBytes): Promise<SafeZip> {
     const files = raw.filter((entry) => !entry.fileName.endsWith('/'));
     for (const entry of raw) {
       checkName(entry.fileName);
-      if (isSymlink(entry))
-        throw invalid(`the entry "${entry.fileName.slice(0, 80)}" is a symbolic link`);
+      const special = specialMode(entry);
+      if (special !== null)
+        throw invalid(
+          `the entry "${entry.fileName.slice(0, 80)}" is not a regular file (${describeMode(special)})`,
+        );
       if (entry.isEncrypted()) throw invalid('it holds encrypted entries');
       if (entry.compressionMethod !== 0 && entry.compressionMethod !== 8)
         throw invalid('it uses an unknown compression method');

@@ -21,10 +21,11 @@ import {
 } from './sessionKeys';
 import {
   canVerifyWithDigest,
-  verifyDetached,
+  verifyDetachedWith,
   verifyWithDigests,
   type SignatureCheck,
 } from './signatures';
+import { vaultKeyring, type Keyring } from './keyring';
 
 /** Verified plaintext, readable while `onPlaintext` runs; it lives only in a sealed temporary file. */
 export interface VerifiedPlaintext {
@@ -69,6 +70,11 @@ export interface DecryptOptions<T> {
    * ones, far below what a decompression bomb yields.
    */
   maxPlaintextBytes?: number;
+  /**
+   * The keys the signature is checked against; by default the vault's. A
+   * caller verifying against a key the user named gives it here.
+   */
+  keyring?: Keyring;
 }
 
 function truncated(error: TruncatedError): VigilError {
@@ -224,7 +230,7 @@ export async function decryptMessage<T>(
       if (error instanceof TruncatedError) throw truncated(error);
       if (error instanceof MalformedError)
         throw new VigilError(
-          'INVALID_INPUT',
+          'VERIFICATION_FAILED',
           `The file is not a valid OpenPGP message: ${error.message}.`,
           { cause: error },
         );
@@ -270,19 +276,19 @@ export async function decryptMessage<T>(
       }
       if (error instanceof TooLargeError) {
         throw new VigilError(
-          'INVALID_INPUT',
+          'VERIFICATION_FAILED',
           `The bundle's content is larger than the ${limitBytes}-byte limit (a decompression bomb, or more than this import accepts); nothing was kept.`,
         );
       }
       if (error instanceof TruncatedError || error instanceof MalformedError) {
         throw new VigilError(
-          'INVALID_INPUT',
+          'VERIFICATION_FAILED',
           `The bundle decrypted, but its content is not a message Vigil reads: ${error.message}.`,
           { cause: error },
         );
       }
       throw new VigilError(
-        'INVALID_INPUT',
+        'VERIFICATION_FAILED',
         'The bundle decrypted, but its content cannot be read.',
         { cause: error },
       );
@@ -310,12 +316,13 @@ export async function decryptMessage<T>(
             p.hashAlgorithm !== null &&
             digests.algorithms.includes(p.hashAlgorithm),
         );
+      const keyring = options.keyring ?? (await vaultKeyring(vault));
       check = fromDigests
-        ? await verifyWithDigests(vault, signature, (p, tail) =>
+        ? await verifyWithDigests(keyring, vault.now(), signature, (p, tail) =>
             digests.hasher.digest(digests.algorithms.indexOf(p.hashAlgorithm!), tail, true),
           )
         : // Text signatures, or algorithms the one-pass packets did not announce: read the sealed copy again.
-          await verifyDetached(vault, sealed.stream(), signature);
+          await verifyDetachedWith(keyring, vault.now(), sealed.stream(), signature);
     }
     const report: DecryptReport = {
       recipient: session.recipient,

@@ -24,3 +24,13 @@ export {
 } from './decrypt';
 export { SignatureRefusedError, type SignerRefusal } from './errors';
 export { formatFingerprint, groupFingerprint, parseFingerprint } from './fingerprint';
+export { verifyDetachedWith } from './signatures';
+export {
+  vaultKeyring,
+  fileKeyring,
+  mergeKeyrings,
+  EMPTY_KEYRING,
+  type Keyring,
+  type KnownKey,
+  type KeyOrigin,
+} from './keyring';

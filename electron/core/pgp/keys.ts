@@ -290,7 +290,7 @@ function isArmored(data: Uint8Array | string): boolean {
   return head.includes('-----BEGIN PGP');
 }
 
-async function parseKeyFile(data: Uint8Array | string): Promise<Key[]> {
+export async function parseKeyFile(data: Uint8Array | string): Promise<Key[]> {
   const size = typeof data === 'string' ? Buffer.byteLength(data) : data.byteLength;
   if (size === 0) throw new VigilError('INVALID_INPUT', 'The key file is empty.');
   if (size > LIMITS.keyFileBytes)

@@ -6,20 +6,14 @@ import {
   readSignature,
   sign,
   verify,
-  type PublicKey,
   type Signature,
   type SignaturePacket,
 } from 'openpgp';
 import { VigilError } from '../errors';
 import type { Vault } from '../vault/vault';
 import { gpg22Config, LIMITS } from './config';
-import {
-  allKeys,
-  parsePublicKey,
-  requireOrganisationKey,
-  withSecretKey,
-  type KeyKind,
-} from './keyStore';
+import { requireOrganisationKey, withSecretKey, type KeyKind } from './keyStore';
+import { vaultKeyring, type KeyOrigin, type Keyring } from './keyring';
 
 /** The outcome of checking a signature against the vault's keys. */
 export interface SignatureCheck {
@@ -36,37 +30,14 @@ export interface SignatureCheck {
   /** The organisation's own key, or a partner key a user marked trusted. */
   signerTrusted: boolean;
   signerKind?: KeyKind;
+  /** Where the key that checked the signature came from (see KeyOrigin). */
+  signerOrigin?: KeyOrigin;
+  /** The signer's user ids, as its key states them. */
+  signerUserIds?: string[];
   /** When the signer says it signed (ISO 8601). */
   signedAt?: string;
   /** A plain sentence saying why `valid` is false. */
   problem?: string;
-}
-
-interface KnownKey {
-  fingerprint: string;
-  kind: KeyKind;
-  trusted: boolean;
-  key: PublicKey;
-}
-
-/** The vault's public keys, with each (sub)key id pointing at its key. */
-export async function knownKeys(
-  vault: Vault,
-): Promise<{ keys: PublicKey[]; byKeyId: Map<string, KnownKey> }> {
-  const byKeyId = new Map<string, KnownKey>();
-  const keys: PublicKey[] = [];
-  for (const stored of await allKeys(vault.db)) {
-    const key = await parsePublicKey(stored);
-    keys.push(key);
-    const known = {
-      fingerprint: stored.fingerprint,
-      kind: stored.kind,
-      trusted: stored.kind === 'organisation' || stored.trusted,
-      key,
-    };
-    for (const id of key.getKeyIDs()) byKeyId.set(id.toHex().toUpperCase(), known);
-  }
-  return { keys, byKeyId };
 }
 
 function toWeb(stream: Readable): ReadableStream<Uint8Array> {
@@ -121,7 +92,7 @@ type VerifyResult = Awaited<ReturnType<typeof verify>>;
  * caller refuse a success that did not go through its own digest.
  */
 async function evaluate(
-  known: Awaited<ReturnType<typeof knownKeys>>,
+  known: Keyring,
   result: VerifyResult,
   proven: (packet: SignaturePacket | undefined) => boolean = () => true,
 ): Promise<SignatureCheck> {
@@ -142,7 +113,7 @@ async function evaluate(
         signerKnown: false,
         signerTrusted: false,
         signedAt,
-        problem: `The signature was made by a key that is not in the vault (key id ${keyId}${claimed ? `, fingerprint ${claimed}` : ''}).`,
+        problem: `The signature was made by a key that is not ${known.places.join(' nor ') || 'available'} (key id ${keyId}${claimed ? `, fingerprint ${claimed}` : ''}).`,
       });
       continue;
     }
@@ -151,7 +122,9 @@ async function evaluate(
       signerKeyId: keyId,
       signerKnown: true,
       signerTrusted: signer.trusted,
-      signerKind: signer.kind,
+      ...(signer.kind ? { signerKind: signer.kind } : {}),
+      signerOrigin: signer.origin,
+      signerUserIds: signer.userIds,
       signedAt,
     };
     try {
@@ -196,11 +169,20 @@ export async function verifyDetached(
   data: Uint8Array | Readable,
   signature: string | Uint8Array | Signature,
 ): Promise<SignatureCheck> {
+  return verifyDetachedWith(await vaultKeyring(vault), vault.now(), data, signature);
+}
+
+/** `verifyDetached` against any keyring (a vault's, a dossier's own signer key, a pinned key), as of `now`. */
+export async function verifyDetachedWith(
+  known: Keyring,
+  now: Date,
+  data: Uint8Array | Readable,
+  signature: string | Uint8Array | Signature,
+): Promise<SignatureCheck> {
   const parsed =
     typeof signature === 'string' || signature instanceof Uint8Array
       ? await parseSignature(signature)
       : signature;
-  const known = await knownKeys(vault);
   const message =
     data instanceof Uint8Array
       ? await createMessage({ binary: data })
@@ -210,7 +192,7 @@ export async function verifyDetached(
     signature: parsed,
     verificationKeys: known.keys,
     format: 'binary',
-    date: vault.now(),
+    date: now,
     config: gpg22Config(),
   });
   quiet(result);
@@ -245,11 +227,11 @@ interface HashHooks {
  * openpgp.js cannot turn this into a check over empty data.
  */
 export async function verifyWithDigests(
-  vault: Vault,
+  known: Keyring,
+  now: Date,
   signature: Signature,
   digestOf: (packet: SignaturePacket, fieldsAndTrailer: Uint8Array) => Promise<Uint8Array>,
 ): Promise<SignatureCheck> {
-  const known = await knownKeys(vault);
   const used = new WeakSet<SignaturePacket>();
   for (const packet of signature.packets) {
     if (!canVerifyWithDigest(packet))
@@ -270,7 +252,7 @@ export async function verifyWithDigests(
     signature,
     verificationKeys: known.keys,
     format: 'binary',
-    date: vault.now(),
+    date: now,
     config: gpg22Config(),
   });
   quiet(result);

@@ -4,6 +4,7 @@ import {
   CASE_DOCUMENT_FORMAT,
   CASE_DOCUMENT_VERSION,
   checkCaseDocument,
+  documentVocabularyIssues,
   type CaseDocument,
   type DocumentEvent,
   type DocumentIntervention,
@@ -13,15 +14,10 @@ import {
 import type { CaseRecord } from '../../../shared/domain/case';
 import type { EventRecord } from '../../../shared/domain/event';
 import type { InterventionRecord } from '../../../shared/domain/intervention';
-import { describeIssues, type FieldIssue } from '../../../shared/domain/issues';
+import { describeIssues } from '../../../shared/domain/issues';
 import type { PersonRecord } from '../../../shared/domain/person';
 import type { TestimonyRecord } from '../../../shared/domain/testimony';
-import {
-  termRefs,
-  unknownTermIssue,
-  vocabularyIssues,
-  type RecordKind,
-} from '../../../shared/domain/vocabCheck';
+import { termRefs, type RecordKind } from '../../../shared/domain/vocabCheck';
 import {
   VOCABULARY_NAMES,
   VocabularySet,
@@ -221,31 +217,6 @@ export function parseCaseDocument(value: unknown, what = 'case document'): CaseD
   return checked.document;
 }
 
-function vocabularyProblems(doc: CaseDocument, vocab: VocabularySet): FieldIssue[] {
-  const issues = [...vocabularyIssues('case', doc.case, vocab, 'case')];
-  doc.persons.forEach((p, i) => {
-    issues.push(...vocabularyIssues('person', p, vocab, `persons[${i}]`));
-    p.roles.forEach((role, j) => {
-      if (!vocab.has('person-role', role))
-        issues.push(
-          unknownTermIssue(vocab, {
-            path: `persons[${i}].roles[${j}]`,
-            vocabulary: 'person-role',
-            id: role,
-          }),
-        );
-    });
-  });
-  doc.events.forEach((e, i) => issues.push(...vocabularyIssues('event', e, vocab, `events[${i}]`)));
-  doc.testimonies.forEach((t, i) =>
-    issues.push(...vocabularyIssues('testimony', t, vocab, `testimonies[${i}]`)),
-  );
-  doc.interventions.forEach((v, i) =>
-    issues.push(...vocabularyIssues('intervention', v, vocab, `interventions[${i}]`)),
-  );
-  return issues;
-}
-
 /** A document record's own fields: the import gives it its id in this vault and its times. */
 const ownFields = <T extends { id: string; createdAt?: string; updatedAt?: string }>({
   id: _id,
@@ -301,7 +272,7 @@ async function importOneTx(
     customTermsAdded += 1;
   }
   if (customTermsAdded > 0) ctx.vocab = new VocabularySet(known);
-  const problems = vocabularyProblems(doc, ctx.vocab);
+  const problems = documentVocabularyIssues(doc, ctx.vocab);
   if (problems.length > 0)
     throw new VigilError(
       'INVALID_INPUT',

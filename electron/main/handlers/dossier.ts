@@ -4,7 +4,7 @@ import {
   defaultAudience,
   exportDossier,
   getWgadSubmission,
-  importBundle,
+  importDossier,
   previewExport,
   saveWgadSubmission,
   verifyDossier,
@@ -113,7 +113,7 @@ export function dossierHandlers(ctx: AppContext): Pick<Handlers, DossierChannels
       const vault = ctx.session.requireVault();
       const path = ctx.session.resolve('file', fileId);
       return ctx.operations.run(operationId, (signal, progress) =>
-        importBundle(vault, path, {
+        importDossier(vault, path, {
           acceptSigner,
           signal,
           onProgress: (done, total, item) => progress({ phase: 'import', done, total, item }),

@@ -83,12 +83,17 @@ const signatureCheck = z.object({
   signerKnown: z.boolean(),
   signerTrusted: z.boolean(),
   signerUserId: z.string().nullable().optional(),
+  /** Where the key that checked the signature came from: the vault, the dossier itself, or the user. */
+  signerOrigin: z.enum(['vault', 'dossier', 'pinned']).optional(),
   problem: z.string().optional(),
 });
 
 export const verifyReportSchema = z.object({
   ok: z.boolean(),
   kind: z.enum(['directory', 'zip', 'bundle']),
+  keys: z.enum(['vault', 'dossier', 'pinned']),
+  trusted: z.boolean(),
+  notes: z.array(z.string()),
   signature: signatureCheck,
   bundle: z
     .object({ recipient: z.string(), signature: signatureCheck.extend({ status: z.string() }) })
@@ -182,12 +187,14 @@ export const dossierChannels = {
     output: z.object({
       caseId: z.string(),
       reference: z.string(),
+      kind: z.enum(['directory', 'zip', 'bundle']),
       signer: z.object({
         fingerprint: z.string().nullable(),
         userId: z.string().nullable(),
         trusted: z.boolean(),
       }),
       bundleSha256: z.string(),
+      manifestSha256: z.string(),
       records: z.object({
         persons: z.number(),
         events: z.number(),

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { exportDossier, importBundle, verifyDossier } from '../../../electron/core/dossier';
+import { exportDossier, importDossier, verifyDossier } from '../../../electron/core/dossier';
 import { custodyLog, intakeFile, listEvidence } from '../../../electron/core/evidence';
 import {
   exportPublicKey,
@@ -150,7 +150,7 @@ describe.skipIf(!hasGpg)('partner bundles: Vigil ↔ GnuPG ↔ Vigil', () => {
     expect(report.problems).toEqual([]);
     expect(report).toMatchObject({ ok: true, kind: 'bundle', bundle: { recipient: bFpr } });
     const before = await counts(b);
-    const imported = await importBundle(b, bundle);
+    const imported = await importDossier(b, bundle);
     expect(imported.signer).toMatchObject({ fingerprint: aFpr, trusted: true });
     expect(imported.records.testimonies).toBe(1);
     expect(await counts(b)).toEqual({ cases: before.cases + 1, blobs: before.blobs + 2 });
@@ -199,12 +199,12 @@ describe.skipIf(!hasGpg)('partner bundles: Vigil ↔ GnuPG ↔ Vigil', () => {
       { kind: 'bundle', path: forGpgOnly, recipients: [gpgFpr] },
     );
     const before = await counts(b);
-    const other = await failure(importBundle(b, forGpgOnly));
+    const other = await failure(importDossier(b, forGpgOnly));
     expect(other.code).toBe('WRONG_RECIPIENT');
     const bytes = await readFile(bundle);
     const truncated = join(root, 'truncated.gpg');
     await writeFile(truncated, bytes.subarray(0, Math.floor(bytes.length * 0.7)));
-    expect((await failure(importBundle(b, truncated))).message).toMatch(
+    expect((await failure(importDossier(b, truncated))).message).toMatch(
       /truncated|incomplete|ends/i,
     );
     for (const position of [Math.floor(bytes.length / 3), bytes.length - 40]) {
@@ -212,7 +212,7 @@ describe.skipIf(!hasGpg)('partner bundles: Vigil ↔ GnuPG ↔ Vigil', () => {
       const copy = Buffer.from(bytes);
       copy[position]! ^= 0x20;
       await writeFile(tampered, copy);
-      const result = await failure(importBundle(b, tampered));
+      const result = await failure(importDossier(b, tampered));
       expect(['INTEGRITY_FAILED', 'VERIFICATION_FAILED', 'INVALID_INPUT']).toContain(result.code);
       expect((await verifyDossier(b, tampered).catch(() => ({ ok: false }))).ok).toBe(false);
     }
@@ -237,10 +237,10 @@ describe.skipIf(!hasGpg)('partner bundles: Vigil ↔ GnuPG ↔ Vigil', () => {
         },
         { kind: 'bundle', path: forC, recipients: [cFpr] },
       );
-      const refused = await failure(importBundle(c, forC));
+      const refused = await failure(importDossier(c, forC));
       expect(refused.message).toMatch(/not in the vault|unknown|not known/i);
       expect((await listCases(c, {})).length).toBe(0);
-      const accepted = await importBundle(c, forC, { acceptSigner: true });
+      const accepted = await importDossier(c, forC, { acceptSigner: true });
       expect(accepted.signer.trusted).toBe(false);
       expect((await listCases(c, {})).length).toBe(1);
     } finally {
@@ -277,16 +277,26 @@ describe.skipIf(!hasGpg)('partner bundles: Vigil ↔ GnuPG ↔ Vigil', () => {
           file,
         ]);
       };
+      // …and ships its own key as signer-key.asc, so that VERIFY.txt's steps work for its recipients.
+      const key = Buffer.from(await gpg.exportPublic(gpgFpr));
+      await writeFile(join(dir, 'signer-key.asc'), key);
+      const sums = (await readFile(join(dir, 'SHA256SUMS'), 'utf8')).replace(
+        /^[0-9a-f]{64}( {2}signer-key\.asc)$/m,
+        `${createHash('sha256').update(key).digest('hex')}$1`,
+      );
+      await writeFile(join(dir, 'SHA256SUMS'), sums);
       await sign(join(dir, 'SHA256SUMS'));
       const manifest = JSON.parse(await readFile(join(dir, 'manifest.json'), 'utf8')) as {
         signer: { fingerprint: string; userId: string };
         files: { path: string; sha256: string; size: number }[];
       };
       manifest.signer = { fingerprint: gpgFpr, userId: 'Partner G <g@gpg.example>' };
-      const asc = await readFile(join(dir, 'SHA256SUMS.asc'));
-      const entry = manifest.files.find((f) => f.path === 'SHA256SUMS.asc')!;
-      entry.sha256 = createHash('sha256').update(asc).digest('hex');
-      entry.size = asc.length;
+      for (const path of ['SHA256SUMS', 'SHA256SUMS.asc', 'signer-key.asc']) {
+        const bytes = await readFile(join(dir, path));
+        const entry = manifest.files.find((f) => f.path === path)!;
+        entry.sha256 = createHash('sha256').update(bytes).digest('hex');
+        entry.size = bytes.length;
+      }
       await writeFile(join(dir, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
       await sign(join(dir, 'manifest.json'));
       const zip = join(root, 'gpg-layout.zip');
@@ -309,7 +319,7 @@ describe.skipIf(!hasGpg)('partner bundles: Vigil ↔ GnuPG ↔ Vigil', () => {
       ]);
       const report = await verifyDossier(b, gpgBundle);
       expect(report.problems).toEqual([]);
-      const imported = await importBundle(b, gpgBundle);
+      const imported = await importDossier(b, gpgBundle);
       expect(imported.signer.fingerprint).toBe(gpgFpr);
       expect((await listEvidence(b, imported.caseId)).length).toBe(2);
     },
@@ -364,8 +374,8 @@ with zipfile.ZipFile(sys.argv[1], 'w', zipfile.ZIP_DEFLATED) as z:
           '--encrypt',
           zip,
         ]);
-        const result = await failure(importBundle(b, encrypted));
-        expect(result.code, name).toBe('INVALID_INPUT');
+        const result = await failure(importDossier(b, encrypted));
+        expect(result.code, name).toBe('VERIFICATION_FAILED');
         expect(result.message, name).toMatch(/refused|not a valid zip/);
       }
       expect(await counts(b)).toEqual(before);

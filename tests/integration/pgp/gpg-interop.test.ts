@@ -384,7 +384,7 @@ describe.skipIf(!hasGpg)(`GnuPG interop (${GPG_VERSION ?? 'gpg absent'})`, () =>
     expect(outcome.released).toBe(false);
     expect(
       !outcome.ok &&
-        isVigilError(outcome.error, 'INVALID_INPUT') &&
+        isVigilError(outcome.error, 'VERIFICATION_FAILED') &&
         /limit/.test(outcome.error.message),
     ).toBe(true);
     expect(await strayFiles(dir)).toEqual([]);

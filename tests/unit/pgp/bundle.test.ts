@@ -420,7 +420,7 @@ describe('bundles: decryption never releases unverified plaintext', () => {
     expect((await readFile(file)).length).toBeLessThan(1 << 20);
     const outcome = await attempt(vault, file, { maxPlaintextBytes: 4 << 20 });
     expect(outcome.released).toBe(false);
-    expect(!outcome.ok && isVigilError(outcome.error, 'INVALID_INPUT')).toBe(true);
+    expect(!outcome.ok && isVigilError(outcome.error, 'VERIFICATION_FAILED')).toBe(true);
     if (!outcome.ok) expect(outcome.error.message).toMatch(/larger than the 4194304-byte limit/);
     // The default limit (20 times the bundle plus 64 MiB) lets this one through.
     const opened = await attempt(vault, file);

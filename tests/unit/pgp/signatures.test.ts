@@ -7,6 +7,7 @@ import {
   importKeys,
   setTrust,
   signDetached,
+  vaultKeyring,
   verifyDetached,
 } from '../../../electron/core/pgp';
 import { canVerifyWithDigest, verifyWithDigests } from '../../../electron/core/pgp/signatures';
@@ -160,7 +161,8 @@ describe('detached signatures', () => {
         return Promise.resolve(createHash('sha512').update(content).update(tail).digest());
       };
     const good = await verifyWithDigests(
-      vault,
+      await vaultKeyring(vault),
+      vault.now(),
       await readSignature({ armoredSignature: armored }),
       digestOver(data),
     );
@@ -172,7 +174,8 @@ describe('detached signatures', () => {
     const altered = Buffer.from(data);
     altered[7]! ^= 1;
     const wrong = await verifyWithDigests(
-      vault,
+      await vaultKeyring(vault),
+      vault.now(),
       await readSignature({ armoredSignature: armored }),
       digestOver(altered),
     );
@@ -180,7 +183,8 @@ describe('detached signatures', () => {
     expect(wrong.problem).toMatch(/does not match the data/);
     // What a check that skipped the data would compute: refused as well.
     const empty = await verifyWithDigests(
-      vault,
+      await vaultKeyring(vault),
+      vault.now(),
       await readSignature({ armoredSignature: armored }),
       digestOver(new Uint8Array(0)),
     );
@@ -201,7 +205,9 @@ describe('detached signatures', () => {
     const parsed = await readSignature({ binarySignature: signature });
     expect(canVerifyWithDigest(parsed.packets[0]!)).toBe(false);
     await expect(
-      verifyWithDigests(vault, parsed, () => Promise.resolve(new Uint8Array(64))),
+      verifyWithDigests(await vaultKeyring(vault), vault.now(), parsed, () =>
+        Promise.resolve(new Uint8Array(64)),
+      ),
     ).rejects.toThrow();
     expect((await verifyDetached(vault, Buffer.from(text), signature)).valid).toBe(true);
   });
