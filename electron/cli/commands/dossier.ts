@@ -27,7 +27,7 @@ import {
   type ExportRequest,
   type VerifyReport,
 } from '../../core/dossier';
-import { groupFingerprint } from '../../core/pgp';
+import { gpgFingerprint } from '../../core/pgp';
 
 function oneOf<T extends string>(
   context: CommandContext,
@@ -309,7 +309,7 @@ that gpg --decrypt opens it.`,
 
 function describeVerify(report: VerifyReport): string {
   const s = report.signature;
-  const fingerprint = s.signerFingerprint ? groupFingerprint(s.signerFingerprint) : null;
+  const fingerprint = s.signerFingerprint ? gpgFingerprint(s.signerFingerprint) : null;
   const key =
     !s.valid || !fingerprint
       ? ''

@@ -25,7 +25,6 @@ import { exportCaseDocument, loadOrganisation } from '../records';
 import {
   exportPublicKey,
   getOrganisationKey,
-  groupFingerprint,
   signDetached,
   type KeyInfo,
 } from '../pgp';
@@ -356,8 +355,9 @@ export async function planDossier(vault: Vault, request: ExportRequest): Promise
   const verify = Buffer.from(
     verifyInstructions({
       userId,
-      fingerprint: groupFingerprint(signer.fingerprint),
+      fingerprint: signer.fingerprint,
       reference: original.case.reference ?? '',
+      language: request.language,
     }),
     'utf8',
   );

@@ -1,7 +1,7 @@
 import {
   EMPTY_KEYRING,
   fileKeyring,
-  groupFingerprint,
+  gpgFingerprint,
   mergeKeyrings,
   vaultKeyring,
   type DecryptReport,
@@ -73,7 +73,7 @@ export async function verifyDossier(
       const notes: string[] = [];
       const signature = report.signature;
       const fingerprint = signature.signerFingerprint
-        ? groupFingerprint(signature.signerFingerprint)
+        ? gpgFingerprint(signature.signerFingerprint)
         : null;
       if (bundle) report.problems.push(...bundleProblems(bundle, checked.manifest, false));
       const distrust = signerDistrust(signature);

@@ -27,3 +27,14 @@ export function parseFingerprint(input: string): string {
 export function groupFingerprint(fingerprint: string): string {
   return fingerprint.replace(/(.{4})(?=.)/g, '$1 ');
 }
+
+/**
+ * The fingerprint exactly as gpg prints it (`gpg --fingerprint`, and the
+ * "Primary key fingerprint:" line of `gpg --verify`): ten groups of four,
+ * with two spaces after the fifth, so that a reader can compare the two.
+ */
+export function gpgFingerprint(fingerprint: string): string {
+  const groups = fingerprint.toUpperCase().match(/.{1,4}/g) ?? [];
+  if (groups.length !== 10) return groups.join(' ');
+  return `${groups.slice(0, 5).join(' ')}  ${groups.slice(5).join(' ')}`;
+}

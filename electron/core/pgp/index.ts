@@ -23,7 +23,12 @@ export {
   type SignatureStatus,
 } from './decrypt';
 export { SignatureRefusedError, type SignerRefusal } from './errors';
-export { formatFingerprint, groupFingerprint, parseFingerprint } from './fingerprint';
+export {
+  formatFingerprint,
+  gpgFingerprint,
+  groupFingerprint,
+  parseFingerprint,
+} from './fingerprint';
 export { verifyDetachedWith } from './signatures';
 export {
   vaultKeyring,
