@@ -22,12 +22,7 @@ import {
 import { VocabularySet } from '../../../shared/vocabularies';
 import { VigilError } from '../errors';
 import { exportCaseDocument, loadOrganisation } from '../records';
-import {
-  exportPublicKey,
-  getOrganisationKey,
-  signDetached,
-  type KeyInfo,
-} from '../pgp';
+import { exportPublicKey, getOrganisationKey, signDetached, type KeyInfo } from '../pgp';
 import {
   assertValidDocument,
   renderDocx,
