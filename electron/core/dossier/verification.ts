@@ -276,6 +276,38 @@ async function checkShippedKey(
     problems.push(`signer-key.asc does not hold the signer's key ${signer}`);
 }
 
+/**
+ * A dossier's case.json, parsed and checked as an import will take it: its
+ * schema, its internal references, and every vocabulary term either built in
+ * or among the document's own terms. The problem is one sentence.
+ */
+export function checkCaseJson(
+  bytes: Buffer,
+): { document: CaseDocument; problem: null } | { document: null; problem: string } {
+  let value: unknown;
+  try {
+    value = JSON.parse(bytes.toString('utf8'));
+  } catch {
+    return { document: null, problem: 'case.json is not valid JSON' };
+  }
+  const checked = checkCaseDocument(value);
+  if (!checked.ok)
+    return {
+      document: null,
+      problem: `case.json is not a valid case: ${describeIssues(checked.issues.slice(0, 3))}`,
+    };
+  const terms = documentVocabularyIssues(
+    checked.document,
+    new VocabularySet(checked.document.customTerms),
+  );
+  if (terms.length > 0)
+    return {
+      document: null,
+      problem: `case.json is not a valid case: ${describeIssues(terms.slice(0, 3))}`,
+    };
+  return { document: checked.document, problem: null };
+}
+
 async function checkCaseData(
   source: DossierSource,
   problems: string[],
@@ -283,26 +315,8 @@ async function checkCaseData(
   if (!source.files.has('case.json')) return null;
   const bytes = await readBounded(source, 'case.json', MAX_CASE_DOCUMENT_BYTES, problems);
   if (!bytes) return null;
-  let value: unknown;
-  try {
-    value = JSON.parse(bytes.toString('utf8'));
-  } catch {
-    problems.push('case.json is not valid JSON');
-    return null;
-  }
-  const checked = checkCaseDocument(value);
-  if (!checked.ok) {
-    problems.push(`case.json is not a valid case: ${describeIssues(checked.issues.slice(0, 3))}`);
-    return null;
-  }
-  const terms = documentVocabularyIssues(
-    checked.document,
-    new VocabularySet(checked.document.customTerms),
-  );
-  if (terms.length > 0) {
-    problems.push(`case.json is not a valid case: ${describeIssues(terms.slice(0, 3))}`);
-    return null;
-  }
+  const checked = checkCaseJson(bytes);
+  if (checked.problem !== null) problems.push(checked.problem);
   return checked.document;
 }
 

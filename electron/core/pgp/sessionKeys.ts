@@ -43,11 +43,14 @@ export async function readSessionPackets(reader: ByteReader): Promise<SessionPac
     const header = await readPacketHeader(reader);
     if (!header)
       throw new VigilError(
-        'INVALID_INPUT',
+        'VERIFICATION_FAILED',
         'The file holds no encrypted data: it is not an encrypted OpenPGP message.',
       );
     if (count > LIMITS.sessionPackets)
-      throw new VigilError('INVALID_INPUT', 'The message has too many recipients to be a bundle.');
+      throw new VigilError(
+        'VERIFICATION_FAILED',
+        'The message has too many recipients to be a bundle.',
+      );
     switch (header.tag) {
       case TAG.publicKeyEncryptedSessionKey: {
         const body = await readSmallBody(
@@ -97,10 +100,13 @@ export async function readSessionPackets(reader: ByteReader): Promise<SessionPac
       case TAG.compressedData:
       case TAG.onePassSignature:
       case TAG.signature:
-        throw new VigilError('INVALID_INPUT', 'The message is not encrypted; a bundle must be.');
+        throw new VigilError(
+          'VERIFICATION_FAILED',
+          'The message is not encrypted; a bundle must be.',
+        );
       default:
         throw new VigilError(
-          'INVALID_INPUT',
+          'VERIFICATION_FAILED',
           `The file is not an encrypted OpenPGP message (it starts with a packet of type ${header.tag}).`,
         );
     }
@@ -127,10 +133,12 @@ export async function openSessionKey(vault: Vault, packets: SessionPackets): Pro
     const mine = packets.pkesks.filter((p) => ids.has(p.keyId) || p.keyId === wildcard);
     if (mine.length === 0) continue;
     const found = await withSecretKey(vault, fingerprint, async (privateKey) => {
+      // A session key packet that openpgp.js cannot parse is damaged: it opens nothing (found below).
       const message = await readMessage({
         binaryMessage: Buffer.concat(mine.map((p) => p.bytes)),
         config: gpg22Config({ enforceGrammar: false }),
-      });
+      }).catch(() => undefined);
+      if (!message) return undefined;
       const keys = await decryptSessionKeys({
         message,
         decryptionKeys: privateKey,
@@ -148,7 +156,10 @@ export async function openSessionKey(vault: Vault, packets: SessionPackets): Pro
           );
         }
         if (first.data.length !== cipher.bits / 8)
-          throw new MalformedError('the session key has the wrong length');
+          throw new VigilError(
+            'INTEGRITY_FAILED',
+            'The bundle is damaged: its session key has the wrong length for its cipher.',
+          );
         return { recipient: fingerprint, key: secretFrom(first.data), cipher };
       } finally {
         for (const k of keys) wipe(k.data);

@@ -443,8 +443,9 @@ describe('bundles: decryption never releases unverified plaintext', () => {
         'INVALID_INPUT',
         /armored/,
       ],
-      [Buffer.from('just some text'), 'INVALID_INPUT', /not/],
-      [Buffer.alloc(0), 'INVALID_INPUT', /no encrypted data/],
+      // Not a message at all: a refusal of what the file holds, like any damaged bundle (exit code 3).
+      [Buffer.from('just some text'), 'VERIFICATION_FAILED', /not/],
+      [Buffer.alloc(0), 'VERIFICATION_FAILED', /no encrypted data/],
     ];
     // Turn the SEIPD packet (tag 18) into the old Symmetrically Encrypted Data packet (tag 9): no MDC.
     // One session key packet with a one-byte length, then the SEIPD packet.
