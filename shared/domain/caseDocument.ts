@@ -59,6 +59,33 @@ export const documentInterventionSchema = z
 
 const MAX_RECORDS = 1_000_000;
 
+/**
+ * Where the case was begun, carried by partner dossiers so that importing
+ * the same case again is recognised (and can update the copy already in the
+ * vault instead of making another). `records` maps the ids of records that
+ * came from elsewhere to their ids at the origin; a record not in it has the
+ * same id there as here.
+ */
+export const documentOriginSchema = z
+  .object({
+    /** The case's id in the vault where it was begun. */
+    id: recordId,
+    /** The fingerprint of the organisation key that began it, when known. */
+    organisation: z
+      .string()
+      .regex(/^[0-9A-F]{40}$|^[0-9A-F]{64}$/)
+      .nullable()
+      .default(null),
+    records: z
+      .record(recordId, recordId)
+      .default({})
+      .refine((map) => Object.keys(map).length <= MAX_RECORDS, {
+        message: 'maps too many records',
+      }),
+  })
+  .strict();
+export type DocumentOrigin = z.output<typeof documentOriginSchema>;
+
 export const caseDocumentSchema = z
   .object({
     format: z.literal(CASE_DOCUMENT_FORMAT),
@@ -67,6 +94,7 @@ export const caseDocumentSchema = z
     vocabularies: z.record(z.string().max(64), z.number().int().min(1)).default({}),
     /** The organisation's own terms the records use. */
     customTerms: z.array(customTermSchema).max(10_000).default([]),
+    origin: documentOriginSchema.optional(),
     case: documentCaseSchema,
     persons: z.array(documentPersonSchema).max(MAX_RECORDS).default([]),
     events: z.array(documentEventSchema).max(MAX_RECORDS).default([]),
@@ -132,6 +160,23 @@ export function documentReferenceIssues(doc: CaseDocument): FieldIssue[] {
     });
   });
   doc.testimonies.forEach((t, i) => person(t.witnessId, `testimonies[${i}].witnessId`));
+  if (doc.origin) {
+    const map = doc.origin.records;
+    for (const id of Object.keys(map))
+      if (!seen.has(id))
+        issues.push({
+          path: `origin.records.${id}`,
+          message: 'names a record that is not in the document',
+        });
+    // Each record's id at the origin (its own unless mapped) must be its alone.
+    const origins = new Map<string, string>();
+    for (const [id, path] of seen) {
+      const originId = map[id] ?? id;
+      const other = origins.get(originId);
+      if (other) issues.push({ path, message: `has the same origin as ${other}` });
+      else origins.set(originId, path);
+    }
+  }
   return issues;
 }
 

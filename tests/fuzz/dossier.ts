@@ -222,7 +222,14 @@ function applyEdits(doc: Json, edits: Edit[]): Json {
         break;
       }
       case 'add-key':
-        if (node && typeof node === 'object' && !Array.isArray(node)) node[e.key] = e.value;
+        // An own property even for "__proto__", as JSON.parse makes it from a file.
+        if (node && typeof node === 'object' && !Array.isArray(node))
+          Object.defineProperty(node, e.key, {
+            value: e.value,
+            enumerable: true,
+            writable: true,
+            configurable: true,
+          });
         break;
       case 'long':
         if (typeof node === 'string')
@@ -276,13 +283,14 @@ const caseDocument = defineTarget<{ edits: Edit[] }>({
   arbitrary: () => fc.record({ edits: fc.array(editArbitrary, { minLength: 1, maxLength: 4 }) }),
   async property({ edits }) {
     const { doc, target } = await caseFixtures();
-    const mutated = applyEdits(doc, edits);
-    const checked = checkCaseJson(Buffer.from(JSON.stringify(mutated)));
+    // Both read the same text, as both read case.json from a dossier.
+    const text = JSON.stringify(applyEdits(doc, edits));
+    const checked = checkCaseJson(Buffer.from(text));
     const before = (await listCases(target, {})).length;
     const vaultTerms = (await loadVocabularies(target.db)).customTerms().length;
     let imported = false;
     try {
-      await importCaseDocument(target, mutated, { mode: 'new-ids' });
+      await importCaseDocument(target, JSON.parse(text), { mode: 'new-ids' });
       imported = true;
     } catch (error) {
       if (!isVigilError(error) || error.code === 'INTERNAL')

@@ -214,7 +214,7 @@ const pgpBundle = defineTarget<{ base: number; edits: Mutation[] }>({
   name: 'pgp-bundle',
   about:
     'mutated bundles decrypted by a real vault: either the exact plaintext that was sent, or a VigilError; no sealed temporary file left behind',
-  runs: 80,
+  runs: 40,
   arbitrary: () => fc.record({ base: fc.nat({ max: 1 }), edits: mutationsArbitrary(4) }),
   async property({ base, edits }) {
     const { vault, bases } = await bundleFixtures();

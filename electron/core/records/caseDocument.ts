@@ -11,12 +11,8 @@ import {
   type DocumentPerson,
   type DocumentTestimony,
 } from '../../../shared/domain/caseDocument';
-import type { CaseRecord } from '../../../shared/domain/case';
-import type { EventRecord } from '../../../shared/domain/event';
-import type { InterventionRecord } from '../../../shared/domain/intervention';
 import { describeIssues } from '../../../shared/domain/issues';
 import type { PersonRecord } from '../../../shared/domain/person';
-import type { TestimonyRecord } from '../../../shared/domain/testimony';
 import { termRefs, type RecordKind } from '../../../shared/domain/vocabCheck';
 import {
   VOCABULARY_NAMES,
@@ -29,27 +25,23 @@ import { crashPoint } from '../fs/crashPoints';
 import { writeFileAtomic } from '../fs/atomic';
 import { assertNewOutput, writeOutgoing } from '../vault/outgoing';
 import type { Vault } from '../vault/vault';
-import { caseFromRow, insertCaseTx, nextReference, referenceTaken, writeCaseTx } from './cases';
+import { caseFromRow, nextReference, referenceTaken } from './cases';
 import { auditTx, writeTransaction, type WriteContext } from './context';
+import { writeDocumentTx, type DocumentKind, type KindCounts } from './documentWrite';
+import { eventsFromRows } from './events';
+import { loadIntervention } from './interventions';
 import {
-  eventsFromRows,
-  insertEventRowTx,
-  updateEventRowTx,
-  writeEventLinksTx,
-  writeEventPartsTx,
-} from './events';
-import { insertInterventionTx, loadIntervention, writeInterventionTx } from './interventions';
-import {
-  casePersonsTx,
-  insertPersonTx,
-  PERSON_COLUMNS,
-  personFromRow,
-  writePersonTx,
-} from './persons';
+  documentOriginOf,
+  partnerVersionHash,
+  recordSyncedTx,
+  setCaseOriginTx,
+  type DocumentRecord,
+} from './origins';
+import { casePersonsTx, PERSON_COLUMNS, personFromRow } from './persons';
 import { placeholders } from './sql';
-import { insertTestimonyTx, loadTestimony, writeTestimonyTx } from './testimonies';
+import { loadTestimony } from './testimonies';
 import { checkId, invalidInput, notFound } from './validate';
-import { addCustomTermTx } from './vocabularies';
+import { addCaseTermTx, addCustomTermTx, MAX_CASE_TERMS } from './vocabularies';
 
 export type { CaseDocument };
 
@@ -149,6 +141,7 @@ export async function exportCaseDocument(vault: Vault, caseId: string): Promise<
       testimonies: testimonies.map(withoutCase),
       interventions: interventions.map(withoutCase),
     };
+    document.origin = await documentOriginOf(q, id, document);
     await auditTx(ctx, 'case', 'export-json', id, {
       counts: {
         persons: persons.length,
@@ -175,13 +168,7 @@ async function loadEach<R>(
 
 export type ImportMode = 'new-ids' | 'merge';
 
-export interface ImportCounts {
-  cases: number;
-  persons: number;
-  events: number;
-  testimonies: number;
-  interventions: number;
-}
+export type ImportCounts = KindCounts;
 
 export interface ImportResult {
   caseId: string;
@@ -202,28 +189,12 @@ export interface ImportOptions {
   onProgress?: (done: number, total: number) => void;
 }
 
-const zero = (): ImportCounts => ({
-  cases: 0,
-  persons: 0,
-  events: 0,
-  testimonies: 0,
-  interventions: 0,
-});
-
 /** Validates a parsed JSON value as a case document, or throws INVALID_INPUT naming every problem. */
 export function parseCaseDocument(value: unknown, what = 'case document'): CaseDocument {
   const checked = checkCaseDocument(value);
   if (!checked.ok) throw invalidInput(what, checked.issues);
   return checked.document;
 }
-
-/** A document record's own fields: the import gives it its id in this vault and its times. */
-const ownFields = <T extends { id: string; createdAt?: string; updatedAt?: string }>({
-  id: _id,
-  createdAt: _c,
-  updatedAt: _u,
-  ...rest
-}: T): Omit<T, 'id' | 'createdAt' | 'updatedAt'> => rest;
 
 /** The owner query of each kind of case record a merge may update. */
 const CASE_OF = {
@@ -238,12 +209,10 @@ const CASE_OF = {
  */
 async function existsInCase(
   ctx: WriteContext,
-  merge: boolean,
   kind: keyof typeof CASE_OF,
   id: string,
   caseId: string,
 ): Promise<boolean> {
-  if (!merge) return false;
   const existing = await ctx.sql.get<{ case_id: string }>(CASE_OF[kind], [id]);
   if (!existing) return false;
   if (existing.case_id !== caseId)
@@ -254,65 +223,95 @@ async function existsInCase(
   return true;
 }
 
-async function importOneTx(
+/** How one document is imported, beyond its mode. */
+interface OneImport extends ImportOptions {
+  /**
+   * Record where the case was begun (the document's origin, else its own
+   * case id), so that importing it again is recognised. Off for a copy the
+   * user asked to keep separate.
+   */
+  linkOrigin?: boolean;
+  /** The organisation key that began the case, when the document does not say (the dossier's signer). */
+  originOrganisation?: string | null;
+  /**
+   * Keep the document's own vocabulary terms with the case (a partner's
+   * dossier) instead of adding them to the vault's vocabularies.
+   */
+  caseTerms?: boolean;
+}
+
+/**
+ * The document's own terms that the vault does not know: added to the
+ * vault's vocabularies, or kept for the case (at most MAX_CASE_TERMS), and
+ * the records checked against them.
+ */
+async function takeTerms(
   ctx: WriteContext,
   doc: CaseDocument,
-  options: ImportOptions,
-  progress: { done: number; total: number },
-): Promise<ImportResult> {
-  const merge = options.mode === 'merge';
-  const q = ctx.tx;
-
-  let customTermsAdded = 0;
-  const known = ctx.vocab.customTerms();
-  for (const term of doc.customTerms) {
-    if (ctx.vocab.has(term.vocabulary, term.id)) continue;
-    await addCustomTermTx(q, ctx.vocab, term, ctx.now);
-    known.push(term);
-    customTermsAdded += 1;
-  }
-  if (customTermsAdded > 0) ctx.vocab = new VocabularySet(known);
+  caseTerms: boolean,
+): Promise<CustomTerm[]> {
+  const fresh = doc.customTerms.filter((t) => !ctx.vocab.has(t.vocabulary, t.id));
+  if (caseTerms && fresh.length > MAX_CASE_TERMS)
+    throw new VigilError(
+      'INVALID_INPUT',
+      `The case brings ${fresh.length} vocabulary terms of its own; Vigil keeps at most ${MAX_CASE_TERMS} with one case. Nothing was imported.`,
+    );
+  if (!caseTerms) for (const term of fresh) await addCustomTermTx(ctx.tx, ctx.vocab, term, ctx.now);
+  if (fresh.length > 0) ctx.vocab = new VocabularySet([...ctx.vocab.customTerms(), ...fresh]);
   const problems = documentVocabularyIssues(doc, ctx.vocab);
   if (problems.length > 0)
     throw new VigilError(
       'INVALID_INPUT',
       `The case document is not valid: ${describeIssues(problems)}. Nothing was imported.`,
     );
+  return fresh;
+}
+
+type DocRecordOf = { kind: DocumentKind; record: DocumentRecord };
+
+/** Every record of a document with its kind, the case first. */
+export function documentRecordList(doc: CaseDocument): DocRecordOf[] {
+  return [
+    { kind: 'case', record: doc.case },
+    ...doc.persons.map((record) => ({ kind: 'person' as const, record })),
+    ...doc.events.map((record) => ({ kind: 'event' as const, record })),
+    ...doc.testimonies.map((record) => ({ kind: 'testimony' as const, record })),
+    ...doc.interventions.map((record) => ({ kind: 'intervention' as const, record })),
+  ];
+}
+
+async function importOneTx(
+  ctx: WriteContext,
+  doc: CaseDocument,
+  options: OneImport,
+  progress: { done: number; total: number },
+): Promise<ImportResult> {
+  const merge = options.mode === 'merge';
+  const q = ctx.tx;
+  const fresh = await takeTerms(ctx, doc, options.caseTerms === true);
 
   const ids: Record<string, string> = {};
-  const map = (docId: string) => ids[docId] ?? docId;
-  const mapNullable = (docId: string | null) => (docId === null ? null : map(docId));
-  for (const r of [
-    doc.case,
-    ...doc.persons,
-    ...doc.events,
-    ...doc.testimonies,
-    ...doc.interventions,
-  ])
-    ids[r.id] = merge ? r.id : randomUUID();
-  const created = zero();
-  const updated = zero();
-  const stamp = (r: { createdAt?: string; updatedAt?: string }) => ({
-    createdAt: r.createdAt ?? ctx.now,
-    updatedAt: r.updatedAt ?? r.createdAt ?? ctx.now,
-  });
-  const tick = () => {
-    progress.done += 1;
-    if (progress.done === Math.floor(progress.total / 2)) crashPoint('case-import:halfway');
-    if (options.onProgress && (progress.done % 100 === 0 || progress.done === progress.total))
-      options.onProgress(progress.done, progress.total);
-  };
-  /** One record written: counted as updated or created, and reported. */
-  const written = (kind: keyof ImportCounts, existed: boolean) => {
-    (existed ? updated : created)[kind] += 1;
-    tick();
-  };
-
-  // The case.
-  const caseId = map(doc.case.id);
+  for (const { record } of documentRecordList(doc))
+    ids[record.id] = merge ? record.id : randomUUID();
+  const caseId = ids[doc.case.id]!;
+  const exists = new Set<string>();
   const existingCase = merge
     ? await q.get<Parameters<typeof caseFromRow>[0]>('SELECT * FROM cases WHERE id = ?', [caseId])
     : undefined;
+  if (existingCase) exists.add(caseId);
+  if (merge) {
+    for (const p of doc.persons)
+      if (await ctx.sql.get<{ x: number }>('SELECT 1 AS x FROM persons WHERE id = ?', [p.id]))
+        exists.add(p.id);
+    for (const { kind, record } of documentRecordList(doc))
+      if (
+        kind !== 'case' &&
+        kind !== 'person' &&
+        (await existsInCase(ctx, kind, record.id, caseId))
+      )
+        exists.add(record.id);
+  }
+
   let reference =
     doc.case.reference ??
     (existingCase ? existingCase.reference : await nextReference(q, ctx.vault.now()));
@@ -326,96 +325,63 @@ async function importOneTx(
     reference = await nextReference(q, ctx.vault.now());
     referenceChanged = true;
   }
-  const { id: _caseDocId, reference: _r, createdAt: _ca, updatedAt: _ua, ...caseFields } = doc.case;
-  const caseRecord: CaseRecord = { id: caseId, ...caseFields, reference, ...stamp(doc.case) };
-  if (existingCase) await writeCaseTx(ctx, caseRecord);
-  else await insertCaseTx(ctx, caseRecord);
-  written('cases', existingCase !== undefined);
 
-  // Persons, then their roles in this case.
-  for (const p of doc.persons) {
-    const { roles, ...fields } = ownFields(p);
-    const record: PersonRecord = { id: map(p.id), ...fields, ...stamp(p) };
-    const exists =
-      merge &&
-      (await ctx.sql.get<{ x: number }>('SELECT 1 AS x FROM persons WHERE id = ?', [record.id])) !==
-        undefined;
-    if (exists) await writePersonTx(ctx, record);
-    else await insertPersonTx(ctx, record);
-    for (const role of roles) {
-      await ctx.sql.run(
-        'INSERT OR IGNORE INTO case_persons (case_id, person_id, role, created_at) VALUES (?, ?, ?, ?)',
-        [caseId, record.id, role, record.createdAt],
-      );
-    }
-    written('persons', exists);
-  }
-
-  // Testimonies before events: an event's sources may cite them.
-  for (const t of doc.testimonies) {
-    const record: TestimonyRecord = {
-      id: map(t.id),
-      caseId,
-      ...ownFields(t),
-      witnessId: mapNullable(t.witnessId),
-      ...stamp(t),
-    };
-    const exists = await existsInCase(ctx, merge, 'testimony', record.id, caseId);
-    if (exists) await writeTestimonyTx(ctx, record);
-    else await insertTestimonyTx(ctx, record);
-    written('testimonies', exists);
-  }
-
-  // Events, then their parts once every event exists (links point to one another).
-  const eventRecords: [EventRecord, boolean][] = [];
-  for (const e of doc.events) {
-    const record: EventRecord = {
-      id: map(e.id),
-      caseId,
-      ...ownFields(e),
-      victims: e.victims.map(map),
-      perpetrators: e.perpetrators.map((p) => ({ ...p, personId: map(p.personId) })),
-      sources: e.sources.map((s) => ({
-        ...s,
-        personId: mapNullable(s.personId),
-        testimonyId: mapNullable(s.testimonyId),
-      })),
-      links: e.links.map((l) => ({ ...l, eventId: map(l.eventId) })),
-      detention: e.detention && {
-        ...e.detention,
-        places: e.detention.places.map((place) => ({
-          ...place,
-          detainees: place.detainees.map(map),
-        })),
-      },
-      ...stamp(e),
-    };
-    const exists = await existsInCase(ctx, merge, 'event', record.id, caseId);
-    if (exists) await updateEventRowTx(ctx, record);
-    else await insertEventRowTx(ctx, record);
-    await writeEventPartsTx(ctx, record, { links: false, replace: exists });
-    eventRecords.push([record, exists]);
-    written('events', exists);
-  }
-  for (const [record, existed] of eventRecords) {
-    if (existed) await ctx.sql.run('DELETE FROM event_links WHERE event_id = ?', [record.id]);
-    await writeEventLinksTx(ctx, record);
-  }
-
-  for (const v of doc.interventions) {
-    const record: InterventionRecord = { id: map(v.id), caseId, ...ownFields(v), ...stamp(v) };
-    const exists = await existsInCase(ctx, merge, 'intervention', record.id, caseId);
-    if (exists) await writeInterventionTx(ctx, record);
-    else await insertInterventionTx(ctx, record);
-    written('interventions', exists);
-  }
+  // A new case records where it was begun, and what each record was at its origin.
+  const linking = options.linkOrigin !== false && !existingCase;
+  const hashes = new Map<string, string>();
+  if (linking && !merge)
+    for (const { kind, record } of documentRecordList(doc))
+      hashes.set(record.id, partnerVersionHash(doc, kind, record));
+  const tick = () => {
+    progress.done += 1;
+    if (progress.done === Math.floor(progress.total / 2)) crashPoint('case-import:halfway');
+    if (options.onProgress && (progress.done % 100 === 0 || progress.done === progress.total))
+      options.onProgress(progress.done, progress.total);
+  };
+  const { created, updated } = await writeDocumentTx(ctx, doc, {
+    caseId,
+    reference,
+    ids,
+    exists,
+    skip: new Set(),
+    tick,
+    onWritten: async (kind, docId, vaultId, updatedAt) => {
+      if (kind === 'case' && linking) {
+        const originId = doc.origin?.id ?? doc.case.id;
+        if (originId !== caseId)
+          await setCaseOriginTx(q, caseId, {
+            id: originId,
+            organisation: doc.origin?.organisation ?? options.originOrganisation ?? null,
+          });
+      }
+      const hash = hashes.get(docId);
+      if (hash)
+        await recordSyncedTx(q, {
+          caseId,
+          kind,
+          originId: doc.origin?.records[docId] ?? docId,
+          recordId: vaultId,
+          hash,
+          updatedAt,
+        });
+    },
+  });
+  if (options.caseTerms) for (const term of fresh) await addCaseTermTx(q, caseId, term, ctx.now);
 
   crashPoint('case-import:records-written');
+  const customTermsAdded = fresh.length;
   await ctx.vault.record(q, {
     action: 'case.import',
     entityType: 'case',
     entityId: caseId,
-    detail: { mode: options.mode, created, updated, customTermsAdded, referenceChanged },
+    detail: {
+      mode: options.mode,
+      created,
+      updated,
+      customTermsAdded,
+      customTermsKept: options.caseTerms ? 'with the case' : 'in the vault',
+      referenceChanged,
+    },
   });
   return {
     caseId,
@@ -524,16 +490,20 @@ export type { DocumentEvent, DocumentIntervention, DocumentPerson, DocumentTesti
 /**
  * Imports one case document as a new case and runs `more` in the same
  * transaction (the bundle import adds the case's evidence rows and its
- * provenance there): all of it is written, or none.
+ * provenance there): all of it is written, or none. A partner's terms stay
+ * with the case; its origin is recorded unless `linkOrigin` is false (a copy
+ * kept apart from the one already in the vault).
  */
 export async function importCaseDocumentTx<T>(
   vault: Vault,
   doc: CaseDocument,
   more: (tx: Queryable, caseId: string) => Promise<T>,
+  options: { linkOrigin?: boolean; originOrganisation?: string | null } = {},
 ): Promise<{
   caseId: string;
   reference: string;
   records: { persons: number; events: number; testimonies: number; interventions: number };
+  customTermsKept: number;
   extra: T;
 }> {
   return writeTransaction(vault, async (ctx) => {
@@ -541,7 +511,7 @@ export async function importCaseDocumentTx<T>(
     const result = await importOneTx(
       ctx,
       doc,
-      { mode: 'new-ids' },
+      { mode: 'new-ids', caseTerms: true, ...options },
       { done: 0, total: recordCount(doc) },
     );
     const extra = await more(ctx.tx, result.caseId);
@@ -550,6 +520,7 @@ export async function importCaseDocumentTx<T>(
       caseId: result.caseId,
       reference: result.reference,
       records: { persons, events, testimonies, interventions },
+      customTermsKept: result.customTermsAdded,
       extra,
     };
   });

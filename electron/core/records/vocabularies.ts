@@ -16,11 +16,28 @@ import type { Queryable } from '../vault/database';
 import type { Vault } from '../vault/vault';
 import { invalidInput } from './validate';
 
-/** The built-in vocabularies plus the vault's own terms. Cheap: the table is small. */
-export async function loadVocabularies(q: Queryable): Promise<VocabularySet> {
+/**
+ * The built-in vocabularies plus the vault's own terms and, unless told
+ * otherwise, the terms partners' cases brought with them (so that those
+ * cases' records validate and show their labels). Listings and additions
+ * use the vault's own terms only: partners' terms never join them.
+ */
+export async function loadVocabularies(
+  q: Queryable,
+  options: { caseTerms?: boolean } = {},
+): Promise<VocabularySet> {
   const rows = await q.all<{ vocabulary: string; term: string; labels: string }>(
     'SELECT vocabulary, term, labels FROM vocab_terms ORDER BY vocabulary, created_at, term',
   );
+  if (options.caseTerms !== false) {
+    rows.push(
+      ...(await q.all<{ vocabulary: string; term: string; labels: string }>(
+        `SELECT vocabulary, term, labels FROM case_vocab_terms c
+          WHERE NOT EXISTS (SELECT 1 FROM vocab_terms v WHERE v.vocabulary = c.vocabulary AND v.term = c.term)
+          ORDER BY vocabulary, created_at, term`,
+      )),
+    );
+  }
   const custom: CustomTerm[] = rows
     .filter((r) => isVocabularyName(r.vocabulary))
     .map((r) => ({
@@ -29,6 +46,26 @@ export async function loadVocabularies(q: Queryable): Promise<VocabularySet> {
       labels: JSON.parse(r.labels) as Partial<Labels>,
     }));
   return new VocabularySet(custom);
+}
+
+/** At most this many terms of its own may a partner's case bring (the schema allows far more). */
+export const MAX_CASE_TERMS = 500;
+
+/**
+ * Keeps a partner's term with the imported case it came with. A term the
+ * vault already has (built in, or its own) is not copied.
+ */
+export async function addCaseTermTx(
+  tx: Queryable,
+  caseId: string,
+  term: CustomTerm,
+  now: string,
+): Promise<void> {
+  await tx.run(
+    `INSERT INTO case_vocab_terms (case_id, vocabulary, term, labels, created_at) VALUES (?, ?, ?, ?, ?)
+       ON CONFLICT (case_id, vocabulary, term) DO UPDATE SET labels = excluded.labels`,
+    [caseId, term.vocabulary, term.id, JSON.stringify(term.labels), now],
+  );
 }
 
 export interface VocabularyListing {
@@ -61,13 +98,13 @@ export function assertVocabularyName(name: string): VocabularyName {
 }
 
 export async function listVocabularies(vault: Vault): Promise<VocabularyListing[]> {
-  const vocab = await loadVocabularies(vault.db);
+  const vocab = await loadVocabularies(vault.db, { caseTerms: false });
   return VOCABULARY_NAMES.map((name) => listing(vocab, name));
 }
 
 export async function getVocabulary(vault: Vault, name: string): Promise<VocabularyListing> {
   const known = assertVocabularyName(name);
-  return listing(await loadVocabularies(vault.db), known);
+  return listing(await loadVocabularies(vault.db, { caseTerms: false }), known);
 }
 
 /**
@@ -124,7 +161,7 @@ export async function addVocabularyTerm(
   if (!parsed.success) throw invalidInput('vocabulary term', issuesFromZod(parsed.error));
   const term = parsed.data;
   return vault.db.transaction(async (tx) => {
-    const vocab = await loadVocabularies(tx);
+    const vocab = await loadVocabularies(tx, { caseTerms: false });
     if (vocab.has(term.vocabulary, term.id) && !vocab.builtIn(term.vocabulary, term.id)) {
       throw new VigilError(
         'CONFLICT',
@@ -179,7 +216,7 @@ export async function importVocabularyTerms(
     return parsed.data;
   });
   return vault.db.transaction(async (tx) => {
-    const vocab = await loadVocabularies(tx);
+    const vocab = await loadVocabularies(tx, { caseTerms: false });
     const counts = { added: 0, relabelled: 0, unchanged: 0 };
     const now = vault.now().toISOString();
     for (const term of terms) counts[await addCustomTermTx(tx, vocab, term, now)] += 1;

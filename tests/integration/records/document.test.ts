@@ -77,8 +77,16 @@ describe('case JSON documents', () => {
     expect(result.caseId).not.toBe(f.caseRecord.id);
     expect(result.referenceChanged).toBe(false);
     const second = await exportCaseDocument(target, result.caseId);
-    expect(normaliseIds(second)).toEqual(normaliseIds(first));
-    expect(JSON.stringify(second)).not.toContain(f.caseRecord.id);
+    const { origin: firstOrigin, ...firstRest } = first;
+    const { origin: secondOrigin, ...secondRest } = second;
+    expect(normaliseIds(secondRest)).toEqual(normaliseIds(firstRest));
+    expect(JSON.stringify(secondRest)).not.toContain(f.caseRecord.id);
+    // The copy knows where it came from: the first case, record by record.
+    expect(firstOrigin).toEqual({ id: f.caseRecord.id, organisation: null, records: {} });
+    expect(secondOrigin?.id).toBe(f.caseRecord.id);
+    for (const [here, there] of Object.entries(secondOrigin!.records))
+      expect(result.ids[there]).toBe(here);
+    expect(Object.keys(secondOrigin!.records)).toHaveLength(Object.keys(result.ids).length);
     expect((await checkVault(target)).ok).toBe(true);
     expect((await checkCaseRecords(target)).ok).toBe(true);
   });

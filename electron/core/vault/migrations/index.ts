@@ -12,6 +12,7 @@ import { trash } from './0010-trash';
 import { interruptedWrites } from './0011-interrupted-writes';
 import { recordVersions } from './0012-record-versions';
 import { interventionStates } from './0013-intervention-states';
+import { caseOrigins } from './0014-case-origins';
 
 export type { Migration };
 
@@ -30,6 +31,7 @@ export const MIGRATIONS: readonly Migration[] = [
   interruptedWrites,
   recordVersions,
   interventionStates,
+  caseOrigins,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;
