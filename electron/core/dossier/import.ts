@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import type { AnyManifest } from '../../../shared/dossier';
-import type { CaseDocument } from '../../../shared/domain';
+import { describeAudience, type CaseDocument } from '../../../shared/domain';
 import { VigilError, fsError } from '../errors';
 import { deleteBlob, settleBlob, writeBlob, type WrittenBlob } from '../evidence/blobStore';
 import { recordImportedEvidence } from '../evidence';
@@ -21,6 +21,7 @@ import type { DossierSource } from './source';
 import {
   bundleProblems,
   checkDossier,
+  importableAudience,
   shippedKeyring,
   signerDistrust,
   type SignerReport,
@@ -97,6 +98,11 @@ async function verifyForImport(
       signature.signerOrigin === 'vault' ? 'untrusted-signer' : 'unknown-signer',
       signature,
       `The dossier was not imported: ${distrust}. If you checked the signer's fingerprint another way, accept this signer explicitly.`,
+    );
+  if (!importableAudience(checked.manifest))
+    throw new VigilError(
+      'INVALID_INPUT',
+      `This dossier was made for ${describeAudience(checked.manifest.audience)}, not for partners: it carries only what may be released to them, not the case itself, so it cannot be imported. Ask the sender for an export for partners. Nothing was imported.`,
     );
   if (!checked.caseDocument)
     throw new VigilError(

@@ -37,8 +37,11 @@ import type { DossierSource } from './source';
  * 5. SHA256SUMS (what gpg users check) lists exactly the manifest's files
  *    and hashes, each once, and is signed by the same key;
  * 6. signer-key.asc, when shipped, holds that key;
- * 7. case.json, when shipped, is a valid case document: its schema, its
- *    internal references and its vocabulary terms.
+ * 7. case.json, when shipped, is JSON; in a dossier made for partners (the
+ *    only one that may be imported) it is a valid case document: its
+ *    schema, its internal references and its vocabulary terms. For a
+ *    mechanism or the public it is the released data, emptied of what that
+ *    audience does not get, so it is not held to the case schema.
  *
  * Who the signer is, and whether that key is trusted, is for the caller to
  * judge from `signature` (see KeyOrigin); this only says whether it holds.
@@ -308,13 +311,32 @@ export function checkCaseJson(
   return { document: checked.document, problem: null };
 }
 
+/** Only a dossier made for partners carries the case itself, for them to go on with the work. */
+export function importableAudience(manifest: AnyManifest): boolean {
+  return manifest.audience.kind === 'partners';
+}
+
+function isJsonObject(bytes: Buffer): boolean {
+  try {
+    const value: unknown = JSON.parse(bytes.toString('utf8'));
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+  } catch {
+    return false;
+  }
+}
+
 async function checkCaseData(
   source: DossierSource,
+  manifest: AnyManifest,
   problems: string[],
 ): Promise<CaseDocument | null> {
   if (!source.files.has('case.json')) return null;
   const bytes = await readBounded(source, 'case.json', MAX_CASE_DOCUMENT_BYTES, problems);
   if (!bytes) return null;
+  if (!importableAudience(manifest)) {
+    if (!isJsonObject(bytes)) problems.push('case.json is not a JSON object');
+    return null;
+  }
   const checked = checkCaseJson(bytes);
   if (checked.problem !== null) problems.push(checked.problem);
   return checked.document;
@@ -387,7 +409,7 @@ export async function checkDossier(
   problems.push(...(await checkListedFiles(source, manifest, report.files)));
   await checkSums(source, manifest, keyring, now, signer, problems);
   await checkShippedKey(source, signer, problems);
-  const caseDocument = await checkCaseData(source, problems);
+  const caseDocument = await checkCaseData(source, manifest, problems);
   return done(manifest, caseDocument);
 }
 

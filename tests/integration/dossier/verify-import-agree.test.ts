@@ -338,7 +338,15 @@ describe('verify and import agree, and refuse hostile dossiers with exit code 3'
     const dir = join(root, 'base');
     await exportDossier(
       a,
-      { caseId, template: 'wgad', language: 'en', includePrivate: false, includeOriginals: false },
+      {
+        caseId,
+        template: 'wgad',
+        language: 'en',
+        // Made for partners: the only dossier that carries the case itself and may be imported.
+        audience: { kind: 'partners' },
+        includePrivate: false,
+        includeOriginals: false,
+      },
       { kind: 'directory', path: dir },
     );
     base = await readDossier(dir);
@@ -363,6 +371,34 @@ describe('verify and import agree, and refuse hostile dossiers with exit code 3'
     const imported = await importIt(bundle);
     expect(imported.code, imported.stderr).toBe(0);
     expect((await state()).cases).toBe(before.cases + 1);
+  });
+
+  it('a dossier made for a mechanism verifies, but carries no case to import: import says so; a case.json that is not JSON is refused by both', async () => {
+    const files = new Map(base);
+    const manifest = manifestOf(files);
+    manifest.audience = { kind: 'mechanism', mechanism: 'wgad' };
+    // What a mechanism gets: the released data, emptied of what it may not have (not the case schema).
+    const doc = JSON.parse(files.get('case.json')!.toString('utf8')) as {
+      case: Record<string, unknown>;
+    };
+    doc.case.status = '';
+    doc.case.confidentiality = '';
+    files.set('case.json', Buffer.from(JSON.stringify(doc)));
+    await reseal(a, files, manifest);
+    const folder = await writeFolder(join(root, 'for-mechanism'), files);
+    const verified = await verify(folder);
+    expect(verified.code, verified.stdout).toBe(0);
+    await nothingImported(async () => {
+      const imported = await importIt(folder);
+      expect(imported.code).toBe(1);
+      expect(imported.stderr).toMatch(
+        /^vigil: This dossier was made for the mechanism wgad, not for partners.*Nothing was imported/,
+      );
+    });
+    files.set('case.json', Buffer.from('[1, 2'));
+    await reseal(a, files, manifest);
+    const broken = await writeFolder(join(root, 'for-mechanism-broken'), files);
+    await nothingImported(() => bothRefuse(broken, /case\.json is not a JSON object/));
   });
 
   for (const variant of VARIANTS) {
