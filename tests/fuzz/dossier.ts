@@ -85,7 +85,6 @@ const zipFixtures = once(async () => {
       language: 'en',
       audience: { kind: 'partners' },
       includePrivate: false,
-      includeOriginals: false,
     },
     { kind: 'directory', path: dir },
   );

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { exportDossier, importBundle, verifyDossier } from '../../../electron/core/dossier';
+import { exportDossier, importDossier, verifyDossier } from '../../../electron/core/dossier';
 import {
   exportPublicKey,
   generateOrgKey,
@@ -76,8 +76,8 @@ describe('manifest versions and what a bundle for another audience can do', () =
         { kind: 'bundle', path: bundle, recipients: [bFpr] },
       );
       expect((await verifyDossier(b, bundle)).ok).toBe(true);
-      await expect(importBundle(b, bundle)).rejects.toThrow(
-        /made for the mechanism wgad: it holds the case as released to them.*Nothing was imported/,
+      await expect(importDossier(b, bundle)).rejects.toThrow(
+        /made for the mechanism wgad, not for partners: .*cannot be imported.*Nothing was imported/,
       );
     } finally {
       await a.lock();

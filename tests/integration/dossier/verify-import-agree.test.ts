@@ -345,7 +345,6 @@ describe('verify and import agree, and refuse hostile dossiers with exit code 3'
         // Made for partners: the only dossier that carries the case itself and may be imported.
         audience: { kind: 'partners' },
         includePrivate: false,
-        includeOriginals: false,
       },
       { kind: 'directory', path: dir },
     );

@@ -74,7 +74,7 @@ describe('verification by the recipient', () => {
       const out = join(root, `dossier-${language}`);
       await exportDossier(
         a,
-        { caseId, template: 'wgad', language, includePrivate: false, includeOriginals: false },
+        { caseId, template: 'wgad', language, includePrivate: false },
         { kind: 'directory', path: out },
       );
       dossiers[language] = out;
