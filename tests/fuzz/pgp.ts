@@ -208,7 +208,8 @@ const bundleFixtures = once(async () => {
   return { vault, bases };
 });
 
-const KNOWN = /^(vault\.db(-wal|-shm|-journal)?|vault\.header|blobs|vault\.lock|vault\.lock\.json)$/;
+const KNOWN =
+  /^(vault\.db(-wal|-shm|-journal)?|vault\.header|blobs|vault\.lock|vault\.lock\.json)$/;
 
 const pgpBundle = defineTarget<{ base: number; edits: Mutation[] }>({
   name: 'pgp-bundle',

@@ -365,7 +365,10 @@ export async function checkDossier(
     files: { checked: 0, mismatched: [], missing: [], extra: [] },
     problems,
   };
-  const done = (manifest: AnyManifest | null, caseDocument: CaseDocument | null): CheckedDossier => {
+  const done = (
+    manifest: AnyManifest | null,
+    caseDocument: CaseDocument | null,
+  ): CheckedDossier => {
     report.ok = problems.length === 0 && report.signature.valid;
     return { report, manifest, caseDocument };
   };
