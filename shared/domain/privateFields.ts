@@ -158,3 +158,43 @@ export function withholdPrivate<T>(kind: RecordKind, record: T): { record: T; wi
   const result = withholdFields(record, PRIVATE_FIELDS[kind]);
   return { record: result.record, withheld: result.withheld.map((w) => w.path) };
 }
+
+const isPlainObject = (v: unknown): v is Record<string, unknown> =>
+  v !== null && typeof v === 'object' && !Array.isArray(v);
+
+function restore(theirs: unknown, ours: unknown, parts: string[]): unknown {
+  const [head, ...rest] = parts;
+  if (head === undefined) {
+    // Within an object (contact details), each part is kept on its own.
+    if (isPlainObject(theirs) && isPlainObject(ours))
+      return Object.fromEntries(
+        Object.keys({ ...ours, ...theirs }).map((k) => [k, restore(theirs[k], ours[k], [])]),
+      );
+    return isEmpty(theirs) && !isEmpty(ours) ? ours : theirs;
+  }
+  if (!theirs || typeof theirs !== 'object' || !ours || typeof ours !== 'object') return theirs;
+  const each = head.endsWith('[]');
+  const key = each ? head.slice(0, -2) : head;
+  const mine = (ours as Record<string, unknown>)[key];
+  const their = (theirs as Record<string, unknown>)[key];
+  if (each) {
+    // Items are matched by position, and only while both lists are as long: a partner who
+    // added or removed items reshaped the list, and guessing which item is which could misplace a value.
+    if (!Array.isArray(their) || !Array.isArray(mine) || their.length !== mine.length)
+      return theirs;
+    return { ...theirs, [key]: their.map((item, i) => restore(item, mine[i], rest)) };
+  }
+  return { ...theirs, [key]: restore(their, mine, rest) };
+}
+
+/**
+ * A partner's version of a record with the private fields that did not go
+ * to the partner taken back from the local record: a value the partner never
+ * received comes back empty, and that must not erase it here. Only empty
+ * values are filled; a value the partner gave is kept.
+ */
+export function keepPrivateFrom<T>(kind: RecordKind, theirs: T, ours: unknown): T {
+  let out: unknown = theirs;
+  for (const field of PRIVATE_FIELDS[kind]) out = restore(out, ours, field.path.split('.'));
+  return out as T;
+}

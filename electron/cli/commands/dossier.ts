@@ -24,9 +24,12 @@ import {
   previewExport,
   saveWgadSubmission,
   verifyDossier,
+  DuplicateCaseError,
   type ExportRequest,
+  type ImportReport,
   type VerifyReport,
 } from '../../core/dossier';
+import { MAX_CASE_TERMS } from '../../core/records';
 import { gpgFingerprint } from '../../core/pgp';
 
 function oneOf<T extends string>(
@@ -338,6 +341,10 @@ function describeVerify(report: VerifyReport): string {
     lines.push(
       `  case ${report.manifest.reference}, ${report.manifest.template}, made ${report.manifest.createdAt}; ${report.files.checked} of ${report.manifest.files} files checked`,
     );
+  if (report.duplicateOf)
+    lines.push(
+      `  already in the vault as ${report.duplicateOf.reference} (${report.duplicateOf.caseId}): import with --update or --as-new`,
+    );
   for (const note of report.notes) lines.push(`  NOTE: ${note}`);
   for (const problem of report.problems) lines.push(`  PROBLEM: ${problem}`);
   return lines.join('\n');
@@ -390,6 +397,43 @@ Exit code 0 only when every signature and hash holds; 3 with the list of problem
   },
 };
 
+function describeImport(report: ImportReport): string {
+  const lines = [
+    report.mode === 'update'
+      ? `Updated case ${report.reference} (${report.caseId}) from the partner's newer version.`
+      : report.mode === 'as-new'
+        ? `Imported case ${report.reference} as ${report.caseId}, a copy kept apart from ${report.duplicateOf?.reference ?? 'the one already here'}.`
+        : `Imported case ${report.reference} as ${report.caseId}.`,
+    `  signed by ${report.signer.fingerprint ?? 'unknown'}${report.signer.userId ? ` (${report.signer.userId})` : ''}${report.signer.trusted ? '' : ' — accepted explicitly, not a trusted key'}`,
+  ];
+  const r = report.records;
+  if (report.update) {
+    const u = report.update;
+    const sum = (c: typeof u.added) =>
+      c.cases + c.persons + c.events + c.testimonies + c.interventions;
+    lines.push(
+      `  ${sum(u.added)} records added, ${sum(u.updated)} updated with the partner's changes, ${u.unchanged} unchanged, ${report.evidence.length} evidence files added`,
+    );
+    for (const c of u.conflicts)
+      lines.push(
+        `  KEPT YOURS: ${c.kind} ${c.id} was changed both here and by the partner (${c.fields.join(', ')}); your version was kept. Import with --as-new to see theirs.`,
+      );
+    for (const c of u.restored)
+      lines.push(
+        `  RESTORED: a ${c.kind} deleted here is still in the partner's case; it was added again as ${c.id}.`,
+      );
+  } else {
+    lines.push(
+      `  ${r.persons} persons, ${r.events} events, ${r.testimonies} testimonies, ${r.interventions} interventions, ${report.evidence.length} evidence files`,
+    );
+  }
+  if (report.customTermsKept > 0)
+    lines.push(
+      `  ${report.customTermsKept} vocabulary terms of the partner's kept with this case (not added to the vault's vocabularies)`,
+    );
+  return lines.join('\n');
+}
+
 const importCommand: Command = {
   name: 'import',
   summary:
@@ -400,28 +444,68 @@ const importCommand: Command = {
       description:
         'accept a signer whose key is unknown or not marked trusted (you checked it another way)',
     },
+    update: {
+      type: 'boolean',
+      description:
+        "the case is already in the vault: merge the partner's newer version into it (local edits are kept)",
+    },
+    'as-new': {
+      type: 'boolean',
+      description: 'the case is already in the vault: import it as a separate copy',
+    },
   },
   positionals: [
     { name: 'PATH', description: 'the bundle, dossier zip or dossier folder', required: true },
   ],
+  examples: [
+    'vigil import case.vigil.gpg',
+    'vigil import case.vigil.gpg --update',
+    'vigil import ./partner-dossier --accept-signer --as-new',
+  ],
   details: `The dossier gets exactly the checks of vigil verify; anything verify refuses, import refuses
-with the same words and exit code 3, and nothing is imported.`,
+with the same words and exit code 3, and nothing is imported.
+A case that is already in the vault (the same case, begun here or imported before: its origin
+travels in case.json) is recognised: without --update or --as-new the import stops, reports
+duplicateOf and changes nothing (exit code 2). --update merges the partner's version: records
+they added are added, records they changed are updated unless they were also changed here (then
+your version is kept and the conflict is listed), nothing is deleted, roles and evidence are only
+added. --as-new imports a separate copy. A partner's own vocabulary terms stay with the case and
+do not join the vault's vocabularies (at most ${MAX_CASE_TERMS} per case).`,
   async run(context) {
+    const update = context.flag('update');
+    const asNew = context.flag('as-new');
+    if (update && asNew) throw new UsageError('choose --update or --as-new, not both.');
     const vault = await context.openVault();
-    const report = await importDossier(vault, context.positionals[0]!, {
-      acceptSigner: context.flag('accept-signer'),
-      signal: context.signal,
-      onProgress: (done, total, item) =>
-        context.progress(`${item}: ${Math.round((100 * done) / Math.max(1, total))}%`),
-    });
+    let report: ImportReport;
+    try {
+      report = await importDossier(vault, context.positionals[0]!, {
+        acceptSigner: context.flag('accept-signer'),
+        signal: context.signal,
+        ...(update
+          ? { duplicate: 'update' as const }
+          : asNew
+            ? { duplicate: 'as-new' as const }
+            : {}),
+        onProgress: (done, total, item) =>
+          context.progress(`${item}: ${Math.round((100 * done) / Math.max(1, total))}%`),
+      });
+    } catch (error) {
+      if (!(error instanceof DuplicateCaseError)) throw error;
+      context.progress('');
+      context.warn(error.message);
+      const d = error.duplicateOf;
+      context.output({ imported: false, duplicateOf: d, choose: ['--update', '--as-new'] }, () =>
+        [
+          `Not imported: this case is already in the vault as ${d.reference} (${d.caseId}), ${d.begunHere ? 'begun here' : 'imported before'}${d.others > 0 ? `, and ${d.others} more copies` : ''}.`,
+          "  --update   merge the partner's changes into it (your own edits are kept)",
+          '  --as-new   import a separate copy',
+          'Nothing was changed.',
+        ].join('\n'),
+      );
+      return EXIT.usage;
+    }
     context.progress('');
-    context.output(report, () =>
-      [
-        `Imported case ${report.reference} as ${report.caseId}.`,
-        `  signed by ${report.signer.fingerprint ?? 'unknown'}${report.signer.userId ? ` (${report.signer.userId})` : ''}${report.signer.trusted ? '' : ' — accepted explicitly, not a trusted key'}`,
-        `  ${report.records.persons} persons, ${report.records.events} events, ${report.records.testimonies} testimonies, ${report.records.interventions} interventions, ${report.evidence.length} evidence files`,
-      ].join('\n'),
-    );
+    context.output(report, () => describeImport(report));
   },
 };
 

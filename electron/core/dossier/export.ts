@@ -3,6 +3,7 @@ import type { Manifest, OriginalReveal, WithheldItem } from '../../../shared/dos
 import type { Vault } from '../vault/vault';
 import type { AuditEvent } from '../vault/audit';
 import { parseFingerprint } from '../pgp';
+import { recordSentToPartners } from '../records';
 import { defaultAudience, planDossier, type ExportRequest } from './plan';
 import { writeBundle, writeDossierDirectory, type WriteOptions } from './write';
 
@@ -73,6 +74,8 @@ export async function exportDossier(
           recipients: [] as string[],
         }
       : await writeBundle(vault, plan, target.path, target.recipients, options, audit);
+  // After the output is complete: a missing baseline only makes a later update more cautious.
+  if (plan.partnerCase) await recordSentToPartners(vault, request.caseId, plan.partnerCase);
   return {
     out: written.out,
     kind: target.kind,

@@ -14,8 +14,15 @@ import {
   vaultKeyring,
   type DecryptReport,
 } from '../pgp';
-import { importCaseDocumentTx } from '../records';
+import { importCaseDocumentTx, updateCaseFromDocument, type UpdateResult } from '../records';
+import type { Queryable } from '../vault/database';
 import type { Vault } from '../vault/vault';
+import {
+  DuplicateCaseError,
+  duplicateOf,
+  type DuplicateChoice,
+  type DuplicateInfo,
+} from './duplicates';
 import { withDossier } from './open';
 import type { DossierSource } from './source';
 import {
@@ -30,6 +37,8 @@ import {
 export interface ImportOptions {
   /** Accept a signer whose key is not in the vault, or not marked trusted (the user said so explicitly). */
   acceptSigner?: boolean;
+  /** When the case is already in the vault: merge the partner's version into it, or keep a separate copy. */
+  duplicate?: DuplicateChoice;
   signal?: AbortSignal;
   onProgress?: (done: number, total: number, item: string) => void;
 }
@@ -37,6 +46,14 @@ export interface ImportOptions {
 export interface ImportReport {
   caseId: string;
   reference: string;
+  /** `new`: a new case; `update`: merged into the case already here; `as-new`: a separate copy. */
+  mode: 'new' | 'update' | 'as-new';
+  /** The case already in the vault with the same origin, when there was one. */
+  duplicateOf: DuplicateInfo | null;
+  /** For an update: what changed, and the records both sides changed (the local version was kept). */
+  update: Omit<UpdateResult, 'caseId' | 'reference'> | null;
+  /** The partner's own vocabulary terms kept with the case (they do not join the vault's). */
+  customTermsKept: number;
   /** What was imported: a bundle, a dossier zip or a dossier folder. */
   kind: 'bundle' | 'zip' | 'directory';
   signer: { fingerprint: string | null; userId: string | null; trusted: boolean };
@@ -134,12 +151,15 @@ async function storeEvidence(
   manifest: AnyManifest,
   written: WrittenBlob[],
   options: ImportOptions,
+  /** SHA-256 of evidence the case already holds (an update adds only what is new). */
+  known: ReadonlySet<string> = new Set(),
 ): Promise<StoredEvidence[]> {
   const sizes = new Map(manifest.files.map((f) => [f.path, f]));
-  const total = manifest.evidence.reduce((n, e) => n + (sizes.get(e.path)?.size ?? 0), 0);
+  const wanted = manifest.evidence.filter((e) => !known.has(sizes.get(e.path)!.sha256));
+  const total = wanted.reduce((n, e) => n + (sizes.get(e.path)?.size ?? 0), 0);
   let done = 0;
   const stored: StoredEvidence[] = [];
-  for (const item of manifest.evidence) {
+  for (const item of wanted) {
     const listed = sizes.get(item.path)!;
     const blob = await writeBlob(vault.dir, await source.stream(item.path), {
       signal: options.signal,
@@ -163,9 +183,9 @@ async function storeEvidence(
 }
 
 /**
- * Imports a partner's dossier as a new case: an encrypted bundle, a dossier
- * zip or a dossier folder. In order, and stopping at the first failure with
- * nothing imported:
+ * Imports a partner's dossier: an encrypted bundle, a dossier zip or a
+ * dossier folder. In order, and stopping at the first failure with nothing
+ * imported:
  *
  * 1. a bundle is decrypted with the organisation's key (one for someone
  *    else, a truncated or altered one fails here), and its own signer must
@@ -173,9 +193,15 @@ async function storeEvidence(
  * 2. the dossier gets exactly the verification `vigil verify` runs; any
  *    problem refuses it (exit code 3), with the same words;
  * 3. the manifest's signer must be trusted unless the user accepts it;
- * 4. the evidence is stored as encrypted blobs, then the case, its records
- *    and the evidence rows are written in one transaction, with the
- *    provenance (signer, file and manifest hashes) in the custody log.
+ * 4. if the case is already in the vault (same origin), the user must have
+ *    chosen: `update` merges the partner's version into it (see
+ *    records/caseUpdate.ts: local edits are never overwritten), `as-new`
+ *    keeps a separate copy; without a choice, DuplicateCaseError;
+ * 5. the evidence (for an update, only what the case does not hold yet) is
+ *    stored as encrypted blobs, then the records and the evidence rows are
+ *    written in one transaction, with the provenance (signer, file and
+ *    manifest hashes) in the custody log. A partner's own vocabulary terms
+ *    stay with the case.
  */
 export async function importDossier(
   vault: Vault,
@@ -198,13 +224,33 @@ export async function importDossier(
     async (source, bundle) => {
       const verified = await verifyForImport(vault, source, bundle, accept);
       const { manifest, document, signature } = verified;
+      // The same case already here (same origin): the user says whether to update it or keep a copy.
+      const duplicate = await duplicateOf(vault.db, document);
+      if (duplicate && !options.duplicate) throw new DuplicateCaseError(duplicate);
+      const mode: ImportReport['mode'] = !duplicate
+        ? 'new'
+        : options.duplicate === 'update'
+          ? 'update'
+          : 'as-new';
       const written: WrittenBlob[] = [];
       try {
-        const stored = await storeEvidence(vault, source, manifest, written, options);
+        const known =
+          mode === 'update'
+            ? new Set(
+                (
+                  await vault.db.all<{ sha256: string }>(
+                    'SELECT sha256 FROM evidence WHERE case_id = ?',
+                    [duplicate!.caseId],
+                  )
+                ).map((r) => r.sha256),
+              )
+            : new Set<string>();
+        const stored = await storeEvidence(vault, source, manifest, written, options, known);
         const signer = bundle?.signature.signerFingerprint ?? signature.signerFingerprint ?? null;
         const trusted = signature.signerTrusted && (!bundle || bundle.signature.status === 'valid');
         const provenance = {
           form: source.form,
+          mode,
           signerFingerprint: signer,
           signerTrusted: trusted,
           bundleSha256: fileSha256 ?? verified.manifestSha256,
@@ -212,7 +258,7 @@ export async function importDossier(
           dossierCreatedAt: manifest.createdAt,
           reference: manifest.case.reference,
         };
-        const result = await importCaseDocumentTx(vault, document, async (tx, caseId) => {
+        const addEvidence = async (tx: Queryable, caseId: string) => {
           const evidence: ImportReport['evidence'] = [];
           for (const item of stored) {
             const id = await recordImportedEvidence(tx, vault, {
@@ -233,14 +279,45 @@ export async function importDossier(
             detail: { ...provenance, evidence: evidence.length },
           });
           return evidence;
-        });
-        return {
-          caseId: result.caseId,
-          reference: result.reference,
+        };
+        const base = {
           kind: source.form,
+          mode,
+          duplicateOf: duplicate,
           signer: { fingerprint: signer, userId: signature.signerUserId, trusted },
           bundleSha256: provenance.bundleSha256,
           manifestSha256: verified.manifestSha256,
+        };
+        if (mode === 'update') {
+          const updated = await updateCaseFromDocument(vault, duplicate!.caseId, document, (tx) =>
+            addEvidence(tx, duplicate!.caseId),
+          );
+          const { caseId, reference, extra, ...update } = updated;
+          return {
+            ...base,
+            caseId,
+            reference,
+            update,
+            customTermsKept: update.customTermsKept,
+            records: {
+              persons: update.added.persons,
+              events: update.added.events,
+              testimonies: update.added.testimonies,
+              interventions: update.added.interventions,
+            },
+            evidence: extra,
+          } satisfies ImportReport;
+        }
+        const result = await importCaseDocumentTx(vault, document, addEvidence, {
+          linkOrigin: mode === 'new',
+          originOrganisation: manifest.signer.fingerprint,
+        });
+        return {
+          ...base,
+          caseId: result.caseId,
+          reference: result.reference,
+          update: null,
+          customTermsKept: result.customTermsKept,
           records: result.records,
           evidence: result.extra,
         } satisfies ImportReport;

@@ -10,6 +10,7 @@ export {
 export { exportDossier, type ExportResult, type ExportTarget } from './export';
 export { verifyDossier, type VerifyReport, type VerifyOptions } from './verify';
 export { importDossier, type ImportReport, type ImportOptions } from './import';
+export { DuplicateCaseError, type DuplicateChoice, type DuplicateInfo } from './duplicates';
 export { getWgadSubmission, saveWgadSubmission } from './submissions';
 export {
   approveRelease,

@@ -98,6 +98,8 @@ export interface DossierPlan {
   originals: OriginalReveal[];
   warnings: string[];
   signer: KeyInfo;
+  /** The case document as case.json carries it to partners; null for other audiences. */
+  partnerCase: CaseDocument | null;
 }
 
 /**
@@ -454,5 +456,9 @@ export async function planDossier(vault: Vault, request: ExportRequest): Promise
         .map((r) => r.label)
         .join(', ')}.`,
     );
-  return { manifest, files, withheld, originals, warnings, signer };
+  const partnerCase =
+    redacted.rule.caseData === 'full'
+      ? (JSON.parse(caseData.toString('utf8')) as CaseDocument)
+      : null;
+  return { manifest, files, withheld, originals, warnings, signer, partnerCase };
 }

@@ -10,6 +10,7 @@ import {
 import { describeIssues } from '../../../shared/domain/issues';
 import { VocabularySet } from '../../../shared/vocabularies';
 import { isVigilError } from '../errors';
+import { MAX_CASE_TERMS } from '../records';
 import {
   fileKeyring,
   verifyDetachedWith,
@@ -298,6 +299,11 @@ export function checkCaseJson(
     return {
       document: null,
       problem: `case.json is not a valid case: ${describeIssues(checked.issues.slice(0, 3))}`,
+    };
+  if (checked.document.customTerms.length > MAX_CASE_TERMS)
+    return {
+      document: null,
+      problem: `case.json brings ${checked.document.customTerms.length} vocabulary terms of its own; at most ${MAX_CASE_TERMS} are accepted with one case`,
     };
   const terms = documentVocabularyIssues(
     checked.document,

@@ -9,6 +9,7 @@ import {
   type SignatureCheck,
 } from '../pgp';
 import type { Vault } from '../vault/vault';
+import { duplicateOf, type DuplicateInfo } from './duplicates';
 import { withDossier } from './open';
 import {
   bundleProblems,
@@ -32,6 +33,8 @@ export interface VerifyReport extends CheckReport {
   /** Things the reader must know that are not faults (an untrusted key to compare, and its fingerprint). */
   notes: string[];
   bundle: { recipient: string; signature: SignatureCheck & { status: string } } | null;
+  /** With a vault: the case already in it that this dossier is a version of (same origin), if any. */
+  duplicateOf: DuplicateInfo | null;
 }
 
 export interface VerifyOptions {
@@ -98,6 +101,8 @@ export async function verifyDossier(
         trusted: signature.valid && signature.signerTrusted,
         notes,
         bundle: bundle ? describeBundle(bundle) : null,
+        duplicateOf:
+          vault && checked.caseDocument ? await duplicateOf(vault.db, checked.caseDocument) : null,
       } satisfies VerifyReport;
     },
   );

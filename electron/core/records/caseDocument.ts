@@ -59,99 +59,104 @@ const withoutCase = <T extends { caseId: string }>({ caseId: _c, ...rest }: T): 
 export async function exportCaseDocument(vault: Vault, caseId: string): Promise<CaseDocument> {
   const id = checkId(caseId, 'case');
   return writeTransaction(vault, async (ctx) => {
-    const q = ctx.tx;
-    const row = await q.get<Parameters<typeof caseFromRow>[0]>('SELECT * FROM cases WHERE id = ?', [
-      id,
-    ]);
-    if (!row) throw notFound('case', id);
-    const record = caseFromRow(row);
-    const linked = await casePersonsTx(q, id);
-    const eventRows = await q.all<Parameters<typeof eventsFromRows>[1][number]>(
-      'SELECT * FROM events WHERE case_id = ? ORDER BY sort_key, created_at, rowid',
-      [id],
-    );
-    const events = await eventsFromRows(q, eventRows);
-    const testimonies = await loadEach(
-      q,
-      'SELECT id FROM testimonies WHERE case_id = ? ORDER BY sort_key, created_at, rowid',
-      id,
-      loadTestimony,
-    );
-    const interventions = await loadEach(
-      q,
-      'SELECT id FROM interventions WHERE case_id = ? ORDER BY created_at, rowid',
-      id,
-      loadIntervention,
-    );
-
-    const linkedIds = new Set(linked.map((p) => p.id));
-    const referenced = [
-      ...events.flatMap((e) => [
-        ...e.victims,
-        ...e.perpetrators.map((p) => p.personId),
-        ...e.sources.flatMap((s) => (s.personId ? [s.personId] : [])),
-      ]),
-      ...testimonies.flatMap((t) => (t.witnessId ? [t.witnessId] : [])),
-    ].filter((pid) => !linkedIds.has(pid));
-    const others: PersonRecord[] = [];
-    const unique = [...new Set(referenced)];
-    if (unique.length > 0) {
-      const rows = await q.all<Parameters<typeof personFromRow>[0]>(
-        `SELECT ${PERSON_COLUMNS} FROM persons WHERE id IN (${placeholders(unique.length)}) ORDER BY created_at, rowid`,
-        unique,
-      );
-      others.push(...rows.map(personFromRow));
-    }
-    const persons: DocumentPerson[] = [
-      ...linked,
-      ...others.map((p) => ({ ...p, roles: [] as string[] })),
-    ];
-
-    const used = new Map<string, CustomTerm>();
-    const useTerm = (vocabulary: VocabularyName, termId: string) => {
-      if (ctx.vocab.builtIn(vocabulary, termId)) return;
-      const custom = ctx.vocab
-        .customTerms()
-        .find((t) => t.vocabulary === vocabulary && t.id === termId);
-      if (custom) used.set(`${vocabulary}/${termId}`, custom);
-    };
-    const useTerms = (kind: RecordKind, r: object) => {
-      for (const ref of termRefs(kind, r as Record<string, unknown>))
-        useTerm(ref.vocabulary, ref.id);
-    };
-    useTerms('case', record);
-    persons.forEach((p) => useTerms('person', p));
-    for (const p of persons) for (const role of p.roles) useTerm('person-role', role);
-    events.forEach((e) => useTerms('event', e));
-    testimonies.forEach((t) => useTerms('testimony', t));
-    interventions.forEach((i) => useTerms('intervention', i));
-
-    const document: CaseDocument = {
-      format: CASE_DOCUMENT_FORMAT,
-      version: CASE_DOCUMENT_VERSION,
-      vocabularies: Object.fromEntries(
-        VOCABULARY_NAMES.map((name) => [name, ctx.vocab.version(name)]),
-      ),
-      customTerms: [...used.values()].sort((a, b) =>
-        `${a.vocabulary}/${a.id}`.localeCompare(`${b.vocabulary}/${b.id}`),
-      ),
-      case: record,
-      persons,
-      events: events.map(withoutCase),
-      testimonies: testimonies.map(withoutCase),
-      interventions: interventions.map(withoutCase),
-    };
-    document.origin = await documentOriginOf(q, id, document);
+    const document = await caseDocumentTx(ctx, id);
     await auditTx(ctx, 'case', 'export-json', id, {
       counts: {
-        persons: persons.length,
-        events: events.length,
-        testimonies: testimonies.length,
-        interventions: interventions.length,
+        persons: document.persons.length,
+        events: document.events.length,
+        testimonies: document.testimonies.length,
+        interventions: document.interventions.length,
       },
     });
     return document;
   });
+}
+
+/** The case document of a case, read in the caller's transaction (no audit entry). */
+export async function caseDocumentTx(ctx: WriteContext, id: string): Promise<CaseDocument> {
+  const q = ctx.tx;
+  const row = await q.get<Parameters<typeof caseFromRow>[0]>('SELECT * FROM cases WHERE id = ?', [
+    id,
+  ]);
+  if (!row) throw notFound('case', id);
+  const record = caseFromRow(row);
+  const linked = await casePersonsTx(q, id);
+  const eventRows = await q.all<Parameters<typeof eventsFromRows>[1][number]>(
+    'SELECT * FROM events WHERE case_id = ? ORDER BY sort_key, created_at, rowid',
+    [id],
+  );
+  const events = await eventsFromRows(q, eventRows);
+  const testimonies = await loadEach(
+    q,
+    'SELECT id FROM testimonies WHERE case_id = ? ORDER BY sort_key, created_at, rowid',
+    id,
+    loadTestimony,
+  );
+  const interventions = await loadEach(
+    q,
+    'SELECT id FROM interventions WHERE case_id = ? ORDER BY created_at, rowid',
+    id,
+    loadIntervention,
+  );
+
+  const linkedIds = new Set(linked.map((p) => p.id));
+  const referenced = [
+    ...events.flatMap((e) => [
+      ...e.victims,
+      ...e.perpetrators.map((p) => p.personId),
+      ...e.sources.flatMap((s) => (s.personId ? [s.personId] : [])),
+    ]),
+    ...testimonies.flatMap((t) => (t.witnessId ? [t.witnessId] : [])),
+  ].filter((pid) => !linkedIds.has(pid));
+  const others: PersonRecord[] = [];
+  const unique = [...new Set(referenced)];
+  if (unique.length > 0) {
+    const rows = await q.all<Parameters<typeof personFromRow>[0]>(
+      `SELECT ${PERSON_COLUMNS} FROM persons WHERE id IN (${placeholders(unique.length)}) ORDER BY created_at, rowid`,
+      unique,
+    );
+    others.push(...rows.map(personFromRow));
+  }
+  const persons: DocumentPerson[] = [
+    ...linked,
+    ...others.map((p) => ({ ...p, roles: [] as string[] })),
+  ];
+
+  const used = new Map<string, CustomTerm>();
+  const useTerm = (vocabulary: VocabularyName, termId: string) => {
+    if (ctx.vocab.builtIn(vocabulary, termId)) return;
+    const custom = ctx.vocab
+      .customTerms()
+      .find((t) => t.vocabulary === vocabulary && t.id === termId);
+    if (custom) used.set(`${vocabulary}/${termId}`, custom);
+  };
+  const useTerms = (kind: RecordKind, r: object) => {
+    for (const ref of termRefs(kind, r as Record<string, unknown>)) useTerm(ref.vocabulary, ref.id);
+  };
+  useTerms('case', record);
+  persons.forEach((p) => useTerms('person', p));
+  for (const p of persons) for (const role of p.roles) useTerm('person-role', role);
+  events.forEach((e) => useTerms('event', e));
+  testimonies.forEach((t) => useTerms('testimony', t));
+  interventions.forEach((i) => useTerms('intervention', i));
+
+  const document: CaseDocument = {
+    format: CASE_DOCUMENT_FORMAT,
+    version: CASE_DOCUMENT_VERSION,
+    vocabularies: Object.fromEntries(
+      VOCABULARY_NAMES.map((name) => [name, ctx.vocab.version(name)]),
+    ),
+    customTerms: [...used.values()].sort((a, b) =>
+      `${a.vocabulary}/${a.id}`.localeCompare(`${b.vocabulary}/${b.id}`),
+    ),
+    case: record,
+    persons,
+    events: events.map(withoutCase),
+    testimonies: testimonies.map(withoutCase),
+    interventions: interventions.map(withoutCase),
+  };
+  document.origin = await documentOriginOf(q, id, document);
+  return document;
 }
 
 /** The records `sql` lists for one case (by id, in its order), each loaded whole. */

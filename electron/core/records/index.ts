@@ -82,6 +82,9 @@ export {
   type ImportOptions,
   type ImportResult,
 } from './caseDocument';
+export { updateCaseFromDocument, type UpdateConflict, type UpdateResult } from './caseUpdate';
+export { casesWithOrigin, pruneOrigin, recordSentToPartners, type OriginMatch } from './origins';
+export { MAX_CASE_TERMS } from './vocabularies';
 export { parseJsonText, readJsonFile, readTextFile } from './files';
 export { checkCaseRecords } from './check';
 export { caseAuditLog, type CaseAuditEntry } from './caseAudit';

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { CaseDocument, DocumentOrigin } from '../../../shared/domain/caseDocument';
 import type { Queryable } from '../vault/database';
+import type { Vault } from '../vault/vault';
 import { documentRecords, type DocumentKind } from './documentWrite';
 
 /**
@@ -165,6 +166,64 @@ export async function recordSyncedTx(
              synced_updated_at = excluded.synced_updated_at`,
     [row.caseId, row.kind, row.originId, row.recordId, row.hash, row.updatedAt],
   );
+}
+
+const TABLES: Record<DocumentKind, string> = {
+  case: 'cases',
+  person: 'persons',
+  event: 'events',
+  testimony: 'testimonies',
+  intervention: 'interventions',
+};
+
+/**
+ * After a case document went to partners: what was sent becomes the baseline
+ * of each record that has none yet (a record begun here, or one never
+ * synced), so that when the partner's version comes back, a change of theirs
+ * is told apart from a local edit made since. A record that already has a
+ * baseline keeps it: another partner's later update must still see the local
+ * edits made since that baseline as local.
+ */
+export async function recordSentTx(q: Queryable, caseId: string, doc: CaseDocument): Promise<void> {
+  const originOf = (id: string) => doc.origin?.records[id] ?? id;
+  for (const [kind, records] of [
+    ['case', [doc.case]],
+    ['person', doc.persons],
+    ['event', doc.events],
+    ['testimony', doc.testimonies],
+    ['intervention', doc.interventions],
+  ] as [DocumentKind, DocumentRecord[]][]) {
+    for (const record of records) {
+      const id = kind === 'case' ? caseId : record.id;
+      // The table name comes from the fixed map above, never from input.
+      const row = await q.get<{ updated_at: string }>(
+        `SELECT updated_at FROM ${TABLES[kind]} WHERE id = ?`,
+        [id],
+      );
+      if (!row) continue;
+      await q.run(
+        `INSERT INTO record_origins (case_id, kind, origin_id, record_id, synced_hash, synced_updated_at)
+           VALUES (?, ?, ?, ?, ?, ?)
+           ON CONFLICT (case_id, kind, origin_id) DO NOTHING`,
+        [
+          caseId,
+          kind,
+          originOf(record.id),
+          id,
+          partnerVersionHash(doc, kind, record),
+          row.updated_at,
+        ],
+      );
+    }
+  }
+}
+
+export async function recordSentToPartners(
+  vault: Vault,
+  caseId: string,
+  doc: CaseDocument,
+): Promise<void> {
+  await vault.db.transaction((tx) => recordSentTx(tx, caseId, doc));
 }
 
 /** JSON with object keys sorted, so that equal content always hashes the same. */

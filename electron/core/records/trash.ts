@@ -54,6 +54,10 @@ const EVENTS_OF_CASE = '(SELECT id FROM events WHERE case_id = ?)';
 const PARTS: Record<TrashKind, readonly Part[]> = {
   case: [
     { table: 'cases', where: 'id = ?' },
+    // Where the case came from and its partner's terms (migration 11): without them a restored
+    // partner case would no longer be recognised, and its records would use unknown terms.
+    { table: 'record_origins', where: 'case_id = ?' },
+    { table: 'case_vocab_terms', where: 'case_id = ?' },
     { table: 'case_persons', where: 'case_id = ?' },
     { table: 'events', where: 'case_id = ?' },
     { table: 'event_victims', where: `event_id IN ${EVENTS_OF_CASE}` },

@@ -109,12 +109,13 @@ export function dossierHandlers(ctx: AppContext): Pick<Handlers, DossierChannels
     async 'dossier.inspectBundle'({ fileId }) {
       return verifyDossier(ctx.session.requireVault(), ctx.session.resolve('file', fileId));
     },
-    async 'dossier.import'({ fileId, acceptSigner, operationId }) {
+    async 'dossier.import'({ fileId, acceptSigner, duplicate, operationId }) {
       const vault = ctx.session.requireVault();
       const path = ctx.session.resolve('file', fileId);
       return ctx.operations.run(operationId, (signal, progress) =>
         importDossier(vault, path, {
           acceptSigner,
+          ...(duplicate ? { duplicate } : {}),
           signal,
           onProgress: (done, total, item) => progress({ phase: 'import', done, total, item }),
         }),

@@ -88,6 +88,24 @@ const signatureCheck = z.object({
   problem: z.string().optional(),
 });
 
+const kindCounts = z.object({
+  cases: z.number(),
+  persons: z.number(),
+  events: z.number(),
+  testimonies: z.number(),
+  interventions: z.number(),
+});
+
+/** The case already in the vault that a dossier is a version of (same origin). */
+const duplicateInfo = z.object({
+  caseId: z.string(),
+  reference: z.string(),
+  title: z.string(),
+  begunHere: z.boolean(),
+  organisation: z.string().nullable(),
+  others: z.number(),
+});
+
 export const verifyReportSchema = z.object({
   ok: z.boolean(),
   kind: z.enum(['directory', 'zip', 'bundle']),
@@ -114,6 +132,7 @@ export const verifyReportSchema = z.object({
     extra: z.array(z.string()),
   }),
   problems: z.array(z.string()),
+  duplicateOf: duplicateInfo.nullable(),
 });
 
 /** Channels of dossier export, verification and partner-bundle import. */
@@ -183,10 +202,40 @@ export const dossierChannels = {
     output: verifyReportSchema,
   },
   'dossier.import': {
-    input: z.strictObject({ fileId: opaqueId, acceptSigner: z.boolean(), operationId }),
+    input: z.strictObject({
+      fileId: opaqueId,
+      acceptSigner: z.boolean(),
+      /** The case is already in the vault: merge the partner's version into it, or keep a copy. */
+      duplicate: z.enum(['update', 'as-new']).optional(),
+      operationId,
+    }),
     output: z.object({
       caseId: z.string(),
       reference: z.string(),
+      mode: z.enum(['new', 'update', 'as-new']),
+      duplicateOf: duplicateInfo.nullable(),
+      update: z
+        .object({
+          added: kindCounts,
+          updated: kindCounts,
+          unchanged: z.number(),
+          conflicts: z.array(
+            z.object({
+              kind: z.enum(['case', 'person', 'event', 'testimony', 'intervention']),
+              id: z.string(),
+              fields: z.array(z.string()),
+            }),
+          ),
+          restored: z.array(
+            z.object({
+              kind: z.enum(['case', 'person', 'event', 'testimony', 'intervention']),
+              id: z.string(),
+            }),
+          ),
+          customTermsKept: z.number(),
+        })
+        .nullable(),
+      customTermsKept: z.number(),
       kind: z.enum(['directory', 'zip', 'bundle']),
       signer: z.object({
         fingerprint: z.string().nullable(),

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigation } from '../../app/routes';
 import { ErrorNotice } from '../../components/ErrorNotice';
-import { Checkbox } from '../../components/Field';
+import { Checkbox, RadioGroup } from '../../components/Field';
 import { Loading } from '../../components/Loading';
 import { OperationControls } from '../../components/OperationControls';
 import { Status } from '../../components/Status';
@@ -20,11 +20,12 @@ import { VerifyReportView } from '../export/VerifyReportView';
 export function ImportScreen() {
   const { t, i18n } = useTranslation();
   const locale = i18n.resolvedLanguage ?? 'en';
-  const { navigate } = useNavigation();
   const [file, setFile] = useState<{ fileId: string; name: string; size: number } | null>(null);
   const [report, setReport] = useState<VerifyReport | null>(null);
   const [inspecting, setInspecting] = useState(false);
   const [accept, setAccept] = useState(false);
+  // The case is already in the vault: update it with the partner's version, or keep a separate copy.
+  const [choice, setChoice] = useState<'' | 'update' | 'as-new'>('');
   const { operationId, progress, start } = useOperation();
   const [result, setResult] = useState<ImportResult | null>(null);
   const [error, setError] = useState<unknown>(null);
@@ -39,6 +40,7 @@ export function ImportScreen() {
     setReport(null);
     setResult(null);
     setAccept(false);
+    setChoice('');
     try {
       const chosen = await vigil.dossier.chooseBundle();
       if (!chosen) return;
@@ -55,8 +57,13 @@ export function ImportScreen() {
 
   const signature = report ? (report.bundle?.signature ?? report.signature) : null;
   const trusted = Boolean(signature?.signerTrusted);
+  const duplicate = report?.duplicateOf ?? null;
   const importable = Boolean(
-    report && report.manifest && signature?.valid !== false && (trusted || accept),
+    report &&
+    report.manifest &&
+    signature?.valid !== false &&
+    (trusted || accept) &&
+    (!duplicate || choice !== ''),
   );
 
   const importBundle = async () => {
@@ -69,6 +76,7 @@ export function ImportScreen() {
           vigil.dossier.importBundle({
             fileId: file.fileId,
             acceptSigner: !trusted && accept,
+            ...(duplicate && choice ? { duplicate: choice } : {}),
             operationId,
           }),
         ),
@@ -101,31 +109,7 @@ export function ImportScreen() {
         <Status when={cancelled} className="notice notice-warn">
           {t('import.cancelled')}
         </Status>
-        {result ? (
-          <section
-            className="notice notice-ok"
-            aria-labelledby="import-done"
-            data-testid="import-done"
-          >
-            <h2 id="import-done">{t('import.done', { reference: result.reference })}</h2>
-            <p>
-              {t('import.records', {
-                persons: result.records.persons,
-                events: result.records.events,
-                testimonies: result.records.testimonies,
-                interventions: result.records.interventions,
-                evidence: result.evidence.length,
-              })}
-            </p>
-            <button
-              type="button"
-              className="btn btn-primary"
-              onClick={() => navigate({ name: 'case', caseId: result.caseId, tab: 'overview' })}
-            >
-              {t('import.open')}
-            </button>
-          </section>
-        ) : null}
+        {result ? <ImportDone result={result} /> : null}
         <div className="actions">
           <button
             type="button"
@@ -146,6 +130,42 @@ export function ImportScreen() {
         {report && file && !result ? (
           <>
             <VerifyReportView report={report} label={file.name} />
+            {duplicate ? (
+              <section
+                className="notice notice-warn"
+                aria-labelledby="import-duplicate"
+                data-testid="import-duplicate"
+              >
+                <h2 id="import-duplicate">{t('import.duplicate.title')}</h2>
+                <p>
+                  {t(
+                    duplicate.begunHere ? 'import.duplicate.begunHere' : 'import.duplicate.before',
+                    {
+                      reference: duplicate.reference,
+                    },
+                  )}{' '}
+                  <strong dir="auto">{duplicate.title}</strong>
+                </p>
+                <RadioGroup
+                  legend={t('import.duplicate.legend')}
+                  name="duplicate"
+                  value={choice}
+                  onChange={setChoice}
+                  options={[
+                    {
+                      value: 'update',
+                      label: t('import.duplicate.update'),
+                      hint: t('import.duplicate.updateHint'),
+                    },
+                    {
+                      value: 'as-new',
+                      label: t('import.duplicate.asNew'),
+                      hint: t('import.duplicate.asNewHint'),
+                    },
+                  ]}
+                />
+              </section>
+            ) : null}
             {report.manifest && !trusted && signature?.valid !== false ? (
               <Checkbox
                 label={t('import.acceptSigner')}
@@ -166,12 +186,86 @@ export function ImportScreen() {
                 disabled={!importable}
                 onClick={() => void importBundle()}
               >
-                {t('import.import')}
+                {choice === 'update'
+                  ? t('import.duplicate.doUpdate')
+                  : choice === 'as-new'
+                    ? t('import.duplicate.doAsNew')
+                    : t('import.import')}
               </button>
             </OperationControls>
           </>
         ) : null}
       </div>
     </>
+  );
+}
+
+/** What the import did: a new case, a copy, or an update with what changed and what was kept. */
+function ImportDone({ result }: { result: ImportResult }) {
+  const { t } = useTranslation();
+  const { navigate } = useNavigation();
+  const update = result.update;
+  const total = (c: NonNullable<ImportResult['update']>['added']) =>
+    c.cases + c.persons + c.events + c.testimonies + c.interventions;
+  return (
+    <section className="notice notice-ok" aria-labelledby="import-done" data-testid="import-done">
+      <h2 id="import-done">
+        {t(
+          result.mode === 'update'
+            ? 'import.updated'
+            : result.mode === 'as-new'
+              ? 'import.doneCopy'
+              : 'import.done',
+          { reference: result.reference },
+        )}
+      </h2>
+      {update ? (
+        <>
+          <p>
+            {t('import.updateCounts', {
+              added: total(update.added),
+              updated: total(update.updated),
+              unchanged: update.unchanged,
+              evidence: result.evidence.length,
+            })}
+          </p>
+          {update.conflicts.length > 0 ? (
+            <div className="notice notice-warn" data-testid="import-conflicts">
+              <p>{t('import.conflicts', { count: update.conflicts.length })}</p>
+              <ul>
+                {update.conflicts.map((c) => (
+                  <li key={c.id}>
+                    {t(`import.kinds.${c.kind}`)}: {c.fields.join(', ')}
+                  </li>
+                ))}
+              </ul>
+            </div>
+          ) : null}
+          {update.restored.length > 0 ? (
+            <p>{t('import.restored', { count: update.restored.length })}</p>
+          ) : null}
+        </>
+      ) : (
+        <p>
+          {t('import.records', {
+            persons: result.records.persons,
+            events: result.records.events,
+            testimonies: result.records.testimonies,
+            interventions: result.records.interventions,
+            evidence: result.evidence.length,
+          })}
+        </p>
+      )}
+      {result.customTermsKept > 0 ? (
+        <p>{t('import.termsKept', { count: result.customTermsKept })}</p>
+      ) : null}
+      <button
+        type="button"
+        className="btn btn-primary"
+        onClick={() => navigate({ name: 'case', caseId: result.caseId, tab: 'overview' })}
+      >
+        {t('import.open')}
+      </button>
+    </section>
   );
 }
