@@ -13,6 +13,8 @@ import type { VocabularySet } from '../vocabularies';
 import { checkPerson, personCreateShape } from './person';
 import { checkTestimony, testimonyCreateShape } from './testimony';
 import { boundedList, recordId, termId, timestamp } from './text';
+import { wgadSubmissionSchema } from '../dossier';
+import { organisationSchema } from './organisation';
 
 /**
  * One case with everything it holds, as one JSON document: the bulk path in
@@ -100,6 +102,13 @@ export const caseDocumentSchema = z
     events: z.array(documentEventSchema).max(MAX_RECORDS).default([]),
     testimonies: z.array(documentTestimonySchema).max(MAX_RECORDS).default([]),
     interventions: z.array(documentInterventionSchema).max(MAX_RECORDS).default([]),
+    /**
+     * The work that goes on with the case, in partner dossiers: the
+     * submission arguments the lawyer wrote (WGAD), and the sending
+     * organisation's details as it signs its submissions.
+     */
+    submissions: z.object({ wgad: wgadSubmissionSchema.optional() }).strict().optional(),
+    submitter: organisationSchema.optional(),
   })
   .strict();
 

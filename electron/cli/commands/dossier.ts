@@ -431,6 +431,13 @@ function describeImport(report: ImportReport): string {
     lines.push(
       `  ${report.customTermsKept} vocabulary terms of the partner's kept with this case (not added to the vault's vocabularies)`,
     );
+  if (report.submission === 'added')
+    lines.push("  the partner's WGAD arguments came with the case (vigil submission show)");
+  if (report.submission === 'kept-local')
+    lines.push(
+      "  KEPT YOURS: the case's WGAD arguments here differ from the partner's; yours were kept. Import with --as-new to see theirs.",
+    );
+  if (report.submitter?.name) lines.push(`  submitted by ${report.submitter.name}`);
   return lines.join('\n');
 }
 

@@ -5,7 +5,8 @@ import {
   type CaseDocument,
   type RecordKind,
 } from '../../../shared/domain';
-import type { Audience } from '../../../shared/dossier';
+import type { Audience, WgadSubmission } from '../../../shared/dossier';
+import type { Organisation } from '../../../shared/domain/organisation';
 import { VigilError } from '../errors';
 import type { RedactedCase } from './redact';
 
@@ -51,10 +52,20 @@ function withoutKeys(record: Obj, keys: readonly string[]): Obj {
   return copy;
 }
 
-function fullCaseData(redacted: RedactedCase): CaseDocument {
+/** What goes on with the case to partners besides its records. */
+export interface PartnerWork {
+  /** The WGAD arguments as released to partners; null when none were written. */
+  wgad: WgadSubmission | null;
+  /** The sending organisation's details; null when its profile is empty. */
+  submitter: Organisation | null;
+}
+
+function fullCaseData(redacted: RedactedCase, work: PartnerWork): CaseDocument {
   const doc = redacted.document;
   const data: CaseDocument = {
     ...doc,
+    ...(work.wgad ? { submissions: { wgad: work.wgad } } : {}),
+    ...(work.submitter ? { submitter: work.submitter } : {}),
     customTerms: usedTerms(doc.customTerms, [
       { kind: 'case', record: doc.case },
       ...doc.persons.map((p) => ({ kind: 'person' as const, record: p, roles: p.roles })),
@@ -147,8 +158,8 @@ function releaseCaseData(redacted: RedactedCase): Obj {
 }
 
 /** case.json for this export's audience, as bytes. */
-export function caseDataFile(redacted: RedactedCase): Buffer {
+export function caseDataFile(redacted: RedactedCase, work: PartnerWork): Buffer {
   const data =
-    redacted.rule.caseData === 'full' ? fullCaseData(redacted) : releaseCaseData(redacted);
+    redacted.rule.caseData === 'full' ? fullCaseData(redacted, work) : releaseCaseData(redacted);
   return Buffer.from(`${JSON.stringify(data, null, 2)}\n`, 'utf8');
 }

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import type { AnyManifest } from '../../../shared/dossier';
+import { wgadSubmissionSchema, type AnyManifest } from '../../../shared/dossier';
+import type { Organisation } from '../../../shared/domain/organisation';
 import { describeAudience, type CaseDocument } from '../../../shared/domain';
 import { VigilError, fsError } from '../errors';
 import { deleteBlob, settleBlob, writeBlob, type WrittenBlob } from '../evidence/blobStore';
@@ -62,6 +63,44 @@ export interface ImportReport {
   manifestSha256: string;
   records: { persons: number; events: number; testimonies: number; interventions: number };
   evidence: { id: string; sha256: string; path: string }[];
+  /**
+   * The partner's WGAD arguments: `added` when the case had none here,
+   * `kept-local` when it had others (the local ones stay), `same` when
+   * equal; null when the dossier carried none.
+   */
+  submission: 'added' | 'kept-local' | 'same' | null;
+  /** The sending organisation's details as it signs its submissions, kept with the case. */
+  submitter: Organisation | null;
+}
+
+/** The work that came with the case: its WGAD arguments (never over local ones) and the sender's details. */
+async function keepPartnerWorkTx(
+  tx: Queryable,
+  caseId: string,
+  document: CaseDocument,
+  now: string,
+): Promise<ImportReport['submission']> {
+  if (document.submitter)
+    await tx.run('UPDATE cases SET origin_submitter = ? WHERE id = ?', [
+      JSON.stringify(document.submitter),
+      caseId,
+    ]);
+  const theirs = document.submissions?.wgad;
+  if (!theirs) return null;
+  const local = await tx.get<{ data: string }>(
+    "SELECT data FROM submissions WHERE case_id = ? AND template = 'wgad'",
+    [caseId],
+  );
+  if (local) {
+    const same =
+      JSON.stringify(wgadSubmissionSchema.parse(JSON.parse(local.data))) === JSON.stringify(theirs);
+    return same ? 'same' : 'kept-local';
+  }
+  await tx.run(
+    "INSERT INTO submissions (case_id, template, data, updated_at) VALUES (?, 'wgad', ?, ?)",
+    [caseId, JSON.stringify(theirs), now],
+  );
+  return 'added';
 }
 
 async function sha256File(path: string): Promise<string> {
@@ -258,7 +297,9 @@ export async function importDossier(
           dossierCreatedAt: manifest.createdAt,
           reference: manifest.case.reference,
         };
+        let submission: ImportReport['submission'] = null;
         const addEvidence = async (tx: Queryable, caseId: string) => {
+          submission = await keepPartnerWorkTx(tx, caseId, document, vault.now().toISOString());
           const evidence: ImportReport['evidence'] = [];
           for (const item of stored) {
             const id = await recordImportedEvidence(tx, vault, {
@@ -276,7 +317,7 @@ export async function importDossier(
             action: 'case.imported',
             entityType: 'case',
             entityId: caseId,
-            detail: { ...provenance, evidence: evidence.length },
+            detail: { ...provenance, evidence: evidence.length, submission },
           });
           return evidence;
         };
@@ -287,6 +328,7 @@ export async function importDossier(
           signer: { fingerprint: signer, userId: signature.signerUserId, trusted },
           bundleSha256: provenance.bundleSha256,
           manifestSha256: verified.manifestSha256,
+          submitter: document.submitter ?? null,
         };
         if (mode === 'update') {
           const updated = await updateCaseFromDocument(vault, duplicate!.caseId, document, (tx) =>
@@ -306,6 +348,7 @@ export async function importDossier(
               interventions: update.added.interventions,
             },
             evidence: extra,
+            submission,
           } satisfies ImportReport;
         }
         const result = await importCaseDocumentTx(vault, document, addEvidence, {
@@ -320,6 +363,7 @@ export async function importDossier(
           customTermsKept: result.customTermsKept,
           records: result.records,
           evidence: result.extra,
+          submission,
         } satisfies ImportReport;
       } catch (error) {
         for (const blob of written) await deleteBlob(vault.dir, blob.blobId).catch(() => undefined);

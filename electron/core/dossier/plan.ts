@@ -33,7 +33,7 @@ import {
 } from '../render';
 import type { Vault } from '../vault/vault';
 import { listEvidence } from '../evidence';
-import { caseDataFile } from './caseData';
+import { caseDataFile, type PartnerWork } from './caseData';
 import { selectEvidence, type DossierEvidence } from './evidence';
 import { redactCase, type RedactedCase } from './redact';
 import {
@@ -49,7 +49,7 @@ import {
 import { loadReleases } from './releaseStore';
 import { caseJsonRecord, docxTexts, jsonTarget, textTarget } from './outputScan';
 import { revealOriginal } from './originals';
-import { getWgadSubmission } from './submissions';
+import { getWgadSubmission, hasWgadSubmission } from './submissions';
 import { Formatter } from './templates/format';
 import { genericReport } from './templates/generic';
 import { detainees, wgadCommunication } from './templates/wgad';
@@ -173,7 +173,10 @@ export async function prepareRedaction(vault: Vault, request: ExportRequest): Pr
   const original = await exportCaseDocument(vault, request.caseId);
   const stored = await loadReleases(vault.db, request.caseId, audienceKey(audience));
   const submission =
-    request.template === 'wgad' ? await getWgadSubmission(vault, request.caseId) : null;
+    // Partners get the arguments with the case (see partnerWork), released like any other text.
+    request.template === 'wgad' || audience.kind === 'partners'
+      ? await getWgadSubmission(vault, request.caseId)
+      : null;
   const words = WORDS[request.language];
   const redacted = redactCase(original, submission, {
     audience,
@@ -190,6 +193,26 @@ export async function prepareRedaction(vault: Vault, request: ExportRequest): Pr
     audience,
     stored,
     formatter: new Formatter(request.language, words, new VocabularySet(original.customTerms)),
+  };
+}
+
+/**
+ * The submission arguments and the organisation's details that go with the
+ * case to partners, so that they can go on with the work. The arguments go as
+ * released to partners (names consent keeps from them replaced), and only
+ * when the lawyer wrote some.
+ */
+async function partnerWork(
+  vault: Vault,
+  caseId: string,
+  redacted: RedactedCase,
+): Promise<PartnerWork> {
+  if (redacted.rule.caseData !== 'full') return { wgad: null, submitter: null };
+  const saved = await hasWgadSubmission(vault, caseId);
+  const organisation = await loadOrganisation(vault.db);
+  return {
+    wgad: saved ? redacted.submission : null,
+    submitter: Object.values(organisation).some((v) => v !== '') ? organisation : null,
   };
 }
 
@@ -334,7 +357,7 @@ export async function planDossier(vault: Vault, request: ExportRequest): Promise
   const documents: PlannedFile[] = [];
   const addBytes = (path: string, role: FileRole, bytes: Buffer) =>
     documents.push({ path, role, size: bytes.length, sha256: sha256(bytes), content: bytes });
-  const caseData = caseDataFile(redacted);
+  const caseData = caseDataFile(redacted, await partnerWork(vault, request.caseId, redacted));
   const docx = await renderDocx(model);
   addBytes(`${base}.pdf`, 'submission-pdf', await renderPdf(model));
   addBytes(`${base}.docx`, 'submission-docx', docx);

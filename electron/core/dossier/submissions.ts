@@ -18,6 +18,15 @@ export async function getWgadSubmission(vault: Vault, caseId: string): Promise<W
   return wgadSubmissionSchema.parse(row ? JSON.parse(row.data) : {});
 }
 
+/** Whether the lawyer has written (saved) WGAD arguments for this case. */
+export async function hasWgadSubmission(vault: Vault, caseId: string): Promise<boolean> {
+  const row = await vault.db.get(
+    "SELECT 1 FROM submissions WHERE case_id = ? AND template = 'wgad'",
+    [caseId],
+  );
+  return Boolean(row);
+}
+
 /** Replaces the WGAD arguments of a case; the audit log records which fields were filled, never their text. */
 export async function saveWgadSubmission(
   vault: Vault,

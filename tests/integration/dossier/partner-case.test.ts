@@ -2,7 +2,13 @@ import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { exportDossier, importDossier, DuplicateCaseError } from '../../../electron/core/dossier';
+import {
+  exportDossier,
+  getWgadSubmission,
+  importDossier,
+  DuplicateCaseError,
+  saveWgadSubmission,
+} from '../../../electron/core/dossier';
 import { intakeFile } from '../../../electron/core/evidence';
 import {
   exportPublicKey,
@@ -22,6 +28,7 @@ import {
   listVocabularies,
   updateCase,
   updatePerson,
+  updateOrganisation,
   updateTestimony,
 } from '../../../electron/core/records';
 import type { Vault } from '../../../electron/core/vault/vault';
@@ -53,6 +60,7 @@ interface ImportJson {
   mode: 'new' | 'update' | 'as-new';
   duplicateOf: { caseId: string; begunHere: boolean; reference: string } | null;
   customTermsKept: number;
+  submission: string | null;
   evidence: unknown[];
   update: {
     added: Record<string, number>;
@@ -182,6 +190,19 @@ describe('a case that travels between partners, and comes back', () => {
     await intakeFile(a.vault, { caseId: aCase, path: join(FIXTURES, 'metadata', 'meta.png') });
     ids.victim = victim.id;
     ids.testimony = testimony.id;
+    // The work that goes on with the case: A's lawyer's arguments, and A as the submitter.
+    await updateOrganisation(a.vault, {
+      name: 'Правозахисна група «Світанок»',
+      address: 'вул. Хрещатик 1, Київ',
+      email: 'cases@svitanok.example',
+      phone: '+380 44 123 45 67',
+    });
+    await saveWgadSubmission(a.vault, aCase, {
+      circumstances: `${NAMES.victim} was held without a warrant for eleven days.`,
+      categories: { I: { argued: true, argument: 'Ніякої правової підстави для затримання.' } },
+      domesticRemedies: 'Habeas corpus filed on 2025-01-20, never heard.',
+      submitter: { name: 'Олена Коваль', confidential: false },
+    });
     await a.vault.lock();
     await b.vault.lock();
   });
@@ -195,7 +216,17 @@ describe('a case that travels between partners, and comes back', () => {
     const result = await cli(bDir, ['import', bundle, '--json']);
     expect(result.code, result.stderr).toBe(0);
     const report = JSON.parse(result.stdout) as ImportJson;
-    expect(report).toMatchObject({ mode: 'new', duplicateOf: null, customTermsKept: 1 });
+    expect(report).toMatchObject({
+      mode: 'new',
+      duplicateOf: null,
+      customTermsKept: 1,
+      submission: 'added',
+      submitter: {
+        name: 'Правозахисна група «Світанок»',
+        email: 'cases@svitanok.example',
+        phone: '+380 44 123 45 67',
+      },
+    });
     expect(report.evidence).toHaveLength(1);
     bCase = report.caseId;
     await withVault(bDir, async (b) => {
@@ -208,6 +239,16 @@ describe('a case that travels between partners, and comes back', () => {
         expect.objectContaining({ vocabulary: 'event-type', id: 'checkpoint-seizure' }),
       ]);
       expect(doc.origin?.id).toBe(aCase);
+      // B's lawyer goes on from A's arguments.
+      const arguments_ = await getWgadSubmission(b, bCase);
+      expect(arguments_.circumstances).toBe(
+        `${NAMES.victim} was held without a warrant for eleven days.`,
+      );
+      expect(arguments_.categories.I).toEqual({
+        argued: true,
+        argument: 'Ніякої правової підстави для затримання.',
+      });
+      expect(arguments_.submitter).toEqual({ name: 'Олена Коваль', confidential: false });
     });
   });
 
@@ -282,6 +323,7 @@ describe('a case that travels between partners, and comes back', () => {
     const report = JSON.parse(result.stdout) as ImportJson;
     expect(report.mode).toBe('update');
     expect(report.caseId).toBe(bCase);
+    expect(report.submission).toBe('same');
     expect(report.update!.added.events).toBe(1);
     expect(report.update!.updated.persons).toBe(1);
     expect(report.update!.conflicts).toEqual([
@@ -330,6 +372,11 @@ describe('a case that travels between partners, and comes back', () => {
       const lawyer = doc.persons.find((p) => p.name === NAMES.lawyer)!;
       expect(lawyer.contact.phone).toBe('');
       await updatePerson(b, lawyer.id, { occupation: 'Abogado' });
+      // ...and B's lawyer rewrites the remedies, while A's stay A's.
+      await saveWgadSubmission(b, bCase, {
+        ...(await getWgadSubmission(b, bCase)),
+        domesticRemedies: 'Recurso de habeas corpus rechazado el 2025-02-03.',
+      });
     });
     const back = await bundleFor(bDir, bCase, aFpr, 'to-a.gpg');
     const before = await state(aDir);
@@ -346,6 +393,8 @@ describe('a case that travels between partners, and comes back', () => {
     expect(result.code, result.stderr).toBe(0);
     const report = JSON.parse(result.stdout) as ImportJson;
     expect(report.caseId).toBe(aCase);
+    expect(report.submission).toBe('kept-local');
+    expect(result.stdout).not.toContain('rechazado');
     // B's summary arrives; the testimony both changed keeps A's version.
     expect(report.update!.conflicts.map((c) => c.kind)).toEqual(['testimony']);
     await withVault(aDir, async (a) => {
@@ -356,6 +405,9 @@ describe('a case that travels between partners, and comes back', () => {
       // B's correction arrives; what B never received is not erased by it.
       const lawyer = doc.persons.find((p) => p.id === ids.lawyer)!;
       expect(lawyer.occupation).toBe('Abogado');
+      expect((await getWgadSubmission(a, aCase)).domesticRemedies).toBe(
+        'Habeas corpus filed on 2025-01-20, never heard.',
+      );
       expect(lawyer.residence).toBe('Calle de la Paz 12, Valencia');
       expect(lawyer.contact).toMatchObject({
         phone: '+34 600 111 222',

@@ -8,6 +8,8 @@ import type { Migration } from './types';
  *   (it travels in every partner dossier's case.json); NULL for a case begun
  *   in this vault, whose origin is its own id. `cases.origin_org`: the
  *   fingerprint of the organisation key that began it, when known.
+ *   `cases.origin_submitter`: the sending partner's details as it signs its
+ *   submissions (JSON), from the last import of the case.
  * - `record_origins`: for each record an import brought in, its id at the
  *   origin, and what the last import wrote (the hash of the partner's
  *   version, and the record's `updated_at` right after), so that an update
@@ -27,6 +29,7 @@ export const caseOrigins: Migration = {
     await tx.exec(`
       ALTER TABLE cases ADD COLUMN origin_id TEXT;
       ALTER TABLE cases ADD COLUMN origin_org TEXT;
+      ALTER TABLE cases ADD COLUMN origin_submitter TEXT;
       CREATE INDEX cases_origin ON cases (origin_id) WHERE origin_id IS NOT NULL;
 
       CREATE TABLE record_origins (
