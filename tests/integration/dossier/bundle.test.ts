@@ -319,7 +319,10 @@ describe.skipIf(!hasGpg)('partner bundles: Vigil ↔ GnuPG ↔ Vigil', () => {
       ]);
       const report = await verifyDossier(b, gpgBundle);
       expect(report.problems).toEqual([]);
-      const imported = await importDossier(b, gpgBundle);
+      // The same case was imported above: this copy is kept apart, as the user would choose.
+      await expect(importDossier(b, gpgBundle)).rejects.toThrow(/already in the vault/);
+      const imported = await importDossier(b, gpgBundle, { duplicate: 'as-new' });
+      expect(imported.mode).toBe('as-new');
       expect(imported.signer.fingerprint).toBe(gpgFpr);
       expect((await listEvidence(b, imported.caseId)).length).toBe(2);
     },
