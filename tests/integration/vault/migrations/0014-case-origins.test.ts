@@ -3,7 +3,7 @@ import { databaseAt, migrateTo, versionOf } from '../../../helpers/migrations';
 
 const V = versionOf('case-origins');
 
-describe('migration 12 (case origins and partners’ terms kept with their case)', () => {
+describe('migration 14 (case origins and partners’ terms kept with their case)', () => {
   it('keeps every case as begun here, and adds origins and case terms that go with their case', async () => {
     const db = await databaseAt(V - 1);
     await db.run(
