@@ -443,7 +443,11 @@ describe.skipIf(skip)('the Vigil UI end to end (Chromium over the test bridge, r
           await ui.expectText(t('verify.trusted'));
           await ui.audit('import: inspected');
           await ui.screenshot('import');
-          await ui.button('import.import').click();
+          // The bundle holds this very case (begun here): the screen says so and asks what to do.
+          await page.getByTestId('import-duplicate').waitFor();
+          await ui.audit('import: the case is already here');
+          await page.getByRole('radio', { name: t('import.duplicate.asNew') }).check();
+          await ui.button('import.duplicate.doAsNew').click();
           await page.getByTestId('import-done').waitFor({ timeout: 60_000 });
           await ui.button('import.open').click();
           await page.getByRole('heading', { level: 1, name: c.caseTitle }).waitFor();
