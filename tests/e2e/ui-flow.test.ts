@@ -513,7 +513,10 @@ describe.skipIf(skip)('the Vigil UI end to end (Chromium over the test bridge, r
         await page.getByRole('button', { name: c.caseTitle }).first().waitFor({ timeout: 30_000 });
 
         // ---- panic shortcut from anywhere --------------------------------------------------------------
+        // The old page may show the lock screen before the fresh one loads: wait for the fresh one.
+        const fresh = page.waitForEvent('load', { timeout: 60_000 });
         await page.keyboard.press('Control+Shift+L');
+        await fresh;
         await ui.heading('unlock.title').waitFor();
         // Main closed the window (the bridge reloads the page): the fresh lock screen says
         // neither why it locked nor which vault it is.
