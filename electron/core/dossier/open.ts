@@ -1,3 +1,4 @@
+import { basename } from 'node:path';
 import { createReadStream } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 import { VigilError, fsError } from '../errors';
@@ -40,6 +41,19 @@ async function fileHead(path: string, bytes: number): Promise<Buffer> {
   }
 }
 
+/**
+ * Whether a file begins as an encrypted OpenPGP message does: with a session
+ * key packet (public-key or passphrase) or a marker packet, in either packet
+ * format. A photo or a PDF chosen by mistake is told apart here, before any
+ * parsing, so that it is named as what it is and not as a damaged bundle.
+ */
+function startsAsEncryptedMessage(head: Buffer): boolean {
+  const first = head[0];
+  if (first === undefined || (first & 0x80) === 0) return false;
+  const tag = first & 0x40 ? first & 0x3f : (first >> 2) & 0x0f;
+  return tag === 1 || tag === 3 || tag === 10;
+}
+
 const ZIP_MAGIC = [Buffer.from('PK\x03\x04', 'latin1'), Buffer.from('PK\x05\x06', 'latin1')];
 
 export async function withDossier<T>(
@@ -75,6 +89,12 @@ export async function withDossier<T>(
     throw new VigilError(
       'INVALID_INPUT',
       `${path} is not a dossier folder or zip. If it is an encrypted partner bundle, only the vault holding the key it was encrypted to can open it (give --vault).`,
+    );
+  // An ASCII-armored message goes on, to be told how to convert it.
+  if (!head.toString('latin1').startsWith('----') && !startsAsEncryptedMessage(head))
+    throw new VigilError(
+      'INVALID_INPUT',
+      `${basename(path)} is not a Vigil bundle, dossier zip or dossier folder; nothing was opened.`,
     );
   const signers = options.signers ?? {
     acceptUnsigned: true,
