@@ -3,7 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isVigilError } from '../../../electron/core';
-import { approveRelease, exportDossier, reviewRelease } from '../../../electron/core/dossier';
+import {
+  approveRelease,
+  exportDossier,
+  reviewRelease,
+  saveWgadSubmission,
+} from '../../../electron/core/dossier';
 import type { ExportRequest } from '../../../electron/core/dossier';
 import { generateOrgKey } from '../../../electron/core/pgp';
 import {
@@ -110,6 +115,8 @@ const AMBIGUOUS = {
   forms: ['Mbeki'],
 };
 
+const ARGUMENT_ORDINARY = 'The appeal court never heard the complaint.';
+
 const hasPdf = hasTool('pdftotext');
 
 describe.skipIf(!hasPdf)('names of withheld people in every output, for every audience', () => {
@@ -156,6 +163,12 @@ describe.skipIf(!hasPdf)('names of withheld people in every output, for every au
       { name: AMBIGUOUS.name, consent: { ...everyone, naming: 'none' } },
       { caseId, role: 'witness' },
     );
+    // The lawyer's arguments name the withheld witnesses too: they go to the mechanism in the
+    // document and to partners in case.json, released like every other text.
+    await saveWgadSubmission(vault, caseId, {
+      circumstances: `${WITHHELD.map((w) => w.statement).join(' ')} ${ARGUMENT_ORDINARY}`,
+      categories: { III: { argued: true, argument: WITHHELD[0].statement } },
+    });
     eventId = (
       await createEvent(vault, caseId, {
         eventType: 'arbitrary-arrest',
@@ -238,6 +251,8 @@ describe.skipIf(!hasPdf)('names of withheld people in every output, for every au
       for (const sentence of [...WITHHELD.map((w) => w.ordinary), AMBIGUOUS.ordinary])
         expect(text).toContain(sentence);
       expect(text).toContain('Amira Nasser');
+      // The arguments went (the WGAD document; partners' case.json), with no name in them.
+      if (request.audience!.kind !== 'public') expect(text).toContain(ARGUMENT_ORDINARY);
     }, 180_000);
   }
 });
