@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { hasChromium, hasRenderer, launchBridgedApp } from './support/bridge';
 import { tempDir } from '../helpers/tmp';
+import { seriousViolations } from './support/a11y';
 
 const skip = !hasChromium || !hasRenderer;
 if (skip) {
@@ -70,6 +71,17 @@ describe.skipIf(skip)('test bridge: window.vigil in Chromium over the real handl
         status: { ok: true, value: { unlocked: true } },
         events: [{ reason: 'user' }],
       });
+
+      // The accessibility check every screen goes through finds what it is there to find:
+      // an unnamed button and an image without a text alternative, planted in the page.
+      expect(await seriousViolations(app.page, 'welcome')).toEqual([]);
+      await app.page.evaluate(() => {
+        const planted = document.createElement('div');
+        planted.innerHTML = '<button type="button"></button><img src="data:,">';
+        document.body.append(planted);
+      });
+      const planted = await seriousViolations(app.page, 'planted');
+      expect(planted.map((f) => f.id).sort()).toEqual(['button-name', 'image-alt']);
     } finally {
       await app.close();
     }
