@@ -89,6 +89,8 @@ export async function createInCase<R extends Stored & Fields, D extends Fields>(
 export interface UpdateOptions {
   /** Told the names of the fields that changed (none when the patch changed nothing). */
   onChange?: (fields: readonly string[]) => void;
+  /** Added to the audit entry's detail (a restore names the version it restored). */
+  auditDetail?: Record<string, unknown>;
 }
 
 /**
@@ -118,7 +120,7 @@ export async function updateRecord<R extends Stored & Fields>(
     }
     const record = { ...merged, updatedAt: ctx.now };
     await write(ctx, record, fields, before);
-    await auditTx(ctx, entity.kind, 'update', recordId, { fields });
+    await auditTx(ctx, entity.kind, 'update', recordId, { ...options.auditDetail, fields });
     options.onChange?.(fields);
     return record;
   });

@@ -18,6 +18,7 @@ export {
   listPersons,
   unlinkPerson,
   updatePerson,
+  restorePersonVersion,
   type PersonListQuery,
 } from './persons';
 export {

@@ -29,7 +29,7 @@ import {
   type UpdateOptions,
 } from './crud';
 import type { TrashEntry } from './trash';
-import { addVersionTx } from './versions';
+import { addVersionTx, versionPatch } from './versions';
 import { dateFromDb, dateToDb } from './dates';
 import { bool, chunks, json, parseJson, placeholders } from './sql';
 import { insertRowTx, qualified, recordTable, rowById, updateRowTx } from './table';
@@ -280,6 +280,24 @@ export async function updatePerson(
     },
     options,
   );
+}
+
+/**
+ * Makes version `n` of a person current again, consent record included, as a
+ * new version (through the same checks as any edit): the versions in between
+ * are kept, and a change of consent shows in the consent history.
+ */
+export async function restorePersonVersion(
+  vault: Vault,
+  id: string,
+  n: number,
+  options: UpdateOptions = {},
+): Promise<PersonRecord> {
+  const patch = await versionPatch(vault, 'person', id, n, PERSON_FIELDS);
+  return updatePerson(vault, id, patch, {
+    ...options,
+    auditDetail: { ...options.auditDetail, restoredVersion: n },
+  });
 }
 
 /**

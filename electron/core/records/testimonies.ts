@@ -31,7 +31,7 @@ import { assertPersonsExist, dropEmptySourcesTx, linkTx } from './persons';
 import { json } from './sql';
 import { insertRowTx, recordTable, rowById, updateRowTx } from './table';
 import type { TrashEntry } from './trash';
-import { addVersionTx, getVersion, sealLatestTx, type VersionSummary } from './versions';
+import { addVersionTx, sealLatestTx, versionPatch, type VersionSummary } from './versions';
 import { auditTx, writeTransaction } from './context';
 import { checkId, parseInput } from './validate';
 
@@ -247,11 +247,11 @@ export async function restoreTestimonyVersion(
   n: number,
   options: UpdateOptions = {},
 ): Promise<TestimonyRecord> {
-  const version = await getVersion<Record<string, unknown>>(vault, 'testimony', id, n);
-  const patch = Object.fromEntries(
-    FIELDS.filter((f) => f in version.record).map((f) => [f, version.record[f]]),
-  );
-  return updateTestimony(vault, id, patch, options);
+  const patch = await versionPatch(vault, 'testimony', id, n, FIELDS);
+  return updateTestimony(vault, id, patch, {
+    ...options,
+    auditDetail: { ...options.auditDetail, restoredVersion: n },
+  });
 }
 
 export async function deleteTestimony(vault: Vault, id: string): Promise<TrashEntry> {

@@ -152,6 +152,29 @@ export async function getVersion<R>(
   return { ...summaryOf(row), record: JSON.parse(row.data) as R };
 }
 
+/**
+ * The patch that makes version `n` current again: its values of the record's
+ * own fields (not its id or stamps). The caller applies it as an edit, so the
+ * restore passes the same checks as any change and is a version of its own.
+ */
+export async function versionPatch(
+  vault: Vault,
+  kind: VersionedKind,
+  id: string,
+  n: number,
+  fields: readonly string[],
+): Promise<Record<string, unknown>> {
+  if (!Number.isSafeInteger(n) || n < 1)
+    throw new VigilError(
+      'INVALID_INPUT',
+      `The version is a whole number from 1, not ${String(n)}.`,
+    );
+  const version = await getVersion<Record<string, unknown>>(vault, kind, id, n);
+  return Object.fromEntries(
+    fields.filter((f) => f in version.record).map((f) => [f, version.record[f]]),
+  );
+}
+
 /** Marks the latest version sealed, with the digest of its content. Returns it. */
 export async function sealLatestTx(
   ctx: WriteContext,

@@ -6,19 +6,22 @@ import {
   getTestimony,
   getVersion,
   listVersions,
+  restorePersonVersion,
   restoreTestimonyVersion,
   sealTestimony,
   type ConsentHistoryEntry,
+  type UpdateOptions,
   type VersionedKind,
   type VersionSummary,
 } from '../../../core/records';
 import { changedLine } from './common';
+import type { Vault } from '../../../core';
 import * as format from './format';
 import type { PersonRecord } from '../../../../shared/domain/person';
 import type { TestimonyRecord } from '../../../../shared/domain/testimony';
 
 // `vigil testimony versions|version|restore-version|seal` and
-// `vigil person versions|version`: every version of a record, kept.
+// `vigil person versions|version|restore-version`: every version of a record, kept.
 
 function versionNumber(raw: string): number {
   if (!/^[1-9]\d{0,8}$/.test(raw))
@@ -93,27 +96,36 @@ function versionCommand(kind: VersionedKind): Command {
   };
 }
 
-const testimonyRestoreVersion: Command = {
-  name: 'testimony restore-version',
-  summary: 'Make an earlier version of a testimony the current one again (as a new version).',
-  positionals: [
-    { name: 'ID', description: 'the testimony id', required: true },
-    { name: 'N', description: 'the version to restore', required: true },
-  ],
-  examples: ['vigil testimony restore-version 7d4e… 2'],
-  details:
-    'Nothing is overwritten: the versions in between stay, and the restore is a version of its own.',
-  async run(context) {
-    const n = versionNumber(context.positionals[1]!);
-    const vault = await context.openVault();
-    let changed: readonly string[] = [];
-    const t = await restoreTestimonyVersion(vault, context.positionals[0]!, n, {
-      onChange: (fields) => (changed = fields),
-    });
-    const { statement: _s, translation: _t, ...summary } = t;
-    context.output(summary, () => changedLine(t.id, changed));
-  },
-};
+const RESTORE: Record<
+  VersionedKind,
+  (vault: Vault, id: string, n: number, options: UpdateOptions) => Promise<{ id: string }>
+> = { testimony: restoreTestimonyVersion, person: restorePersonVersion };
+
+function restoreVersionCommand(kind: VersionedKind): Command {
+  return {
+    name: `${kind} restore-version`,
+    summary: `Make an earlier version of a ${kind} the current one again (as a new version).`,
+    positionals: [
+      { name: 'ID', description: `the ${kind} id`, required: true },
+      { name: 'N', description: 'the version to restore', required: true },
+    ],
+    examples: [`vigil ${kind} restore-version 7d4e… 2`],
+    details: `Nothing is overwritten: the versions in between stay, and the restore is a version of its own,
+checked as any edit is and recorded in the audit log. A consent record it brings back shows in
+\`vigil ${kind} consent-history\`.`,
+    async run(context) {
+      const n = versionNumber(context.positionals[1]!);
+      const vault = await context.openVault();
+      let changed: readonly string[] = [];
+      const record = await RESTORE[kind](vault, context.positionals[0]!, n, {
+        onChange: (fields) => (changed = fields),
+      });
+      // The texts of a testimony stay out of the summary, as after an edit.
+      const { statement: _s, translation: _t, ...summary } = record as Record<string, unknown>;
+      context.output(summary, () => changedLine(record.id, changed));
+    },
+  };
+}
 
 const testimonySeal: Command = {
   name: 'testimony seal',
@@ -174,10 +186,11 @@ changed: both, or only its details. The date is the day given (or withdrawn), as
 export const versionCommands: Command[] = [
   versionsCommand('testimony'),
   versionCommand('testimony'),
-  testimonyRestoreVersion,
+  restoreVersionCommand('testimony'),
   testimonySeal,
   consentHistoryCommand('testimony'),
   versionsCommand('person'),
   versionCommand('person'),
+  restoreVersionCommand('person'),
   consentHistoryCommand('person'),
 ];
