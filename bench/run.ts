@@ -8,6 +8,7 @@ import { dossierBench } from './dossier';
 import { pgpBench } from './pgp';
 import { uiBench } from './ui';
 import { recordsBench } from './records';
+import { cliBench } from './cli';
 
 /** Every benchmark, by name: `npm run bench -- NAME… [--json] [--quick]`. */
 const BENCHES: Bench[] = [
@@ -19,6 +20,7 @@ const BENCHES: Bench[] = [
   renderBench,
   dossierBench,
   uiBench,
+  cliBench,
 ];
 
 async function main(): Promise<number> {

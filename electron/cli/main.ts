@@ -12,6 +12,16 @@ import {
 import { readFirstLine, readFirstLineOfFile, secretSourceProblem, type CliIo } from './io';
 import { commandHelp, groupHelp, mainHelp } from './help';
 import { allCommands, commandsStartingWith } from './commands/registry';
+import type { UnlockedVault } from './session';
+
+/** How a command line is run: alone (`vigil …`), or as one of many in `vigil batch`/`vigil shell`. */
+export interface RunOptions {
+  signal?: AbortSignal;
+  /** The vault unlocked once for a batch or a shell: commands open it with its key, never ask for a passphrase. */
+  session?: UnlockedVault;
+  /** Each JSON document on one line (JSON Lines), for a batch's many documents. */
+  jsonLines?: boolean;
+}
 
 export const GLOBAL_OPTIONS: Record<string, OptionSpec> = {
   vault: {
@@ -160,11 +170,7 @@ function waitMs(value: string | undefined, command: Command): number | undefined
 }
 
 /** Runs one command line and returns the exit code. Never calls process.exit. */
-export async function runCli(
-  argv: string[],
-  io: CliIo,
-  options: { signal?: AbortSignal } = {},
-): Promise<number> {
+export async function runCli(argv: string[], io: CliIo, options: RunOptions = {}): Promise<number> {
   const opened: Vault[] = [];
   try {
     // Only the module of the command being run is loaded (see commands/registry.ts).
@@ -223,14 +229,10 @@ export async function runCli(
         command,
       );
     }
-    const context = makeContext(
-      command,
-      io,
-      values,
-      parsed.positionals,
-      opened,
-      options.signal ?? new AbortController().signal,
-    );
+    const context = makeContext(command, io, values, parsed.positionals, opened, {
+      ...options,
+      signal: options.signal ?? new AbortController().signal,
+    });
     const code = await command.run(context);
     return code ?? EXIT.ok;
   } catch (error) {
@@ -249,8 +251,9 @@ function makeContext(
   values: Record<string, OptionValue>,
   positionals: string[],
   opened: Vault[],
-  signal: AbortSignal,
+  run: RunOptions & { signal: AbortSignal },
 ): CommandContext {
+  const { signal, session } = run;
   let stdinUsed = false;
   const json = values.json === true;
   const wait = waitMs((values.wait as string | undefined) ?? io.env.VIGIL_WAIT, command);
@@ -272,6 +275,13 @@ function makeContext(
       return Boolean((values.vault as string | undefined) ?? io.env.VIGIL_VAULT);
     },
     async passphrase(question = 'Vault passphrase: ', confirm = false) {
+      // In a batch or a shell the vault is already unlocked: a command that asks for a
+      // passphrase of its own (a new one, an export's, the vault's for its own use) runs alone.
+      if (session)
+        throw new UsageError(
+          'this command asks for a passphrase of its own: run it alone, outside vigil batch and vigil shell.',
+          command,
+        );
       const file = values['passphrase-file'] as string | undefined;
       let passphrase: string;
       if (file !== undefined) {
@@ -308,19 +318,19 @@ function makeContext(
     },
     async openVault() {
       const dir = context.vaultDir();
-      const passphrase = await context.vaultPassphrase();
+      const sessionOptions = {
+        actor: (values.actor as string | undefined) ?? io.env.VIGIL_ACTOR,
+        access: command.access ?? 'write',
+        ...context.lockOptions(),
+      };
       // Loaded here, not at start: commands that need no vault never compile SQLCipher and its kin.
       const [{ openVault }, { describeRecovery }] = await Promise.all([
         import('../core/vault/vault'),
         import('../core/vault/outgoing'),
       ]);
-      const vault = await openVault({
-        dir,
-        passphrase,
-        actor: (values.actor as string | undefined) ?? io.env.VIGIL_ACTOR,
-        access: command.access ?? 'write',
-        ...context.lockOptions(),
-      });
+      const vault = session
+        ? await session.open(dir, sessionOptions)
+        : await openVault({ dir, passphrase: await context.vaultPassphrase(), ...sessionOptions });
       opened.push(vault);
       // An interruption also stops a long statement (a bulk import) at once; its transaction rolls back.
       signal.addEventListener('abort', () => vault.db.interrupt(), { once: true });
@@ -328,7 +338,8 @@ function makeContext(
       return vault;
     },
     output(result, human) {
-      io.stdout.write(json ? `${JSON.stringify(result, null, 2)}\n` : `${human()}\n`);
+      const document = run.jsonLines ? JSON.stringify(result) : JSON.stringify(result, null, 2);
+      io.stdout.write(json ? `${document}\n` : `${human()}\n`);
     },
     progress(message) {
       if (io.stderrIsTTY) io.stderr.write(`\r\x1b[K${message}`);

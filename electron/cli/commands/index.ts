@@ -10,10 +10,12 @@ import { releaseCommands } from './release';
 import { backupCommands } from './backup';
 import { dueCommands } from './due';
 import { trashCommands } from './trash';
+import { sessionCommands } from './session';
 
 /** Every command, in the order `vigil --help` lists them. */
 export const COMMANDS: readonly Command[] = [
   ...vaultCommands,
+  ...sessionCommands,
   ...backupCommands,
   ...recordsCommands,
   ...dueCommands,

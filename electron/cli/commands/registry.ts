@@ -32,6 +32,7 @@ export const COMMAND_GROUPS: readonly {
   { words: ['org'], load: async () => (await import('./organisation')).organisationCommands },
   { words: ['release'], load: async () => (await import('./release')).releaseCommands },
   { words: ['keys'], load: async () => (await import('./keys')).keyCommands },
+  { words: ['batch', 'shell'], load: async () => (await import('./session')).sessionCommands },
 ];
 
 /** Every command, in the order `vigil --help` lists them (for help and unknown words). */

@@ -465,6 +465,40 @@ export async function openVault(
   }
 }
 
+/**
+ * The vault key, unwrapped once with the passphrase, for a process that opens
+ * the vault for many commands in a row (`vigil batch`, `vigil shell`) with
+ * `openUnlockedVault`, paying for Argon2id once. The caller keeps it in
+ * guarded memory and wipes it when the session ends or idles.
+ */
+export async function unlockVaultKey(
+  dir: string,
+  passphrase: string,
+): Promise<{ vaultId: string; vaultKey: SecretBytes }> {
+  const header = await readHeader(dir);
+  return { vaultId: header.vaultId, vaultKey: await unlockWithPassphrase(header, passphrase) };
+}
+
+/**
+ * Opens the vault with a key from `unlockVaultKey`, as `openVault` would with
+ * the passphrase: the header is read again (another process may have changed
+ * the passphrase since; the key stays the same) and must still be the
+ * unlocked vault's. The key is not wiped here.
+ */
+export async function openUnlockedVault(
+  dir: string,
+  unlocked: { vaultId: string; vaultKey: SecretBytes },
+  options: SessionOptions = {},
+): Promise<Vault> {
+  const header = await readHeader(dir);
+  if (header.vaultId !== unlocked.vaultId)
+    throw new VigilError(
+      'VAULT_LOCKED',
+      'The vault in this directory is not the one unlocked at the start of this session; nothing was done.',
+    );
+  return openWithKey(dir, header, unlocked.vaultKey, options, writerSlot(dir, options));
+}
+
 /** Proves that `vaultKey` opens the database of the vault at `dir` (on a connection of its own). */
 async function proveKey(dir: string, header: VaultHeader, vaultKey: SecretBytes): Promise<void> {
   const db = await Database.open(databasePath(dir));

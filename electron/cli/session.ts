@@ -1,0 +1,106 @@
+import { resolve } from 'node:path';
+import type { Vault } from '../core';
+import type { SessionOptions } from '../core/vault/vault';
+import type { SecretBytes } from '../core/crypto/secrets';
+import { UsageError } from './command';
+
+/** How long `vigil shell` and `vigil batch` keep the key without a command: the app's default auto-lock delay. */
+export const DEFAULT_IDLE_MINUTES = 5;
+
+/**
+ * One vault unlocked once for many commands (`vigil batch`, `vigil shell`):
+ * Argon2id runs at the first command that needs the vault, then each command
+ * opens the vault with the key kept here, in guarded memory, with its own
+ * access mode and writer lock as if run alone. The key never leaves this
+ * process (no agent, no socket, nothing on disk) and is wiped when the
+ * session ends or after `idleMs` without a command; the next command then
+ * asks for the passphrase again.
+ */
+export class UnlockedVault {
+  private unlocked: { vaultId: string; vaultKey: SecretBytes } | null = null;
+  private idleTimer: NodeJS.Timeout | null = null;
+  private wiped = false;
+  private wipeKey: (key: SecretBytes) => void = (key) => key.fill(0);
+  readonly dir: string;
+
+  constructor(
+    dir: string,
+    private readonly askPassphrase: () => Promise<string>,
+    private readonly idleMs: number,
+    private readonly onIdleLock: () => void = () => undefined,
+  ) {
+    this.dir = resolve(dir);
+  }
+
+  /** Whether the key is held now (false before the first unlock and after an idle lock). */
+  get isUnlocked(): boolean {
+    return this.unlocked !== null;
+  }
+
+  /** Derives the key now (a wrong passphrase fails here, before any command runs). */
+  async unlock(): Promise<void> {
+    if (this.unlocked) return;
+    if (this.wiped) throw new Error('This session has ended.');
+    const [{ unlockVaultKey }, { wipe }] = await Promise.all([
+      import('../core/vault/vault'),
+      import('../core/crypto/secrets'),
+    ]);
+    this.wipeKey = wipe;
+    this.unlocked = await unlockVaultKey(this.dir, await this.askPassphrase());
+  }
+
+  /** Opens the vault for one command; `dir` must be the session's vault. */
+  async open(dir: string, options: SessionOptions): Promise<Vault> {
+    if (resolve(dir) !== this.dir)
+      throw new UsageError(
+        `this session unlocked the vault ${this.dir}; a command for another vault (${dir}) runs outside it.`,
+      );
+    this.stopIdleTimer();
+    await this.unlock();
+    const { openUnlockedVault } = await import('../core/vault/vault');
+    return openUnlockedVault(this.dir, this.unlocked!, options);
+  }
+
+  /** Called after each command: the idle delay starts again. */
+  touch(): void {
+    this.stopIdleTimer();
+    if (!this.unlocked) return;
+    this.idleTimer = setTimeout(() => {
+      this.lock();
+      this.onIdleLock();
+    }, this.idleMs);
+    // The timer alone never keeps the process alive.
+    this.idleTimer.unref();
+  }
+
+  /** Wipes the key; a later command unlocks again. */
+  lock(): void {
+    this.stopIdleTimer();
+    if (!this.unlocked) return;
+    const { vaultKey } = this.unlocked;
+    this.unlocked = null;
+    this.wipeKey(vaultKey);
+  }
+
+  /** Wipes the key for good. */
+  end(): void {
+    this.lock();
+    this.wiped = true;
+  }
+
+  private stopIdleTimer(): void {
+    if (this.idleTimer) clearTimeout(this.idleTimer);
+    this.idleTimer = null;
+  }
+}
+
+/** The idle delay from --lock-after MINUTES (more than 0, at most 240, as the app's auto-lock). */
+export function idleMinutes(value: string | undefined): number {
+  if (value === undefined) return DEFAULT_IDLE_MINUTES;
+  const minutes = Number(value);
+  if (!/^\d+(\.\d+)?$/.test(value.trim()) || !(minutes > 0) || minutes > 240)
+    throw new UsageError(
+      `--lock-after takes a number of minutes above 0 and at most 240, not "${value}".`,
+    );
+  return minutes;
+}
