@@ -170,3 +170,38 @@ export type CasePerson = PersonRecord & { roles: string[] };
 
 /** A person in a list: the record and the cases they appear in, with roles. */
 export type PersonSummary = PersonRecord & { cases: { caseId: string; roles: string[] }[] };
+
+/**
+ * Finding someone already in the vault to add to a case: by name (any of
+ * their names, aliases or notes, through the search index), or everyone by
+ * name when the text is empty; a page at a time, with the total.
+ */
+export const personFindSchema = z
+  .object({
+    text: z.string().max(1000, { message: 'is too long (at most 1000 characters)' }),
+    limit: z.number().int().min(1).max(100).default(20),
+    offset: z.number().int().min(0).max(100_000).default(0),
+  })
+  .strict();
+export type PersonFind = z.input<typeof personFindSchema>;
+
+/**
+ * What tells two people of the same name apart, and nothing more: their
+ * other names, the year they were born (or their age when that is all that
+ * is known), and every case they are in with their roles there.
+ */
+export interface PersonChoice {
+  id: string;
+  name: string;
+  aliases: string[];
+  /** The year of birth and how sure it is; null when no year is known. */
+  born: { year: number; qualifier: 'exact' | 'approximate' | 'before' | 'after' } | null;
+  age: number | null;
+  cases: { caseId: string; reference: string; title: string; roles: string[] }[];
+}
+
+export interface PersonChoices {
+  /** Every person the text finds, of which `persons` is one page. */
+  total: number;
+  persons: PersonChoice[];
+}

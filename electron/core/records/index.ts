@@ -21,6 +21,7 @@ export {
   restorePersonVersion,
   type PersonListQuery,
 } from './persons';
+export { findPersonChoices } from './personChoices';
 export {
   createEvent,
   deleteEvent,

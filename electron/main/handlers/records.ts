@@ -8,6 +8,7 @@ import {
   deleteEvent,
   deleteIntervention,
   deleteTestimony,
+  findPersonChoices,
   getCase,
   getTestimony,
   linkPerson,
@@ -41,6 +42,7 @@ type RecordsChannels =
   | 'persons.update'
   | 'persons.link'
   | 'persons.unlink'
+  | 'persons.find'
   | 'events.list'
   | 'events.create'
   | 'events.update'
@@ -75,6 +77,7 @@ export function recordsHandlers(ctx: AppContext): Pick<Handlers, RecordsChannels
     'persons.update': async ({ id, patch }) => updatePerson(vault(), id, patch),
     'persons.link': async (link) => linkPerson(vault(), link),
     'persons.unlink': async (link) => unlinkPerson(vault(), link),
+    'persons.find': async (query) => findPersonChoices(vault(), query),
 
     'events.list': async ({ caseId }) => listEvents(vault(), { caseId }),
     'events.create': async ({ caseId, event }) => createEvent(vault(), caseId, event),

@@ -100,6 +100,7 @@ export const vigil = {
     update: request('persons.update'),
     link: request('persons.link'),
     unlink: request('persons.unlink'),
+    find: request('persons.find'),
   },
   events: {
     list: request('events.list'),

@@ -105,6 +105,28 @@ export const personOut = z.object({
 
 export const casePersonOut = personOut.extend({ roles: strings });
 
+/** Someone to add to a case: only what tells namesakes apart (see PersonChoice). */
+export const personChoicesOut = z.object({
+  total: z.number(),
+  persons: z.array(
+    z.object({
+      id: z.string(),
+      name: z.string(),
+      aliases: strings,
+      born: z
+        .object({
+          year: z.number(),
+          qualifier: z.enum(['exact', 'approximate', 'before', 'after']),
+        })
+        .nullable(),
+      age: z.number().nullable(),
+      cases: z.array(
+        z.object({ caseId: z.string(), reference: z.string(), title: z.string(), roles: strings }),
+      ),
+    }),
+  ),
+});
+
 const answer = z.enum(ANSWERS);
 
 export const eventOut = z.object({

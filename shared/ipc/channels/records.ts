@@ -2,7 +2,12 @@ import { z } from 'zod';
 import { caseCreateSchema, caseListQuerySchema, caseUpdateSchema } from '../../domain/case';
 import { eventCreateSchema, eventUpdateSchema } from '../../domain/event';
 import { interventionCreateSchema, interventionUpdateSchema } from '../../domain/intervention';
-import { casePersonLinkSchema, personCreateSchema, personUpdateSchema } from '../../domain/person';
+import {
+  casePersonLinkSchema,
+  personCreateSchema,
+  personFindSchema,
+  personUpdateSchema,
+} from '../../domain/person';
 import { searchQuerySchema } from '../../domain/search';
 import { testimonyCreateSchema, testimonyUpdateSchema } from '../../domain/testimony';
 import { recordId, termId } from '../../domain/text';
@@ -14,6 +19,7 @@ import {
   casePersonOut,
   eventOut,
   interventionOut,
+  personChoicesOut,
   personOut,
   searchResultsOut,
   testimonyOut,
@@ -60,6 +66,7 @@ export const recordsChannels = {
     input: z.strictObject({ caseId: recordId, personId: recordId, role: termId.optional() }),
     output: z.object({ removed: z.number() }),
   },
+  'persons.find': { input: personFindSchema, output: personChoicesOut },
 
   'events.list': { input: byCase, output: z.array(eventOut) },
   'events.create': {

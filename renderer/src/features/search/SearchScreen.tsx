@@ -24,6 +24,8 @@ const TAB_OF: Record<SearchKind, CaseTab> = {
 };
 /** Long enough to let a fast typist finish a word, short enough to feel immediate. */
 const DEBOUNCE_MS = 40;
+/** Hits per page; "show more" appends the next page. */
+const PAGE = 50;
 
 function Snippet({ hit }: { hit: SearchHit }) {
   const { snippet } = hit;
@@ -83,6 +85,7 @@ export function SearchScreen() {
   const [results, setResults] = useState<{ query: string; results: SearchResults } | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [cases, setCases] = useState<Map<string, string>>(new Map());
+  const [loadingMore, setLoadingMore] = useState(false);
   const round = useRef(0);
 
   const fromDate = from.trim() ? parseDateText(from, [language], dateInputWords) : null;
@@ -90,6 +93,22 @@ export function SearchScreen() {
   const fromKey = fromDate?.ok ? JSON.stringify(fromDate.date) : '';
   const toKey = toDate?.ok ? JSON.stringify(toDate.date) : '';
   const kindsKey = [...kinds].sort().join(',');
+
+  /** The query as it stands, for one page of hits from `offset`. */
+  const request = (query: string, offset: number) => {
+    const selected = kindsKey ? (kindsKey.split(',') as SearchKind[]) : [];
+    return {
+      text: query,
+      limit: PAGE,
+      offset,
+      lang: language,
+      ...(selected.length < SEARCH_KINDS.length ? { kinds: selected } : {}),
+      ...(country ? { country } : {}),
+      ...(eventType ? { eventType } : {}),
+      ...(fromKey ? { from: JSON.parse(fromKey) as unknown } : {}),
+      ...(toKey ? { to: JSON.parse(toKey) as unknown } : {}),
+    };
+  };
 
   useEffect(() => {
     const query = text.trim();
@@ -99,29 +118,52 @@ export function SearchScreen() {
       return () => clearTimeout(clear);
     }
     const timer = setTimeout(() => {
-      const selected = kindsKey ? (kindsKey.split(',') as SearchKind[]) : [];
-      vigil.search
-        .query({
-          text: query,
-          limit: 50,
-          lang: language,
-          ...(selected.length < SEARCH_KINDS.length ? { kinds: selected } : {}),
-          ...(country ? { country } : {}),
-          ...(eventType ? { eventType } : {}),
-          ...(fromKey ? { from: JSON.parse(fromKey) as unknown } : {}),
-          ...(toKey ? { to: JSON.parse(toKey) as unknown } : {}),
-        })
-        .then(
-          (answer) => {
-            if (mine !== round.current) return;
-            setError(null);
-            setResults({ query, results: answer });
-          },
-          (e: unknown) => mine === round.current && setError(e),
-        );
+      vigil.search.query(request(query, 0)).then(
+        (answer) => {
+          if (mine !== round.current) return;
+          setError(null);
+          setResults({ query, results: answer });
+        },
+        (e: unknown) => mine === round.current && setError(e),
+      );
     }, DEBOUNCE_MS);
     return () => clearTimeout(timer);
+    // request() reads exactly these values.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [text, kindsKey, country, eventType, fromKey, toKey, language]);
+
+  /** The next page, appended; dropped if the query changed meanwhile. */
+  const showMore = () => {
+    if (!results) return;
+    const mine = round.current;
+    setLoadingMore(true);
+    vigil.search
+      .query(request(results.query, results.results.hits.length))
+      .then(
+        (answer) => {
+          if (mine !== round.current) return;
+          setResults((current) =>
+            current && current.query === results.query
+              ? {
+                  query: current.query,
+                  results: {
+                    ...answer,
+                    hits: [
+                      ...current.results.hits,
+                      ...answer.hits.filter(
+                        (h) =>
+                          !current.results.hits.some((c) => c.kind === h.kind && c.id === h.id),
+                      ),
+                    ],
+                  },
+                }
+              : current,
+          );
+        },
+        (e: unknown) => mine === round.current && setError(e),
+      )
+      .finally(() => setLoadingMore(false));
+  };
 
   useEffect(() => {
     if (results) mark(MARKS.searchRendered);
@@ -235,10 +277,16 @@ export function SearchScreen() {
       <ErrorNotice error={error} />
       <p className="muted" role="status" aria-live="polite" data-testid="search-count">
         {results
-          ? t('search.count', {
-              count: results.results.total,
-              total: formatNumber(results.results.total, language),
-            })
+          ? hits.length < results.results.total
+            ? t('search.shown', {
+                count: results.results.total,
+                shown: formatNumber(hits.length, language),
+                total: formatNumber(results.results.total, language),
+              })
+            : t('search.count', {
+                count: results.results.total,
+                total: formatNumber(results.results.total, language),
+              })
           : text.trim()
             ? ''
             : t('search.start')}
@@ -269,6 +317,11 @@ export function SearchScreen() {
           </li>
         ))}
       </ol>
+      {results && hits.length < results.results.total ? (
+        <button type="button" className="btn" disabled={loadingMore} onClick={showMore}>
+          {t('search.more', { count: Math.min(PAGE, results.results.total - hits.length) })}
+        </button>
+      ) : null}
     </>
   );
 }
