@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { audienceSchema, type Audience } from './domain/audience';
 import { CONSENT_REFUSALS, type ConsentRefusalReason } from './domain/consent';
-import { lineText, longText } from './domain/text';
+import { boundedList, lineText, longText } from './domain/text';
 import type { ReleaseIssueView } from './release';
 
 /**
@@ -12,7 +12,7 @@ import type { ReleaseIssueView } from './release';
  */
 export const DOSSIER_FORMAT = 'vigil-dossier';
 export const DOSSIER_VERSION = 2;
-export const TEMPLATES = ['generic', 'wgad'] as const;
+export const TEMPLATES = ['generic', 'wgad', 'urgent-appeal'] as const;
 export type Template = (typeof TEMPLATES)[number];
 export const DOSSIER_LANGUAGES = ['en', 'es', 'fr', 'ar', 'ru'] as const;
 export type DossierLanguage = (typeof DOSSIER_LANGUAGES)[number];
@@ -284,6 +284,40 @@ export type WgadSubmissionInput = z.input<typeof wgadSubmissionSchema>;
 export const WGAD_SECTIONS = ['I', 'II', 'III', 'IV', 'V', 'VI', 'annex'] as const;
 export type WgadSection = (typeof WGAD_SECTIONS)[number];
 
+/**
+ * What an urgent appeal needs beyond the case facts: what is asked of the
+ * authorities, and to whom to write. Kept per case in the vault (the
+ * submissions table, under the template's name), written by the campaigner,
+ * never invented by the template. An urgent appeal is published, so these
+ * texts are released like every other one (names consent forbids replaced).
+ */
+export const urgentAppealSchema = z
+  .object({
+    /** Each request to the authorities, one sentence each ("Release … immediately and unconditionally"). */
+    requests: boundedList(longText, 20).default([]),
+    /** The authorities to write to: a title or name, and their postal or e-mail address. */
+    addressees: boundedList(
+      z.object({ name: lineText, address: longText.default('') }).strict(),
+      20,
+    ).default([]),
+  })
+  .strict();
+export type UrgentAppeal = z.output<typeof urgentAppealSchema>;
+export type UrgentAppealInput = z.input<typeof urgentAppealSchema>;
+
+/** Where an urgent appeal's checklist items are: who, what happened, who is responsible, the requests, the addressees, and the page. */
+export const APPEAL_SECTIONS = [
+  'who',
+  'what',
+  'responsible',
+  'requests',
+  'addressees',
+  'page',
+] as const;
+export type AppealSection = (typeof APPEAL_SECTIONS)[number];
+/** A section of any template's checklist. */
+export type ChecklistSection = WgadSection | AppealSection;
+
 export const CHECKLIST_TARGETS = [
   'case',
   'person',
@@ -303,7 +337,7 @@ export const CHECKLIST_TARGETS = [
 export interface ChecklistItem {
   /** Stable id: `I:familyName:<person id>`, `IV:circumstances`. */
   id: string;
-  part: WgadSection;
+  part: ChecklistSection;
   /** The field asked, e.g. `familyName`, `arrest.forces`, `organisation.email`. */
   field: string;
   /** The person it is about (their name in the vault), or null. */
@@ -321,7 +355,7 @@ export interface ChecklistItem {
 
 /** A required item the document marks missing, as `vigil export --check --json` lists it. */
 export interface MissingItem {
-  section: WgadSection;
+  section: ChecklistSection;
   person: string | null;
   field: string;
   label: string;
@@ -378,7 +412,7 @@ export interface OriginalReveal {
 export interface ExportPreview {
   template: Template;
   audience: Audience;
-  /** Every item the questionnaire asks (WGAD only), present or missing. */
+  /** Every item the template's checklist asks (WGAD, urgent appeal), present or missing. */
   checklist: ChecklistItem[];
   /** The items the document marks missing: the checklist's items that are not ok. */
   missing: MissingItem[];

@@ -13,7 +13,7 @@ import type { VocabularySet } from '../vocabularies';
 import { checkPerson, personCreateShape } from './person';
 import { checkTestimony, testimonyCreateShape } from './testimony';
 import { boundedList, recordId, termId, timestamp } from './text';
-import { wgadSubmissionSchema } from '../dossier';
+import { urgentAppealSchema, wgadSubmissionSchema } from '../dossier';
 import { organisationSchema } from './organisation';
 
 /**
@@ -107,7 +107,13 @@ export const caseDocumentSchema = z
      * submission arguments the lawyer wrote (WGAD), and the sending
      * organisation's details as it signs its submissions.
      */
-    submissions: z.object({ wgad: wgadSubmissionSchema.optional() }).strict().optional(),
+    submissions: z
+      .object({
+        wgad: wgadSubmissionSchema.optional(),
+        urgentAppeal: urgentAppealSchema.optional(),
+      })
+      .strict()
+      .optional(),
     submitter: organisationSchema.optional(),
   })
   .strict();

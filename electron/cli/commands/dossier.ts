@@ -19,10 +19,12 @@ import { caseIdFrom, caseOption } from '../caseOption';
 import {
   defaultAudience,
   exportDossier,
-  getWgadSubmission,
+  getSubmission,
   importDossier,
   previewExport,
-  saveWgadSubmission,
+  saveSubmission,
+  URGENT_APPEAL_PUBLIC,
+  type SubmissionKind,
   verifyDossier,
   DuplicateCaseError,
   type ExportRequest,
@@ -51,6 +53,8 @@ function audienceOption(context: CommandContext): Audience {
     return defaultAudience(template, context.strings('encrypt-to').length > 0);
   const audience = parseAudience(value);
   if ('error' in audience) throw new UsageError(`--for ${audience.error}`);
+  if (template === 'urgent-appeal' && audience.kind !== 'public')
+    throw new UsageError(URGENT_APPEAL_PUBLIC);
   return audience;
 }
 
@@ -185,7 +189,8 @@ const exportCommand: Command = {
     template: {
       type: 'string',
       valueName: 'NAME',
-      description: 'generic (the default: a case report) or wgad (the WGAD model questionnaire)',
+      description:
+        'generic (the default: a case report), wgad (the WGAD model questionnaire) or urgent-appeal (a one-page urgent appeal for publication)',
     },
     language: {
       type: 'string',
@@ -233,6 +238,7 @@ const exportCommand: Command = {
     'vigil export --case 3f2a… --template wgad --check --json',
     'vigil export --case 3f2a… --for partners --include-original 9c1e… --check',
     'vigil export --case 3f2a… --template wgad --out ./wgad-dossier',
+    'vigil export --case 3f2a… --template urgent-appeal --language fr --check',
     'vigil export --case 3f2a… --encrypt-to 8E3F…C2A1 --encrypt-to 41D0…77B9 --out case.vigil.gpg',
   ],
   details: `A dossier folder holds manifest.json and its signature manifest.json.asc, the submission as PDF
@@ -244,7 +250,15 @@ was left out. --check prints the withholding report for you; it is kept in the v
 export's audit entry. With --check --json: {"complete", "missing": [{"section", "person", "field",
 "label"}], "withheld": […], "signingKey", "release": […], …}; exit 0 when nothing required is
 missing, the vault has a signing key and no text waits for a release decision, 3 otherwise. A bundle is the folder zipped, signed and encrypted so
-that gpg --decrypt opens it.`,
+that gpg --decrypt opens it.
+--template urgent-appeal makes the one page NGO networks publish about defenders at risk: who
+(the victims consent lets the public see named, with their work as defenders and organisation),
+what happened, where and when (the case summary and events), who is responsible, what is asked
+of the authorities and to whom to write (vigil submission set --template urgent-appeal). It is
+published, so it is made for the public only (--for public, the default): consent decides as for
+any publication. Its checklist asks for a named defender, the work of each, the facts with date
+and place, those responsible, the requests and the addressees, and that the page fits on one; an
+appeal that takes more than one page is refused (nothing is cut), so shorten the texts.`,
   async run(context) {
     const vault = await context.openVault();
     const request = { ...exportRequest(context), caseId: await caseIdFrom(vault, context) };
@@ -437,6 +451,14 @@ function describeImport(report: ImportReport): string {
     lines.push(
       "  KEPT YOURS: the case's WGAD arguments here differ from the partner's; yours were kept. Import with --as-new to see theirs.",
     );
+  if (report.appeal === 'added')
+    lines.push(
+      "  the partner's urgent appeal came with the case (vigil submission show --template urgent-appeal)",
+    );
+  if (report.appeal === 'kept-local')
+    lines.push(
+      "  KEPT YOURS: the case's urgent appeal here differs from the partner's; yours was kept. Import with --as-new to see theirs.",
+    );
   if (report.submitter?.name) lines.push(`  submitted by ${report.submitter.name}`);
   return lines.join('\n');
 }
@@ -516,27 +538,45 @@ do not join the vault's vocabularies (at most ${MAX_CASE_TERMS} per case).`,
   },
 };
 
+const SUBMISSION_KINDS = ['wgad', 'urgent-appeal'] as const satisfies readonly SubmissionKind[];
+const submissionTemplate = {
+  type: 'string',
+  valueName: 'NAME',
+  description:
+    'wgad (the default: the WGAD arguments) or urgent-appeal (the requests to the authorities and the addressees)',
+} as const;
+
 const submissionShow: Command = {
   name: 'submission show',
   access: 'read',
   summary:
-    "Show a case's WGAD arguments (circumstances, categories I–V, domestic remedies, submitter).",
-  options: { case: caseOption() },
+    "Show a case's WGAD arguments (circumstances, categories I–V, domestic remedies, submitter) or urgent appeal (requests, addressees).",
+  options: { case: caseOption(), template: submissionTemplate },
   async run(context) {
+    const kind = oneOf(context, 'template', SUBMISSION_KINDS, 'wgad');
     const vault = await context.openVault();
-    const submission = await getWgadSubmission(vault, await caseIdFrom(vault, context));
+    const submission = await getSubmission(vault, await caseIdFrom(vault, context), kind);
     context.output(submission, () => JSON.stringify(submission, null, 2));
   },
 };
 
 const submissionSet: Command = {
   name: 'submission set',
-  summary: "Replace a case's WGAD arguments with a JSON file (see submission show for the shape).",
+  summary:
+    "Replace a case's WGAD arguments or urgent appeal with a JSON file (see submission show for the shape).",
   options: {
     case: caseOption(),
+    template: submissionTemplate,
     file: { type: 'string', valueName: 'FILE', description: 'the JSON file', required: true },
   },
+  examples: [
+    'vigil submission set --case 3f2a… --file wgad.json',
+    'vigil submission set --case 3f2a… --template urgent-appeal --file appeal.json',
+  ],
+  details: `An urgent appeal's file: {"requests": ["Release … immediately and unconditionally", …],
+"addressees": [{"name": "Prosecutor General", "address": "…"}, …]} (at most 20 of each).`,
   async run(context) {
+    const kind = oneOf(context, 'template', SUBMISSION_KINDS, 'wgad');
     const file = context.requireString('file');
     let data: unknown;
     try {
@@ -545,7 +585,7 @@ const submissionSet: Command = {
       throw new UsageError(`cannot read ${file} as JSON (${(error as Error).message}).`);
     }
     const vault = await context.openVault();
-    const saved = await saveWgadSubmission(vault, await caseIdFrom(vault, context), data);
+    const saved = await saveSubmission(vault, await caseIdFrom(vault, context), kind, data);
     context.output(saved, () => 'Saved.');
   },
 };

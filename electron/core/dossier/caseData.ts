@@ -5,7 +5,7 @@ import {
   type CaseDocument,
   type RecordKind,
 } from '../../../shared/domain';
-import type { Audience, WgadSubmission } from '../../../shared/dossier';
+import type { Audience, UrgentAppeal, WgadSubmission } from '../../../shared/dossier';
 import type { Organisation } from '../../../shared/domain/organisation';
 import { VigilError } from '../errors';
 import type { RedactedCase } from './redact';
@@ -56,6 +56,8 @@ function withoutKeys(record: Obj, keys: readonly string[]): Obj {
 export interface PartnerWork {
   /** The WGAD arguments as released to partners; null when none were written. */
   wgad: WgadSubmission | null;
+  /** The urgent appeal's requests and addressees as released to partners; null when none were written. */
+  appeal: UrgentAppeal | null;
   /** The sending organisation's details; null when its profile is empty. */
   submitter: Organisation | null;
 }
@@ -64,7 +66,14 @@ function fullCaseData(redacted: RedactedCase, work: PartnerWork): CaseDocument {
   const doc = redacted.document;
   const data: CaseDocument = {
     ...doc,
-    ...(work.wgad ? { submissions: { wgad: work.wgad } } : {}),
+    ...(work.wgad || work.appeal
+      ? {
+          submissions: {
+            ...(work.wgad ? { wgad: work.wgad } : {}),
+            ...(work.appeal ? { urgentAppeal: work.appeal } : {}),
+          },
+        }
+      : {}),
     ...(work.submitter ? { submitter: work.submitter } : {}),
     customTerms: usedTerms(doc.customTerms, [
       { kind: 'case', record: doc.case },

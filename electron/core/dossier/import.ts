@@ -1,7 +1,11 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import { wgadSubmissionSchema, type AnyManifest } from '../../../shared/dossier';
+import {
+  urgentAppealSchema,
+  wgadSubmissionSchema,
+  type AnyManifest,
+} from '../../../shared/dossier';
 import type { Organisation } from '../../../shared/domain/organisation';
 import { describeAudience, type CaseDocument } from '../../../shared/domain';
 import { VigilError, fsError } from '../errors';
@@ -69,38 +73,70 @@ export interface ImportReport {
    * equal; null when the dossier carried none.
    */
   submission: 'added' | 'kept-local' | 'same' | null;
+  /** The partner's urgent appeal (requests and addressees), kept as the WGAD arguments are. */
+  appeal: 'added' | 'kept-local' | 'same' | null;
   /** The sending organisation's details as it signs its submissions, kept with the case. */
   submitter: Organisation | null;
 }
 
-/** The work that came with the case: its WGAD arguments (never over local ones) and the sender's details. */
+/** One template's data that came with the case, stored only when the case has none here. */
+async function keepSubmissionTx(
+  tx: Queryable,
+  caseId: string,
+  template: 'wgad' | 'urgent-appeal',
+  theirs: unknown,
+  schema: { parse(value: unknown): unknown },
+  now: string,
+): Promise<ImportReport['submission']> {
+  if (!theirs) return null;
+  const local = await tx.get<{ data: string }>(
+    'SELECT data FROM submissions WHERE case_id = ? AND template = ?',
+    [caseId, template],
+  );
+  if (local) {
+    const same = JSON.stringify(schema.parse(JSON.parse(local.data))) === JSON.stringify(theirs);
+    return same ? 'same' : 'kept-local';
+  }
+  await tx.run(
+    'INSERT INTO submissions (case_id, template, data, updated_at) VALUES (?, ?, ?, ?)',
+    [caseId, template, JSON.stringify(theirs), now],
+  );
+  return 'added';
+}
+
+/**
+ * The work that came with the case: its WGAD arguments and urgent appeal
+ * (never over local ones) and the sender's details.
+ */
 async function keepPartnerWorkTx(
   tx: Queryable,
   caseId: string,
   document: CaseDocument,
   now: string,
-): Promise<ImportReport['submission']> {
+): Promise<Pick<ImportReport, 'submission' | 'appeal'>> {
   if (document.submitter)
     await tx.run('UPDATE cases SET origin_submitter = ? WHERE id = ?', [
       JSON.stringify(document.submitter),
       caseId,
     ]);
-  const theirs = document.submissions?.wgad;
-  if (!theirs) return null;
-  const local = await tx.get<{ data: string }>(
-    "SELECT data FROM submissions WHERE case_id = ? AND template = 'wgad'",
-    [caseId],
-  );
-  if (local) {
-    const same =
-      JSON.stringify(wgadSubmissionSchema.parse(JSON.parse(local.data))) === JSON.stringify(theirs);
-    return same ? 'same' : 'kept-local';
-  }
-  await tx.run(
-    "INSERT INTO submissions (case_id, template, data, updated_at) VALUES (?, 'wgad', ?, ?)",
-    [caseId, JSON.stringify(theirs), now],
-  );
-  return 'added';
+  return {
+    submission: await keepSubmissionTx(
+      tx,
+      caseId,
+      'wgad',
+      document.submissions?.wgad,
+      wgadSubmissionSchema,
+      now,
+    ),
+    appeal: await keepSubmissionTx(
+      tx,
+      caseId,
+      'urgent-appeal',
+      document.submissions?.urgentAppeal,
+      urgentAppealSchema,
+      now,
+    ),
+  };
 }
 
 async function sha256File(path: string): Promise<string> {
@@ -298,8 +334,14 @@ export async function importDossier(
           reference: manifest.case.reference,
         };
         let submission: ImportReport['submission'] = null;
+        let appeal: ImportReport['appeal'] = null;
         const addEvidence = async (tx: Queryable, caseId: string) => {
-          submission = await keepPartnerWorkTx(tx, caseId, document, vault.now().toISOString());
+          ({ submission, appeal } = await keepPartnerWorkTx(
+            tx,
+            caseId,
+            document,
+            vault.now().toISOString(),
+          ));
           const evidence: ImportReport['evidence'] = [];
           for (const item of stored) {
             const id = await recordImportedEvidence(tx, vault, {
@@ -317,7 +359,7 @@ export async function importDossier(
             action: 'case.imported',
             entityType: 'case',
             entityId: caseId,
-            detail: { ...provenance, evidence: evidence.length, submission },
+            detail: { ...provenance, evidence: evidence.length, submission, appeal },
           });
           return evidence;
         };
@@ -349,6 +391,7 @@ export async function importDossier(
             },
             evidence: extra,
             submission,
+            appeal,
           } satisfies ImportReport;
         }
         const result = await importCaseDocumentTx(vault, document, addEvidence, {
@@ -364,6 +407,7 @@ export async function importDossier(
           records: result.records,
           evidence: result.extra,
           submission,
+          appeal,
         } satisfies ImportReport;
       } catch (error) {
         for (const blob of written) await deleteBlob(vault.dir, blob.blobId).catch(() => undefined);

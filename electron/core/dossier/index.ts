@@ -4,6 +4,7 @@ export {
   previewExport,
   planDossier,
   defaultAudience,
+  URGENT_APPEAL_PUBLIC,
   type ExportRequest,
   type DossierPlan,
 } from './plan';
@@ -11,7 +12,13 @@ export { exportDossier, type ExportResult, type ExportTarget } from './export';
 export { verifyDossier, type VerifyReport, type VerifyOptions } from './verify';
 export { importDossier, type ImportReport, type ImportOptions } from './import';
 export { DuplicateCaseError, type DuplicateChoice, type DuplicateInfo } from './duplicates';
-export { getWgadSubmission, saveWgadSubmission } from './submissions';
+export {
+  getSubmission,
+  getWgadSubmission,
+  saveSubmission,
+  saveWgadSubmission,
+  type SubmissionKind,
+} from './submissions';
 export {
   approveRelease,
   audienceFromKey,

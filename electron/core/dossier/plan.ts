@@ -25,6 +25,7 @@ import { exportCaseDocument, loadOrganisation } from '../records';
 import { exportPublicKey, getOrganisationKey, signDetached, type KeyInfo } from '../pgp';
 import {
   assertValidDocument,
+  pdfPageCount,
   renderDocx,
   renderPdf,
   unsupportedCharacters,
@@ -49,7 +50,7 @@ import {
 import { loadReleases } from './releaseStore';
 import { caseJsonRecord, docxTexts, jsonTarget, textTarget } from './outputScan';
 import { revealOriginal } from './originals';
-import { getWgadSubmission, hasWgadSubmission } from './submissions';
+import { getSubmission, getWgadSubmission, hasSubmission, hasWgadSubmission } from './submissions';
 import { Formatter } from './templates/format';
 import { genericReport } from './templates/generic';
 import { detainees, wgadCommunication } from './templates/wgad';
@@ -58,6 +59,12 @@ import {
   wgadQuestionnaire,
   type Questionnaire,
 } from './templates/wgadQuestionnaire';
+import {
+  appealChecklist,
+  appealDocument,
+  onePageItem,
+  urgentAppeal,
+} from './templates/urgentAppeal';
 import { fill, WORDS } from './templates/words';
 import { verifyInstructions } from './verifyText';
 
@@ -109,11 +116,23 @@ export interface DossierPlan {
  * most restrictive audience.
  */
 export function defaultAudience(template: Template, bundle = false): Audience {
+  // An urgent appeal is published: whoever it is sent to, only what may be published goes into it.
+  if (template === 'urgent-appeal') return { kind: 'public' };
   if (bundle) return { kind: 'partners' };
   return template === 'wgad' ? { kind: 'mechanism', mechanism: 'wgad' } : { kind: 'public' };
 }
 
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+
+/** The submission's file name in the dossier, per template. */
+const BASE_NAMES: Record<Template, string> = {
+  generic: 'case-report',
+  wgad: 'wgad-communication',
+  'urgent-appeal': 'urgent-appeal',
+};
+
+export const URGENT_APPEAL_PUBLIC =
+  'An urgent appeal is published: it is made for the public only (--for public), and consent decides who it may name as for any publication.';
 
 /** Every piece of text a document model will print. */
 function modelTexts(model: DocumentModel): string[] {
@@ -161,9 +180,20 @@ export interface Prepared {
   stored: StoredReleases;
 }
 
-/** The case as it may leave for the request's audience: consent applied, free texts as released. */
-export async function prepareRedaction(vault: Vault, request: ExportRequest): Promise<Prepared> {
+/**
+ * The case as it may leave for the request's audience: consent applied, free
+ * texts as released. With `allTexts` (the release review) every template's
+ * texts are released, so that the review covers whatever a later export
+ * carries.
+ */
+export async function prepareRedaction(
+  vault: Vault,
+  request: ExportRequest,
+  allTexts = false,
+): Promise<Prepared> {
   const audience = request.audience ?? defaultAudience(request.template);
+  if (request.template === 'urgent-appeal' && audience.kind !== 'public')
+    throw new VigilError('INVALID_INPUT', URGENT_APPEAL_PUBLIC);
   try {
     audienceRule(audience, request.includePrivate);
   } catch (error) {
@@ -174,8 +204,12 @@ export async function prepareRedaction(vault: Vault, request: ExportRequest): Pr
   const stored = await loadReleases(vault.db, request.caseId, audienceKey(audience));
   const submission =
     // Partners get the arguments with the case (see partnerWork), released like any other text.
-    request.template === 'wgad' || audience.kind === 'partners'
+    allTexts || request.template === 'wgad' || audience.kind === 'partners'
       ? await getWgadSubmission(vault, request.caseId)
+      : null;
+  const appeal =
+    allTexts || request.template === 'urgent-appeal' || audience.kind === 'partners'
+      ? await getSubmission(vault, request.caseId, 'urgent-appeal')
       : null;
   const words = WORDS[request.language];
   const redacted = redactCase(original, submission, {
@@ -186,6 +220,7 @@ export async function prepareRedaction(vault: Vault, request: ExportRequest): Pr
       anonymousWitness: words.anonymousWitness,
     },
     approvedReleases: stored,
+    appeal,
   });
   return {
     original,
@@ -207,11 +242,12 @@ async function partnerWork(
   caseId: string,
   redacted: RedactedCase,
 ): Promise<PartnerWork> {
-  if (redacted.rule.caseData !== 'full') return { wgad: null, submitter: null };
+  if (redacted.rule.caseData !== 'full') return { wgad: null, appeal: null, submitter: null };
   const saved = await hasWgadSubmission(vault, caseId);
   const organisation = await loadOrganisation(vault.db);
   return {
     wgad: saved ? redacted.submission : null,
+    appeal: (await hasSubmission(vault, caseId, 'urgent-appeal')) ? redacted.appeal : null,
     submitter: Object.values(organisation).some((v) => v !== '') ? organisation : null,
   };
 }
@@ -234,6 +270,25 @@ async function questionnaireOf(
     includePrivate: request.includePrivate,
     createdAt,
   });
+}
+
+/** The urgent appeal of a prepared export: its rows (for the checklist) and its page. */
+async function appealOf(
+  vault: Vault,
+  prepared: Prepared,
+  request: ExportRequest,
+  createdAt: Date,
+): Promise<{ appeal: ReturnType<typeof urgentAppeal>; model: DocumentModel }> {
+  const appeal = urgentAppeal(
+    prepared.redacted,
+    await loadOrganisation(vault.db),
+    prepared.formatter,
+    createdAt,
+  );
+  return {
+    appeal,
+    model: appealDocument(appeal, prepared.original.case.reference ?? '', prepared.formatter),
+  };
 }
 
 async function originalsOf(
@@ -272,7 +327,12 @@ export async function previewExport(vault: Vault, request: ExportRequest): Promi
       ? questionnaireChecklist(
           await questionnaireOf(vault, prepared, request, selection.items, vault.now()),
         )
-      : [];
+      : request.template === 'urgent-appeal'
+        ? await appealOf(vault, prepared, request, vault.now()).then(async ({ appeal, model }) => [
+            ...appealChecklist(appeal),
+            onePageItem(pdfPageCount(await renderPdf(model)), prepared.formatter),
+          ])
+        : [];
   const missing = missingItems(checklist);
   return {
     template: request.template,
@@ -342,7 +402,9 @@ export async function planDossier(vault: Vault, request: ExportRequest): Promise
           original.case.reference ?? '',
           formatter,
         )
-      : genericReport(redacted, selection.items, formatter, createdAt);
+      : request.template === 'urgent-appeal'
+        ? (await appealOf(vault, prepared, request, createdAt)).model
+        : genericReport(redacted, selection.items, formatter, createdAt);
   assertValidDocument(model);
   const warnings: string[] = [];
   const unsupported = await unsupportedCharacters(model);
@@ -353,13 +415,23 @@ export async function planDossier(vault: Vault, request: ExportRequest): Promise
   if (request.template === 'wgad' && detainees(original).length === 0)
     warnings.push('No arrest or detention is recorded in this case.');
 
-  const base = request.template === 'wgad' ? 'wgad-communication' : 'case-report';
+  const base = BASE_NAMES[request.template];
   const documents: PlannedFile[] = [];
   const addBytes = (path: string, role: FileRole, bytes: Buffer) =>
     documents.push({ path, role, size: bytes.length, sha256: sha256(bytes), content: bytes });
   const caseData = caseDataFile(redacted, await partnerWork(vault, request.caseId, redacted));
   const docx = await renderDocx(model);
-  addBytes(`${base}.pdf`, 'submission-pdf', await renderPdf(model));
+  const pdf = await renderPdf(model);
+  if (request.template === 'urgent-appeal') {
+    const pages = pdfPageCount(pdf);
+    // Published as one page: a longer one is refused rather than cut, since a cut would change what the facts say.
+    if (pages !== 1)
+      throw new VigilError(
+        'INVALID_INPUT',
+        `The urgent appeal takes ${pages} pages; it must fit on one. Shorten the case summary, the events' descriptions, the requests or the addressees (vigil export --template urgent-appeal --check shows the checklist). Nothing was written.`,
+      );
+  }
+  addBytes(`${base}.pdf`, 'submission-pdf', pdf);
   addBytes(`${base}.docx`, 'submission-docx', docx);
   addBytes('case.json', 'case-data', caseData);
   const evidenceFiles: PlannedFile[] = selection.items.map((e) => ({

@@ -1,6 +1,7 @@
 import type {
   Audience,
   ConsentStatus,
+  UrgentAppeal,
   WgadSubmission,
   WithheldItem,
   WithheldSubject,
@@ -21,6 +22,7 @@ import {
   type RecordKind,
 } from '../../../shared/domain';
 import {
+  APPEAL_RECORD_ID,
   descriptionRole,
   Releaser,
   SUBMISSION_RECORD_ID,
@@ -68,6 +70,8 @@ export interface RedactionOptions {
   words: { person: (index: number) => string; anonymousWitness: string };
   /** Release versions approved in the vault for this audience. */
   approvedReleases?: StoredReleases;
+  /** An urgent appeal's requests and addressees, when the export carries them. */
+  appeal?: UrgentAppeal | null;
 }
 
 export interface RedactedPerson {
@@ -100,6 +104,8 @@ export interface RedactedCase {
   /** The testimonies that go, in the order recorded. */
   testimonies: RedactedTestimony[];
   submission: WgadSubmission | null;
+  /** The urgent appeal's requests and addressees as released; null when the export does not carry them. */
+  appeal: UrgentAppeal | null;
   /** The withholding report (the sender's; never rendered). */
   withheld: WithheldItem[];
   /** Every person of the case and how they appear, if at all (the sender's). */
@@ -485,6 +491,7 @@ export function redactCase(
   const scrubbedSubmission = submission
     ? release('submission', SUBMISSION_RECORD_ID, submission)
     : null;
+  const appeal = options.appeal ? release('submission', APPEAL_RECORD_ID, options.appeal) : null;
 
   const redacted: CaseDocument = {
     ...document,
@@ -506,6 +513,7 @@ export function redactCase(
     persons,
     testimonies,
     submission: scrubbedSubmission,
+    appeal,
     withheld,
     consent,
     releaser,

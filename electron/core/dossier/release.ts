@@ -14,6 +14,7 @@ import {
   releaseIssues,
   storedKey,
   SUBMISSION_RECORD_ID,
+  APPEAL_RECORD_ID,
   type Decision,
   type RecordRelease,
   type Releaser,
@@ -45,13 +46,17 @@ interface Computed {
 
 async function compute(vault: Vault, caseId: string, audienceKey: string): Promise<Computed> {
   const audience = audienceFromKey(audienceKey);
-  const prepared = await prepareRedaction(vault, {
-    caseId,
-    template: 'wgad',
-    language: 'en',
-    audience,
-    includePrivate: false,
-  });
+  const prepared = await prepareRedaction(
+    vault,
+    {
+      caseId,
+      template: 'wgad',
+      language: 'en',
+      audience,
+      includePrivate: false,
+    },
+    true,
+  );
   return {
     releaser: prepared.redacted.releaser,
     document: prepared.original,
@@ -81,7 +86,7 @@ function titleOf(document: CaseDocument, record: RecordRelease): string {
       return v ? [v.interventionType, v.recipient].filter(Boolean).join(', ') : '';
     }
     default:
-      return 'WGAD submission';
+      return record.id === APPEAL_RECORD_ID ? 'Urgent appeal' : 'WGAD submission';
   }
 }
 

@@ -1,6 +1,23 @@
-import { wgadSubmissionSchema, type WgadSubmission } from '../../../shared/dossier';
+import {
+  urgentAppealSchema,
+  wgadSubmissionSchema,
+  type UrgentAppeal,
+  type WgadSubmission,
+} from '../../../shared/dossier';
 import { VigilError } from '../errors';
 import type { Vault } from '../vault/vault';
+
+/**
+ * What templates need beyond the case facts, one record per case and
+ * template in the `submissions` table: the WGAD arguments (`wgad`) and an
+ * urgent appeal's requests and addressees (`urgent-appeal`).
+ */
+const KINDS = {
+  wgad: { schema: wgadSubmissionSchema, what: 'WGAD submission' },
+  'urgent-appeal': { schema: urgentAppealSchema, what: 'urgent appeal' },
+} as const;
+export type SubmissionKind = keyof typeof KINDS;
+type DataOf<K extends SubmissionKind> = K extends 'wgad' ? WgadSubmission : UrgentAppeal;
 
 async function assertCase(vault: Vault, caseId: string): Promise<void> {
   if (!(await vault.db.get('SELECT 1 FROM cases WHERE id = ?', [caseId]))) {
@@ -8,56 +25,83 @@ async function assertCase(vault: Vault, caseId: string): Promise<void> {
   }
 }
 
-/** The WGAD arguments of a case (empty ones when none were written yet). */
-export async function getWgadSubmission(vault: Vault, caseId: string): Promise<WgadSubmission> {
+/** A case's saved data for `kind` (empty when none was written yet). */
+export async function getSubmission<K extends SubmissionKind>(
+  vault: Vault,
+  caseId: string,
+  kind: K,
+): Promise<DataOf<K>> {
   await assertCase(vault, caseId);
   const row = await vault.db.get<{ data: string }>(
-    "SELECT data FROM submissions WHERE case_id = ? AND template = 'wgad'",
-    [caseId],
+    'SELECT data FROM submissions WHERE case_id = ? AND template = ?',
+    [caseId, kind],
   );
-  return wgadSubmissionSchema.parse(row ? JSON.parse(row.data) : {});
+  return KINDS[kind].schema.parse(row ? JSON.parse(row.data) : {}) as DataOf<K>;
 }
 
-/** Whether the lawyer has written (saved) WGAD arguments for this case. */
-export async function hasWgadSubmission(vault: Vault, caseId: string): Promise<boolean> {
-  const row = await vault.db.get(
-    "SELECT 1 FROM submissions WHERE case_id = ? AND template = 'wgad'",
-    [caseId],
-  );
+/** Whether someone has written (saved) data for `kind` for this case. */
+export async function hasSubmission(
+  vault: Vault,
+  caseId: string,
+  kind: SubmissionKind,
+): Promise<boolean> {
+  const row = await vault.db.get('SELECT 1 FROM submissions WHERE case_id = ? AND template = ?', [
+    caseId,
+    kind,
+  ]);
   return Boolean(row);
 }
 
-/** Replaces the WGAD arguments of a case; the audit log records which fields were filled, never their text. */
-export async function saveWgadSubmission(
+/** Replaces a case's data for `kind`; the audit log records which fields were filled, never their text. */
+export async function saveSubmission<K extends SubmissionKind>(
   vault: Vault,
   caseId: string,
+  kind: K,
   input: unknown,
-): Promise<WgadSubmission> {
-  const parsed = wgadSubmissionSchema.safeParse(input);
+): Promise<DataOf<K>> {
+  const { schema, what } = KINDS[kind];
+  const parsed = schema.safeParse(input);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     throw new VigilError(
       'INVALID_INPUT',
-      `The WGAD submission is invalid: ${issue?.path.join('.') || 'document'} ${issue?.message ?? ''}`.trim(),
+      `The ${what} is invalid: ${issue?.path.join('.') || 'document'} ${issue?.message ?? ''}`.trim(),
     );
   }
   await assertCase(vault, caseId);
-  const data = parsed.data;
+  const data = parsed.data as DataOf<K>;
   await vault.db.transaction(async (tx) => {
     await tx.run(
-      `INSERT INTO submissions (case_id, template, data, updated_at) VALUES (?, 'wgad', ?, ?)
+      `INSERT INTO submissions (case_id, template, data, updated_at) VALUES (?, ?, ?, ?)
        ON CONFLICT (case_id, template) DO UPDATE SET data = excluded.data, updated_at = excluded.updated_at`,
-      [caseId, JSON.stringify(data), vault.now().toISOString()],
+      [caseId, kind, JSON.stringify(data), vault.now().toISOString()],
     );
     const filled = Object.entries(data)
-      .filter(([, value]) => (typeof value === 'string' ? value !== '' : true))
+      .filter(([, value]) =>
+        typeof value === 'string' ? value !== '' : Array.isArray(value) ? value.length > 0 : true,
+      )
       .map(([key]) => key);
     await vault.record(tx, {
       action: 'submission.save',
       entityType: 'case',
       entityId: caseId,
-      detail: { template: 'wgad', fields: filled },
+      detail: { template: kind, fields: filled },
     });
   });
   return data;
 }
+
+/** The WGAD arguments of a case (empty ones when none were written yet). */
+export const getWgadSubmission = (vault: Vault, caseId: string): Promise<WgadSubmission> =>
+  getSubmission(vault, caseId, 'wgad');
+
+/** Whether the lawyer has written (saved) WGAD arguments for this case. */
+export const hasWgadSubmission = (vault: Vault, caseId: string): Promise<boolean> =>
+  hasSubmission(vault, caseId, 'wgad');
+
+/** Replaces the WGAD arguments of a case. */
+export const saveWgadSubmission = (
+  vault: Vault,
+  caseId: string,
+  input: unknown,
+): Promise<WgadSubmission> => saveSubmission(vault, caseId, 'wgad', input);

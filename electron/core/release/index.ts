@@ -22,6 +22,7 @@ export {
   Releaser,
   RELEASE_RECORD_KINDS,
   SUBMISSION_RECORD_ID,
+  APPEAL_RECORD_ID,
   sha256Text,
   storedKey,
   type FieldRelease,

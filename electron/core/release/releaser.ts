@@ -31,6 +31,8 @@ export type ReleaseRecordKind = (typeof RELEASE_RECORD_KINDS)[number];
 
 /** The record id under which the WGAD submission's arguments are reviewed. */
 export const SUBMISSION_RECORD_ID = 'wgad-submission';
+/** The record id under which an urgent appeal's requests and addressees are reviewed. */
+export const APPEAL_RECORD_ID = 'urgent-appeal';
 
 export interface StoredField {
   sourceSha256: string;

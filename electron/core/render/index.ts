@@ -32,3 +32,4 @@ export type { DocxRenderOptions } from './docx';
 export { unsupportedCharacters } from './coverage';
 export { defaultFontDir, FONT_FILES } from './fonts';
 export { assertValidDocument } from './validate';
+export { pdfPageCount } from './pages';

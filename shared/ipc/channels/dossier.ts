@@ -3,6 +3,7 @@ import {
   audienceSchema,
   CHECKLIST_TARGETS,
   WGAD_SECTIONS,
+  APPEAL_SECTIONS,
   DOSSIER_LANGUAGES,
   TEMPLATES,
   wgadSubmissionSchema,
@@ -29,7 +30,7 @@ export const exportRequestSchema = z.strictObject({
 
 const checklistItem = z.object({
   id: z.string(),
-  part: z.enum(WGAD_SECTIONS),
+  part: z.enum([...WGAD_SECTIONS, ...APPEAL_SECTIONS]),
   field: z.string(),
   person: z.string().nullable(),
   label: z.string(),
@@ -42,7 +43,7 @@ const checklistItem = z.object({
 });
 
 const missingItem = z.object({
-  section: z.enum(WGAD_SECTIONS),
+  section: z.enum([...WGAD_SECTIONS, ...APPEAL_SECTIONS]),
   person: z.string().nullable(),
   field: z.string(),
   label: z.string(),

@@ -1,4 +1,5 @@
 import type { DossierLanguage } from '../../../../shared/dossier';
+import { APPEAL_WORDS, type AppealWords } from './appealWords';
 import { WGAD_WORDS, type WgadWords } from './wgadWords';
 
 /**
@@ -74,6 +75,7 @@ export interface Words {
     original: string;
   };
   wgad: WgadWords;
+  appeal: AppealWords;
 }
 
 const en: Words = {
@@ -144,6 +146,7 @@ const en: Words = {
     original: 'original (unaltered)',
   },
   wgad: WGAD_WORDS.en,
+  appeal: APPEAL_WORDS.en,
 };
 
 const es: Words = {
@@ -214,6 +217,7 @@ const es: Words = {
     original: 'original (sin alterar)',
   },
   wgad: WGAD_WORDS.es,
+  appeal: APPEAL_WORDS.es,
 };
 
 const fr: Words = {
@@ -284,6 +288,7 @@ const fr: Words = {
     original: 'original (non modifié)',
   },
   wgad: WGAD_WORDS.fr,
+  appeal: APPEAL_WORDS.fr,
 };
 
 const ar: Words = {
@@ -354,6 +359,7 @@ const ar: Words = {
     original: 'الأصل (دون تعديل)',
   },
   wgad: WGAD_WORDS.ar,
+  appeal: APPEAL_WORDS.ar,
 };
 
 const ru: Words = {
@@ -424,6 +430,7 @@ const ru: Words = {
     original: 'оригинал (без изменений)',
   },
   wgad: WGAD_WORDS.ru,
+  appeal: APPEAL_WORDS.ru,
 };
 
 export const WORDS: Record<DossierLanguage, Words> = { en, es, fr, ar, ru };
