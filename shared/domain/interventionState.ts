@@ -64,13 +64,14 @@ export const interventionStepSchema = z
       ctx.addIssue({
         code: 'custom',
         path: ['number'],
-        message: 'an opinion or decision is recorded with its number (e.g. "Opinion No. 45/2016")',
+        message:
+          'is required: an opinion or decision is recorded with its number (e.g. "Opinion No. 45/2016")',
       });
     if (step.state !== 'decision-issued' && number)
       ctx.addIssue({
         code: 'custom',
         path: ['number'],
-        message: 'only an opinion or decision (decision-issued) has a number',
+        message: 'is only for an opinion or decision (decision-issued)',
       });
   });
 export type InterventionStepInput = z.input<typeof interventionStepSchema>;

@@ -234,8 +234,15 @@ function labelOf(kind: TrashKind, row: Row): string {
       return s(row.name);
     case 'event':
       return [s(row.event_type), s(row.start_date), s(row.title)].filter(Boolean).join(' ');
-    case 'testimony':
-      return [s(row.taken_on), s(row.witness_description)].filter(Boolean).join(' ');
+    case 'testimony': {
+      // Its first words tell apart two undated testimonies of anonymous witnesses.
+      const words = s(row.statement).trim().split(/\s+/).filter(Boolean);
+      const opening = words.length
+        ? `“${words.slice(0, 8).join(' ')}${words.length > 8 ? '…' : ''}”`
+        : '';
+      const taken = s(row.taken_on) === 'unknown' ? '' : s(row.taken_on);
+      return [taken, s(row.witness_description), opening].filter(Boolean).join(' ');
+    }
     case 'intervention':
       return [s(row.intervention_type), s(row.sent_on), s(row.recipient)].filter(Boolean).join(' ');
     case 'evidence':

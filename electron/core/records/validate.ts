@@ -56,7 +56,7 @@ export function checkId(id: string, what: string): string {
   if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) {
     throw new VigilError(
       'INVALID_INPUT',
-      `"${id.slice(0, 60)}" is not a ${what} id (ids look like 0b7c2f1e-…).`,
+      `"${id.slice(0, 60)}" is not ${/^[aeiou]/i.test(what) ? 'an' : 'a'} ${what} id (ids look like 0b7c2f1e-…).`,
     );
   }
   return id.toLowerCase();

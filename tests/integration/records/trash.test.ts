@@ -108,6 +108,19 @@ const audited = async (v: Vault) =>
   );
 
 describe('the trash', () => {
+  it('names trashed testimonies of anonymous witnesses by their first words', async () => {
+    const v = await vault();
+    const c = await createCase(v, { title: 'Two anonymous statements' });
+    const first = await createTestimony(v, c.id, {
+      statement: '  They came\nat night and   took my brother and his two friends to the station.',
+    });
+    const second = await createTestimony(v, c.id, { statement: 'نقلوه إلى مكان مجهول' });
+    await deleteTestimony(v, first.id);
+    await deleteTestimony(v, second.id);
+    const labels = (await listTrash(v)).map((e) => e.label).sort();
+    expect(labels).toEqual(['“They came at night and took my brother…”', '“نقلوه إلى مكان مجهول”']);
+  });
+
   it('takes each kind of record out of every view, and gives back exactly what was there', async () => {
     const v = await vault();
     const x = await fullCase(v);

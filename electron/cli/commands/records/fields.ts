@@ -234,6 +234,14 @@ export async function inputFrom(
       origins.push({ path, option: `--${name}` });
     }
   }
+  // A field left out (a required one) is named by its option too, when one option alone gives it.
+  const optionsByPath = new Map<string, string[]>();
+  for (const [name, field] of Object.entries(fields))
+    if (!field.only || field.only === mode)
+      optionsByPath.set(field.to, [...(optionsByPath.get(field.to) ?? []), name]);
+  for (const [path, names] of optionsByPath)
+    if (names.length === 1 && !origins.some((o) => o.path === path))
+      origins.push({ path, option: `--${names[0]}` });
   return { value, origins };
 }
 
