@@ -1,4 +1,5 @@
 import { UsageError, type Command } from '../../command';
+import { VigilError } from '../../../core/errors';
 import {
   createPerson,
   deletePerson,
@@ -7,6 +8,7 @@ import {
   getPersonCases,
   linkPerson,
   listPersons,
+  unlinkPerson,
   updatePerson,
 } from '../../../core/records';
 import {
@@ -293,9 +295,58 @@ the person is restored.`,
   },
 };
 
+const personUnlink: Command = {
+  name: 'person unlink',
+  summary: "Remove a person's role in a case (or all their roles there); the person stays.",
+  positionals: [{ name: 'ID', description: 'the person id', required: true }],
+  options: {
+    case: caseOption('the case (id or reference) to take the person out of'),
+    role: {
+      type: 'string',
+      valueName: 'ROLE',
+      description: 'only this role (default: every role the person has in the case)',
+    },
+  },
+  examples: [
+    'vigil person unlink 3f2a… --case VIG-2026-0002',
+    'vigil person unlink 3f2a… --case VIG-2026-0001 --role witness --json',
+  ],
+  details: `The person keeps their other cases and roles, their testimonies and their versions; in
+no case at all, they still appear in vigil person list. Exit 1 when the person has no such role
+in the case (nothing changed).`,
+  async run(context) {
+    const vault = await context.openVault();
+    const person = await getPerson(vault, context.positionals[0]!);
+    const caseId = await caseIdFrom(vault, context);
+    const role = context.string('role');
+    const reference = (await getCase(vault, caseId)).reference;
+    const { removed } = await unlinkPerson(vault, {
+      caseId,
+      personId: person.id,
+      ...(role !== undefined ? { role } : {}),
+    });
+    if (removed === 0)
+      throw new VigilError(
+        'NOT_FOUND',
+        `${person.name} has ${role ? `no role "${role}"` : 'no role'} in ${reference}; nothing was changed.`,
+      );
+    const cases = await getPersonCases(vault, person.id);
+    context.output({ id: person.id, caseId, removed, cases }, () =>
+      [
+        person.id,
+        `Removed ${removed} role(s) of ${person.name} in ${reference}.`,
+        cases.length === 0 ? 'They are now in no case (still in the vault).' : '',
+      ]
+        .filter(Boolean)
+        .join('\n'),
+    );
+  },
+};
+
 export const personCommands: Command[] = [
   personAdd,
   personEdit,
+  personUnlink,
   personList,
   personShow,
   personDelete,
