@@ -61,7 +61,15 @@ export interface CaseCounts {
   interventions: number;
 }
 
-export type CaseSummary = CaseRecord & { counts: CaseCounts };
+export type CaseSummary = CaseRecord & {
+  counts: CaseCounts;
+  /**
+   * When anything in the case last changed: the case itself or any of its
+   * records, persons' links, evidence, steps, reviews or trash entries
+   * (`updatedAt` stays the case record's own time).
+   */
+  lastChange: string;
+};
 
 export const CASE_SORTS = [
   'reference',

@@ -40,14 +40,14 @@ const EVENTS = 123;
 const NAMESAKES = 27;
 
 /**
- * Issue 14, point 8, in English and Arabic: search says how many of how many
+ * Issue 14, points 8 and 10, in English and Arabic: search says how many of how many
  * results it shows and loads the rest on request; the person picker is
  * searchable, tells namesakes apart (birth year, cases and roles) and is never
- * cut short without saying so.
+ * cut short without saying so; linking someone moves the case's last change.
  */
 describe.skipIf(skip)('long lists (Chromium over the test bridge, real vault)', () => {
   for (const language of ['en', 'ar'] as const) {
-    it(`${language}: search pages with a total; the person picker tells namesakes apart`, async () => {
+    it(`${language}: search pages with a total; the person picker tells namesakes apart; a link moves the last change`, async () => {
       const app = await launchBridgedApp({ locale: language === 'ar' ? 'ar' : 'en-US' });
       const ui = new VigilPages(app, language);
       const { page, t } = ui;
@@ -75,7 +75,7 @@ describe.skipIf(skip)('long lists (Chromium over the test bridge, real vault)', 
             await linkPerson(vault, { caseId: a.id, personId: person.id, role: 'source' });
         }
         await createPerson(vault, { name: data.other }, { caseId: a.id, role: 'witness' });
-        const third = await createCase(vault, { title: data.caseC, reference: 'Z-1' });
+        await createCase(vault, { title: data.caseC, reference: 'Z-1' });
 
         // ---- search: a page, the total, and the rest on request ------------------------------
         await ui.navigate('search');
@@ -110,8 +110,24 @@ describe.skipIf(skip)('long lists (Chromium over the test bridge, real vault)', 
         // ---- the person picker ----------------------------------------------------------------
         await ui.navigate('settings');
         await ui.navigate('cases');
-        await page.getByRole('button', { name: data.caseC, exact: true }).click();
-        await page.getByRole('heading', { level: 1, name: data.caseC }).waitFor();
+        /** The case list's references, top to bottom (sorted by last change, newest first). */
+        const listed = () =>
+          page.locator('.case-row:not(.case-head)').evaluateAll((rows) =>
+            rows
+              .map(
+                (r) =>
+                  [
+                    Number(r.getAttribute('aria-rowindex')),
+                    r.firstElementChild?.textContent ?? '',
+                  ] as const,
+              )
+              .sort((x, y) => x[0] - y[0])
+              .map(([, reference]) => reference),
+          );
+        // The case created last comes first; nothing was changed in A since.
+        await expect.poll(listed, WAIT).toEqual(['Z-1', 'RM-2024/7', 'HV-12']);
+        await page.getByRole('button', { name: data.caseA, exact: true }).click();
+        await page.getByRole('heading', { level: 1, name: data.caseA }).waitFor();
         await ui.tab('persons');
         await ui.button('persons.linkExisting').click();
         const dialog = page.getByRole('dialog', { name: t('persons.linkTitle') });
@@ -152,7 +168,17 @@ describe.skipIf(skip)('long lists (Chromium over the test bridge, real vault)', 
         expect(descriptions[target]).toContain('HV-12');
         await ui.audit('person picker');
         await ui.screenshot('person-picker', dialog);
-        await radios.nth(target).check();
+        // Another namesake (born 1951, in the other case only) joins A.
+        const joining = descriptions.findIndex((d) =>
+          d.includes(
+            t('persons.choice.born.exact', {
+              year: new Intl.NumberFormat(language, { useGrouping: false }).format(1951),
+            }),
+          ),
+        );
+        expect(descriptions[joining]).toContain('HV-12');
+        expect(descriptions[joining]).not.toContain('RM-2024/7');
+        await radios.nth(joining).check();
         await dialog.getByRole('button', { name: t('persons.link'), exact: true }).click();
         await dialog.waitFor({ state: 'detached' });
         await expect
@@ -161,12 +187,18 @@ describe.skipIf(skip)('long lists (Chromium over the test bridge, real vault)', 
               (
                 await vault.db.all<{ birth_date: string }>(
                   'SELECT p.birth_date FROM case_persons cp JOIN persons p ON p.id = cp.person_id WHERE cp.case_id = ?',
-                  [third.id],
+                  [a.id],
                 )
-              ).map((r) => r.birth_date),
+              )
+                .map((r) => r.birth_date)
+                .filter((d) => d === '1951'),
             WAIT,
           )
-          .toEqual(['1970']);
+          .toEqual(['1951']);
+        // Issue 14, point 10: linking someone is a change in A: A's last change moves it to the top.
+        await ui.navigate('cases');
+        await expect.poll(listed, WAIT).toEqual(['RM-2024/7', 'Z-1', 'HV-12']);
+        await ui.screenshot('case-list-last-change');
 
         expect(ui.findings, JSON.stringify(ui.findings, null, 2)).toEqual([]);
       } finally {

@@ -263,7 +263,7 @@ const SORT_SQL: Record<string, { expr: string; descending: boolean }> = {
   reference: { expr: 'c.reference COLLATE NOCASE', descending: false },
   title: { expr: 'c.title COLLATE NOCASE', descending: false },
   created: { expr: 'c.created_at', descending: true },
-  updated: { expr: 'c.updated_at', descending: true },
+  updated: { expr: 'last_change', descending: true },
   status: { expr: 'c.status', descending: false },
   persons: { expr: 'n.persons', descending: true },
   events: { expr: 'n.events', descending: true },
@@ -271,6 +271,8 @@ const SORT_SQL: Record<string, { expr: string; descending: boolean }> = {
 };
 
 const LIST_COLUMNS = qualified(CASES.columns, 'c');
+/** The case's own time or the last change of anything in it, kept by triggers (migration 15). */
+const LAST_CHANGE = "max(c.updated_at, coalesce(n.last_change, ''))";
 
 /** Cases with their counts of persons, events, testimonies and interventions. */
 export async function listCases(vault: Vault, query: CaseListQuery = {}): Promise<CaseSummary[]> {
@@ -295,10 +297,12 @@ export async function listCases(vault: Vault, query: CaseListQuery = {}): Promis
       n_events: number;
       n_testimonies: number;
       n_interventions: number;
+      last_change: string;
     }
   >(
     `SELECT ${LIST_COLUMNS},
-        n.persons AS n_persons, n.events AS n_events, n.testimonies AS n_testimonies, n.interventions AS n_interventions
+        n.persons AS n_persons, n.events AS n_events, n.testimonies AS n_testimonies, n.interventions AS n_interventions,
+        ${LAST_CHANGE} AS last_change
      FROM cases c JOIN case_counts n ON n.case_id = c.id
      ${filter.sql}
      ORDER BY ${sort.expr} ${descending ? 'DESC' : 'ASC'}, c.reference COLLATE NOCASE
@@ -313,5 +317,6 @@ export async function listCases(vault: Vault, query: CaseListQuery = {}): Promis
       testimonies: row.n_testimonies,
       interventions: row.n_interventions,
     },
+    lastChange: row.last_change,
   }));
 }

@@ -13,6 +13,8 @@ export interface CaseRow {
   tags: readonly string[];
   updatedAt: string;
   createdAt: string;
+  /** When anything in the case last changed (its records included): what "updated" sorts by. */
+  lastChange: string;
   counts: { persons: number; events: number; testimonies: number; interventions: number };
 }
 
@@ -76,7 +78,7 @@ export function sortCases<R extends CaseRow>(
       case 'status':
         return collator.compare(statusLabel(a.status), statusLabel(b.status));
       case 'updated':
-        return a.updatedAt < b.updatedAt ? -1 : a.updatedAt > b.updatedAt ? 1 : 0;
+        return a.lastChange < b.lastChange ? -1 : a.lastChange > b.lastChange ? 1 : 0;
       default:
         return a.counts[key] - b.counts[key];
     }

@@ -60,6 +60,7 @@ export const caseListItemOut = z.object({
     testimonies: z.number(),
     interventions: z.number(),
   }),
+  lastChange: z.string(),
 });
 
 export const personOut = z.object({

@@ -62,6 +62,7 @@ describe('the case list', () => {
     tags: [],
     createdAt: '2024-01-01T00:00:00Z',
     updatedAt: '2024-01-01T00:00:00Z',
+    lastChange: '2024-01-01T00:00:00Z',
     counts: { persons: 0, events: 0, testimonies: 0, interventions: 0 },
     ...extra,
   });
@@ -110,6 +111,20 @@ describe('the case list', () => {
       'VIG-10',
       'VIG-2',
       'VIG-1',
+    ]);
+  });
+
+  it('sorts "updated" by the last change of anything in the case, not the case record alone', () => {
+    const collator = new Intl.Collator('en');
+    const changed = [
+      row('A', 'a', { updatedAt: '2024-05-01T00:00:00Z', lastChange: '2024-05-01T00:00:00Z' }),
+      row('B', 'b', { updatedAt: '2024-01-01T00:00:00Z', lastChange: '2024-09-01T00:00:00Z' }),
+      row('C', 'c', { updatedAt: '2024-03-01T00:00:00Z', lastChange: '2024-03-01T00:00:00Z' }),
+    ];
+    expect(sortCases(changed, 'updated', true, collator).map((r) => r.reference)).toEqual([
+      'B',
+      'A',
+      'C',
     ]);
   });
 });

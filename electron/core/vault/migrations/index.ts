@@ -13,6 +13,7 @@ import { interruptedWrites } from './0011-interrupted-writes';
 import { recordVersions } from './0012-record-versions';
 import { interventionStates } from './0013-intervention-states';
 import { caseOrigins } from './0014-case-origins';
+import { caseLastChange } from './0015-case-last-change';
 
 export type { Migration };
 
@@ -32,6 +33,7 @@ export const MIGRATIONS: readonly Migration[] = [
   recordVersions,
   interventionStates,
   caseOrigins,
+  caseLastChange,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;

@@ -275,7 +275,7 @@ export function CaseListScreen() {
                           {formatNumber(row.counts.testimonies, locale)}
                         </div>
                         <div role="cell" className="small">
-                          {formatDateTime(row.updatedAt, locale)}
+                          {formatDateTime(row.lastChange, locale)}
                         </div>
                       </div>
                     );
