@@ -32,6 +32,9 @@ const searchKind = z
  *   end; testimonies: when taken; interventions: when sent). Undated records
  *   and cases and persons are left out when a date filter is given.
  */
+/** How many matches of a very common word are ranked together (see `rankWithin`). */
+export const RANK_WINDOW = 5000;
+
 export const searchQuerySchema = z
   .object({
     text: z.string().max(1000, { message: 'is too long (at most 1000 characters)' }),
@@ -46,13 +49,13 @@ export const searchQuerySchema = z
     /** Language of vocabulary labels in titles. */
     lang: z.enum(LANGUAGES).default('en'),
     /**
-     * Rank only the N most recently added matches (an unfiltered query
-     * matching more than N records). Off by default: every match is ranked.
-     * A word found in tens of thousands of records costs tens of
-     * milliseconds to rank in full; this bounds it, at the price of missing
-     * a better-scoring older record. `total` stays exact either way.
+     * A word found in more records than this is ranked in windows of this
+     * many matches, newest first: the first page of the most common word
+     * stays fast (ranking 50,000 matches took about 50 ms), and the next
+     * pages go on into older windows. `partialRanking` says when it applied;
+     * `total` stays exact. 1,000,000 ranks every match of any real vault.
      */
-    rankWithin: z.number().int().min(100).max(1_000_000).optional(),
+    rankWithin: z.number().int().min(100).max(1_000_000).default(RANK_WINDOW),
   })
   .strict();
 
@@ -80,7 +83,7 @@ export interface SearchResults {
   terms: QueryTerm[];
   /** Matching records in all, before limit and offset. */
   total: number;
-  /** True when `rankWithin` applied: only the newest matches were ranked. */
+  /** True when `rankWithin` applied: matches were ranked in windows, newest first. */
   partialRanking: boolean;
   hits: SearchHit[];
 }

@@ -310,6 +310,79 @@ function bestSnippet(
   return { field: first[0], snippet: leadSnippet(first[1]) };
 }
 
+type RankedRow = { kind: SearchKind; entity_id: string; case_id: string | null; score: number };
+type ParsedQuery = ReturnType<typeof searchQuerySchema.parse>;
+
+/**
+ * One page of matches, best first. With filters, every match is joined to
+ * its facets before ranking. Without, FTS5 ranks first and only the page is
+ * joined; and a word found in more than `rankWithin` records is ranked in
+ * windows of that many matches, newest first (FTS5 walks a doclist by rowid
+ * without ranking, so finding a window's bounds is cheap): the first page
+ * stays fast however common the word, and later pages go on into older
+ * windows, so every match can still be reached.
+ */
+async function rankedPage(
+  vault: Vault,
+  match: string,
+  f: Filters,
+  q: ParsedQuery,
+): Promise<{ rows: RankedRow[]; partialRanking: boolean }> {
+  if (f.where.length > 1)
+    return {
+      rows: await vault.db.all<RankedRow>(
+        `SELECT d.kind, d.entity_id, d.case_id, bm25(search_fts, ${WEIGHTS}) AS score
+         FROM search_fts JOIN search_docs d ON d.rid = search_fts.rowid WHERE ${f.where.join(' AND ')}
+         ORDER BY score, d.rid LIMIT ? OFFSET ?`,
+        [...f.params, q.limit, q.offset],
+      ),
+      partialRanking: false,
+    };
+  const size = q.rankWithin;
+  // The rowid of the nth newest match, or null when there are no more.
+  const nthNewest = async (n: number) =>
+    (
+      await vault.db.get<{ rowid: number }>(
+        'SELECT rowid FROM search_fts WHERE search_fts MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET ?',
+        [match, n],
+      )
+    )?.rowid ?? null;
+  const rows: RankedRow[] = [];
+  let offset = q.offset;
+  let partialRanking = false;
+  while (rows.length < q.limit) {
+    const window = Math.floor(offset / size);
+    const newest = window === 0 ? null : await nthNewest(window * size);
+    if (window > 0 && newest === null) break;
+    const older = await nthNewest((window + 1) * size);
+    const bounds: string[] = [];
+    const params: SqlValue[] = [match];
+    if (newest !== null) {
+      bounds.push('rowid <= ?');
+      params.push(newest);
+    }
+    if (older !== null) {
+      bounds.push('rowid > ?');
+      params.push(older);
+    }
+    if (bounds.length > 0) partialRanking = true;
+    const within = offset - window * size;
+    const wanted = Math.min(q.limit - rows.length, size - within);
+    const page = await vault.db.all<RankedRow>(
+      `SELECT d.kind, d.entity_id, d.case_id, m.score
+       FROM (SELECT rowid, bm25(search_fts, ${WEIGHTS}) AS score FROM search_fts
+             WHERE ${['search_fts MATCH ?', ...bounds].join(' AND ')}
+             ORDER BY score, rowid LIMIT ? OFFSET ?) m
+       JOIN search_docs d ON d.rid = m.rowid ORDER BY m.score, m.rowid`,
+      [...params, wanted, within],
+    );
+    rows.push(...page);
+    if (older === null || page.length < wanted) break;
+    offset += page.length;
+  }
+  return { rows, partialRanking };
+}
+
 /**
  * Full-text search over cases, persons, events, testimonies and
  * interventions, ranked by bm25, with a highlighted passage for each hit.
@@ -321,46 +394,14 @@ export async function search(vault: Vault, query: SearchQuery): Promise<SearchRe
   const terms = parseSearchQuery(q.text);
   const match = toFtsMatch(terms);
   const f = match ? filters(q, match) : null;
-  if (!f) return { terms, total: 0, partialRanking: false, hits: [] };
-  type Row = { kind: SearchKind; entity_id: string; case_id: string | null; score: number };
-  // Without filters, rank inside FTS5 first and join only the page of hits;
-  // with filters, every match must be joined to its facets before ranking.
-  const filtered = f.where.length > 1;
-  // Optional early cut for very common words: rank only the newest matches.
-  // FTS5 walks a doclist by rowid without ranking, so finding the cut is cheap.
-  let partialRanking = false;
-  if (q.rankWithin && !filtered) {
-    const cut = await vault.db.get<{ rowid: number }>(
-      'SELECT rowid FROM search_fts WHERE search_fts MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET ?',
-      [match, q.rankWithin],
-    );
-    if (cut) {
-      f.where.push('search_fts.rowid > ?');
-      f.params.push(cut.rowid);
-      partialRanking = true;
-    }
-  }
-  const where = `WHERE ${f.where.join(' AND ')}`;
-  const rows = filtered
-    ? await vault.db.all<Row>(
-        `SELECT d.kind, d.entity_id, d.case_id, bm25(search_fts, ${WEIGHTS}) AS score
-         FROM search_fts JOIN search_docs d ON d.rid = search_fts.rowid ${where}
-         ORDER BY score, d.rid LIMIT ? OFFSET ?`,
-        [...f.params, q.limit, q.offset],
-      )
-    : await vault.db.all<Row>(
-        `SELECT d.kind, d.entity_id, d.case_id, m.score
-         FROM (SELECT rowid, bm25(search_fts, ${WEIGHTS}) AS score FROM search_fts ${where}
-               ORDER BY score, rowid LIMIT ? OFFSET ?) m
-         JOIN search_docs d ON d.rid = m.rowid ORDER BY m.score, m.rowid`,
-        [...f.params, q.limit, q.offset],
-      );
-  const countSql = filtered
-    ? `SELECT count(*) AS n FROM search_fts JOIN search_docs d ON d.rid = search_fts.rowid ${where}`
-    : 'SELECT count(*) AS n FROM search_fts WHERE search_fts MATCH ?';
-  const total = partialRanking
-    ? ((await vault.db.get<{ n: number }>(countSql, [match]))?.n ?? 0)
-    : rows.length < q.limit && q.offset === 0
+  if (!match || !f) return { terms, total: 0, partialRanking: false, hits: [] };
+  const { rows, partialRanking } = await rankedPage(vault, match, f, q);
+  const countSql =
+    f.where.length > 1
+      ? `SELECT count(*) AS n FROM search_fts JOIN search_docs d ON d.rid = search_fts.rowid WHERE ${f.where.join(' AND ')}`
+      : 'SELECT count(*) AS n FROM search_fts WHERE search_fts MATCH ?';
+  const total =
+    rows.length < q.limit && q.offset === 0 && !partialRanking
       ? rows.length
       : ((await vault.db.get<{ n: number }>(countSql, f.params))?.n ?? 0);
   if (rows.length === 0) return { terms, total, partialRanking, hits: [] };

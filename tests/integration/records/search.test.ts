@@ -247,18 +247,51 @@ describe('search', () => {
     });
   });
 
-  it('can rank only the newest matches of a very common word, keeping the total exact', async () => {
+  it('ranks a very common word a window at a time, newest first, every match still reachable', async () => {
     const c = await createCase(v, { title: 'Common' });
     const made: string[] = [];
+    // Some statements say the word more often: within a window they rank first.
     for (let i = 0; i < 130; i += 1)
-      made.push((await createTestimony(v, c.id, { statement: `ubiquitous ${i}` })).id);
-    const full = await search(v, { text: 'ubiquitous', limit: 200 });
+      made.push(
+        (
+          await createTestimony(v, c.id, {
+            statement: `${'ubiquitous '.repeat(1 + (i % 4))}statement number ${i}`,
+          })
+        ).id,
+      );
+    const newest = made.slice(30);
+    const oldest = made.slice(0, 30);
+    const full = await search(v, { text: 'ubiquitous', limit: 200, rankWithin: 1_000_000 });
     expect(full).toMatchObject({ total: 130, partialRanking: false });
     expect(full.hits).toHaveLength(130);
-    const cut = await search(v, { text: 'ubiquitous', limit: 200, rankWithin: 100 });
-    expect(cut).toMatchObject({ total: 130, partialRanking: true });
-    expect(cut.hits.map((h) => h.id).sort()).toEqual(made.slice(30).sort());
-    // Filters always rank every match.
+
+    const windows = await search(v, { text: 'ubiquitous', limit: 200, rankWithin: 100 });
+    expect(windows).toMatchObject({ total: 130, partialRanking: true });
+    const ids = windows.hits.map((h) => h.id);
+    expect(ids.slice(0, 100).sort()).toEqual([...newest].sort());
+    expect(ids.slice(100).sort()).toEqual([...oldest].sort());
+    const sorted = (scores: number[]) => scores.every((s, i) => i === 0 || scores[i - 1]! <= s);
+    expect(sorted(windows.hits.slice(0, 100).map((h) => h.score))).toBe(true);
+    expect(sorted(windows.hits.slice(100).map((h) => h.score))).toBe(true);
+    expect(sorted(full.hits.map((h) => h.score))).toBe(true);
+
+    // Pages of 20, one crossing from the newest window into the older one: each match once.
+    const seen: string[] = [];
+    for (let offset = 0; offset < 140; offset += 20) {
+      const page = await search(v, { text: 'ubiquitous', limit: 20, offset, rankWithin: 100 });
+      expect(page.total).toBe(130);
+      seen.push(...page.hits.map((h) => h.id));
+    }
+    expect(seen).toEqual(ids);
+    // A page beyond the last match is empty; the total says how many there are.
+    expect(await search(v, { text: 'ubiquitous', offset: 300, rankWithin: 100 })).toMatchObject({
+      total: 130,
+      hits: [],
+    });
+    // Below the window nothing changes; filters always rank every match.
+    expect(
+      (await search(v, { text: 'ubiquitous', limit: 200, rankWithin: 200 })).partialRanking,
+    ).toBe(false);
     expect(
       (await search(v, { text: 'ubiquitous', limit: 200, rankWithin: 100, caseId: c.id }))
         .partialRanking,

@@ -288,6 +288,10 @@ export function searchResults(results: SearchResults): string {
   const lines = [
     `${results.total} match${results.total === 1 ? '' : 'es'}${results.total > results.hits.length ? ` (showing ${results.hits.length})` : ''}`,
   ];
+  if (results.partialRanking)
+    lines.push(
+      'A very common word: its matches are ranked a window at a time, newest first; --offset goes on into older ones, --rank-all ranks them all together.',
+    );
   for (const hit of results.hits) {
     lines.push(
       '',

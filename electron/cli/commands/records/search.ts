@@ -1,9 +1,9 @@
 import { UsageError, type Command } from '../../command';
 import { caseTimeline, personTimeline, search } from '../../../core/records';
-import { SEARCH_KINDS, searchQuerySchema } from '../../../../shared/domain/search';
+import { RANK_WINDOW, SEARCH_KINDS, searchQuerySchema } from '../../../../shared/domain/search';
 import { caseIdFrom } from '../../caseOption';
 import { LANG_FIELDS, langOf, PAGE_FIELDS, queryOf, specs } from './common';
-import { list, text, type FieldOptions } from './fields';
+import { flag, list, text, type FieldOptions } from './fields';
 import * as format from './format';
 
 const SEARCH_FIELDS: FieldOptions = {
@@ -18,6 +18,11 @@ const SEARCH_FIELDS: FieldOptions = {
   country: text('country', 'CC', 'only records in this country'),
   from: text('from', 'DATE', 'only records dated on or after this (partial) date'),
   to: text('to', 'DATE', 'only records dated on or before this (partial) date'),
+  'rank-all': flag(
+    'rankWithin',
+    `rank every match together (slower for very common words; by default a word found in more than ${RANK_WINDOW.toLocaleString('en')} records is ranked that many matches at a time, newest first)`,
+    1_000_000,
+  ),
   ...LANG_FIELDS,
   ...PAGE_FIELDS,
 };
@@ -42,7 +47,9 @@ const searchCommand: Command = {
   ],
   details: `Case, accents and Arabic diacritics do not matter (Mohamed = mohamed, José = jose,
 مُحَمَّد = محمد, أحمد = احمد, Фёдор = Федор). With --json, each hit carries the id of what
-matched, its case, and the passage as segments {text, match}.`,
+matched, its case, and the passage as segments {text, match}. A word found in more than
+${RANK_WINDOW.toLocaleString('en')} records is ranked ${RANK_WINDOW.toLocaleString('en')} matches at a time, newest first ("partialRanking": true;
+the total stays exact; --offset goes on into older matches); --rank-all ranks them all together.`,
   async run(context) {
     const query = await queryOf(context, SEARCH_FIELDS, searchQuerySchema, {
       text: context.positionals.join(' '),
