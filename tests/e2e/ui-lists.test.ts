@@ -1,5 +1,6 @@
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { intakeFile } from '../../electron/core/evidence';
 import { createCase, createEvent, createPerson, linkPerson } from '../../electron/core/records';
 import { tempDir } from '../helpers/tmp';
 import { hasChromium, hasRenderer, launchBridgedApp } from './support/bridge';
@@ -12,6 +13,7 @@ if (skip)
   );
 
 const PASSPHRASE = 'long lists passphrase for vigil';
+const JPEG = resolve(import.meta.dirname, '../fixtures/metadata/camera.jpg');
 
 const DATA = {
   en: {
@@ -75,6 +77,7 @@ describe.skipIf(skip)('long lists (Chromium over the test bridge, real vault)', 
             await linkPerson(vault, { caseId: a.id, personId: person.id, role: 'source' });
         }
         await createPerson(vault, { name: data.other }, { caseId: a.id, role: 'witness' });
+        await intakeFile(vault, { caseId: a.id, path: JPEG });
         await createCase(vault, { title: data.caseC, reference: 'Z-1' });
 
         // ---- search: a page, the total, and the rest on request ------------------------------
@@ -199,6 +202,18 @@ describe.skipIf(skip)('long lists (Chromium over the test bridge, real vault)', 
         await ui.navigate('cases');
         await expect.poll(listed, WAIT).toEqual(['RM-2024/7', 'Z-1', 'HV-12']);
         await ui.screenshot('case-list-last-change');
+
+        // ---- point 10: the audit log names files and people, and says who wrote it ------------
+        await page.getByRole('button', { name: data.caseA, exact: true }).click();
+        await ui.tab('audit');
+        const log = page.getByRole('table');
+        await expect.poll(() => log.innerText(), WAIT).toContain('camera.jpg');
+        const logText = await log.innerText();
+        expect(logText).not.toMatch(/sha256 [0-9a-f]{16}/);
+        expect(logText).toContain(data.namesake);
+        expect(logText).toContain(t('audit.byThisAccount', { name: `\u2068${vault.actor}\u2069` }));
+        await ui.audit('audit log with names');
+        await ui.screenshot('audit-names');
 
         expect(ui.findings, JSON.stringify(ui.findings, null, 2)).toEqual([]);
       } finally {

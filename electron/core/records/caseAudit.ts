@@ -1,5 +1,7 @@
 import type { Vault } from '../vault/vault';
+import type { Queryable } from '../vault/database';
 import { existingCaseId } from './crud';
+import { chunks, placeholders } from './sql';
 
 export interface CaseAuditEntry {
   seq: number;
@@ -10,6 +12,53 @@ export interface CaseAuditEntry {
   entityId: string | null;
   detail: Record<string, unknown>;
   hash: string;
+  /**
+   * What the record is called, so the log reads "camera.jpg" rather than a
+   * hash or an id: a file's name, a person's name, an event's title, a
+   * testimony's witness, an intervention's recipient, a case's reference;
+   * the trash's label for a deleted record; null when nothing is known.
+   */
+  label: string | null;
+  /** The entry was written by the account this vault is open under now. */
+  byThisAccount: boolean;
+}
+
+/** Name of each kind of record, for the ids of one page of the log. */
+const LABELS: Record<string, string> = {
+  case: 'SELECT id, reference AS label FROM cases WHERE id IN (LIST)',
+  person: 'SELECT id, name AS label FROM persons WHERE id IN (LIST)',
+  event: 'SELECT id, title AS label FROM events WHERE id IN (LIST)',
+  testimony: `SELECT t.id, coalesce(p.name, t.witness_description) AS label
+              FROM testimonies t LEFT JOIN persons p ON p.id = t.witness_id WHERE t.id IN (LIST)`,
+  intervention: 'SELECT id, recipient AS label FROM interventions WHERE id IN (LIST)',
+  evidence: 'SELECT id, coalesce(original_name, title) AS label FROM evidence WHERE id IN (LIST)',
+};
+
+async function labelsOf(
+  q: Queryable,
+  entries: { entityType: string; entityId: string | null }[],
+): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  const ids = new Map<string, Set<string>>();
+  for (const e of entries)
+    if (e.entityId && LABELS[e.entityType])
+      ids.set(e.entityType, (ids.get(e.entityType) ?? new Set()).add(e.entityId));
+  for (const [type, set] of ids)
+    for (const part of chunks([...set]))
+      for (const row of await q.all<{ id: string; label: string | null }>(
+        LABELS[type]!.replace('LIST', placeholders(part.length)),
+        part,
+      ))
+        if (row.label) out.set(`${type}:${row.id}`, row.label);
+  // Deleted records keep the label the trash gave them.
+  const missing = entries.filter((e) => e.entityId && !out.has(`${e.entityType}:${e.entityId}`));
+  for (const part of chunks([...new Set(missing.map((e) => e.entityId!))]))
+    for (const row of await q.all<{ kind: string; record_id: string; label: string }>(
+      `SELECT kind, record_id, label FROM trash WHERE record_id IN (${placeholders(part.length)})`,
+      part,
+    ))
+      if (row.label) out.set(`${row.kind}:${row.record_id}`, row.label);
+  return out;
 }
 
 /**
@@ -45,6 +94,10 @@ export async function caseAuditLog(
      ORDER BY seq DESC LIMIT ?2`,
     [caseId, limit],
   );
+  const labels = await labelsOf(
+    vault.db,
+    rows.map((r) => ({ entityType: r.entity_type, entityId: r.entity_id })),
+  );
   return rows.map((r) => ({
     seq: r.seq,
     at: r.at,
@@ -54,6 +107,8 @@ export async function caseAuditLog(
     entityId: r.entity_id,
     detail: parseDetail(r.detail),
     hash: r.hash,
+    label: labels.get(`${r.entity_type}:${r.entity_id}`) ?? null,
+    byThisAccount: r.actor === vault.actor,
   }));
 }
 

@@ -294,4 +294,7 @@ export const auditEntryOut = z.object({
   /** Field names, counts, hashes: the audit log never records case content. */
   detail: z.record(z.string(), z.unknown()),
   hash: z.string(),
+  /** The record's name (a file's, a person's…), shown instead of a hash or an id. */
+  label: z.string().nullable(),
+  byThisAccount: z.boolean(),
 });

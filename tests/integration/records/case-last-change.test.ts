@@ -17,6 +17,7 @@ import {
   updatePerson,
 } from '../../../electron/core/records';
 import { restoreFromTrash } from '../../../electron/core/records/trash';
+import { caseAuditLog } from '../../../electron/core/records/caseAudit';
 import { TEST_KDF, PASSPHRASE } from '../../helpers/vault';
 import { tempDir } from '../../helpers/tmp';
 
@@ -124,5 +125,25 @@ describe('a case’s last change', () => {
     );
     await updateEvidence(vault, item!.id, { title: 'Photo of the raid' });
     expect((await lastChanges(vault))['A-1']! > retitled).toBe(true);
+  });
+
+  it('names files, people and deleted records in the case audit log, and says which entries are this account’s', async () => {
+    const { vault } = await vaultWithClock();
+    const c = await createCase(vault, { title: 'Détention à Oran', reference: 'O-3' });
+    await createPerson(vault, { name: 'عبد الله' }, { caseId: c.id, role: 'victim' });
+    await intakeFile(vault, { caseId: c.id, path: JPEG });
+    const event = await createEvent(vault, c.id, {
+      eventType: 'torture',
+      title: 'Coups à la prison',
+    });
+    await deleteEvent(vault, event.id);
+    const log = await caseAuditLog(vault, c.id, 100);
+    const labelled = log.map((e) => `${e.action}: ${e.label}`);
+    expect(labelled).toContain('case.create: O-3');
+    expect(labelled).toContain('evidence.intake: camera.jpg');
+    expect(labelled).toContain('person.link: عبد الله');
+    // The event is gone from its table; the trash remembers what it was called.
+    expect(labelled.find((l) => l.startsWith('event.create: '))).toContain('Coups à la prison');
+    expect(log.every((e) => e.byThisAccount && e.actor === 'tester')).toBe(true);
   });
 });

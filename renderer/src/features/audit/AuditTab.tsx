@@ -37,7 +37,8 @@ function detailText(entry: AuditEntry): string {
   const fields = entry.detail.fields;
   if (Array.isArray(fields) && fields.length > 0)
     parts.push(fields.filter((f) => typeof f === 'string').join(', '));
-  if (typeof entry.detail.sha256 === 'string')
+  // A file is named by its label (its file name); the hash only when nothing else is known.
+  if (typeof entry.detail.sha256 === 'string' && !entry.label)
     parts.push(`sha256 ${entry.detail.sha256.slice(0, 16)}…`);
   return parts.join(' · ');
 }
@@ -83,8 +84,21 @@ export function AuditTab({ caseId }: { caseId: string }) {
                 <tr key={entry.seq}>
                   <td>{entry.seq}</td>
                   <td>{formatDateTime(entry.at, locale)}</td>
-                  <td dir="auto">{entry.actor}</td>
-                  <td>{typeLabel(entry.entityType)}</td>
+                  <td>
+                    {t(entry.byThisAccount ? 'audit.byThisAccount' : 'audit.byAccount', {
+                      // First-strong isolates: a Latin account name keeps its place in Arabic text.
+                      name: `\u2068${entry.actor}\u2069`,
+                    })}
+                  </td>
+                  <td>
+                    {typeLabel(entry.entityType)}
+                    {entry.label ? (
+                      <>
+                        {': '}
+                        <bdi className="audit-label">{entry.label}</bdi>
+                      </>
+                    ) : null}
+                  </td>
                   <td>
                     {actionLabel(entry.action) ?? <span className="mono">{entry.action}</span>}
                   </td>
