@@ -1,6 +1,7 @@
 import type { EventName, EventPayload } from '../../shared/ipc/contract';
 import { ClipboardGuard, type ClipboardPort } from './clipboard';
 import type { Dialogs } from './dialogs';
+import { DraftLedger } from './draftLedger';
 import { createHandlers, type AppContext } from './handlers';
 import { createDispatcher, type Dispatch } from './ipc/dispatch';
 import { Operations } from './operations';
@@ -25,7 +26,9 @@ export function createServices(options: {
   onInternalError?: (channel: string, error: unknown) => void;
 }): { context: AppContext; dispatch: Dispatch } {
   const clipboard = new ClipboardGuard(options.clipboard);
-  const session = new Session((reason) => {
+  const drafts = new DraftLedger();
+  const session: Session = new Session((reason) => {
+    drafts.locked(session.lastLockedVault?.dir ?? null);
     // Whatever locks the vault, a hash or passphrase copied from it does not stay behind.
     void clipboard.clearIfOurs();
     options.emit('locked', { reason });
@@ -38,6 +41,7 @@ export function createServices(options: {
     settings: options.settings,
     app: options.app,
     clipboard,
+    drafts,
     async panic(kind) {
       operations.cancelAll();
       await session.lock(kind);

@@ -10,7 +10,9 @@ type AppChannels =
   | 'clipboard.copy'
   | 'settings.get'
   | 'settings.set'
-  | 'operation.cancel';
+  | 'operation.cancel'
+  | 'drafts.report'
+  | 'drafts.discarded';
 
 /** The settings the renderer sees: never the recent vaults' paths. */
 function shownSettings(settings: Settings) {
@@ -59,6 +61,14 @@ export function appHandlers(ctx: AppContext): Pick<Handlers, AppChannels> {
     },
     async 'settings.set'(input) {
       return shownSettings(await ctx.settings.update(input));
+    },
+    async 'drafts.report'({ counts }) {
+      ctx.session.requireVault();
+      ctx.drafts.report(counts);
+      return {};
+    },
+    async 'drafts.discarded'() {
+      return { counts: ctx.drafts.takeDiscarded(ctx.session.requireVault().dir) };
     },
     async 'operation.cancel'({ operationId }) {
       return { cancelled: ctx.operations.cancel(operationId) };

@@ -15,7 +15,7 @@ export function backupHandlers(
     async 'backup.create'({ operationId }) {
       const vault = ctx.session.requireVault();
       const out = await ctx.dialogs.chooseSaveFile(`vigil-backup-${stamp(new Date())}.vigilbackup`);
-      if (!out) return { saved: false, label: null, bytes: null, createdAt: null };
+      if (!out) return { saved: false, label: null, outputId: null, bytes: null, createdAt: null };
       const result = await ctx.operations.run(operationId, (signal, progress) =>
         createBackup(vault, {
           out,
@@ -26,6 +26,7 @@ export function backupHandlers(
       return {
         saved: true,
         label: basename(result.file),
+        outputId: ctx.session.remember('output', result.file),
         bytes: result.bytes,
         createdAt: result.createdAt,
       };

@@ -1,5 +1,6 @@
 import type { ClipboardGuard } from '../clipboard';
 import type { Dialogs } from '../dialogs';
+import type { DraftLedger } from '../draftLedger';
 import type { Operations } from '../operations';
 import type { Session } from '../session';
 import type { SettingsStore } from '../settings';
@@ -12,6 +13,8 @@ export interface AppContext {
   operations: Operations;
   app: { version: string; platform: string };
   clipboard: ClipboardGuard;
+  /** Counts of the renderer's unsaved drafts, and what the last lock discarded. */
+  drafts: DraftLedger;
   /**
    * The panic shortcut or the quick exit: stop everything, lock, and (in the app) close every
    * window for a fresh one at a neutral lock screen, minimised for a quick exit.

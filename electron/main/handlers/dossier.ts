@@ -55,6 +55,7 @@ export function dossierHandlers(ctx: AppContext): Pick<Handlers, DossierChannels
         return {
           saved: false,
           label: null,
+          outputId: null,
           kind: target,
           manifestSha256: null,
           signer: null,
@@ -81,6 +82,7 @@ export function dossierHandlers(ctx: AppContext): Pick<Handlers, DossierChannels
       return {
         saved: true,
         label: basename(result.out),
+        outputId: ctx.session.remember('output', result.out),
         kind: result.kind,
         manifestSha256: result.manifestSha256,
         signer: result.manifest.signer.fingerprint,

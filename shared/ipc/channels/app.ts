@@ -1,5 +1,9 @@
 import { z } from 'zod';
+import { DRAFT_KINDS } from '../../drafts';
 import { empty, language, location, opaqueId, operationId } from '../schemas';
+
+/** Unsaved drafts by kind: counts only, never their content. */
+const draftCounts = z.partialRecord(z.enum(DRAFT_KINDS), z.number().int().min(0).max(10_000));
 
 const settingsOut = z.object({
   /** null until the user chooses: the interface then follows the system's language. */
@@ -49,6 +53,16 @@ export const appChannels = {
       clipboardSeconds: z.number().int().min(5).max(600).optional(),
     }),
     output: settingsOut,
+  },
+  /** The renderer's unsaved drafts, by kind (counts only), so a lock can say what it discarded. */
+  'drafts.report': {
+    input: z.strictObject({ counts: draftCounts }),
+    output: z.object({}),
+  },
+  /** What the last lock of the open vault discarded (told once; empty when nothing was). */
+  'drafts.discarded': {
+    input: empty,
+    output: z.object({ counts: draftCounts }),
   },
   'operation.cancel': {
     input: z.strictObject({ operationId }),

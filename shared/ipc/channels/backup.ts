@@ -23,6 +23,8 @@ export const backupChannels = {
     output: z.object({
       saved: z.boolean(),
       label: z.string().nullable(),
+      /** For app.showInFolder: a reference to where main wrote it (null when nothing was saved). */
+      outputId: z.string().nullable(),
       bytes: z.number().nullable(),
       createdAt: z.string().nullable(),
     }),

@@ -181,6 +181,8 @@ export const dossierChannels = {
     output: z.object({
       saved: z.boolean(),
       label: z.string().nullable(),
+      /** For app.showInFolder: a reference to where main wrote it (null when nothing was saved). */
+      outputId: z.string().nullable(),
       kind: z.enum(['directory', 'bundle']),
       manifestSha256: z.string().nullable(),
       signer: z.string().nullable(),

@@ -28,6 +28,7 @@ describe('backup and due channels', () => {
     expect(await call('backup.create', { operationId: 'op-backup-1' })).toEqual({
       saved: false,
       label: null,
+      outputId: null,
       bytes: null,
       createdAt: null,
     });
@@ -37,6 +38,11 @@ describe('backup and due channels', () => {
       operationId: 'op-backup-2',
     });
     expect(made).toMatchObject({ saved: true, label: 'chosen.vigilbackup' });
+    // "Show in folder": the renderer holds a reference; main opens the path it chose itself.
+    await call('app.showInFolder', {
+      outputId: (made as unknown as { outputId: string }).outputId,
+    });
+    expect(services.dialogs.shownInFolder).toEqual([out]);
     expect(made.bytes).toBeGreaterThan(0);
     expect(services.events.some((e) => e.event === 'progress')).toBe(true);
     expect((await verifyBackup(out, { passphrase: PASSPHRASE })).vaultId).toBe(vault.id);

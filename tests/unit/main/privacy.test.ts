@@ -260,6 +260,49 @@ describe('privacy channels', () => {
     expect(panics).toEqual(['panic', 'quick-exit']);
   });
 
+  it('drafts: counts only; a lock discards them and the next unlock of that vault says so, once', async () => {
+    const { call, refused, context } = await services();
+    const { vault, dir } = await newVault();
+    const other = await newVault();
+    // Nothing to report while locked: the renderer holds no drafts then.
+    expect((await refused('drafts.report', { counts: { testimony: 1 } }))?.code).toBe(
+      'VAULT_LOCKED',
+    );
+    await context.session.open(vault);
+    expect(await call('drafts.discarded', {})).toEqual({ counts: {} });
+    for (const bad of [
+      { counts: { testimony: -1 } },
+      { counts: { testimony: 1.5 } },
+      { counts: { statement: 1 } },
+      { counts: { testimony: 'They took her at nine' } },
+      { counts: {}, text: 'They took her at nine' },
+    ])
+      expect((await refused('drafts.report', bad))?.code).toBe('INVALID_INPUT');
+    await call('drafts.report', { counts: { testimony: 2, person: 1 } });
+    await call('drafts.report', { counts: { testimony: 1, person: 1 } });
+    await call('vault.lock', { reason: 'panic' });
+    // Another vault opened in between hears nothing of this one's drafts...
+    await context.session.open(other.vault);
+    expect(await call('drafts.discarded', {})).toEqual({ counts: {} });
+    await call('vault.lock', { reason: 'user' });
+    // ...and a lock with no drafts leaves nothing to tell.
+    await context.session.open(await reopen(dir));
+    await call('drafts.report', { counts: { case: 1 } });
+    await call('drafts.report', { counts: {} });
+    await context.session.lock('idle');
+    await context.session.open(await reopen(dir));
+    expect(await call('drafts.discarded', {})).toEqual({ counts: {} });
+    // Discarded twice before an unlock: the counts add up; told once.
+    await call('drafts.report', { counts: { testimony: 1 } });
+    await context.session.lock('idle');
+    await context.session.open(await reopen(dir));
+    await call('drafts.report', { counts: { testimony: 1, submission: 1 } });
+    await call('vault.lock', { reason: 'quick-exit' });
+    await context.session.open(await reopen(dir));
+    expect(await call('drafts.discarded', {})).toEqual({ counts: { testimony: 2, submission: 1 } });
+    expect(await call('drafts.discarded', {})).toEqual({ counts: {} });
+  });
+
   it('a panic right after a plain lock still hides the name of the vault locked last', async () => {
     const { call, context } = await services();
     const { vault } = await newVault();
