@@ -21,6 +21,8 @@ const settingsSchema = z.object({
   clipboardSeconds: z.number().int().min(5).max(600).default(30),
   /** Remind the user to back up when the last backup is older than this many days. */
   backupReminderDays: z.number().int().min(1).max(365).default(7),
+  /** The user folded the navigation away (remembered; narrow windows fold it whatever this says). */
+  navCollapsed: z.boolean().default(false),
   recentVaults: z.array(z.string().max(4096)).max(10).default([]),
 });
 

@@ -23,6 +23,7 @@ function shownSettings(settings: Settings) {
     hideVaultNames: settings.hideVaultNames,
     clipboardSeconds: settings.clipboardSeconds,
     backupReminderDays: settings.backupReminderDays,
+    navCollapsed: settings.navCollapsed,
   };
 }
 

@@ -8,8 +8,12 @@ import { KeysScreen } from '../features/keys/KeysScreen';
 import { SearchScreen } from '../features/search/SearchScreen';
 import { SettingsScreen } from '../features/settings/SettingsScreen';
 import { DueScreen } from '../features/due/DueScreen';
+import { countDrafts, useDraftList } from '../components/DraftNotes';
+import { useDrafts } from '../lib/drafts';
 import { vigil } from '../lib/vigil';
+import type { DraftCounts } from '../../../shared/drafts';
 import { CaseWorkspace } from '../features/workspace/CaseWorkspace';
+import { ActivityArea } from './ActivityArea';
 import { NavigationContext, type Route } from './routes';
 
 type Section = 'due' | 'cases' | 'search' | 'import' | 'keys' | 'settings';
@@ -77,6 +81,34 @@ export function Shell({
   // The navigation folds away (a button at the top); on a narrow window (or a zoomed one) it
   // starts folded, so the page is not pushed sideways (WCAG reflow at 320 CSS px).
   const [navOpen, setNavOpen] = useState(() => !window.matchMedia(NARROW).matches);
+  // The user's own choice is remembered (in the app's settings, not the vault); a window made
+  // narrow folds it, and made wide again shows what the user chose.
+  const collapsed = useRef(false);
+  useEffect(() => {
+    let live = true;
+    const narrow = window.matchMedia(NARROW);
+    vigil.settings
+      .get()
+      .then((settings) => {
+        collapsed.current = settings.navCollapsed;
+        if (live && !narrow.matches) setNavOpen(!settings.navCollapsed);
+      })
+      .catch(() => undefined);
+    const onChange = () => setNavOpen(!narrow.matches && !collapsed.current);
+    narrow.addEventListener('change', onChange);
+    return () => {
+      live = false;
+      narrow.removeEventListener('change', onChange);
+    };
+  }, []);
+  const toggleNav = () => {
+    const open = !navOpen;
+    setNavOpen(open);
+    if (!window.matchMedia(NARROW).matches) {
+      collapsed.current = !open;
+      void vigil.settings.set({ navCollapsed: !open }).catch(() => undefined);
+    }
+  };
   const main = useRef<HTMLElement>(null);
   const navigation = useMemo(() => ({ route, navigate: setRoute }), [route]);
   const section = sectionOf(route);
@@ -103,6 +135,23 @@ export function Shell({
   useEffect(() => {
     document.title = `${t(`nav.${section}`)} — Vigil`;
   }, [section, t]);
+
+  // Drafts are never kept past a lock; what the last lock discarded is said once, here.
+  const drafts = useDrafts();
+  const draftList = useDraftList();
+  const [discarded, setDiscarded] = useState<DraftCounts>({});
+  useEffect(() => {
+    let live = true;
+    vigil.drafts
+      .discarded()
+      .then(({ counts }) => {
+        if (live) setDiscarded(counts);
+      })
+      .catch(() => undefined);
+    return () => {
+      live = false;
+    };
+  }, []);
 
   // "Due and overdue" is the start screen whenever something is overdue or due within two weeks.
   useEffect(() => {
@@ -142,7 +191,7 @@ export function Shell({
               className="nav-toggle"
               aria-expanded={navOpen}
               aria-controls="nav-body"
-              onClick={() => setNavOpen((open) => !open)}
+              onClick={toggleNav}
             >
               {navOpen ? t('nav.hideMenu') : t('nav.showMenu')}
             </button>
@@ -181,14 +230,33 @@ export function Shell({
               ))}
             </ul>
             <div className="sidebar-foot">
-              <button type="button" className="lock-button" onClick={onLock}>
+              <button
+                type="button"
+                className="lock-button"
+                aria-describedby={drafts.length > 0 ? 'lock-drafts' : undefined}
+                onClick={onLock}
+              >
                 {t('nav.lock')}
               </button>
+              {drafts.length > 0 ? (
+                <span id="lock-drafts" className="lock-drafts">
+                  {t('drafts.lockWarning', { list: draftList(countDrafts(drafts)) })}
+                </span>
+              ) : null}
               <span className="shortcut-hint">{t('nav.panicHint')}</span>
             </div>
           </div>
         </nav>
         <main id="main" className="main" ref={main} tabIndex={-1}>
+          {Object.keys(discarded).length > 0 ? (
+            <div className="notice notice-warn discarded-drafts" role="status">
+              <p>{t('drafts.discarded', { list: draftList(discarded) })}</p>
+              <button type="button" className="btn btn-small" onClick={() => setDiscarded({})}>
+                {t('common.dismiss')}
+              </button>
+            </div>
+          ) : null}
+          <ActivityArea />
           <Page route={route} />
         </main>
       </div>

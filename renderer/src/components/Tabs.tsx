@@ -1,6 +1,10 @@
 import { useId, useRef, type KeyboardEvent, type ReactNode } from 'react';
 
-/** ARIA tabs: arrow keys move between tabs (mirrored in right-to-left), Home and End jump. */
+/**
+ * ARIA tabs: arrow keys move between tabs (mirrored in right-to-left), Home and End jump.
+ * A tab with a `note` (unsaved work in it) shows a dot and has the note as its description,
+ * so its name stays the same.
+ */
 export function Tabs<T extends string>({
   label,
   tabs,
@@ -9,7 +13,7 @@ export function Tabs<T extends string>({
   children,
 }: {
   label: string;
-  tabs: readonly { id: T; label: ReactNode }[];
+  tabs: readonly { id: T; label: ReactNode; note?: string }[];
   selected: T;
   onSelect: (id: T) => void;
   children: ReactNode;
@@ -48,12 +52,26 @@ export function Tabs<T extends string>({
             aria-controls={`${base}-panel`}
             tabIndex={tab.id === selected ? 0 : -1}
             className="tab"
+            aria-describedby={tab.note ? `${base}-note-${tab.id}` : undefined}
             onClick={() => onSelect(tab.id)}
           >
             {tab.label}
+            {tab.note ? (
+              <span className="tab-mark" aria-hidden="true">
+                {' ●'}
+              </span>
+            ) : null}
           </button>
         ))}
       </div>
+      {/* Outside the tabs, so a note never becomes part of a tab's name. */}
+      {tabs.map((tab) =>
+        tab.note ? (
+          <span key={tab.id} id={`${base}-note-${tab.id}`} hidden>
+            {tab.note}
+          </span>
+        ) : null,
+      )}
       <div role="tabpanel" id={`${base}-panel`} aria-labelledby={`${base}-tab-${selected}`}>
         {children}
       </div>

@@ -72,6 +72,7 @@ export const vigil = {
   clipboard: { copy: request('clipboard.copy') },
   settings: { get: noInput('settings.get'), set: request('settings.set') },
   operations: { cancel: request('operation.cancel') },
+  drafts: { report: request('drafts.report'), discarded: noInput('drafts.discarded') },
   backup: { create: request('backup.create'), status: noInput('backup.status') },
   due: { list: request('due.list') },
   vault: {

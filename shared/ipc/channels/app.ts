@@ -14,6 +14,8 @@ const settingsOut = z.object({
   clipboardSeconds: z.number().int(),
   /** Remind the user to back up when the last backup is older than this many days. */
   backupReminderDays: z.number().int(),
+  /** The user folded the navigation away. */
+  navCollapsed: z.boolean(),
 });
 
 /** Channels of the application. */
@@ -51,6 +53,7 @@ export const appChannels = {
       lockOnHide: z.boolean().optional(),
       hideVaultNames: z.boolean().optional(),
       clipboardSeconds: z.number().int().min(5).max(600).optional(),
+      navCollapsed: z.boolean().optional(),
     }),
     output: settingsOut,
   },

@@ -183,6 +183,7 @@ describe('privacy channels', () => {
       hideVaultNames: false,
       clipboardSeconds: 30,
       backupReminderDays: 7,
+      navCollapsed: false,
     });
     expect(
       await call('settings.set', { lockOnHide: true, hideVaultNames: true, clipboardSeconds: 45 }),
@@ -192,6 +193,7 @@ describe('privacy channels', () => {
       { clipboardSeconds: 601 },
       { clipboardSeconds: 7.5 },
       { lockOnHide: 'yes' },
+      { navCollapsed: 'yes' },
       { recentVaults: ['/etc'] },
     ])
       expect((await refused('settings.set', bad))?.code).toBe('INVALID_INPUT');

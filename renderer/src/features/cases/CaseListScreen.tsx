@@ -9,6 +9,7 @@ import { FilterSelect, FilterText, VocabFilter } from '../../components/Filters'
 import { Loading } from '../../components/Loading';
 import { filterCases, searchKeyOf, sortCases, type CaseSortKey } from '../../logic/caseList';
 import { formatDateTime, formatNumber } from '../../logic/format';
+import { useDrafts } from '../../lib/drafts';
 import { useLoad } from '../../lib/useLoad';
 import { useVocabularies } from '../../lib/vocabularies';
 import { vigil } from '../../lib/vigil';
@@ -70,6 +71,7 @@ export function CaseListScreen() {
     () => new Set((overdue.data ?? []).map((item) => item.caseId)),
     [overdue.data],
   );
+  const draftCases = new Set(useDrafts().map((d) => d.caseId));
   const rows = useMemo(() => list.data ?? [], [list.data]);
   const keys = useMemo(() => new Map(rows.map((row) => [row.id, searchKeyOf(row)])), [rows]);
   const collator = useMemo(
@@ -249,6 +251,12 @@ export function CaseListScreen() {
                           >
                             {row.title}
                           </button>
+                          {draftCases.has(row.id) ? (
+                            <>
+                              {' '}
+                              <span className="badge badge-warn">{t('drafts.marker')}</span>
+                            </>
+                          ) : null}
                           {overdueCases.has(row.id) ? (
                             <>
                               {' '}

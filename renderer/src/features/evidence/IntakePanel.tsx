@@ -1,12 +1,12 @@
-import { useState, type DragEvent } from 'react';
+import { useEffect, useRef, useState, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { TextField } from '../../components/Field';
-import { ProgressList, type FileProgress } from '../../components/ProgressList';
+import { ProgressList } from '../../components/ProgressList';
 import { formatBytes } from '../../logic/format';
-import { useProgress } from '../../lib/operations';
+import { cancelActivity, runActivity, useActivities } from '../../lib/activity';
 import type { ChosenFile } from '../../lib/types';
-import { isUiError, newOperationId, vigil } from '../../lib/vigil';
+import { isUiError, vigil } from '../../lib/vigil';
 
 /**
  * Taking files into the vault: chosen in the system dialog or dropped on the
@@ -25,30 +25,33 @@ export function IntakePanel({
   const locale = i18n.resolvedLanguage ?? 'en';
   const [chosen, setChosen] = useState<ChosenFile[]>([]);
   const [source, setSource] = useState('');
-  const [operationId, setOperationId] = useState<string | null>(null);
-  const [files, setFiles] = useState<FileProgress[]>([]);
   const [error, setError] = useState<unknown>(null);
   const [dragging, setDragging] = useState(false);
-  const [outcome, setOutcome] = useState<
-    { added: number; duplicates: number } | 'cancelled' | null
-  >(null);
-
-  useProgress(operationId, (progress) => {
-    setFiles((list) => {
-      const index = list.findIndex((f) => f.state !== 'done' && f.name === progress.item);
-      if (index < 0) return list;
-      return list.map((f, i) => {
-        if (i < index && f.state !== 'done') return { ...f, done: f.size, state: 'done' };
-        if (i !== index) return f;
-        const complete = progress.total !== null && progress.done >= progress.total;
-        return { ...f, done: progress.done, state: complete ? 'done' : 'working' };
-      });
-    });
+  // The intake runs as an activity: it goes on when the user changes tab, and this panel,
+  // shown again, picks up its progress and result.
+  const intake = useActivities().findLast((a) => a.kind === 'intake' && a.caseId === caseId);
+  const operationId = intake?.state === 'running' ? intake.id : null;
+  const files = intake?.files ?? [];
+  const outcome =
+    intake?.state === 'cancelled'
+      ? 'cancelled'
+      : intake?.state === 'done'
+        ? { added: intake.outcome?.added ?? 0, duplicates: intake.outcome?.duplicates ?? 0 }
+        : null;
+  // Each file is in the vault as soon as it is done: the list shows it then, not at the end.
+  const landed = files.filter((f) => f.state === 'done').length;
+  const tell = useRef(onDone);
+  useEffect(() => {
+    tell.current = onDone;
   });
+  const seen = useRef(landed);
+  useEffect(() => {
+    if (landed !== seen.current) tell.current([]);
+    seen.current = landed;
+  }, [landed]);
 
   const choose = async () => {
     setError(null);
-    setOutcome(null);
     try {
       const picked = await vigil.evidence.chooseFiles();
       if (picked.length > 0) setChosen(picked);
@@ -61,7 +64,6 @@ export function IntakePanel({
     setDragging(false);
     if (operationId || list.length === 0) return;
     setError(null);
-    setOutcome(null);
     try {
       setChosen(await vigil.evidence.dropFiles([...list]));
     } catch (e) {
@@ -88,41 +90,37 @@ export function IntakePanel({
   };
 
   const start = async () => {
-    const id = newOperationId();
-    setFiles(chosen.map((f) => ({ name: f.name, size: f.size, done: 0, state: 'waiting' })));
-    setOperationId(id);
     setError(null);
     try {
-      const results = await vigil.evidence.intake({
-        caseId,
-        fileIds: chosen.map((f) => f.fileId),
-        operationId: id,
-        ...(source.trim() ? { source: source.trim() } : {}),
-      });
-      setFiles((list) => list.map((f) => ({ ...f, done: f.size, state: 'done' })));
-      setOutcome({
-        added: results.filter((r) => !r.duplicate).length,
-        duplicates: results.filter((r) => r.duplicate).length,
-      });
-      setChosen([]);
+      const results = await runActivity(
+        'intake',
+        {
+          caseId,
+          files: chosen.map((f) => ({ name: f.name, size: f.size, done: 0, state: 'waiting' })),
+          outcome: (done: { duplicate: boolean }[]) => ({
+            added: done.filter((r) => !r.duplicate).length,
+            duplicates: done.filter((r) => r.duplicate).length,
+          }),
+        },
+        (id) => {
+          setChosen([]);
+          return vigil.evidence.intake({
+            caseId,
+            fileIds: chosen.map((f) => f.fileId),
+            operationId: id,
+            ...(source.trim() ? { source: source.trim() } : {}),
+          });
+        },
+      );
       onDone(results.map((r) => r.id));
     } catch (e) {
-      const cancelled = isUiError(e) && e.code === 'CANCELLED';
-      setFiles((list) =>
-        list.map((f) =>
-          f.state === 'done' ? f : { ...f, state: cancelled ? 'cancelled' : 'failed' },
-        ),
-      );
-      if (cancelled) setOutcome('cancelled');
-      else setError(e);
+      if (!(isUiError(e) && e.code === 'CANCELLED')) setError(e);
       onDone([]);
-    } finally {
-      setOperationId(null);
     }
   };
 
   const cancel = () => {
-    if (operationId) void vigil.operations.cancel({ operationId }).catch(() => undefined);
+    if (operationId) cancelActivity(operationId);
   };
 
   return (

@@ -62,7 +62,7 @@ export function ExportWizard({ caseId }: { caseId: string }) {
   }));
   const [step, setStep] = useState<Step>('template');
   const [submissionVersion, setSubmissionVersion] = useState(0);
-  const { operationId, progress, start } = useOperation();
+  const { operationId, progress, start } = useOperation('export');
   const [result, setResult] = useState<ExportResult | null>(null);
   const [error, setError] = useState<unknown>(null);
   const record = useLoad(() => vigil.cases.get({ id: caseId }), caseId);
@@ -80,13 +80,15 @@ export function ExportWizard({ caseId }: { caseId: string }) {
   const runExport = async () => {
     setError(null);
     try {
-      const done = await start((operationId) =>
-        vigil.dossier.exportDossier({
-          request,
-          target: choices.target,
-          recipients: choices.target === 'bundle' ? choices.recipients : [],
-          operationId,
-        }),
+      const done = await start(
+        (operationId) =>
+          vigil.dossier.exportDossier({
+            request,
+            target: choices.target,
+            recipients: choices.target === 'bundle' ? choices.recipients : [],
+            operationId,
+          }),
+        (done) => (done.saved ? { label: done.label, outputId: done.outputId } : null),
       );
       if (done.saved) setResult(done);
     } catch (e) {

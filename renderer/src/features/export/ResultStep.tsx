@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CopyButton } from '../../components/CopyButton';
 import { ErrorNotice } from '../../components/ErrorNotice';
+import { ShowInFolder } from '../../components/ShowInFolder';
 import type { ExportResult, VerifyReport } from '../../lib/types';
 import { vigil } from '../../lib/vigil';
 import { VerifyReportView } from './VerifyReportView';
@@ -44,6 +45,11 @@ export function ResultStep({ result }: { result: ExportResult }) {
           ? t('export.doneBundle', { name: result.label ?? '' })
           : t('export.doneDirectory', { name: result.label ?? '' })}
       </p>
+      {result.outputId ? (
+        <div className="actions">
+          <ShowInFolder outputId={result.outputId} />
+        </div>
+      ) : null}
       <dl className="facts">
         <dt>{t('export.files')}</dt>
         <dd>{result.files}</dd>

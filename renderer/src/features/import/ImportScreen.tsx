@@ -26,7 +26,7 @@ export function ImportScreen() {
   const [accept, setAccept] = useState(false);
   // The case is already in the vault: update it with the partner's version, or keep a separate copy.
   const [choice, setChoice] = useState<'' | 'update' | 'as-new'>('');
-  const { operationId, progress, start } = useOperation();
+  const { operationId, progress, start } = useOperation('import');
   const [result, setResult] = useState<ImportResult | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [cancelled, setCancelled] = useState(false);
@@ -72,13 +72,15 @@ export function ImportScreen() {
     setCancelled(false);
     try {
       setResult(
-        await start((operationId) =>
-          vigil.dossier.importBundle({
-            fileId: file.fileId,
-            acceptSigner: !trusted && accept,
-            ...(duplicate && choice ? { duplicate: choice } : {}),
-            operationId,
-          }),
+        await start(
+          (operationId) =>
+            vigil.dossier.importBundle({
+              fileId: file.fileId,
+              acceptSigner: !trusted && accept,
+              ...(duplicate && choice ? { duplicate: choice } : {}),
+              operationId,
+            }),
+          (done) => ({ caseId: done.caseId, label: done.reference }),
         ),
       );
     } catch (e) {

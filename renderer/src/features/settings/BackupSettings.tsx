@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { Form } from '../../components/Form';
 import { OperationControls } from '../../components/OperationControls';
+import { ShowInFolder } from '../../components/ShowInFolder';
 import { Status } from '../../components/Status';
 import { formatBytes, formatDateTime } from '../../logic/format';
 import { useLoad } from '../../lib/useLoad';
@@ -14,8 +15,10 @@ export function BackupSettings() {
   const { t, i18n } = useTranslation();
   const locale = i18n.resolvedLanguage ?? 'en';
   const status = useLoad(() => vigil.backup.status(), 'backup-status');
-  const { operationId, progress, start } = useOperation();
-  const [result, setResult] = useState<{ label: string; bytes: number } | 'cancelled' | null>(null);
+  const { operationId, progress, start } = useOperation('backup');
+  const [result, setResult] = useState<
+    { label: string; bytes: number; outputId: string | null } | 'cancelled' | null
+  >(null);
   const [error, setError] = useState<unknown>(null);
   const [days, setDays] = useState<string | null>(null);
   const [saved, setSaved] = useState(false);
@@ -27,8 +30,12 @@ export function BackupSettings() {
     setError(null);
     setResult(null);
     try {
-      const made = await start((id) => vigil.backup.create({ operationId: id }));
-      if (made.saved && made.label) setResult({ label: made.label, bytes: made.bytes ?? 0 });
+      const made = await start(
+        (id) => vigil.backup.create({ operationId: id }),
+        (done) => (done.saved ? { label: done.label, outputId: done.outputId } : null),
+      );
+      if (made.saved && made.label)
+        setResult({ label: made.label, bytes: made.bytes ?? 0, outputId: made.outputId });
       status.reload();
     } catch (e) {
       if (isUiError(e) && e.code === 'CANCELLED') setResult('cancelled');
@@ -79,7 +86,8 @@ export function BackupSettings() {
       {result === 'cancelled' ? <p role="status">{t('backup.cancelled')}</p> : null}
       {result && result !== 'cancelled' ? (
         <div className="notice notice-ok" role="status">
-          {t('backup.done', { file: result.label, size: formatBytes(result.bytes, locale) })}
+          {t('backup.done', { file: result.label, size: formatBytes(result.bytes, locale) })}{' '}
+          {result.outputId ? <ShowInFolder outputId={result.outputId} /> : null}
         </div>
       ) : null}
       <Form onSubmit={saveDays}>

@@ -3,7 +3,9 @@ import { CASE_TABS, useNavigation, type CaseTab } from '../../app/routes';
 import { BackLink } from '../../components/BackLink';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { Loading } from '../../components/Loading';
+import { countDrafts, useDraftList } from '../../components/DraftNotes';
 import { Tabs } from '../../components/Tabs';
+import { useDrafts } from '../../lib/drafts';
 import { useLoad } from '../../lib/useLoad';
 import { useVocabularies } from '../../lib/vocabularies';
 import { vigil } from '../../lib/vigil';
@@ -15,7 +17,17 @@ import { PersonsTab } from '../persons/PersonsTab';
 import { TestimoniesTab } from '../testimonies/TestimoniesTab';
 import { TimelineTab } from '../timeline/TimelineTab';
 import { OverviewTab } from './OverviewTab';
+import type { DraftKind } from '../../../../shared/drafts';
 import './workspace.css';
+
+/** Where each kind of unsaved draft is edited (the WGAD arguments are in the export wizard). */
+const DRAFT_TABS: Partial<Record<DraftKind, CaseTab>> = {
+  case: 'overview',
+  person: 'persons',
+  event: 'events',
+  testimony: 'testimonies',
+  intervention: 'interventions',
+};
 
 /** One case: its overview and every kind of record it holds, one tab each. */
 export function CaseWorkspace({
@@ -32,6 +44,9 @@ export function CaseWorkspace({
   const { label } = useVocabularies();
   const record = useLoad(() => vigil.cases.get({ id: caseId }), caseId);
   const select = (next: CaseTab) => navigate({ name: 'case', caseId, tab: next });
+  const drafts = useDrafts().filter((d) => d.caseId === caseId);
+  const draftTabs = new Set(drafts.map((d) => DRAFT_TABS[d.kind]));
+  const draftList = useDraftList();
 
   const panel = () => {
     switch (tab) {
@@ -71,6 +86,11 @@ export function CaseWorkspace({
               <span className="badge">{label('confidentiality', record.data.confidentiality)}</span>
             </div>
           ) : null}
+          {drafts.length > 0 ? (
+            <p className="notice notice-warn draft-note" role="status">
+              {t('drafts.inCase', { list: draftList(countDrafts(drafts)) })}
+            </p>
+          ) : null}
         </div>
         <button
           type="button"
@@ -84,7 +104,11 @@ export function CaseWorkspace({
       {record.loading && !record.data ? <Loading /> : null}
       <Tabs
         label={t('workspace.tabsLabel')}
-        tabs={CASE_TABS.map((id) => ({ id, label: t(`workspace.tabs.${id}`) }))}
+        tabs={CASE_TABS.map((id) => ({
+          id,
+          label: t(`workspace.tabs.${id}`),
+          note: draftTabs.has(id) ? t('drafts.marker') : undefined,
+        }))}
         selected={tab}
         onSelect={select}
       >
