@@ -114,6 +114,7 @@ describe('application settings for privacy', () => {
       hideVaultNames: false,
       clipboardSeconds: 30,
       backupReminderDays: 7,
+      navCollapsed: false,
       recentVaults: [],
     });
   });
