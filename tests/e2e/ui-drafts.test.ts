@@ -1,10 +1,10 @@
-import { open } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Result } from '../../shared/ipc/contract';
 import { tempDir } from '../helpers/tmp';
 import { hasChromium, hasRenderer, launchBridgedApp } from './support/bridge';
 import { VigilPages } from './support/pages';
+import { bigFiles } from './support/sparseFiles';
 
 const skip = !hasChromium || !hasRenderer;
 if (skip)
@@ -15,20 +15,6 @@ if (skip)
 const PASSPHRASE = 'drafts and long work passphrase';
 /** Room for a loaded machine (unlocking runs Argon2id; intake hashes and encrypts). */
 const WAIT = { timeout: 30_000 };
-
-/** Sparse files: large enough that taking them in lasts a while, cheap to create. */
-async function bigFiles(dir: string, count: number, size: number): Promise<string[]> {
-  const paths: string[] = [];
-  for (let i = 0; i < count; i += 1) {
-    const path = join(dir, `interview-${i}.bin`);
-    const handle = await open(path, 'w');
-    await handle.truncate(size);
-    await handle.write(Buffer.from(`distinct content ${i}`), 0, undefined, size - 64);
-    await handle.close();
-    paths.push(path);
-  }
-  return paths;
-}
 
 /**
  * Issue 14, point 5 and the sidebar of point 9, in English and Arabic: a draft left with
@@ -143,7 +129,7 @@ describe.skipIf(skip)('drafts and long work (Chromium over the test bridge, real
         await page.getByRole('button', { name: title, exact: true }).click();
         expect(await description(testimoniesTab)).toBe('');
         await ui.tab('evidence');
-        const files = await bigFiles(work, 4, 64 * 1024 * 1024);
+        const files = await bigFiles(4, 64 * 1024 * 1024);
         app.dialogs.files.push(files);
         await ui.button('evidence.choose').click();
         await ui.button('evidence.intake', { count: files.length }).click();
