@@ -1,10 +1,10 @@
-import { open, mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers/tmp';
 import { recoverVault } from '../../electron/core';
 import { hasChromium, hasRenderer, launchBridgedApp } from './support/bridge';
 import { VigilPages } from './support/pages';
+import { bigFiles } from './support/sparseFiles';
 
 const skip = !hasChromium || !hasRenderer;
 if (skip)
@@ -13,22 +13,6 @@ if (skip)
   );
 
 const PASSPHRASE = 'keyboard only passphrase for vigil';
-
-/** Sparse files: large enough that taking them in lasts a while, cheap to create. */
-async function bigFiles(count: number, size: number): Promise<string[]> {
-  const dir = await tempDir('vigil-e2e-big-');
-  await mkdir(dir, { recursive: true });
-  const paths: string[] = [];
-  for (let i = 0; i < count; i += 1) {
-    const path = join(dir, `recording-${i}.bin`);
-    const handle = await open(path, 'w');
-    await handle.truncate(size);
-    await handle.write(Buffer.from(`distinct content ${i}`), 0, undefined, size - 64);
-    await handle.close();
-    paths.push(path);
-  }
-  return paths;
-}
 
 describe.skipIf(skip)(
   'the Vigil UI under stress: keyboard only, failures, cancel, lock from main',
