@@ -1,0 +1,56 @@
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { inspectFile, stripFile } from '../../electron/core/metadata';
+import { decodedAudio, exiftoolLeaks, exiftoolText, packets } from '../helpers/mediaOracles';
+import { MEDIA_VARIANTS } from '../helpers/mediaVariants';
+import { hasTool } from '../helpers/peers';
+import { tempDir } from '../helpers/tmp';
+import { expectVigilError, plantedIn } from '../unit/metadata/helpers';
+
+// Robustness against files Vigil has never seen: each variant is made with
+// the real tool that writes such files, with strings planted where that
+// tool puts metadata. Vigil must strip it losslessly (no planted string
+// left for exiftool or a byte search, the same packets and decoded samples
+// for ffmpeg) or refuse it with a message naming the format, leaving no
+// output; never crash, and never call a file clean that is not.
+
+describe('audio and video as the tools write them', () => {
+  for (const v of MEDIA_VARIANTS) {
+    const ready = v.tools.every((t) => hasTool(t));
+    it.runIf(ready)(v.name, { timeout: 120_000 }, async () => {
+      const dir = await tempDir();
+      v.make(dir);
+      const input = join(dir, v.name);
+      const output = join(dir, `stripped-${v.name}`);
+      const original = await readFile(input);
+      expect(
+        plantedIn(original).length > 0 || /CANARY/.test(exiftoolText(input)),
+        'the original carries planted strings',
+      ).toBe(true);
+      const report = await inspectFile(input);
+      expect(report.type).not.toBe('unknown');
+
+      if (v.refused) {
+        await expectVigilError(stripFile(input, output), 'UNSUPPORTED', v.refused);
+        expect(existsSync(output), 'a refused file leaves no output').toBe(false);
+        return;
+      }
+      expect(report.readable, report.unreadableReason).toBe(true);
+      expect(report.risky, 'inspect shows what the file reveals').toBeGreaterThan(0);
+      await stripFile(input, output);
+      expect(plantedIn(await readFile(output))).toEqual([]);
+      expect(exiftoolLeaks(output)).toEqual([]);
+      const before = packets(input, !v.coverStream);
+      const after = packets(output, !v.coverStream);
+      expect(after.length).toBeGreaterThan(0);
+      expect(after).toEqual(before);
+      if (before.some((p) => p.startsWith('audio,')))
+        expect(decodedAudio(output)).toBe(decodedAudio(input));
+      const again = await inspectFile(output);
+      expect(again.readable).toBe(true);
+      expect(again.risky).toBe(0);
+    });
+  }
+});
