@@ -996,3 +996,59 @@ export const MEDIA_VARIANTS: MediaVariant[] = [
     },
   },
 ];
+
+/** Formats Vigil does not handle: each must be refused by name, never called "not recognised". */
+const other = (name: string, kind: RegExp, ...args: string[]): MediaVariant => ({
+  name,
+  tools: ['ffmpeg'],
+  refused: kind,
+  make: (d) => ff(d, ...AUDIO, ...args, ...tags('OTHER'), name),
+});
+
+export const OTHER_FORMATS: MediaVariant[] = [
+  other('adts.aac', /AAC audio file \(ADTS\)/, '-c:a', 'aac', '-write_id3v2', '1'),
+  other('audio.aiff', /AIFF audio file/),
+  other('audio.caf', /Core Audio \(CAF\) file/),
+  other('audio.wma', /Windows Media file/, '-c:a', 'wmav2'),
+  other('audio.ac3', /AC-3 audio file/, '-c:a', 'ac3'),
+  {
+    name: 'video.avi',
+    tools: ['ffmpeg'],
+    refused: /AVI video/,
+    make: (d) => ff(d, ...VIDEO, ...AUDIO, ...tags('AVI'), 'video.avi'),
+  },
+  {
+    name: 'video.ts',
+    tools: ['ffmpeg'],
+    refused: /MPEG transport stream/,
+    make: (d) => ff(d, ...VIDEO, ...AUDIO, ...X264, '-c:a', 'aac', ...tags('TS'), 'video.ts'),
+  },
+  {
+    name: 'video.flv',
+    tools: ['ffmpeg'],
+    refused: /Flash video/,
+    make: (d) => ff(d, ...VIDEO, ...AUDIO, ...X264, '-c:a', 'aac', ...tags('FLV'), 'video.flv'),
+  },
+  {
+    name: 'letter.doc',
+    tools: ['soffice'],
+    refused: /legacy Microsoft Office document/,
+    make: (d) => {
+      writeFileSync(
+        join(d, 'letter.fodt'),
+        '<?xml version="1.0"?><office:document xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" xmlns:meta="urn:oasis:names:tc:opendocument:xmlns:meta:1.0" xmlns:dc="http://purl.org/dc/elements/1.1/" office:version="1.3" office:mimetype="application/vnd.oasis.opendocument.text"><office:meta><dc:creator>CANARY-DOC-AUTHOR</dc:creator></office:meta><office:body><office:text><text:p>Statement.</text:p></office:text></office:body></office:document>',
+      );
+      run(
+        'soffice',
+        [
+          `-env:UserInstallation=file://${join(d, 'profile')}`,
+          '--headless',
+          '--convert-to',
+          'doc',
+          'letter.fodt',
+        ],
+        d,
+      );
+    },
+  },
+];

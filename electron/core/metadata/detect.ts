@@ -185,6 +185,40 @@ function classify(head: Uint8Array): MediaType {
   return 'unknown';
 }
 
+/**
+ * What a file Vigil cannot handle is, when its first bytes say so: a refusal
+ * that names the format tells the user what to convert it to, where "not
+ * recognised" leaves them guessing. Only for files `detectType` calls unknown.
+ */
+export function unsupportedKind(head: Uint8Array): string | undefined {
+  let h = head.subarray(0, 4096);
+  // ID3 tags are put in front of other audio than MP3 (AAC, AC-3): name what follows them.
+  if (ascii(h, 0, 3) === 'ID3' && h.length >= 10) {
+    const size =
+      (((h[6]! & 127) << 21) | ((h[7]! & 127) << 14) | ((h[8]! & 127) << 7) | (h[9]! & 127)) + 10;
+    if (size + 4 > h.length) return undefined;
+    h = h.subarray(size + ((h[5]! & 0x10) !== 0 ? 10 : 0));
+  }
+  if (startsWith(h, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]))
+    return 'legacy Microsoft Office document (DOC, XLS or PPT)';
+  if (ascii(h, 0, 5) === '{\\rtf') return 'RTF document';
+  if (ascii(h, 0, 4) === 'FORM' && ['AIFF', 'AIFC'].includes(ascii(h, 8, 4)))
+    return 'AIFF audio file';
+  if (ascii(h, 0, 4) === 'caff') return 'Core Audio (CAF) file';
+  if (ascii(h, 0, 4) === 'RIFF' && ascii(h, 8, 4) === 'AVI ') return 'AVI video';
+  if (startsWith(h, [0x30, 0x26, 0xb2, 0x75, 0x8e, 0x66, 0xcf, 0x11]))
+    return 'Windows Media file (WMA or WMV)';
+  if (ascii(h, 0, 5) === '#!AMR') return 'AMR voice recording';
+  if (h.length >= 7 && h[0] === 0xff && (h[1]! & 0xf6) === 0xf0) return 'AAC audio file (ADTS)';
+  if (startsWith(h, [0x0b, 0x77])) return 'AC-3 audio file';
+  if (h.length > 188 && h[0] === 0x47 && h[188] === 0x47) return 'MPEG transport stream video';
+  if (startsWith(h, [0x00, 0x00, 0x01, 0xba])) return 'MPEG program stream video';
+  if (ascii(h, 0, 3) === 'FLV') return 'Flash video (FLV)';
+  if (ascii(h, 0, 4) === 'wvpk') return 'WavPack audio file';
+  if (ascii(h, 0, 4) === 'MAC ') return "Monkey's Audio file";
+  return undefined;
+}
+
 export function mimeOf(type: MediaType): string {
   return MIME[type];
 }

@@ -1,6 +1,6 @@
 import { asBuffer, sha256Hex } from './bytes';
 import { Collector } from './collector';
-import { detectType, mimeOf, TYPE_NAMES } from './detect';
+import { detectType, mimeOf, TYPE_NAMES, unsupportedKind } from './detect';
 import { inspectGif } from './formats/gif';
 import { inspectHeif } from './formats/heif';
 import { inspectJpeg } from './formats/jpeg';
@@ -78,11 +78,15 @@ async function collect(c: Collector, type: MediaType, buf: Buffer, depth: number
       return inspectHeif(c, buf, type === 'heic' ? 'The HEIC image' : 'The AVIF image');
     case 'pdf':
       return inspectPdf(c, buf);
-    case 'unknown':
+    case 'unknown': {
+      const kind = unsupportedKind(buf);
       c.cannotRead(
-        "Vigil does not recognise the type of this file, so it cannot read this kind of file's metadata.",
+        kind
+          ? `Vigil cannot read this kind of file's metadata (${kind}).`
+          : "Vigil does not recognise the type of this file, so it cannot read this kind of file's metadata.",
       );
       return;
+    }
     default:
       c.cannotRead(`Vigil cannot read this kind of file's metadata (${TYPE_NAMES[type]}).`);
   }

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { VigilError } from '../errors';
 import { invalid, unsupported } from './bytes';
 import { Collector } from './collector';
-import { TYPE_NAMES } from './detect';
+import { TYPE_NAMES, unsupportedKind } from './detect';
 import { ambiguity } from './inspect';
 import {
   BufferSource,
@@ -73,8 +73,14 @@ export async function prepareMediaStrip(
 ): Promise<PreparedStrip> {
   const detected = await detectSource(src);
   const { type } = detected;
-  if (type === 'unknown')
-    throw unsupported('Vigil does not recognise the type of this file, so it cannot strip it.');
+  if (type === 'unknown') {
+    const kind = unsupportedKind(await src.read(0, Math.min(4096, src.size)));
+    throw unsupported(
+      kind
+        ? `Vigil cannot strip this kind of file (${kind}).`
+        : 'Vigil does not recognise the type of this file, so it cannot strip it.',
+    );
+  }
   if (!isMedia(type))
     throw unsupported(`This file is a ${TYPE_NAMES[type]}, not an audio or video file.`);
   const twoInOne = ambiguity(await headAndTail(src), type);

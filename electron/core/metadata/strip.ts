@@ -1,5 +1,5 @@
 import { asBuffer, invalid, unsupported } from './bytes';
-import { STRIPPABLE, TYPE_NAMES } from './detect';
+import { STRIPPABLE, TYPE_NAMES, unsupportedKind } from './detect';
 import { stripGif, verifyGif } from './formats/gif';
 import { stripHeif, verifyHeif } from './formats/heif';
 import { stripJpeg, verifyJpeg } from './formats/jpeg';
@@ -97,9 +97,12 @@ async function verifyByType(type: MediaType, out: Buffer, options: StripOptions)
 }
 
 /** Why a file of this type cannot be stripped (in the words stripBuffer refuses it with); null when it can. */
-export function stripRefusal(type: MediaType): string | null {
-  if (type === 'unknown')
+export function stripRefusal(type: MediaType, head?: Uint8Array): string | null {
+  if (type === 'unknown') {
+    const kind = head && unsupportedKind(head);
+    if (kind) return `Vigil cannot strip this kind of file (${kind}).`;
     return 'Vigil does not recognise the type of this file, so it cannot strip it.';
+  }
   if (!STRIPPABLE.has(type))
     return `This file is a ${TYPE_NAMES[type]}; stripping its metadata is not supported yet.`;
   return null;
@@ -117,7 +120,7 @@ export async function stripBuffer(
   const buf = asBuffer(bytes);
   const { type, mime } = await refineType(buf);
   if (isMedia(type)) return stripMediaBuffer(buf);
-  const refusal = stripRefusal(type);
+  const refusal = stripRefusal(type, buf);
   if (refusal) throw unsupported(refusal);
   const twoInOne = ambiguity(buf, type);
   if (twoInOne)

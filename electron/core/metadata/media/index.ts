@@ -1,6 +1,6 @@
 import { unsupported } from '../bytes';
 import type { Collector } from '../collector';
-import { detectType, TYPE_NAMES } from '../detect';
+import { detectType, TYPE_NAMES, unsupportedKind } from '../detect';
 import type { DetectedType, MediaType } from '../types';
 import { inspectFlac, planFlac, verifyFlac } from './flac';
 import { leadingId3 } from './id3';
@@ -89,8 +89,17 @@ export async function inspectMedia(c: Collector, type: MediaType, src: Source): 
       return inspectWav(c, src, WHAT.wav!);
     case 'ogg':
       return inspectOgg(c, src, WHAT.ogg!);
-    default:
-      c.cannotRead(`Vigil cannot read this kind of file's metadata (${TYPE_NAMES[type]}).`);
+    default: {
+      const kind =
+        type === 'unknown'
+          ? unsupportedKind(await src.read(0, Math.min(4096, src.size)))
+          : TYPE_NAMES[type];
+      c.cannotRead(
+        kind
+          ? `Vigil cannot read this kind of file's metadata (${kind}).`
+          : "Vigil does not recognise the type of this file, so it cannot read this kind of file's metadata.",
+      );
+    }
   }
 }
 
