@@ -292,6 +292,7 @@ export const APPEAL_CASES: AppealCaseSpec[] = [
       requests: [
         'Release Anna Lebedeva and Maksim Sidorenko immediately and unconditionally.',
         'Drop all charges against them and return the seized equipment.',
+        'Stop summoning Павла Громова and the other staff of the centre for questioning.',
         'Put an end to all harassment of human rights defenders in Belarus.',
       ],
       addressees: [
