@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useNavigation, type CaseTab } from '../../app/routes';
 import type { ExportPreview } from '../../lib/types';
+import { APPEAL_SECTIONS, type AppealSection } from '../../../../shared/dossier';
 
 const TAB_OF: Record<string, CaseTab> = {
   case: 'overview',
@@ -10,6 +11,10 @@ const TAB_OF: Record<string, CaseTab> = {
   intervention: 'interventions',
   evidence: 'evidence',
 };
+
+/** The urgent appeal's parts, named in words (the WGAD's are its questionnaire's numerals). */
+const isAppealPart = (part: string): part is AppealSection =>
+  (APPEAL_SECTIONS as readonly string[]).includes(part);
 
 /**
  * The admissibility checklist: what the body needs, ticked or missing, each
@@ -49,7 +54,13 @@ export function ChecklistStep({
       </p>
       {parts.map((part) => (
         <div key={part} className="checklist-part">
-          <h3 dir="auto">{part === 'annex' ? t('export.annexPart') : part}</h3>
+          <h3 dir="auto">
+            {part === 'annex'
+              ? t('export.annexPart')
+              : isAppealPart(part)
+                ? t(`export.appealParts.${part}`)
+                : part}
+          </h3>
           <ul className="checklist">
             {preview.checklist
               .filter((item) => item.part === part)

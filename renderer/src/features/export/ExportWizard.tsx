@@ -110,8 +110,14 @@ export function ExportWizard({ caseId }: { caseId: string }) {
               legend={t('export.template')}
               name="template"
               value={choices.template}
-              onChange={(template) => set('template', template)}
-              options={(['wgad', 'generic'] as const).map((template) => ({
+              onChange={(template) =>
+                setChoices((c) => ({
+                  ...c,
+                  template,
+                  ...(template === 'urgent-appeal' ? { audience: 'public' as const } : {}),
+                }))
+              }
+              options={(['wgad', 'urgent-appeal', 'generic'] as const).map((template) => ({
                 value: template,
                 label: t(`export.templates.${template}.label`),
                 hint: t(`export.templates.${template}.hint`),
@@ -136,7 +142,12 @@ export function ExportWizard({ caseId }: { caseId: string }) {
           </section>
         );
       case 'audience':
-        return (
+        return choices.template === 'urgent-appeal' ? (
+          <section aria-labelledby="audience-heading">
+            <h2 id="audience-heading">{t('export.audienceTitle')}</h2>
+            <p className="notice">{t('export.appealPublicOnly')}</p>
+          </section>
+        ) : (
           <AudienceStep
             audience={choices.audience}
             mechanism={choices.mechanism}

@@ -20,7 +20,7 @@ export type AudienceKind = 'mechanism' | 'partners' | 'public';
 
 /** What the user chose in the wizard; kept in memory (a draft) until the export is done. */
 export interface ExportChoices {
-  template: 'generic' | 'wgad';
+  template: 'generic' | 'wgad' | 'urgent-appeal';
   language: Language;
   audience: AudienceKind;
   /** The mechanism term, when the audience is a mechanism. */
@@ -45,13 +45,15 @@ export function audienceOf(choices: Pick<ExportChoices, 'audience' | 'mechanism'
 /** The request the core previews and exports: exactly what the user chose, nothing defaulted elsewhere. */
 export function exportRequest(caseId: string, choices: ExportChoices) {
   const chosen = choices.evidence;
+  const publicOnly = choices.template === 'urgent-appeal';
   return {
     caseId,
     template: choices.template,
     language: choices.language,
-    audience: audienceOf(choices),
+    // An urgent appeal is published: it is made for the public whatever audience was picked before.
+    audience: publicOnly ? { kind: 'public' as const } : audienceOf(choices),
     // Private details are never published (the core refuses them for the public).
-    includePrivate: choices.audience !== 'public' && choices.includePrivate,
+    includePrivate: !publicOnly && choices.audience !== 'public' && choices.includePrivate,
     originals: choices.originals.filter((id) => !chosen || chosen.includes(id)),
     ...(chosen ? { evidence: chosen } : {}),
   };
