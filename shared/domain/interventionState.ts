@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isoDaySchema } from './partialDate';
+import { problem } from './issues';
 import { lineText } from './text';
 
 // The life of an intervention: drafted, sent, acknowledged, the government
@@ -37,11 +38,21 @@ function rank(status: string): number | null {
  * the order (an organisation's own term) any step is allowed.
  */
 export function transitionProblem(from: string, to: InterventionStepState): string | null {
-  if (from === 'closed') return 'it is closed; a closed intervention does not move again';
+  const code = transitionProblemCode(from, to);
+  if (code === 'step-closed') return 'it is closed; a closed intervention does not move again';
+  if (code === null) return null;
+  return from === to ? `it is already ${to}` : `it is ${from}, which comes after ${to}`;
+}
+
+/** The same as a stable code, which front-ends word in their language. */
+export function transitionProblemCode(
+  from: string,
+  to: InterventionStepState,
+): 'step-closed' | 'step-not-forward' | null {
+  if (from === 'closed') return 'step-closed';
   const a = rank(from);
   const b = rank(to)!;
-  if (a === null || b > a) return null;
-  return from === to ? `it is already ${to}` : `it is ${from}, which comes after ${to}`;
+  return a === null || b > a ? null : 'step-not-forward';
 }
 
 /** The steps an intervention in `from` may take, in order. */
@@ -66,6 +77,7 @@ export const interventionStepSchema = z
         path: ['number'],
         message:
           'is required: an opinion or decision is recorded with its number (e.g. "Opinion No. 45/2016")',
+        params: problem('required'),
       });
     if (step.state !== 'decision-issued' && number)
       ctx.addIssue({

@@ -32,6 +32,12 @@ export const FIELD_PROBLEMS = [
   'withdrawn-before-given',
   'unknown-term',
   'duplicate',
+  /** An intervention's step: out of closed, or not forward in the order of its states. */
+  'step-closed',
+  'step-not-forward',
+  /** A step's day: in the future, or before the day of the step before. */
+  'day-in-future',
+  'day-before-last-step',
   'invalid',
 ] as const;
 export type FieldProblem = (typeof FIELD_PROBLEMS)[number];

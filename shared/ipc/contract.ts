@@ -8,6 +8,7 @@ import { keysChannels } from './channels/keys';
 import { dossierChannels } from './channels/dossier';
 import { releaseChannels } from './channels/release';
 import { backupChannels } from './channels/backup';
+import { historyChannels } from './channels/history';
 
 /**
  * The one IPC contract between the renderer and the main process: for each
@@ -29,6 +30,7 @@ export const contract = {
   ...dossierChannels,
   ...releaseChannels,
   ...backupChannels,
+  ...historyChannels,
 } as const;
 
 export type Contract = typeof contract;

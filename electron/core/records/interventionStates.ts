@@ -1,11 +1,13 @@
 import type { InterventionRecord } from '../../../shared/domain/intervention';
 import {
   transitionProblem,
+  transitionProblemCode,
   type InterventionStep,
   type InterventionStepRecord,
 } from '../../../shared/domain/interventionState';
 import { dateBounds, localIsoDay, parsePartialDate } from '../../../shared/domain/partialDate';
-import { VigilError } from '../errors';
+import type { FieldProblem } from '../../../shared/domain/issues';
+import { InvalidInput } from './validate';
 import type { Queryable } from '../vault/database';
 import type { WriteContext } from './context';
 import { dateToDb } from './dates';
@@ -148,21 +150,29 @@ export function planStep(
   step: InterventionStep,
   now: Date,
 ): Partial<InterventionRecord> {
-  const refused = (why: string) =>
-    new VigilError(
-      'INVALID_INPUT',
+  // The issue's code lets a front-end word the refusal in its own language.
+  const refused = (why: string, path: 'state' | 'on', problem: FieldProblem) =>
+    new InvalidInput(
+      'intervention step',
+      [{ path, message: why, problem }],
       `The intervention cannot move to ${step.state} on ${step.on}: ${why}. Nothing was changed.`,
     );
   const problem = transitionProblem(before.status, step.state);
-  if (problem) throw refused(problem);
+  const code = transitionProblemCode(before.status, step.state);
+  if (problem && code) throw refused(problem, 'state', code);
   // The later of the local and the UTC day, so that no time zone refuses today.
   const today = [localIsoDay(now), now.toISOString().slice(0, 10)].sort()[1]!;
-  if (step.on > today) throw refused(`that day has not come yet (today is ${today})`);
+  if (step.on > today)
+    throw refused(`that day has not come yet (today is ${today})`, 'on', 'day-in-future');
   const floor = floorOf(
     rows.length ? rows : [{ ...firstRow(before, 'create'), actor: '', recorded_at: '' }],
   );
   if (floor && step.on < floor.day)
-    throw refused(`it was ${floor.state} on ${floor.day}, and steps go forward in time`);
+    throw refused(
+      `it was ${floor.state} on ${floor.day}, and steps go forward in time`,
+      'on',
+      'day-before-last-step',
+    );
   const patch: Partial<InterventionRecord> = { status: step.state };
   if (step.state === 'sent') patch.sentOn = { value: step.on, qualifier: 'exact' };
   if (step.state === 'response-received') patch.responseOn = { value: step.on, qualifier: 'exact' };

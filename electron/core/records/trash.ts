@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { TRASH_KINDS, type TrashKind } from '../../../shared/domain/trash';
 import { VigilError } from '../errors';
 import type { Queryable } from '../vault/database';
 import type { Vault } from '../vault/vault';
@@ -25,15 +26,7 @@ import { checkId, notFound } from './validate';
 // - a case whose reference was taken meanwhile comes back under the next
 //   free reference, and says so.
 
-export const TRASH_KINDS = [
-  'case',
-  'person',
-  'event',
-  'testimony',
-  'intervention',
-  'evidence',
-] as const;
-export type TrashKind = (typeof TRASH_KINDS)[number];
+export { TRASH_KINDS, type TrashKind };
 
 /** One set of rows that goes with a record, selected by its id. */
 interface Part {

@@ -10,14 +10,19 @@ import { VigilError } from '../errors';
  * CLI its options). Nothing has been written.
  */
 export class InvalidInput extends VigilError {
+  /** Whether the message is the check's own sentence (front-ends keep it), not the issues listed. */
+  readonly worded: boolean;
   constructor(
     readonly what: string,
     readonly issues: readonly FieldIssue[],
+    /** A sentence of the check's own, where the list of issues would say less. */
+    message?: string,
   ) {
     super(
       'INVALID_INPUT',
-      `The ${what} is not valid: ${describeIssues(issues)}. Nothing was changed.`,
+      message ?? `The ${what} is not valid: ${describeIssues(issues)}. Nothing was changed.`,
     );
+    this.worded = message !== undefined;
   }
 }
 

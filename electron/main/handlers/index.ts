@@ -8,6 +8,7 @@ import { keysHandlers } from './keys';
 import { dossierHandlers } from './dossier';
 import { releaseHandlers } from './release';
 import { backupHandlers } from './backup';
+import { historyHandlers } from './history';
 
 export type { AppContext };
 
@@ -22,5 +23,6 @@ export function createHandlers(ctx: AppContext): Handlers {
     ...dossierHandlers(ctx),
     ...releaseHandlers(ctx),
     ...backupHandlers(ctx),
+    ...historyHandlers(ctx),
   };
 }

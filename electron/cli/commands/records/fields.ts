@@ -310,7 +310,8 @@ export async function naming<T>(input: Input | Origin[], work: () => Promise<T>)
   try {
     return await work();
   } catch (error) {
-    if (error instanceof InvalidInput) throw invalidRecord(error.what, error.issues, origins);
+    if (error instanceof InvalidInput && !error.worded)
+      throw invalidRecord(error.what, error.issues, origins);
     throw error;
   }
 }
