@@ -12,6 +12,7 @@ import {
   listVersions,
   moveIntervention,
   getIntervention,
+  restorePersonVersion,
   restoreTestimonyVersion,
   restoreTrashEntry,
   sealTestimony,
@@ -32,6 +33,7 @@ type HistoryChannels =
   | 'persons.delete'
   | 'persons.versions'
   | 'persons.version'
+  | 'persons.restoreVersion'
   | 'testimonies.versions'
   | 'testimonies.version'
   | 'testimonies.restoreVersion'
@@ -101,6 +103,8 @@ export function historyHandlers(ctx: AppContext): Pick<Handlers, HistoryChannels
     'persons.versions': async ({ id }) => versionsOf(vault(), 'person', id),
     'persons.version': async ({ id, version }) =>
       getVersion<PersonRecord>(vault(), 'person', id, version),
+
+    'persons.restoreVersion': async ({ id, version }) => restorePersonVersion(vault(), id, version),
 
     'testimonies.versions': async ({ id }) => versionsOf(vault(), 'testimony', id),
     'testimonies.version': async ({ id, version }) =>

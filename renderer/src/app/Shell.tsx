@@ -10,13 +10,14 @@ import { SettingsScreen } from '../features/settings/SettingsScreen';
 import { DueScreen } from '../features/due/DueScreen';
 import { countDrafts, useDraftList } from '../components/DraftNotes';
 import { useDrafts } from '../lib/drafts';
+import { TrashScreen } from '../features/trash/TrashScreen';
 import { vigil } from '../lib/vigil';
 import type { DraftCounts } from '../../../shared/drafts';
 import { CaseWorkspace } from '../features/workspace/CaseWorkspace';
 import { ActivityArea } from './ActivityArea';
 import { NavigationContext, type Route } from './routes';
 
-type Section = 'due' | 'cases' | 'search' | 'import' | 'keys' | 'settings';
+type Section = 'due' | 'cases' | 'search' | 'import' | 'keys' | 'trash' | 'settings';
 
 /** The same width as the narrow layout in app.css. */
 const NARROW = '(max-width: 40rem)';
@@ -27,6 +28,7 @@ function sectionOf(route: Route): Section {
     case 'search':
     case 'import':
     case 'keys':
+    case 'trash':
     case 'settings':
       return route.name;
     default:
@@ -59,6 +61,8 @@ function Page({ route }: { route: Route }) {
       return <ImportScreen />;
     case 'keys':
       return <KeysScreen />;
+    case 'trash':
+      return <TrashScreen />;
     case 'settings':
       return <SettingsScreen />;
   }
@@ -174,6 +178,7 @@ export function Shell({
     { id: 'search', route: { name: 'search' } },
     { id: 'import', route: { name: 'import' } },
     { id: 'keys', route: { name: 'keys' } },
+    { id: 'trash', route: { name: 'trash' } },
     { id: 'settings', route: { name: 'settings' } },
   ];
 

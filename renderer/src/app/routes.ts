@@ -25,6 +25,7 @@ export type Route =
   | { name: 'export'; caseId: string }
   | { name: 'import' }
   | { name: 'keys' }
+  | { name: 'trash' }
   | { name: 'settings' };
 
 export interface Navigation {

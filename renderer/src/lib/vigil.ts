@@ -107,6 +107,7 @@ export const vigil = {
     remove: request('persons.delete'),
     versions: request('persons.versions'),
     version: request('persons.version'),
+    restoreVersion: request('persons.restoreVersion'),
   },
   events: {
     list: request('events.list'),

@@ -89,6 +89,11 @@ export const historyChannels = {
     output: versionSummaryOut.extend({ record: personOut }),
   },
 
+  'persons.restoreVersion': {
+    input: z.strictObject({ id: recordId, version: versionNumber }),
+    output: personOut,
+  },
+
   'testimonies.versions': { input: byId, output: z.array(versionSummaryOut) },
   'testimonies.version': {
     input: z.strictObject({ id: recordId, version: versionNumber }),

@@ -265,6 +265,13 @@ describe('history channels: delete, trash, versions, seals, intervention states'
         .record.name,
     ).toBe('Witness renamed');
     await refused('persons.version', { id: testimony.id, version: 1 }, 'NOT_FOUND');
+    await refused('persons.restoreVersion', { id: witness.id, version: 3 }, 'NOT_FOUND');
+    await refused('persons.restoreVersion', { id: witness.id, version: 0 }, 'INVALID_INPUT');
+    const person = await call<{ name: string }>('persons.restoreVersion', {
+      id: witness.id,
+      version: 1,
+    });
+    expect(person.name).toBe('Witness of Gamma harbour case');
 
     await call('evidence.delete', { id: item.id });
     expect(await call('evidence.list', { caseId: c.id })).toEqual([]);

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { ActionButton } from '../../components/ActionButton';
 import { ConfirmDialog } from '../../components/Dialog';
 import { EditDeleteActions, RecordTab } from '../../components/RecordTab';
 import { useLocale } from '../../i18n/useLocale';
@@ -10,10 +11,12 @@ import { useOpenLinked, useRecordTab } from '../../lib/useRecordTab';
 import { useVocabularies } from '../../lib/vocabularies';
 import { vigil } from '../../lib/vigil';
 import { InterventionEditor } from './InterventionEditor';
+import { InterventionStates } from './InterventionStates';
 
 type Mode =
   | { name: 'edit'; intervention: InterventionRecord | null }
-  | { name: 'delete'; intervention: InterventionRecord };
+  | { name: 'delete'; intervention: InterventionRecord }
+  | { name: 'states'; intervention: InterventionRecord };
 
 const BADGE = {
   overdue: 'badge-risk',
@@ -34,6 +37,14 @@ export function InterventionsTab({ caseId, recordId }: { caseId: string; recordI
   useOpenLinked(recordId, list.data, (intervention) => setMode({ name: 'edit', intervention }));
   if (mode.name === 'edit')
     return <InterventionEditor caseId={caseId} intervention={mode.intervention} onDone={back} />;
+  if (mode.name === 'states')
+    return (
+      <InterventionStates
+        interventionId={mode.intervention.id}
+        title={label('intervention-type', mode.intervention.interventionType)}
+        onBack={back}
+      />
+    );
 
   return (
     <RecordTab
@@ -76,7 +87,13 @@ export function InterventionsTab({ caseId, recordId }: { caseId: string; recordI
                   deleteLabel={t('common.delete')}
                   onEdit={() => setMode({ name: 'edit', intervention: item })}
                   onDelete={() => setMode({ name: 'delete', intervention: item })}
-                />
+                >
+                  <ActionButton
+                    label={t('interventionStates.open')}
+                    context={title}
+                    onClick={() => setMode({ name: 'states', intervention: item })}
+                  />
+                </EditDeleteActions>
               </div>
               <dl className="facts">
                 <dt>{t('interventions.sentOn')}</dt>

@@ -6,6 +6,7 @@ import { TextArea, TextField } from '../../components/Field';
 import { PartialDateField } from '../../components/PartialDateField';
 import { RecordEditor } from '../../components/RecordEditor';
 import { Status } from '../../components/Status';
+import { VersionsPanel } from '../../components/VersionsPanel';
 import { VocabSelect } from '../../components/VocabSelect';
 import { useLocale } from '../../i18n/useLocale';
 import { readDateDraft } from '../../logic/partialDateText';
@@ -70,109 +71,116 @@ export function TestimonyEditor({
     });
 
   return (
-    <RecordEditor
-      headingId="testimony-editor"
-      title={testimony ? t('testimonies.editTitle') : t('testimonies.addTitle')}
-      error={error}
-      afterError={error ? <p className="notice notice-warn">{t('testimonies.keptText')}</p> : null}
-      onSubmit={save}
-      submitLabel={testimony ? t('common.save') : t('testimonies.add')}
-      busy={editor.busy}
-      onBack={onDone}
-      onDiscard={editor.discard}
-    >
-      <div className="field">
-        <label htmlFor={`${id}-witness`}>{t('testimonies.witness')}</label>
-        <select
-          id={`${id}-witness`}
-          value={draft.witnessId ?? ''}
-          onChange={(e) => set('witnessId', e.target.value || null)}
-        >
-          <option value="">{t('testimonies.anonymous')}</option>
-          {persons.map((p) => (
-            <option key={p.id} value={p.id}>
-              {p.name}
-            </option>
-          ))}
-        </select>
-      </div>
-      {draft.witnessId ? null : (
-        <TextField
-          label={t('testimonies.witnessDescription')}
-          hint={t('testimonies.witnessDescriptionHint')}
-          value={draft.witnessDescription}
-          onChange={(v) => set('witnessDescription', v)}
+    <>
+      <RecordEditor
+        headingId="testimony-editor"
+        title={testimony ? t('testimonies.editTitle') : t('testimonies.addTitle')}
+        error={error}
+        afterError={
+          error ? <p className="notice notice-warn">{t('testimonies.keptText')}</p> : null
+        }
+        onSubmit={save}
+        submitLabel={testimony ? t('common.save') : t('testimonies.add')}
+        busy={editor.busy}
+        onBack={onDone}
+        onDiscard={editor.discard}
+      >
+        <div className="field">
+          <label htmlFor={`${id}-witness`}>{t('testimonies.witness')}</label>
+          <select
+            id={`${id}-witness`}
+            value={draft.witnessId ?? ''}
+            onChange={(e) => set('witnessId', e.target.value || null)}
+          >
+            <option value="">{t('testimonies.anonymous')}</option>
+            {persons.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        {draft.witnessId ? null : (
+          <TextField
+            label={t('testimonies.witnessDescription')}
+            hint={t('testimonies.witnessDescriptionHint')}
+            value={draft.witnessDescription}
+            onChange={(v) => set('witnessDescription', v)}
+          />
+        )}
+        <div className="grid-2">
+          <TextField
+            label={t('testimonies.interviewer')}
+            value={draft.interviewer}
+            onChange={(v) => set('interviewer', v)}
+          />
+          <VocabSelect
+            label={t('testimonies.method')}
+            vocabulary="testimony-method"
+            value={draft.method}
+            onChange={(v) => set('method', v)}
+            allowNone
+          />
+        </div>
+        <PartialDateField
+          label={t('testimonies.takenOn')}
+          value={draft.takenOn}
+          path="takenOn"
+          onChange={(v) => set('takenOn', v)}
+          showError={tried}
         />
-      )}
-      <div className="grid-2">
-        <TextField
-          label={t('testimonies.interviewer')}
-          value={draft.interviewer}
-          onChange={(v) => set('interviewer', v)}
-        />
-        <VocabSelect
-          label={t('testimonies.method')}
-          vocabulary="testimony-method"
-          value={draft.method}
-          onChange={(v) => set('method', v)}
-          allowNone
-        />
-      </div>
-      <PartialDateField
-        label={t('testimonies.takenOn')}
-        value={draft.takenOn}
-        path="takenOn"
-        onChange={(v) => set('takenOn', v)}
-        showError={tried}
-      />
-      <div className="grid-2">
-        <TextField
-          label={t('testimonies.place')}
-          value={draft.place}
-          onChange={(v) => set('place', v)}
-        />
-        <CountrySelect
-          label={t('testimonies.country')}
-          value={draft.country}
-          onChange={(v) => set('country', v)}
-        />
-      </div>
-      <LanguageTagField
-        label={t('testimonies.language')}
-        value={draft.language}
-        onChange={(v) => set('language', v)}
-      />
-      <TextArea
-        label={t('testimonies.statement')}
-        hint={t('testimonies.statementHint')}
-        value={draft.statement}
-        onChange={(v) => set('statement', v)}
-        rows={14}
-        error={tried && !draft.statement.trim() ? t('common.required') : undefined}
-      />
-      <details open={draft.translation.length > 0}>
-        <summary>{t('testimonies.translation')}</summary>
-        <TextArea
-          label={t('testimonies.translationText')}
-          value={draft.translation}
-          onChange={(v) => set('translation', v)}
-          rows={8}
-        />
+        <div className="grid-2">
+          <TextField
+            label={t('testimonies.place')}
+            value={draft.place}
+            onChange={(v) => set('place', v)}
+          />
+          <CountrySelect
+            label={t('testimonies.country')}
+            value={draft.country}
+            onChange={(v) => set('country', v)}
+          />
+        </div>
         <LanguageTagField
-          label={t('testimonies.translationLanguage')}
-          value={draft.translationLanguage}
-          onChange={(v) => set('translationLanguage', v)}
+          label={t('testimonies.language')}
+          value={draft.language}
+          onChange={(v) => set('language', v)}
         />
-      </details>
-      <ConsentForm
-        value={draft.consent}
-        onChange={(v) => set('consent', v)}
-        personName={witness?.name ?? null}
-        error={tried ? consentProblem : undefined}
-      />
-      <Status when={saved} className="notice notice-ok">
-        {t('common.saved')}
-      </Status>
-    </RecordEditor>
+        <TextArea
+          label={t('testimonies.statement')}
+          hint={t('testimonies.statementHint')}
+          value={draft.statement}
+          onChange={(v) => set('statement', v)}
+          rows={14}
+          error={tried && !draft.statement.trim() ? t('common.required') : undefined}
+        />
+        <details open={draft.translation.length > 0}>
+          <summary>{t('testimonies.translation')}</summary>
+          <TextArea
+            label={t('testimonies.translationText')}
+            value={draft.translation}
+            onChange={(v) => set('translation', v)}
+            rows={8}
+          />
+          <LanguageTagField
+            label={t('testimonies.translationLanguage')}
+            value={draft.translationLanguage}
+            onChange={(v) => set('translationLanguage', v)}
+          />
+        </details>
+        <ConsentForm
+          value={draft.consent}
+          onChange={(v) => set('consent', v)}
+          personName={witness?.name ?? null}
+          error={tried ? consentProblem : undefined}
+        />
+        <Status when={saved} className="notice notice-ok">
+          {t('common.saved')}
+        </Status>
+      </RecordEditor>
+      {testimony ? (
+        <VersionsPanel kind="testimony" id={testimony.id} onRestored={editor.discard} />
+      ) : null}
+    </>
   );
 }
