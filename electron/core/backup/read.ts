@@ -1,18 +1,10 @@
 import { createHash } from 'node:crypto';
-import {
-  mkdir,
-  mkdtemp,
-  open,
-  readdir,
-  rename,
-  rm,
-  rmdir,
-  type FileHandle,
-} from 'node:fs/promises';
+import { mkdir, open, readdir, rename, rm, rmdir, type FileHandle } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { VigilError, fsError, isVigilError } from '../errors';
 import { fsyncDir } from '../fs/atomic';
+import { crashPoint } from '../fs/crashPoints';
 import { parseRecoveryKey } from '../crypto/recoveryKey';
 import { constantTimeEqual, wipe, type SecretBytes } from '../crypto/secrets';
 import { deriveBackupKey } from '../vault/backupKey';
@@ -89,6 +81,7 @@ class Reader {
     what: string,
     sink: ((piece: Buffer) => Promise<void>) | undefined,
     progress: ReadProgress,
+    crashAt: string,
   ): Promise<string> {
     if (this.position + length > this.size) throw damagedBackup(`it ends inside ${what}`);
     const hash = createHash('sha256');
@@ -105,7 +98,10 @@ class Reader {
       if (bytesRead === 0) throw damagedBackup(`it ends inside ${what}`);
       const piece = this.buffer.subarray(0, bytesRead);
       hash.update(piece);
-      if (sink) await sink(piece);
+      if (sink) {
+        await sink(piece);
+        crashPoint(crashAt);
+      }
       this.position += bytesRead;
       left -= bytesRead;
       progress.onProgress?.(this.position, this.size);
@@ -245,7 +241,13 @@ async function readBackupInto(
       }
       const out = target ? await writeFileFrom(target) : undefined;
       try {
-        const sha256 = await reader.stream(head.size, head.name, out?.sink, options);
+        const sha256 = await reader.stream(
+          head.size,
+          head.name,
+          out?.sink,
+          options,
+          keepBlobs ? 'restore:chunk-written' : 'verify:chunk-written',
+        );
         await out?.done();
         seen.push({ kind: head.kind, name: head.name, size: head.size, sha256 });
       } catch (error) {
@@ -332,8 +334,13 @@ export async function verifyBackup(
   options: ReadProgress = {},
 ): Promise<BackupSummary> {
   // The database must be a file for SQLCipher to open it; it stays encrypted there.
-  const work = await mkdtemp(join(tmpdir(), 'vigil-backup-verify-'));
+  // A hidden name with our process id: what a SIGKILL leaves (encrypted pages and the
+  // header, whose keyslots are sealed) is removed by the next verify.
+  const base = join(tmpdir(), 'vigil-backup-verify');
+  await removeDeadTemps(base);
+  const work = tempNameFor(base);
   try {
+    await mkdir(work, { mode: 0o700 });
     return await readBackupInto(resolve(file), work, unlock, false, options);
   } finally {
     await rm(work, { recursive: true, force: true }).catch(() => undefined);
@@ -343,7 +350,11 @@ export async function verifyBackup(
 /**
  * Restores a backup into a new vault directory (missing or empty). Everything
  * is written and checked under a hidden temp name beside it, then renamed into
- * place: the directory appears whole or not at all.
+ * place: the directory appears whole or not at all. No vault is open to record
+ * the temp in as an outgoing write (the restored one exists only after the
+ * rename), so it carries our process id instead: what a SIGKILL leaves holds
+ * only what the backup holds (the header, whose keyslots are sealed; SQLCipher
+ * pages; encrypted blobs) and the next restore to the same place removes it.
  */
 export async function restoreBackup(
   file: string,

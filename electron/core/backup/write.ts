@@ -19,7 +19,8 @@ import {
   type Manifest,
   type Member,
 } from './format';
-import { removeDeadTemps, tempNameFor } from './temp';
+import { removeDeadTemps } from './temp';
+import { writeOutgoing } from '../vault/outgoing';
 
 export interface BackupProgress {
   signal?: AbortSignal;
@@ -49,42 +50,64 @@ async function exists(path: string): Promise<boolean> {
   );
 }
 
+interface Snapshot {
+  path: string;
+  blobIds: string[];
+  schemaVersion: number;
+}
+
+/** Where the snapshot would go if it were kept; its temp name beside it is what exists. */
+const SNAPSHOT_TARGET = 'backup-snapshot.db';
+
 /**
  * A consistent copy of the database, made by SQLite itself (VACUUM INTO reads
  * one snapshot; in WAL mode it neither blocks writers nor waits for them), and
  * encrypted under the same key, beside the vault's own database. The evidence
- * the copy refers to is read from the copy, so records and blobs agree.
+ * the copy refers to is read from the copy, so records and blobs agree. The
+ * copy is an outgoing write of the vault (vault/outgoing.ts): a SIGKILL leaves
+ * it recorded, and the next opening of the vault removes it. It exists only
+ * while `use` runs.
  */
-async function snapshotDatabase(
-  vault: Vault,
-): Promise<{ path: string; blobIds: string[]; schemaVersion: number }> {
-  const path = tempNameFor(join(vault.dir, DATABASE_FILE));
+async function withSnapshot<T>(vault: Vault, use: (snapshot: Snapshot) => Promise<T>): Promise<T> {
   await removeDeadTemps(join(vault.dir, DATABASE_FILE));
-  try {
-    await vault.db.run('VACUUM INTO ?', [path]);
-    // Attached without KEY, SQLCipher uses the main database's key.
-    const alias = `snapshot_${randomBytes(6).toString('hex')}`;
-    await vault.db.run(`ATTACH DATABASE ? AS ${alias}`, [path]);
-    try {
-      const rows = await vault.db.all<{ blob_id: string }>(
-        // Blobs of evidence in the trash too: a restored backup can still restore them.
-        `SELECT blob_id FROM ${alias}.evidence
-         UNION SELECT json_each.value FROM ${alias}.trash, json_each(${alias}.trash.blob_ids)
-         ORDER BY blob_id`,
-      );
-      const version = await vault.db.get<{ user_version: number }>(`PRAGMA ${alias}.user_version`);
-      return {
-        path,
-        blobIds: rows.map((r) => r.blob_id),
-        schemaVersion: version?.user_version ?? 0,
-      };
-    } finally {
-      await vault.db.run(`DETACH DATABASE ${alias}`);
-    }
-  } catch (error) {
-    await unlink(path).catch(() => undefined);
-    throw error;
-  }
+  return writeOutgoing(
+    vault,
+    { kind: 'backup-snapshot', target: join(vault.dir, SNAPSHOT_TARGET) },
+    async (write) => {
+      try {
+        await vault.db.run('VACUUM INTO ?', [write.temp]);
+        await write.created();
+        // Attached without KEY, SQLCipher uses the main database's key.
+        const alias = `snapshot_${randomBytes(6).toString('hex')}`;
+        await vault.db.run(`ATTACH DATABASE ? AS ${alias}`, [write.temp]);
+        let snapshot: Snapshot;
+        try {
+          // The copy records its own making (and nothing else: the writer recovered
+          // the rest on opening). A restored vault must not act on paths of this machine.
+          await vault.db.run(`DELETE FROM ${alias}.outgoing_writes`);
+          const rows = await vault.db.all<{ blob_id: string }>(
+            // Blobs of evidence in the trash too: a restored backup can still restore them.
+            `SELECT blob_id FROM ${alias}.evidence
+             UNION SELECT json_each.value FROM ${alias}.trash, json_each(${alias}.trash.blob_ids)
+             ORDER BY blob_id`,
+          );
+          const version = await vault.db.get<{ user_version: number }>(
+            `PRAGMA ${alias}.user_version`,
+          );
+          snapshot = {
+            path: write.temp,
+            blobIds: rows.map((r) => r.blob_id),
+            schemaVersion: version?.user_version ?? 0,
+          };
+        } finally {
+          await vault.db.run(`DETACH DATABASE ${alias}`);
+        }
+        return await use(snapshot);
+      } finally {
+        await unlink(write.temp).catch(() => undefined);
+      }
+    },
+  );
 }
 
 /** Appends members to the open backup file, hashing each as it goes through. */
@@ -188,11 +211,10 @@ export async function createBackup(
     throw new VigilError('VAULT_DAMAGED', 'The vault header on disk belongs to another vault.');
 
   await removeDeadTemps(out);
-  const snapshot = await snapshotDatabase(vault);
-  const tmp = tempNameFor(out);
-  let handle: FileHandle | undefined;
-  let writer: BackupWriter | undefined;
-  try {
+  // Another process may be writing (the backup mostly reads): wait for its short
+  // transaction rather than fail the records this backup keeps of itself.
+  await vault.db.exec('PRAGMA busy_timeout = 10000');
+  return withSnapshot(vault, async (snapshot) => {
     const blobPaths = snapshot.blobIds.map((id) => join(blobDir(vault.dir), `${id}.blob`));
     let total = (await stat(snapshot.path)).size;
     for (const path of blobPaths)
@@ -200,72 +222,84 @@ export async function createBackup(
         (s) => s.size,
         () => 0,
       );
-
-    handle = await open(tmp, 'wx', 0o600).catch((error: unknown) => {
-      throw fsError(error, `Cannot write the backup to ${out}`);
-    });
-    writer = new BackupWriter(handle, input, total);
-    await writer.raw(BACKUP_MAGIC);
-    await writer.bytes('H', HEADER_MEMBER, headerBytes);
-    await writer.file('D', DATABASE_MEMBER, snapshot.path, 'The database copy disappeared.');
-    for (const [i, id] of snapshot.blobIds.entries()) {
-      await writer.file(
-        'B',
-        `blobs/${id}.blob`,
-        blobPaths[i]!,
-        `Evidence blob ${id} is missing from the vault (deleted during the backup, or lost); run "vigil check", then back up again.`,
-      );
-    }
     const createdAt = vault.now().toISOString();
-    const manifest: Manifest = {
-      format: BACKUP_FORMAT,
-      backupId: randomUUID(),
-      vaultId: vault.id,
-      createdAt,
-      schemaVersion: snapshot.schemaVersion,
-      members: writer.members,
-    };
-    const manifestBytes = Buffer.from(JSON.stringify(manifest), 'utf8');
-    await writer.raw(memberHead('M', MANIFEST_MEMBER, manifestBytes.length));
-    await writer.raw(manifestBytes);
-    await writer.raw(manifestMac(manifestBytes, macKey));
-    checkAborted(input.signal);
-    await writer.settle();
-    await handle.sync();
-    await handle.close();
-    handle = undefined;
-    // link() refuses to replace a file that appeared meanwhile; rename() would not.
-    await link(tmp, out);
-    await unlink(tmp);
-    await fsyncDir(dirname(out));
-    const bytes = (await stat(out)).size;
-    // Another process may be writing (the backup only read until now): wait for its
-    // short transaction rather than fail the record of a backup that is already safe.
-    await vault.db.exec('PRAGMA busy_timeout = 10000');
-    await vault.db.transaction((tx) =>
-      vault.record(tx, {
-        action: 'vault.backup',
-        entityType: 'vault',
-        entityId: vault.id,
-        detail: { file: basename(out), bytes, blobs: snapshot.blobIds.length },
-      }),
+    const backupId = randomUUID();
+    const blobs = snapshot.blobIds.length;
+    // The temp file is an outgoing write: recorded before it exists, removed on any
+    // failure, and after a SIGKILL by the next opening of the vault. The audit entry
+    // is written with the record's removal, so a finished backup is always in the log.
+    await writeOutgoing(
+      vault,
+      {
+        kind: 'backup',
+        target: out,
+        audit: {
+          action: 'vault.backup',
+          entityType: 'vault',
+          entityId: vault.id,
+          detail: { file: basename(out), backupId, blobs, dataBytes: total },
+        },
+      },
+      async (write) => {
+        let handle: FileHandle | undefined;
+        let writer: BackupWriter | undefined;
+        try {
+          handle = await open(write.temp, 'wx', 0o600).catch((error: unknown) => {
+            throw fsError(error, `Cannot write the backup to ${out}`);
+          });
+          await write.created();
+          writer = new BackupWriter(handle, input, total);
+          await writer.raw(BACKUP_MAGIC);
+          await writer.bytes('H', HEADER_MEMBER, headerBytes);
+          await writer.file('D', DATABASE_MEMBER, snapshot.path, 'The database copy disappeared.');
+          for (const [i, id] of snapshot.blobIds.entries()) {
+            await writer.file(
+              'B',
+              `blobs/${id}.blob`,
+              blobPaths[i]!,
+              `Evidence blob ${id} is missing from the vault (deleted during the backup, or lost); run "vigil check", then back up again.`,
+            );
+          }
+          const manifest: Manifest = {
+            format: BACKUP_FORMAT,
+            backupId,
+            vaultId: vault.id,
+            createdAt,
+            schemaVersion: snapshot.schemaVersion,
+            members: writer.members,
+          };
+          const manifestBytes = Buffer.from(JSON.stringify(manifest), 'utf8');
+          await writer.raw(memberHead('M', MANIFEST_MEMBER, manifestBytes.length));
+          await writer.raw(manifestBytes);
+          await writer.raw(manifestMac(manifestBytes, macKey));
+          checkAborted(input.signal);
+          await writer.settle();
+          await handle.sync();
+          await handle.close();
+          handle = undefined;
+          crashPoint('backup:temp-synced');
+          // link() refuses to replace a file that appeared meanwhile; rename() would not.
+          await link(write.temp, out);
+          await unlink(write.temp);
+          await fsyncDir(dirname(out));
+        } catch (error) {
+          await writer?.drain();
+          await handle?.close().catch(() => undefined);
+          throw error instanceof VigilError
+            ? error
+            : fsError(error, `Cannot write the backup to ${out}`);
+        }
+      },
     );
     return {
       file: out,
-      backupId: manifest.backupId,
+      backupId,
       vaultId: vault.id,
       createdAt,
-      bytes,
-      blobs: snapshot.blobIds.length,
+      bytes: (await stat(out)).size,
+      blobs,
     };
-  } catch (error) {
-    await writer?.drain();
-    await handle?.close().catch(() => undefined);
-    await unlink(tmp).catch(() => undefined);
-    throw error instanceof VigilError ? error : fsError(error, `Cannot write the backup to ${out}`);
-  } finally {
-    await unlink(snapshot.path).catch(() => undefined);
-  }
+  });
 }
 
 /** When the last backup was made (from the audit log), or null if never. */

@@ -10,7 +10,8 @@ import type { Vault } from './vault';
 
 /**
  * Writes that leave the vault: a dossier folder, a bundle, an exported
- * evidence file, a case document, a database copy. Each is recorded in the
+ * evidence file, a case document, a database copy, a backup (and the
+ * database snapshot it is made from). Each is recorded in the
  * vault before anything is written, then written under a temporary name
  * beside its target and moved into place only when complete. So an output
  * is either complete or gone:
@@ -22,7 +23,13 @@ import type { Vault } from './vault';
  *   process to open the vault as its writer removes what was left.
  */
 export type OutgoingKind =
-  'dossier-folder' | 'bundle' | 'evidence-file' | 'case-document' | 'database-copy';
+  | 'dossier-folder'
+  | 'bundle'
+  | 'evidence-file'
+  | 'case-document'
+  | 'database-copy'
+  | 'backup'
+  | 'backup-snapshot';
 
 const WHAT: Record<OutgoingKind, string> = {
   'dossier-folder': 'dossier folder',
@@ -30,6 +37,8 @@ const WHAT: Record<OutgoingKind, string> = {
   'evidence-file': 'evidence file',
   'case-document': 'case document',
   'database-copy': 'database copy',
+  backup: 'backup',
+  'backup-snapshot': 'database snapshot of a backup',
 };
 
 export interface OutgoingWrite {
