@@ -8,6 +8,7 @@ import { dossierBench } from './dossier';
 import { pgpBench } from './pgp';
 import { uiBench } from './ui';
 import { recordsBench } from './records';
+import { backupBench } from './backup';
 import { cliBench } from './cli';
 
 /** Every benchmark, by name: `npm run bench -- NAME… [--json] [--quick]`. */
@@ -21,6 +22,7 @@ const BENCHES: Bench[] = [
   dossierBench,
   uiBench,
   cliBench,
+  backupBench,
 ];
 
 async function main(): Promise<number> {
