@@ -12,7 +12,8 @@ import { unknownTermIssue, vocabularyIssues } from './vocabCheck';
 import type { VocabularySet } from '../vocabularies';
 import { checkPerson, personCreateShape } from './person';
 import { checkTestimony, testimonyCreateShape } from './testimony';
-import { boundedList, recordId, termId, timestamp } from './text';
+import { boundedList, lineText, recordId, termId, timestamp } from './text';
+import { parsePartialDate } from './partialDate';
 import { urgentAppealSchema, wgadSubmissionSchema } from '../dossier';
 import { organisationSchema } from './organisation';
 
@@ -53,13 +54,52 @@ export const documentTestimonySchema = z
   .strict()
   .superRefine(checkTestimony);
 
+/**
+ * One kept step of an intervention's life, oldest first, as the vault keeps
+ * it (its status at creation, each dated step, each status an edit set), so
+ * that a moved or shared case keeps its whole story, not only where it stands.
+ */
+export const documentInterventionStepSchema = z
+  .object({
+    state: termId,
+    /** The day (a partial date for the date sent at creation), or null when undated. */
+    on: z
+      .string()
+      .max(40)
+      .refine((value) => isPartialDate(value), { message: 'is not a date' })
+      .nullable(),
+    number: lineText.default(''),
+    via: z.enum(['create', 'step', 'edit']),
+    actor: lineText.refine((value) => value.trim().length > 0, { message: 'is empty' }),
+    recordedAt: timestamp,
+  })
+  .strict();
+export type DocumentInterventionStep = z.output<typeof documentInterventionStepSchema>;
+
+/** Far more steps than an intervention has: a bound on what a document may carry. */
+const MAX_STEPS = 1_000;
+
 export const documentInterventionSchema = z
-  .object({ id: recordId, ...interventionCreateShape, ...stamps })
+  .object({
+    id: recordId,
+    ...interventionCreateShape,
+    ...stamps,
+    states: z.array(documentInterventionStepSchema).max(MAX_STEPS).default([]),
+  })
   .strict()
   .superRefine(checkIntervention)
   .transform(defaultInterventionStatus);
 
 const MAX_RECORDS = 1_000_000;
+
+function isPartialDate(value: string): boolean {
+  try {
+    parsePartialDate(value);
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 /**
  * Where the case was begun, carried by partner dossiers so that importing

@@ -30,6 +30,7 @@ import { auditTx, writeTransaction, type WriteContext } from './context';
 import { writeDocumentTx, type DocumentKind, type KindCounts } from './documentWrite';
 import { eventsFromRows } from './events';
 import { loadIntervention } from './interventions';
+import { carriedSteps } from './interventionStates';
 import {
   documentOriginOf,
   partnerVersionHash,
@@ -153,8 +154,10 @@ export async function caseDocumentTx(ctx: WriteContext, id: string): Promise<Cas
     persons,
     events: events.map(withoutCase),
     testimonies: testimonies.map(withoutCase),
-    interventions: interventions.map(withoutCase),
+    interventions: [],
   };
+  for (const i of interventions)
+    document.interventions.push({ ...withoutCase(i), states: await carriedSteps(q, i.id) });
   document.origin = await documentOriginOf(q, id, document);
   return document;
 }

@@ -14,6 +14,7 @@ import { insertCaseTx, writeCaseTx } from './cases';
 import type { WriteContext } from './context';
 import { insertEventRowTx, updateEventRowTx, writeEventLinksTx, writeEventPartsTx } from './events';
 import { insertInterventionTx, writeInterventionTx } from './interventions';
+import { mergeStepsTx } from './interventionStates';
 import { insertPersonTx, writePersonTx } from './persons';
 import { insertTestimonyTx, writeTestimonyTx } from './testimonies';
 
@@ -114,7 +115,9 @@ export function documentRecords(
       };
     },
     intervention(v: DocumentIntervention): InterventionRecord {
-      return { id: map(v.id), caseId, ...ownFields(v), ...stamp(v) };
+      // Its steps are kept beside the record (mergeStepsTx), not in it.
+      const { states: _states, ...fields } = ownFields(v);
+      return { id: map(v.id), caseId, ...fields, ...stamp(v) };
     },
   };
 }
@@ -245,13 +248,15 @@ export async function writeDocumentTx(
 
   for (const v of doc.interventions) {
     const record = build.intervention(v);
-    await write(
+    const wrote = await write(
       'intervention',
       v.id,
       record,
       () => insertInterventionTx(ctx, record),
       () => writeInterventionTx(ctx, record),
     );
+    // A record left as it is here keeps its own story; one written gains the steps it lacks.
+    if (wrote) await mergeStepsTx(ctx, record.id, v.states);
   }
   return counts;
 }

@@ -197,3 +197,63 @@ export async function addStepTx(
   await insertStep(ctx, before.id, row);
   return entryOf({ ...row, actor: ctx.vault.actor, recorded_at: ctx.now });
 }
+
+/** A step as a case document carries it (shared/domain/caseDocument.ts). */
+export interface CarriedStep {
+  state: string;
+  on: string | null;
+  number: string;
+  via: Via;
+  actor: string;
+  recordedAt: string;
+}
+
+/** The steps of an intervention, as a case document carries them (oldest first). */
+export async function carriedSteps(q: Queryable, id: string): Promise<CarriedStep[]> {
+  return (await stepRows(q, id)).map((row) => ({
+    state: row.state,
+    on: row.on_date,
+    number: row.number,
+    via: row.via,
+    actor: row.actor,
+    recordedAt: row.recorded_at,
+  }));
+}
+
+const stepKey = (s: CarriedStep): string =>
+  JSON.stringify([s.state, s.on, s.number, s.via, s.actor, s.recordedAt]);
+
+/**
+ * Adds the imported steps an intervention does not have yet, after its own,
+ * in the document's order: importing the same story twice (an update, a case
+ * that comes back) adds nothing, and nothing kept here is changed or lost.
+ * Returns how many were added.
+ */
+export async function mergeStepsTx(
+  ctx: WriteContext,
+  id: string,
+  steps: readonly CarriedStep[],
+): Promise<number> {
+  if (steps.length === 0) return 0;
+  const kept = await carriedSteps(ctx.tx, id);
+  const have = new Set(kept.map(stepKey));
+  let position = kept.length;
+  let added = 0;
+  for (const step of steps) {
+    const key = stepKey(step);
+    if (have.has(key)) continue;
+    have.add(key);
+    position += 1;
+    added += 1;
+    await insertStep(ctx, id, {
+      position,
+      state: step.state,
+      on_date: step.on,
+      number: step.number,
+      via: step.via,
+      actor: step.actor,
+      recorded_at: step.recordedAt,
+    });
+  }
+  return added;
+}
