@@ -45,7 +45,6 @@ export function processIo(): CliIo {
 /** Reads a line from the terminal with echo off (raw mode), writing the question to stderr. */
 function promptHiddenOnTty(question: string): Promise<string> {
   const stdin = process.stdin;
-  process.stderr.write(question);
   return new Promise((resolve, reject) => {
     let answer = '';
     const finish = (error?: Error) => {
@@ -71,9 +70,12 @@ function promptHiddenOnTty(question: string): Promise<string> {
         else if (char >= ' ') answer += char;
       }
     };
+    // Echo goes off before the question shows: an answer typed the moment it appears
+    // (a script, a fast typist) must never be echoed.
     stdin.setRawMode(true);
     stdin.resume();
     stdin.on('data', onData);
+    process.stderr.write(question);
   });
 }
 

@@ -250,10 +250,10 @@ pid, fd = pty.fork()
 if pid == 0:
     os.execv(node, [node, cli, 'shell', '--vault', vault, '--lock-after', '0.02'])
 out = b''
-def wait_for(text, secs=30):
+def wait_for(text, start, secs=30):
     global out
     end = time.time() + secs
-    while text.encode() not in out:
+    while text.encode() not in out[start:]:
         if time.time() > end:
             sys.stdout.write(out.decode('utf8', 'replace')); sys.exit('timed out waiting for ' + text)
         r, _, _ = select.select([fd], [], [], 0.1)
@@ -262,9 +262,11 @@ def wait_for(text, secs=30):
             except OSError: break
             if not data: break
             out += data
+mark = 0
 for expect, typed in steps:
-    wait_for(expect)
-    out_len = len(out)
+    # Only what came after the last line typed counts: an earlier prompt must not answer.
+    wait_for(expect, mark)
+    mark = len(out)
     os.write(fd, typed.encode() + b'\\r')
     time.sleep(0.2)
 end = time.time() + 20
