@@ -87,6 +87,11 @@ export interface KillScenario {
   stdin?: string;
   /** Runs after the next opening (e.g. check and repair what is left inside the vault). */
   afterOpening?: (vault: Vault, leftInVault: string[]) => Promise<void>;
+  /**
+   * Puts the vault back as it was before run `i`, for a command whose completed run would change
+   * what the next run does (an import of a case already imported stops before writing anything).
+   */
+  undo?: (i: number) => Promise<void>;
 }
 
 /** Everything in `dirs` that carries Vigil's temporary marker, as full paths. */
@@ -244,6 +249,7 @@ export async function whenChanged(
 async function cleanOutput(scenario: KillScenario, i: number): Promise<void> {
   const complete = await scenario.completedOutput(i);
   if (complete) await rm(complete, { recursive: true, force: true });
+  await scenario.undo?.(i);
 }
 
 /** Random bytes as hex, for unique output names. */

@@ -2,7 +2,8 @@ import { basename, join } from 'node:path';
 import { checkVault, repairVault } from '../../../electron/core';
 import { describe, expect, it } from 'vitest';
 import { exportDossier } from '../../../electron/core/dossier';
-import { listEvidence } from '../../../electron/core/evidence';
+import { emptyTrash, listEvidence } from '../../../electron/core/evidence';
+import { deleteCase, listCases } from '../../../electron/core/records';
 import { exportPublicKey, generateOrgKey, importKeys } from '../../../electron/core/pgp';
 import { runVigil } from '../../helpers/cli';
 import {
@@ -63,6 +64,18 @@ describe('SIGKILL during `vigil import BUNDLE` (a partner bundle decrypted into 
           writing: async () => (await markedIn([dir, blobs])).length > 0,
           progress: async () => bytesUnder(await markedIn([dir, blobs])),
           completedOutput: async () => null,
+          // Every run must import the case whole: one that found it already imported would stop
+          // before writing anything, and its kill would test nothing. What a run imported goes
+          // to the trash and the trash is emptied, as a user would undo it.
+          undo: async () => {
+            const vault = await reopen(dir);
+            try {
+              for (const c of await listCases(vault, {})) await deleteCase(vault, c.id);
+              await emptyTrash(vault);
+            } finally {
+              await vault.lock();
+            }
+          },
           scanRoots: [bundles, dir, tmp],
           canaries: sender.canaries,
           vaultDir: dir,
@@ -82,6 +95,8 @@ describe('SIGKILL during `vigil import BUNDLE` (a partner bundle decrypted into 
         [dir, blobs],
       );
       expectCleanCampaign(figures, KILLS);
+      // No run stopped early because an earlier one had already imported the case.
+      expect(figures.failures).toEqual([]);
       // Everything a killed import leaves is inside the vault and sealed: never a canary.
       expect(figures.plaintextLeftovers).toBe(0);
 
