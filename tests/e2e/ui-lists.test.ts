@@ -1,7 +1,15 @@
+import { randomUUID } from 'node:crypto';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { intakeFile } from '../../electron/core/evidence';
-import { createCase, createEvent, createPerson, linkPerson } from '../../electron/core/records';
+import {
+  createCase,
+  createEvent,
+  createPerson,
+  importCaseDocuments,
+  linkPerson,
+} from '../../electron/core/records';
+import { RANK_WINDOW } from '../../shared/domain/search';
 import { tempDir } from '../helpers/tmp';
 import { hasChromium, hasRenderer, launchBridgedApp } from './support/bridge';
 import { VigilPages } from './support/pages';
@@ -20,6 +28,8 @@ const DATA = {
     caseA: 'Arrests at the river market',
     caseB: 'Disappearances in the hill villages',
     word: 'tamarisk',
+    common: 'everywhere',
+    caseD: 'Reports from every province',
     namesake: 'Yusuf Demir',
     caseC: 'Closing the circle',
     other: 'Ana Ferreira',
@@ -28,6 +38,8 @@ const DATA = {
     caseA: 'اعتقالات سوق النهر',
     caseB: 'حالات الاختفاء في قرى التلال',
     word: 'الطرفاء',
+    common: 'زيتون',
+    caseD: 'تقارير من كل المحافظات',
     namesake: 'يوسف دمير',
     caseC: 'إغلاق الدائرة',
     other: 'آنا فيريرا',
@@ -214,6 +226,41 @@ describe.skipIf(skip)('long lists (Chromium over the test bridge, real vault)', 
         expect(logText).toContain(t('audit.byThisAccount', { name: `\u2068${vault.actor}\u2069` }));
         await ui.audit('audit log with names');
         await ui.screenshot('audit-names');
+
+        // ---- a very common word: ranked in windows of the newest, which the page says ---------
+        await importCaseDocuments(
+          vault,
+          [
+            {
+              format: 'vigil-case',
+              version: 1,
+              case: { id: randomUUID(), title: data.caseD, countries: [] },
+              persons: [],
+              events: [],
+              testimonies: Array.from({ length: RANK_WINDOW + 1 }, (_, i) => ({
+                id: randomUUID(),
+                statement: `${data.common} ${i + 1}`,
+              })),
+            },
+          ],
+          { mode: 'new-ids' },
+        );
+        await ui.navigate('search');
+        await page.getByLabel(t('search.label'), { exact: true }).fill(data.common);
+        const common = RANK_WINDOW + 1;
+        await expect
+          .poll(() => count.innerText(), WAIT)
+          .toBe(t('search.shown', { count: common, shown: number(50), total: number(common) }));
+        const partial = page.getByTestId('search-partial');
+        await expect
+          .poll(() => partial.innerText(), WAIT)
+          .toContain(t('search.partialRanking', { window: number(RANK_WINDOW) }));
+        await ui.audit('search ranked in windows');
+        await ui.button('search.rankAll').click();
+        await expect.poll(() => partial.count(), WAIT).toBe(0);
+        expect(await count.innerText()).toBe(
+          t('search.shown', { count: common, shown: number(50), total: number(common) }),
+        );
 
         expect(ui.findings, JSON.stringify(ui.findings, null, 2)).toEqual([]);
       } finally {

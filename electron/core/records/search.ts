@@ -25,6 +25,7 @@ import { dateFromDb } from './dates';
 import { chunks, parseJson, placeholders } from './sql';
 import { parseInput } from './validate';
 import { loadVocabularies } from './vocabularies';
+import { openingWords } from './openingWords';
 
 /** Title words weigh more than body text in the ranking (bm25 column weights: title, body). */
 const WEIGHTS = '4.0, 1.0';
@@ -245,7 +246,8 @@ const HYDRATORS: Record<SearchKind, Hydrator> = {
       rows.map((r) => [
         r.id,
         {
-          title: r.witness ?? r.witness_description,
+          // An anonymous witness described by no words: the statement's first words name it.
+          title: r.witness ?? (r.witness_description || openingWords(r.statement)),
           date: dateFromDb(r.taken_on),
           fields: [
             ['statement', r.statement],

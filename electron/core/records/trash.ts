@@ -5,6 +5,7 @@ import type { Queryable } from '../vault/database';
 import type { Vault } from '../vault/vault';
 import { writeTransaction, type WriteContext } from './context';
 import { checkId, notFound } from './validate';
+import { openingWords } from './openingWords';
 
 // The trash. Deleting a record moves its rows, and the rows that go with it,
 // into one trash entry in the same transaction: nothing is lost by a
@@ -229,10 +230,7 @@ function labelOf(kind: TrashKind, row: Row): string {
       return [s(row.event_type), s(row.start_date), s(row.title)].filter(Boolean).join(' ');
     case 'testimony': {
       // Its first words tell apart two undated testimonies of anonymous witnesses.
-      const words = s(row.statement).trim().split(/\s+/).filter(Boolean);
-      const opening = words.length
-        ? `“${words.slice(0, 8).join(' ')}${words.length > 8 ? '…' : ''}”`
-        : '';
+      const opening = openingWords(s(row.statement));
       const taken = s(row.taken_on) === 'unknown' ? '' : s(row.taken_on);
       return [taken, s(row.witness_description), opening].filter(Boolean).join(' ');
     }

@@ -239,6 +239,8 @@ export const snippetOut = z.object({
 
 export const searchResultsOut = z.object({
   total: z.number(),
+  /** The matches were ranked in windows of the newest (see `rankWithin`), not all together. */
+  partialRanking: z.boolean(),
   hits: z.array(
     z.object({
       kind: z.enum(SEARCH_KINDS),

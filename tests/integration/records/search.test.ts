@@ -308,4 +308,14 @@ describe('search', () => {
     expect(second.total).toBe(7);
     expect(new Set([...first.hits, ...second.hits].map((h) => h.id)).size).toBe(6);
   });
+
+  it('names a testimony of an anonymous, undescribed witness by its first words', async () => {
+    const c = await createCase(v, { title: 'Anonymous' });
+    await createTestimony(v, c.id, {
+      statement: 'Lanternfish men came at dawn and took the two brothers from the bakery away',
+    });
+    await createTestimony(v, c.id, { statement: 'Lanternfish again' });
+    const titles = (await search(v, { text: 'lanternfish' })).hits.map((h) => h.title).sort();
+    expect(titles).toEqual(['“Lanternfish again”', '“Lanternfish men came at dawn and took the…”']);
+  });
 });

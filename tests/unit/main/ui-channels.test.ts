@@ -92,6 +92,7 @@ describe('records and keys channels', () => {
       hits: { kind: string; snippet: { segments: { text: string; match: boolean }[] } }[];
     }>('search.query', { text: 'quartzflamingo' });
     expect(found.total).toBe(1);
+    expect(found).toMatchObject({ partialRanking: false });
     expect(found.hits[0]!.kind).toBe('testimony');
     expect(
       found.hits[0]!.snippet.segments.some((s) => s.match && s.text === 'quartzflamingo'),
@@ -144,6 +145,37 @@ describe('records and keys channels', () => {
     expect(
       await dispatch('persons.list', { caseId: '0b7c2f1e-0000-4000-8000-000000000000' }),
     ).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+  });
+
+  it('search says when a common word was ranked in windows, and ranks every match when asked', async () => {
+    const { call } = await openServices();
+    const created = await call<{ id: string }>('cases.create', { title: 'Common words' });
+    for (let i = 0; i < 130; i += 1)
+      await call('events.create', {
+        caseId: created.id,
+        event: { eventType: 'arbitrary-arrest', title: `ubiquitous ${i}` },
+      });
+    type Page = { total: number; partialRanking: boolean; hits: { id: string }[] };
+    const windowed = await call<Page>('search.query', {
+      text: 'ubiquitous',
+      limit: 100,
+      rankWithin: 100,
+    });
+    expect(windowed).toMatchObject({ total: 130, partialRanking: true });
+    const next = await call<Page>('search.query', {
+      text: 'ubiquitous',
+      limit: 100,
+      offset: 100,
+      rankWithin: 100,
+    });
+    // The pages go on into the older window: every match once.
+    expect(new Set([...windowed.hits, ...next.hits].map((h) => h.id)).size).toBe(130);
+    const all = await call<Page>('search.query', {
+      text: 'ubiquitous',
+      limit: 100,
+      rankWithin: 1_000_000,
+    });
+    expect(all).toMatchObject({ total: 130, partialRanking: false });
   });
 
   it('generate the organisation key, export it through the save dialog, import a key file by reference', async () => {

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { SEARCH_KINDS, type SearchKind } from '../../../../shared/domain/search';
+import { RANK_WINDOW, SEARCH_KINDS, type SearchKind } from '../../../../shared/domain/search';
 import { mark, MARKS } from '../../app/perfMarks';
 import { useNavigation, type CaseTab } from '../../app/routes';
 import { CountrySelect } from '../../components/CountrySelect';
@@ -26,6 +26,8 @@ const TAB_OF: Record<SearchKind, CaseTab> = {
 const DEBOUNCE_MS = 40;
 /** Hits per page; "show more" appends the next page. */
 const PAGE = 50;
+/** Enough to rank every match of any real vault together (the query's upper bound). */
+const RANK_ALL = 1_000_000;
 
 function Snippet({ hit }: { hit: SearchHit }) {
   const { snippet } = hit;
@@ -86,6 +88,8 @@ export function SearchScreen() {
   const [error, setError] = useState<unknown>(null);
   const [cases, setCases] = useState<Map<string, string>>(new Map());
   const [loadingMore, setLoadingMore] = useState(false);
+  // Ranking every match of a very common word is slow; the user may ask for it all the same.
+  const [rankAll, setRankAll] = useState(false);
   const round = useRef(0);
 
   const fromDate = from.trim() ? parseDateText(from, [language], dateInputWords) : null;
@@ -107,6 +111,7 @@ export function SearchScreen() {
       ...(eventType ? { eventType } : {}),
       ...(fromKey ? { from: JSON.parse(fromKey) as unknown } : {}),
       ...(toKey ? { to: JSON.parse(toKey) as unknown } : {}),
+      ...(rankAll ? { rankWithin: RANK_ALL } : {}),
     };
   };
 
@@ -130,7 +135,7 @@ export function SearchScreen() {
     return () => clearTimeout(timer);
     // request() reads exactly these values.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [text, kindsKey, country, eventType, fromKey, toKey, language]);
+  }, [text, kindsKey, country, eventType, fromKey, toKey, language, rankAll]);
 
   /** The next page, appended; dropped if the query changed meanwhile. */
   const showMore = () => {
@@ -291,6 +296,14 @@ export function SearchScreen() {
             ? ''
             : t('search.start')}
       </p>
+      {results?.results.partialRanking && !rankAll ? (
+        <p className="muted small" data-testid="search-partial">
+          {t('search.partialRanking', { window: formatNumber(RANK_WINDOW, language) })}{' '}
+          <button type="button" className="link-button" onClick={() => setRankAll(true)}>
+            {t('search.rankAll')}
+          </button>
+        </p>
+      ) : null}
       <ol className="record-list search-results" aria-label={t('search.results')}>
         {hits.map((hit) => (
           <li key={`${hit.kind}:${hit.id}`} className="card search-hit">
