@@ -15,6 +15,7 @@ import { checkTestimony, testimonyCreateShape } from './testimony';
 import { boundedList, lineText, recordId, termId, timestamp } from './text';
 import { parsePartialDate } from './partialDate';
 import { urgentAppealSchema, wgadSubmissionSchema } from '../dossier';
+import { mechanismFactsSchema } from '../mechanismFacts';
 import { organisationSchema } from './organisation';
 
 /**
@@ -151,6 +152,8 @@ export const caseDocumentSchema = z
       .object({
         wgad: wgadSubmissionSchema.optional(),
         urgentAppeal: urgentAppealSchema.optional(),
+        /** The case's mechanism facts (beneficiaries are persons of this document, by id). */
+        facts: mechanismFactsSchema.optional(),
       })
       .strict()
       .optional(),
@@ -215,6 +218,9 @@ export function documentReferenceIssues(doc: CaseDocument): FieldIssue[] {
     });
   });
   doc.testimonies.forEach((t, i) => person(t.witnessId, `testimonies[${i}].witnessId`));
+  doc.submissions?.facts?.beneficiaries.forEach((id, i) =>
+    person(id, `submissions.facts.beneficiaries[${i}]`),
+  );
   if (doc.origin) {
     const map = doc.origin.records;
     for (const id of Object.keys(map))

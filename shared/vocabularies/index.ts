@@ -10,6 +10,7 @@ import {
   sourceReliability,
 } from './events';
 import { interventionStatus, interventionType } from './interventions';
+import { spMandate } from './mandates';
 import { hrdWork, identityDocumentType, personRole, personType, sexGender } from './persons';
 import { testimonyMethod } from './testimonies';
 import { LANGUAGES, type Labels, type Language, type Vocabulary } from './types';
@@ -47,6 +48,7 @@ export const VOCABULARIES = {
   mechanism,
   'intervention-type': interventionType,
   'intervention-status': interventionStatus,
+  'sp-mandate': spMandate,
 } as const satisfies Record<string, Vocabulary>;
 
 export type VocabularyName = keyof typeof VOCABULARIES;

@@ -7,6 +7,7 @@ import {
 } from '../../../shared/domain';
 import type { Audience, UrgentAppeal, WgadSubmission } from '../../../shared/dossier';
 import type { Organisation } from '../../../shared/domain/organisation';
+import type { MechanismFacts } from '../../../shared/mechanismFacts';
 import { VigilError } from '../errors';
 import type { RedactedCase } from './redact';
 
@@ -58,6 +59,8 @@ export interface PartnerWork {
   wgad: WgadSubmission | null;
   /** The urgent appeal's requests and addressees as released to partners; null when none were written. */
   appeal: UrgentAppeal | null;
+  /** The case's mechanism facts as released to partners; null when none were written. */
+  facts: MechanismFacts | null;
   /** The sending organisation's details; null when its profile is empty. */
   submitter: Organisation | null;
 }
@@ -66,11 +69,12 @@ function fullCaseData(redacted: RedactedCase, work: PartnerWork): CaseDocument {
   const doc = redacted.document;
   const data: CaseDocument = {
     ...doc,
-    ...(work.wgad || work.appeal
+    ...(work.wgad || work.appeal || work.facts
       ? {
           submissions: {
             ...(work.wgad ? { wgad: work.wgad } : {}),
             ...(work.appeal ? { urgentAppeal: work.appeal } : {}),
+            ...(work.facts ? { facts: work.facts } : {}),
           },
         }
       : {}),

@@ -6,6 +6,7 @@ import {
   wgadSubmissionSchema,
   type AnyManifest,
 } from '../../../shared/dossier';
+import { mechanismFactsSchema } from '../../../shared/mechanismFacts';
 import type { Organisation } from '../../../shared/domain/organisation';
 import { describeAudience, type CaseDocument } from '../../../shared/domain';
 import { VigilError, fsError } from '../errors';
@@ -75,6 +76,8 @@ export interface ImportReport {
   submission: 'added' | 'kept-local' | 'same' | null;
   /** The partner's urgent appeal (requests and addressees), kept as the WGAD arguments are. */
   appeal: 'added' | 'kept-local' | 'same' | null;
+  /** The partner's mechanism facts, kept as the WGAD arguments are (never over local ones). */
+  facts: 'added' | 'kept-local' | 'same' | null;
   /** The sending organisation's details as it signs its submissions, kept with the case. */
   submitter: Organisation | null;
 }
@@ -83,7 +86,7 @@ export interface ImportReport {
 async function keepSubmissionTx(
   tx: Queryable,
   caseId: string,
-  template: 'wgad' | 'urgent-appeal',
+  template: 'wgad' | 'urgent-appeal' | 'facts',
   theirs: unknown,
   schema: { parse(value: unknown): unknown },
   now: string,
@@ -105,15 +108,19 @@ async function keepSubmissionTx(
 }
 
 /**
- * The work that came with the case: its WGAD arguments and urgent appeal
- * (never over local ones) and the sender's details.
+ * The work that came with the case: its WGAD arguments, urgent appeal and
+ * mechanism facts (never over local ones) and the sender's details. The
+ * facts' beneficiaries are the document's person ids: `ids` maps them to the
+ * vault's (a person the document does not hold was refused by its check).
  */
 async function keepPartnerWorkTx(
   tx: Queryable,
   caseId: string,
   document: CaseDocument,
+  ids: Readonly<Record<string, string>>,
   now: string,
-): Promise<Pick<ImportReport, 'submission' | 'appeal'>> {
+): Promise<Pick<ImportReport, 'submission' | 'appeal' | 'facts'>> {
+  const theirFacts = document.submissions?.facts;
   if (document.submitter)
     await tx.run('UPDATE cases SET origin_submitter = ? WHERE id = ?', [
       JSON.stringify(document.submitter),
@@ -134,6 +141,17 @@ async function keepPartnerWorkTx(
       'urgent-appeal',
       document.submissions?.urgentAppeal,
       urgentAppealSchema,
+      now,
+    ),
+    facts: await keepSubmissionTx(
+      tx,
+      caseId,
+      'facts',
+      theirFacts && {
+        ...theirFacts,
+        beneficiaries: theirFacts.beneficiaries.map((id) => ids[id] ?? id),
+      },
+      mechanismFactsSchema,
       now,
     ),
   };
@@ -335,11 +353,17 @@ export async function importDossier(
         };
         let submission: ImportReport['submission'] = null;
         let appeal: ImportReport['appeal'] = null;
-        const addEvidence = async (tx: Queryable, caseId: string) => {
-          ({ submission, appeal } = await keepPartnerWorkTx(
+        let facts: ImportReport['facts'] = null;
+        const addEvidence = async (
+          tx: Queryable,
+          caseId: string,
+          ids: Readonly<Record<string, string>>,
+        ) => {
+          ({ submission, appeal, facts } = await keepPartnerWorkTx(
             tx,
             caseId,
             document,
+            ids,
             vault.now().toISOString(),
           ));
           const evidence: ImportReport['evidence'] = [];
@@ -359,7 +383,7 @@ export async function importDossier(
             action: 'case.imported',
             entityType: 'case',
             entityId: caseId,
-            detail: { ...provenance, evidence: evidence.length, submission, appeal },
+            detail: { ...provenance, evidence: evidence.length, submission, appeal, facts },
           });
           return evidence;
         };
@@ -373,8 +397,11 @@ export async function importDossier(
           submitter: document.submitter ?? null,
         };
         if (mode === 'update') {
-          const updated = await updateCaseFromDocument(vault, duplicate!.caseId, document, (tx) =>
-            addEvidence(tx, duplicate!.caseId),
+          const updated = await updateCaseFromDocument(
+            vault,
+            duplicate!.caseId,
+            document,
+            (tx, _r, ids) => addEvidence(tx, duplicate!.caseId, ids),
           );
           const { caseId, reference, extra, ...update } = updated;
           return {
@@ -392,6 +419,7 @@ export async function importDossier(
             evidence: extra,
             submission,
             appeal,
+            facts,
           } satisfies ImportReport;
         }
         const result = await importCaseDocumentTx(vault, document, addEvidence, {
@@ -408,6 +436,7 @@ export async function importDossier(
           evidence: result.extra,
           submission,
           appeal,
+          facts,
         } satisfies ImportReport;
       } catch (error) {
         for (const blob of written) await deleteBlob(vault.dir, blob.blobId).catch(() => undefined);

@@ -19,6 +19,7 @@ export {
   saveWgadSubmission,
   type SubmissionKind,
 } from './submissions';
+export { getMechanismFacts, hasMechanismFacts, saveMechanismFacts } from './facts';
 export {
   approveRelease,
   audienceFromKey,

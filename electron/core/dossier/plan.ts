@@ -211,6 +211,11 @@ export async function prepareRedaction(
     allTexts || request.template === 'urgent-appeal' || audience.kind === 'partners'
       ? await getSubmission(vault, request.caseId, 'urgent-appeal')
       : null;
+  // Every template but the generic report reads the case's mechanism facts; partners get them with the case.
+  const facts =
+    allTexts || request.template !== 'generic' || audience.kind === 'partners'
+      ? await getSubmission(vault, request.caseId, 'facts')
+      : null;
   const words = WORDS[request.language];
   const redacted = redactCase(original, submission, {
     audience,
@@ -221,6 +226,7 @@ export async function prepareRedaction(
     },
     approvedReleases: stored,
     appeal,
+    facts,
   });
   return {
     original,
@@ -242,12 +248,14 @@ async function partnerWork(
   caseId: string,
   redacted: RedactedCase,
 ): Promise<PartnerWork> {
-  if (redacted.rule.caseData !== 'full') return { wgad: null, appeal: null, submitter: null };
+  if (redacted.rule.caseData !== 'full')
+    return { wgad: null, appeal: null, facts: null, submitter: null };
   const saved = await hasWgadSubmission(vault, caseId);
   const organisation = await loadOrganisation(vault.db);
   return {
     wgad: saved ? redacted.submission : null,
     appeal: (await hasSubmission(vault, caseId, 'urgent-appeal')) ? redacted.appeal : null,
+    facts: (await hasSubmission(vault, caseId, 'facts')) ? redacted.facts : null,
     submitter: Object.values(organisation).some((v) => v !== '') ? organisation : null,
   };
 }

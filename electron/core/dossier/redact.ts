@@ -6,6 +6,7 @@ import type {
   WithheldItem,
   WithheldSubject,
 } from '../../../shared/dossier';
+import type { MechanismFacts } from '../../../shared/mechanismFacts';
 import {
   audienceRule,
   initialsOf,
@@ -23,6 +24,7 @@ import {
 } from '../../../shared/domain';
 import {
   APPEAL_RECORD_ID,
+  FACTS_RECORD_ID,
   descriptionRole,
   Releaser,
   SUBMISSION_RECORD_ID,
@@ -72,6 +74,8 @@ export interface RedactionOptions {
   approvedReleases?: StoredReleases;
   /** An urgent appeal's requests and addressees, when the export carries them. */
   appeal?: UrgentAppeal | null;
+  /** The case's mechanism facts, when the export carries them. */
+  facts?: MechanismFacts | null;
 }
 
 export interface RedactedPerson {
@@ -106,6 +110,12 @@ export interface RedactedCase {
   submission: WgadSubmission | null;
   /** The urgent appeal's requests and addressees as released; null when the export does not carry them. */
   appeal: UrgentAppeal | null;
+  /**
+   * The mechanism facts as released: free texts with the names consent
+   * forbids replaced, beneficiaries only among the persons who appear; null
+   * when the export does not carry them.
+   */
+  facts: MechanismFacts | null;
   /** The withholding report (the sender's; never rendered). */
   withheld: WithheldItem[];
   /** Every person of the case and how they appear, if at all (the sender's). */
@@ -156,6 +166,13 @@ const STRUCTURAL_KEYS = new Set([
   'naming',
   'createdAt',
   'updatedAt',
+  // Mechanism facts: country codes, person ids, mandate terms and days.
+  'states',
+  'beneficiaries',
+  'mandates',
+  'decidedOn',
+  'notifiedOn',
+  'date',
 ]);
 
 function minNaming(a: string | null, b: string | null, full: string): string | null {
@@ -492,6 +509,13 @@ export function redactCase(
     ? release('submission', SUBMISSION_RECORD_ID, submission)
     : null;
   const appeal = options.appeal ? release('submission', APPEAL_RECORD_ID, options.appeal) : null;
+  // A beneficiary who does not appear leaves no trace: not their id, not a gap.
+  const facts = options.facts
+    ? {
+        ...release('submission', FACTS_RECORD_ID, options.facts),
+        beneficiaries: options.facts.beneficiaries.filter((id) => labelOf(id) !== null),
+      }
+    : null;
 
   const redacted: CaseDocument = {
     ...document,
@@ -514,6 +538,7 @@ export function redactCase(
     testimonies,
     submission: scrubbedSubmission,
     appeal,
+    facts,
     withheld,
     consent,
     releaser,

@@ -15,6 +15,7 @@ import {
   storedKey,
   SUBMISSION_RECORD_ID,
   APPEAL_RECORD_ID,
+  FACTS_RECORD_ID,
   type Decision,
   type RecordRelease,
   type Releaser,
@@ -86,7 +87,11 @@ function titleOf(document: CaseDocument, record: RecordRelease): string {
       return v ? [v.interventionType, v.recipient].filter(Boolean).join(', ') : '';
     }
     default:
-      return record.id === APPEAL_RECORD_ID ? 'Urgent appeal' : 'WGAD submission';
+      return record.id === APPEAL_RECORD_ID
+        ? 'Urgent appeal'
+        : record.id === FACTS_RECORD_ID
+          ? 'Mechanism facts'
+          : 'WGAD submission';
   }
 }
 

@@ -4,20 +4,57 @@ import {
   type UrgentAppeal,
   type WgadSubmission,
 } from '../../../shared/dossier';
+import { mechanismFactsSchema, type MechanismFacts } from '../../../shared/mechanismFacts';
 import { VigilError } from '../errors';
 import type { Vault } from '../vault/vault';
 
 /**
- * What templates need beyond the case facts, one record per case and
- * template in the `submissions` table: the WGAD arguments (`wgad`) and an
- * urgent appeal's requests and addressees (`urgent-appeal`).
+ * What templates need beyond the case's records, one record per case and
+ * kind in the `submissions` table: the WGAD arguments (`wgad`), an urgent
+ * appeal's requests and addressees (`urgent-appeal`), and the case-wide
+ * mechanism facts every template reads (`facts`, see ./facts.ts).
  */
 const KINDS = {
   wgad: { schema: wgadSubmissionSchema, what: 'WGAD submission' },
   'urgent-appeal': { schema: urgentAppealSchema, what: 'urgent appeal' },
+  facts: { schema: mechanismFactsSchema, what: 'mechanism facts' },
 } as const;
 export type SubmissionKind = keyof typeof KINDS;
-type DataOf<K extends SubmissionKind> = K extends 'wgad' ? WgadSubmission : UrgentAppeal;
+type DataOf<K extends SubmissionKind> = K extends 'wgad'
+  ? WgadSubmission
+  : K extends 'urgent-appeal'
+    ? UrgentAppeal
+    : MechanismFacts;
+
+/**
+ * What a schema cannot see: the facts' beneficiaries must be persons of the
+ * case (linked to it), named by their ids. Throws INVALID_INPUT naming the
+ * first one that is not.
+ */
+async function checkAgainstVault(
+  vault: Vault,
+  caseId: string,
+  kind: SubmissionKind,
+  data: unknown,
+): Promise<void> {
+  if (kind !== 'facts') return;
+  const { beneficiaries } = data as MechanismFacts;
+  if (beneficiaries.length === 0) return;
+  const linked = new Set(
+    (
+      await vault.db.all<{ person_id: string }>(
+        'SELECT person_id FROM case_persons WHERE case_id = ?',
+        [caseId],
+      )
+    ).map((r) => r.person_id),
+  );
+  const index = beneficiaries.findIndex((id) => !linked.has(id));
+  if (index >= 0)
+    throw new VigilError(
+      'INVALID_INPUT',
+      `The mechanism facts are invalid: beneficiaries.${index} ${beneficiaries[index]} is not a person of this case (vigil person list --case …).`,
+    );
+}
 
 async function assertCase(vault: Vault, caseId: string): Promise<void> {
   if (!(await vault.db.get('SELECT 1 FROM cases WHERE id = ?', [caseId]))) {
@@ -70,6 +107,7 @@ export async function saveSubmission<K extends SubmissionKind>(
   }
   await assertCase(vault, caseId);
   const data = parsed.data as DataOf<K>;
+  await checkAgainstVault(vault, caseId, kind, data);
   await vault.db.transaction(async (tx) => {
     await tx.run(
       `INSERT INTO submissions (case_id, template, data, updated_at) VALUES (?, ?, ?, ?)

@@ -505,7 +505,8 @@ export type { DocumentEvent, DocumentIntervention, DocumentPerson, DocumentTesti
 export async function importCaseDocumentTx<T>(
   vault: Vault,
   doc: CaseDocument,
-  more: (tx: Queryable, caseId: string) => Promise<T>,
+  /** More work in the same transaction; `ids` maps the document's record ids to the vault's. */
+  more: (tx: Queryable, caseId: string, ids: Readonly<Record<string, string>>) => Promise<T>,
   options: { linkOrigin?: boolean; originOrganisation?: string | null } = {},
 ): Promise<{
   caseId: string;
@@ -522,7 +523,7 @@ export async function importCaseDocumentTx<T>(
       { mode: 'new-ids', caseTerms: true, ...options },
       { done: 0, total: recordCount(doc) },
     );
-    const extra = await more(ctx.tx, result.caseId);
+    const extra = await more(ctx.tx, result.caseId, result.ids);
     const { persons, events, testimonies, interventions } = result.created;
     return {
       caseId: result.caseId,

@@ -104,7 +104,8 @@ export async function updateCaseFromDocument<T>(
   vault: Vault,
   caseId: string,
   doc: CaseDocument,
-  more: (tx: Queryable, result: UpdateResult) => Promise<T>,
+  /** More work in the same transaction; `ids` maps the document's record ids to the vault's. */
+  more: (tx: Queryable, result: UpdateResult, ids: Readonly<Record<string, string>>) => Promise<T>,
 ): Promise<UpdateResult & { extra: T }> {
   return writeTransaction(vault, async (ctx) => {
     ctx.auditEach = false;
@@ -270,7 +271,7 @@ export async function updateCaseFromDocument<T>(
         customTermsKept: fresh.length,
       },
     });
-    const extra = await more(q, result);
+    const extra = await more(q, result, ids);
     return { ...result, extra };
   });
 }

@@ -23,6 +23,7 @@ export {
   RELEASE_RECORD_KINDS,
   SUBMISSION_RECORD_ID,
   APPEAL_RECORD_ID,
+  FACTS_RECORD_ID,
   sha256Text,
   storedKey,
   type FieldRelease,

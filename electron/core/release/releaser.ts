@@ -33,6 +33,8 @@ export type ReleaseRecordKind = (typeof RELEASE_RECORD_KINDS)[number];
 export const SUBMISSION_RECORD_ID = 'wgad-submission';
 /** The record id under which an urgent appeal's requests and addressees are reviewed. */
 export const APPEAL_RECORD_ID = 'urgent-appeal';
+/** The record id under which the case's mechanism facts (their free texts) are reviewed. */
+export const FACTS_RECORD_ID = 'mechanism-facts';
 
 export interface StoredField {
   sourceSha256: string;

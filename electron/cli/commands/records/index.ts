@@ -1,5 +1,6 @@
 import type { Command } from '../../command';
 import { caseCommands } from './cases';
+import { caseFacts } from './facts';
 import { personCommands } from './persons';
 import { eventCommands } from './events';
 import { testimonyCommands } from './testimonies';
@@ -14,6 +15,7 @@ import { versionCommands } from './versions';
 
 export const recordsCommands: Command[] = [
   ...caseCommands,
+  caseFacts,
   ...personCommands,
   ...eventCommands,
   ...testimonyCommands,
