@@ -12,6 +12,11 @@ export class DraftLedger {
   private open: DraftCounts = {};
   private discarded: { dir: string; counts: DraftCounts } | null = null;
 
+  /** The drafts open now (for closing the window: is there anything to lose?). */
+  get openCounts(): DraftCounts {
+    return { ...this.open };
+  }
+
   report(counts: DraftCounts): void {
     this.open = { ...counts };
   }

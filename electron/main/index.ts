@@ -13,6 +13,7 @@ import {
 import { IPC_PREFIX } from '../../shared/ipc/contract';
 import { removeTrackedSync } from '../core';
 import { AutoLock } from './autoLock';
+import { CloseGuard } from './closeGuard';
 import { electronDialogs } from './electronDialogs';
 import { registerIpc } from './register';
 import { APP_SCHEME, APP_URL } from './security';
@@ -74,6 +75,7 @@ async function start(): Promise<void> {
     app: { version: app.getVersion(), platform: process.platform },
     // Every window goes, with everything its renderer held; a fresh one shows the neutral lock screen.
     afterPanic: (kind) => openMainWindow({ minimised: kind === 'quick-exit', replacing: true }),
+    closeWindow: () => closeGuard.allow(mainWindow),
     // Never log inputs or case data: the channel name is enough to find a bug.
     onInternalError: (channel) => process.stderr.write(`vigil: internal error on ${channel}\n`),
   });
@@ -84,6 +86,12 @@ async function start(): Promise<void> {
   appSession.protocol.handle(APP_SCHEME, (request) => serveAppRequest(rendererDir, request));
   registerIpc(ipcMain, dispatch, trustedContents);
 
+  // Closing or quitting with unsaved drafts asks the renderer first ("Keep editing" / "Close anyway").
+  const closeGuard = new CloseGuard({
+    openDrafts: () => context.drafts.openCounts,
+    isUnlocked: () => context.session.current !== null,
+    ask: () => emit('closeRequested', {}),
+  });
   const lock = (reason: Parameters<typeof context.session.lock>[0]) => context.session.lock(reason);
   const autoLock = new AutoLock({
     systemIdleSeconds: () => powerMonitor.getSystemIdleTime(),
@@ -106,6 +114,7 @@ async function start(): Promise<void> {
     const window = createMainWindow(preloadPath, { devTools: !app.isPackaged });
     mainWindow = window;
     protectContent(window);
+    closeGuard.watch(window);
     lockWhenHidden(window, {
       enabled: () => settings.get().lockOnHide,
       isUnlocked: () => context.session.current !== null,
@@ -129,7 +138,12 @@ async function start(): Promise<void> {
     if (mainWindow?.isMinimized()) mainWindow.restore();
     mainWindow?.focus();
   });
-  app.on('before-quit', () => {
+  app.on('before-quit', (event) => {
+    // Quitting (the menu, the dock) with drafts open: the same question as closing the window.
+    if (closeGuard.holds()) {
+      event.preventDefault();
+      return;
+    }
     globalShortcut.unregisterAll();
     context.operations.cancelAll();
     void lock('quit');
@@ -139,6 +153,8 @@ async function start(): Promise<void> {
   process.on('exit', () => removeTrackedSync());
   for (const signal of ['SIGINT', 'SIGTERM'] as const)
     process.on(signal, () => {
+      // A signal is not a user who can answer: it ends the app without asking.
+      closeGuard.allow();
       context.operations.cancelAll();
       removeTrackedSync();
       app.quit();

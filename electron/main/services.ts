@@ -23,6 +23,8 @@ export function createServices(options: {
   clipboard: ClipboardPort;
   /** After a panic or quick exit has locked: close every window (the app); nothing in the bridge. */
   afterPanic?: (kind: 'panic' | 'quick-exit') => void;
+  /** The user chose "Close anyway" (the app closes its window; the bridge records it). */
+  closeWindow?: () => void;
   onInternalError?: (channel: string, error: unknown) => void;
 }): { context: AppContext; dispatch: Dispatch } {
   const clipboard = new ClipboardGuard(options.clipboard);
@@ -46,6 +48,9 @@ export function createServices(options: {
       operations.cancelAll();
       await session.lock(kind);
       options.afterPanic?.(kind);
+    },
+    closeWindow() {
+      options.closeWindow?.();
     },
   };
   return { context, dispatch: createDispatcher(createHandlers(context), options.onInternalError) };

@@ -53,6 +53,8 @@ export const events = {
     total: z.number().nullable(),
     item: z.string().nullable(),
   }),
+  /** The window is closing with unsaved drafts: the renderer asks the user (see app.closeWindow). */
+  closeRequested: z.object({}),
   locked: z.object({
     reason: z.enum([
       'user',

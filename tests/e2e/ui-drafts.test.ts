@@ -72,6 +72,25 @@ describe.skipIf(skip)('drafts and long work (Chromium over the test bridge, real
         await ui.audit('case with a draft');
         await ui.screenshot('case-draft-marked');
 
+        // ---- closing the window with the draft open: main asks, the page names what is lost ----
+        const askToClose = () => page.evaluate(() => window.__vigilDeliver?.('closeRequested', {}));
+        await askToClose();
+        const closeDialog = page.getByRole('dialog', { name: t('drafts.closeTitle') });
+        await closeDialog.waitFor(WAIT);
+        expect(await closeDialog.innerText()).toContain(kind);
+        const keepEditing = ui.button('drafts.keepEditing');
+        await expect
+          .poll(() => keepEditing.evaluate((b) => b === document.activeElement))
+          .toBe(true);
+        await ui.audit('closing with a draft open');
+        await ui.screenshot('close-with-drafts', closeDialog);
+        await page.keyboard.press('Enter');
+        await closeDialog.waitFor({ state: 'detached' });
+        expect(app.windowCloses.count).toBe(0);
+        await askToClose();
+        await ui.button('drafts.closeAnyway').click();
+        await expect.poll(() => app.windowCloses.count, WAIT).toBe(1);
+
         // ---- the WGAD arguments count as typed: no button pressed, then the step is left at once ----
         await ui.button('workspace.export').click();
         await ui.heading('export.title').waitFor();
@@ -125,13 +144,41 @@ describe.skipIf(skip)('drafts and long work (Chromium over the test bridge, real
         await ui.heading('cases.title').waitFor();
         expect(await discarded.count()).toBe(0);
 
+        // Asked to close with nothing unsaved: the page lets the window go without a word.
+        await page.evaluate(() => window.__vigilDeliver?.('closeRequested', {}));
+        await expect.poll(() => app.windowCloses.count, WAIT).toBe(2);
+        expect(await page.getByRole('dialog').count()).toBe(0);
+
+        // ---- a reload with the vault open: a lock still comes back to this vault's unlock ----
+        await page.reload();
+        await ui.heading('cases.title').waitFor(WAIT);
+        await ui.button('nav.lock').click();
+        await ui.heading('unlock.title').waitFor(WAIT);
+        expect(await ui.heading('welcome.title').count()).toBe(0);
+        await page.getByText('vault', { exact: true }).waitFor(WAIT);
+        await ui.field('unlock.passphrase').fill(PASSPHRASE);
+        await page.keyboard.press('Enter');
+        await ui.heading('cases.title').waitFor(WAIT);
+
         // ---- an intake goes on across tabs; the list shows each file as it lands ----------------
         await page.getByRole('button', { name: title, exact: true }).click();
         expect(await description(testimoniesTab)).toBe('');
         await ui.tab('evidence');
         const files = await bigFiles(4, 64 * 1024 * 1024);
+        // Files chosen but not started survive a change of tab, until cleared or started.
+        app.dialogs.files.push(files.slice(0, 1));
+        await ui.button('evidence.choose').click();
+        await ui.button('evidence.intake', { count: 1 }).waitFor();
+        await ui.tab('persons');
+        await ui.tab('evidence');
+        await ui.button('evidence.clearChosen').click();
+        await ui.button('evidence.intake', { count: 1 }).waitFor({ state: 'detached' });
         app.dialogs.files.push(files);
         await ui.button('evidence.choose').click();
+        await ui.field('evidence.source').fill('Handed over at the office');
+        await ui.tab('timeline');
+        await ui.tab('evidence');
+        expect(await ui.field('evidence.source').inputValue()).toBe('Handed over at the office');
         await ui.button('evidence.intake', { count: files.length }).click();
         await page.locator('.drop-zone progress').first().waitFor();
         await ui.tab('persons');
@@ -139,6 +186,12 @@ describe.skipIf(skip)('drafts and long work (Chromium over the test bridge, real
         const area = page.getByTestId('activity-area');
         await expect.poll(() => area.innerText(), WAIT).toContain(t('activity.kinds.intake'));
         await ui.audit('activity area during an intake');
+        // The files land while the user is elsewhere; the list shows them on coming back.
+        await expect
+          .poll(async () => (await call<unknown[]>('evidence.list', { caseId: made.id })).length, {
+            timeout: 120_000,
+          })
+          .toBe(files.length);
         await ui.tab('evidence');
         // Back on the tab, the panel shows the same intake, and its result when it ends.
         await expect

@@ -72,6 +72,7 @@ export interface FakeWindow extends EventEmitter {
   shown: boolean;
   destroy(): void;
   minimize(): void;
+  close(): void;
 }
 
 export function createFakeElectron() {
@@ -109,6 +110,13 @@ export function createFakeElectron() {
       this.destroyed = true;
       this.emit('closed');
       if (FakeBrowserWindow.getAllWindows().length === 0) appEvents.emit('window-all-closed');
+    }
+    /** As Electron: 'close' first, which a listener may prevent; then the window goes. */
+    close() {
+      if (this.destroyed) return;
+      let prevented = false;
+      this.emit('close', { preventDefault: () => (prevented = true) });
+      if (!prevented) this.destroy();
     }
     minimize() {
       this.minimised = true;

@@ -12,7 +12,8 @@ type AppChannels =
   | 'settings.set'
   | 'operation.cancel'
   | 'drafts.report'
-  | 'drafts.discarded';
+  | 'drafts.discarded'
+  | 'app.closeWindow';
 
 /** The settings the renderer sees: never the recent vaults' paths. */
 function shownSettings(settings: Settings) {
@@ -70,6 +71,10 @@ export function appHandlers(ctx: AppContext): Pick<Handlers, AppChannels> {
     },
     async 'drafts.discarded'() {
       return { counts: ctx.drafts.takeDiscarded(ctx.session.requireVault().dir) };
+    },
+    async 'app.closeWindow'() {
+      ctx.closeWindow();
+      return {};
     },
     async 'operation.cancel'({ operationId }) {
       return { cancelled: ctx.operations.cancel(operationId) };

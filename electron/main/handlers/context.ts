@@ -20,4 +20,6 @@ export interface AppContext {
    * window for a fresh one at a neutral lock screen, minimised for a quick exit.
    */
   panic(kind: 'panic' | 'quick-exit'): Promise<void>;
+  /** "Close anyway" after the renderer warned of drafts: the window closes without asking again. */
+  closeWindow(): void;
 }

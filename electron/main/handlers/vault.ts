@@ -78,6 +78,7 @@ export function vaultHandlers(ctx: AppContext): Pick<Handlers, VaultChannels> {
         unlocked: Boolean(vault && !vault.isLocked),
         vaultId: vault?.id ?? null,
         label: ctx.session.currentLabel,
+        open: vault && !vault.isLocked ? shownLocation(ctx, vault.dir) : null,
         locked:
           last && !vault
             ? shownLocation(ctx, last.dir, last.reason === 'panic' || last.reason === 'quick-exit')

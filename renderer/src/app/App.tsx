@@ -93,8 +93,14 @@ export function App() {
   useEffect(() => {
     vigil.vault.status().then(
       (status) => {
-        if (status.unlocked) setPhase({ name: 'open', label: status.label ?? '' });
-        else if (status.locked) {
+        if (status.unlocked) {
+          // A reload with the vault open: a later lock must come back to this vault's unlock
+          // screen, not to the welcome screen (the page lost where it was opened from).
+          location.current = status.open;
+          // This page holds no draft yet, whatever the page before it reported.
+          void vigil.drafts.report({ counts: {} }).catch(() => undefined);
+          setPhase({ name: 'open', label: status.label ?? '' });
+        } else if (status.locked) {
           location.current = status.locked;
           setPhase({ name: 'unlock', location: status.locked });
         } else setPhase({ name: 'welcome' });

@@ -15,6 +15,7 @@ import { vigil } from '../lib/vigil';
 import type { DraftCounts } from '../../../shared/drafts';
 import { CaseWorkspace } from '../features/workspace/CaseWorkspace';
 import { ActivityArea } from './ActivityArea';
+import { CloseWarning } from './CloseWarning';
 import { NavigationContext, type Route } from './routes';
 
 type Section = 'due' | 'cases' | 'search' | 'import' | 'keys' | 'trash' | 'settings';
@@ -264,6 +265,7 @@ export function Shell({
           <ActivityArea />
           <Page route={route} />
         </main>
+        <CloseWarning />
       </div>
     </NavigationContext.Provider>
   );

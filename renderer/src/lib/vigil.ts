@@ -68,6 +68,7 @@ export const vigil = {
     info: noInput('app.info'),
     forgetRecent: request('app.forgetRecent'),
     showInFolder: request('app.showInFolder'),
+    closeWindow: noInput('app.closeWindow'),
   },
   clipboard: { copy: request('clipboard.copy') },
   settings: { get: noInput('settings.get'), set: request('settings.set') },

@@ -67,6 +67,11 @@ export const appChannels = {
     input: empty,
     output: z.object({ counts: draftCounts }),
   },
+  /** "Close anyway": the user chose to close the window with drafts open; nothing is saved. */
+  'app.closeWindow': {
+    input: empty,
+    output: z.object({}),
+  },
   'operation.cancel': {
     input: z.strictObject({ operationId }),
     output: z.object({ cancelled: z.boolean() }),

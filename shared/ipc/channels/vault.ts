@@ -33,6 +33,11 @@ export const vaultChannels = {
       vaultId: z.string().nullable(),
       label: z.string().nullable(),
       /**
+       * Where the open vault is, for a page loaded while it is open (a reload) to know which
+       * unlock screen a later lock goes to. Null when none is open.
+       */
+      open: location.nullable(),
+      /**
        * The vault locked last in this run, for a fresh window to offer its unlock screen (after a
        * panic or quick exit closed every window). Its label is empty when names are not shown.
        */

@@ -95,6 +95,8 @@ export interface BridgedApp<D extends Dialogs = Dialogs> {
   clipboard: MemoryClipboard;
   /** Panics and quick exits main saw (the app would close every window; the bridge reloads the page). */
   panics: string[];
+  /** How many times the page chose "Close anyway" (the app would close its window). */
+  windowCloses: { count: number };
   url: string;
   close(): Promise<void>;
 }
@@ -118,6 +120,7 @@ export async function launchBridge<D extends Dialogs>(options: {
   const target: { page?: Page } = {};
   const clipboard = new MemoryClipboard();
   const panics: string[] = [];
+  const windowCloses = { count: 0 };
   const services = createServices({
     dialogs,
     settings,
@@ -126,6 +129,9 @@ export async function launchBridge<D extends Dialogs>(options: {
     afterPanic: (kind) => {
       panics.push(kind);
       void target.page?.reload().catch(() => undefined);
+    },
+    closeWindow: () => {
+      windowCloses.count += 1;
     },
     app: { version: '0.0.0-e2e', platform: 'linux' },
     emit: (event, payload) => {
@@ -175,6 +181,7 @@ export async function launchBridge<D extends Dialogs>(options: {
     services,
     clipboard,
     panics,
+    windowCloses,
     url,
     async close() {
       await services.context.session.lock('quit').catch(() => undefined);

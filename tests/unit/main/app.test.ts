@@ -90,7 +90,7 @@ describe('electron/main with a fake Electron', () => {
     window.webContents.mainFrame.url = 'app://vigil/index.html';
     expect(await invoke('vault.status', {})).toEqual({
       ok: true,
-      value: { unlocked: false, vaultId: null, label: null, locked: null },
+      value: { unlocked: false, vaultId: null, label: null, open: null, locked: null },
     });
   });
 
@@ -107,7 +107,11 @@ describe('electron/main with a fake Electron', () => {
         kdf: 'standard',
       });
       expect(created.ok).toBe(true);
-      expect((await invoke('vault.status', {})).value?.unlocked).toBe(true);
+      // Where the open vault is, for a reloaded page to lock back to its unlock screen.
+      expect((await invoke('vault.status', {})).value).toMatchObject({
+        unlocked: true,
+        open: { label: name },
+      });
     };
 
     await unlock('a');
@@ -226,5 +230,55 @@ describe('electron/main with a fake Electron', () => {
     expect((await call('vault.status', {})).value).toMatchObject({
       locked: { label: 'minimise-off' },
     });
+  });
+
+  it('holds a close or quit with drafts open and asks the page; panic never asks; "Close anyway" closes', async () => {
+    await started;
+    const asked = (w: ReturnType<typeof live>) =>
+      w.webContents.sent.filter((m) => m.channel === `${IPC_PREFIX}event:closeRequested`).length;
+    const tryClose = (w: ReturnType<typeof live>) => {
+      let prevented = false;
+      w.emit('close', { preventDefault: () => (prevented = true) });
+      return prevented;
+    };
+    await openVault('close-guard');
+    // Nothing unsaved: the window may close, and the page is not asked.
+    expect(tryClose(live())).toBe(false);
+    expect(asked(live())).toBe(0);
+    // Drafts open: the close is held and the page asked (counts only crossed, as reported).
+    expect((await call('drafts.report', { counts: { testimony: 2, person: 1 } })).ok).toBe(true);
+    expect(tryClose(live())).toBe(true);
+    expect(asked(live())).toBe(1);
+    let quitPrevented = false;
+    fake.electron.app.emit('before-quit', { preventDefault: () => (quitPrevented = true) });
+    expect(quitPrevented).toBe(true);
+    expect((await call('vault.status', {})).value?.unlocked).toBe(true);
+    // The drafts were saved meanwhile: nothing to ask any more.
+    expect((await call('drafts.report', { counts: {} })).ok).toBe(true);
+    expect(tryClose(live())).toBe(false);
+
+    // The panic shortcut with drafts open closes every window without asking.
+    expect((await call('drafts.report', { counts: { event: 1 } })).ok).toBe(true);
+    const before = live();
+    const sentBefore = asked(before);
+    fake.shortcuts.get('CommandOrControl+Shift+L')!();
+    await vi.waitFor(() => expect(before.destroyed).toBe(true));
+    expect(asked(before)).toBe(sentBefore);
+
+    // "Close anyway" from the page closes the window for real; the vault locks with it.
+    await openVault('close-anyway');
+    expect((await call('drafts.report', { counts: { case: 1 } })).ok).toBe(true);
+    const window = live();
+    window.close();
+    expect(window.destroyed).toBe(false);
+    expect(asked(window)).toBe(1);
+    const quits = fake.electron.app.quitCalls;
+    expect((await call('app.closeWindow', {})).ok).toBe(true);
+    expect(window.destroyed).toBe(true);
+    // The last window gone, the app quits; the quit is no longer held.
+    expect(fake.electron.app.quitCalls).toBe(quits + 1);
+    quitPrevented = false;
+    fake.electron.app.emit('before-quit', { preventDefault: () => (quitPrevented = true) });
+    expect(quitPrevented).toBe(false);
   });
 });

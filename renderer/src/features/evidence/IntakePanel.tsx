@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState, type DragEvent } from 'react';
+import { useDraft } from '../../lib/drafts';
 import { useTranslation } from 'react-i18next';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { TextField } from '../../components/Field';
@@ -23,8 +24,17 @@ export function IntakePanel({
 }) {
   const { t, i18n } = useTranslation();
   const locale = i18n.resolvedLanguage ?? 'en';
-  const [chosen, setChosen] = useState<ChosenFile[]>([]);
-  const [source, setSource] = useState('');
+  // What was chosen but not yet started outlives the tab (kept with the drafts, in memory, until
+  // started, cleared or the vault locks): changing tab must not lose a choice of many files.
+  const [choice, setChoice] = useDraft<{ files: ChosenFile[]; source: string }>(
+    `intake-choice:${caseId}`,
+    () => ({ files: [], source: '' }),
+  );
+  const chosen = choice.files;
+  const source = choice.source;
+  const setChosen = (files: ChosenFile[]) => setChoice((c) => ({ ...c, files }));
+  const setSource = (value: string) => setChoice((c) => ({ ...c, source: value }));
+  const clearChoice = () => setChoice({ files: [], source: '' });
   const [error, setError] = useState<unknown>(null);
   const [dragging, setDragging] = useState(false);
   // The intake runs as an activity: it goes on when the user changes tab, and this panel,
@@ -91,22 +101,23 @@ export function IntakePanel({
 
   const start = async () => {
     setError(null);
+    const { files: picked } = choice;
     try {
       const results = await runActivity(
         'intake',
         {
           caseId,
-          files: chosen.map((f) => ({ name: f.name, size: f.size, done: 0, state: 'waiting' })),
+          files: picked.map((f) => ({ name: f.name, size: f.size, done: 0, state: 'waiting' })),
           outcome: (done: { duplicate: boolean }[]) => ({
             added: done.filter((r) => !r.duplicate).length,
             duplicates: done.filter((r) => r.duplicate).length,
           }),
         },
         (id) => {
-          setChosen([]);
+          clearChoice();
           return vigil.evidence.intake({
             caseId,
-            fileIds: chosen.map((f) => f.fileId),
+            fileIds: picked.map((f) => f.fileId),
             operationId: id,
             ...(source.trim() ? { source: source.trim() } : {}),
           });
@@ -184,9 +195,14 @@ export function IntakePanel({
               {t('evidence.choose')}
             </button>
             {chosen.length > 0 ? (
-              <button type="button" className="btn btn-primary" onClick={() => void start()}>
-                {t('evidence.intake', { count: chosen.length })}
-              </button>
+              <>
+                <button type="button" className="btn btn-primary" onClick={() => void start()}>
+                  {t('evidence.intake', { count: chosen.length })}
+                </button>
+                <button type="button" className="btn" onClick={clearChoice}>
+                  {t('evidence.clearChosen')}
+                </button>
+              </>
             ) : null}
           </>
         )}
