@@ -48,6 +48,12 @@ export interface DeadlineRule {
   labels: Labels;
   /** Where the figure comes from. */
   source: string;
+  /**
+   * A time the body's practice holds reasonable, not a rule it enforces (the
+   * African Commission's six months): templates flag a filing past it, and
+   * `vigil due` does not list it as due.
+   */
+  practice?: boolean;
 }
 
 /** Council of Europe member states (the European Court's jurisdiction), since March 2022. */
@@ -129,8 +135,42 @@ export const DEADLINE_RULES: readonly DeadlineRule[] = [
   },
 ];
 
+/**
+ * States parties to the African Charter (all African Union members but
+ * Morocco), over which the African Commission receives communications.
+ */
+const AFRICAN_CHARTER = [
+  'AO', 'BF', 'BI', 'BJ', 'BW', 'CD', 'CF', 'CG', 'CI', 'CM', 'CV', 'DJ', 'DZ', 'EG', 'EH', 'ER',
+  'ET', 'GA', 'GH', 'GM', 'GN', 'GQ', 'GW', 'KE', 'KM', 'LR', 'LS', 'LY', 'MG', 'ML', 'MR', 'MU',
+  'MW', 'MZ', 'NA', 'NE', 'NG', 'RW', 'SC', 'SD', 'SL', 'SN', 'SO', 'SS', 'ST', 'SZ', 'TD', 'TG',
+  'TN', 'TZ', 'UG', 'ZA', 'ZM', 'ZW',
+] as const; // prettier-ignore
+
+/** Template time limits that are practice, not rule: never listed by `vigil due`. */
+export const PRACTICE_RULES: readonly DeadlineRule[] = [
+  {
+    id: 'achpr-communication',
+    mechanism: 'achpr',
+    trigger: { record: 'event', eventType: FINAL_DOMESTIC_DECISION, from: 'start' },
+    period: { months: 6 },
+    calendar: MONTHS_RULE,
+    met: { sentTo: 'achpr' },
+    countries: AFRICAN_CHARTER,
+    practice: true,
+    labels: {
+      en: 'African Commission: communication (a reasonable time; past 6 months from the final domestic decision the delay must be explained)',
+      es: 'Comisión Africana: comunicación (plazo razonable; pasados 6 meses desde la decisión interna definitiva hay que justificar la demora)',
+      fr: 'Commission africaine : communication (délai raisonnable ; au-delà de 6 mois après la décision interne définitive, le retard doit être justifié)',
+      ar: 'اللجنة الأفريقية: البلاغ (مهلة معقولة؛ بعد 6 أشهر من القرار المحلي النهائي يجب تبرير التأخير)',
+      ru: 'Африканская комиссия: сообщение (разумный срок; после 6 месяцев с окончательного внутреннего решения задержку нужно объяснить)',
+    },
+    source:
+      'African Charter art. 56(6) ("a reasonable period"); the Commission takes six months as its guide (e.g. Majuru v. Zimbabwe, 308/05)',
+  },
+];
+
 export function deadlineRule(id: string): DeadlineRule | undefined {
-  return DEADLINE_RULES.find((r) => r.id === id);
+  return DEADLINE_RULES.find((r) => r.id === id) ?? PRACTICE_RULES.find((r) => r.id === id);
 }
 
 const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
