@@ -72,14 +72,10 @@ export const mediaTargets: RegisteredTarget[] = [
   mediaTarget(
     'media-mp4',
     'MP4, MOV, M4A, M4V and 3GP files (udta, keys, ilst, XMP, telemetry tracks)',
-    [
-      'phone.mov',
-      'camera.mp4',
-      'faststart.mp4',
-      'song.m4a',
-      'clip.3gp',
-      'clip.m4v',
-      'fragmented.mp4',
-    ],
+    ['phone.mov', 'camera.mp4', 'faststart.mp4', 'song.m4a', 'clip.3gp', 'clip.m4v'],
   ),
+  // Its own target, so its runs all go to the fragment parser and rewriter (moof, traf, trun, mfra).
+  mediaTarget('media-mp4-fragmented', 'fragmented MP4 files (moof, traf, trun, tfra)', [
+    'fragmented.mp4',
+  ]),
 ];

@@ -145,7 +145,156 @@ function id3v24(frames: [string, string][]): Buffer {
   return Buffer.concat([head, body]);
 }
 
-const FRAGMENTED = /MP4 video is fragmented|M4A audio file is fragmented/;
+/** Fragmented MP4 as ffmpeg writes each kind (a 3 s clip, a fragment per second), with a subtitle track carrying positions as dash cams do. */
+function fragmented(name: string, flags: string, extra: string[] = []): MediaVariant {
+  return {
+    name,
+    tools: ['ffmpeg'],
+    make: (d) => {
+      writeFileSync(
+        join(d, 'gps.srt'),
+        '1\n00:00:00,000 --> 00:00:01,500\nCANARY-FRAG-GPS 48.8584 2.2945\n\n2\n00:00:01,500 --> 00:00:03,000\nCANARY-FRAG-GPS2 48.8601 2.2950\n',
+      );
+      ff(
+        d,
+        '-f',
+        'lavfi',
+        '-i',
+        'testsrc=size=64x48:rate=10:duration=3',
+        '-f',
+        'lavfi',
+        '-i',
+        'sine=f=440:d=3',
+        '-i',
+        'gps.srt',
+        '-map',
+        '0',
+        '-map',
+        '1',
+        '-map',
+        '2',
+        ...X264,
+        '-g',
+        '10',
+        '-c:a',
+        'aac',
+        '-c:s',
+        'mov_text',
+        '-metadata',
+        'location=+48.8584+002.2945/',
+        ...tags(name.replace(/\W/g, '').toUpperCase()),
+        '-movflags',
+        flags,
+        ...extra,
+        name,
+      );
+    },
+  };
+}
+
+/**
+ * Metadata planted in every fragment of a file ffmpeg wrote with fragment-relative offsets:
+ * user data with a position in each track fragment, an XMP packet in each movie fragment and
+ * an event message and a producer time before each, as some recorders and packagers write
+ * them. The samples' offsets and the random-access index are moved to match.
+ */
+export function plantInFragments(path: string): void {
+  const src = readFileSync(path);
+  const boxOf = (type: string, ...body: Buffer[]): Buffer => {
+    const head = Buffer.alloc(8);
+    head.writeUInt32BE(8 + body.reduce((n, b) => n + b.length, 0), 0);
+    head.write(type, 4, 'latin1');
+    return Buffer.concat([head, ...body]);
+  };
+  const text = (t: string): Buffer => {
+    const v = Buffer.from(t);
+    const head = Buffer.alloc(4);
+    head.writeUInt16BE(v.length, 0);
+    return Buffer.concat([head, v]);
+  };
+  const udta = boxOf(
+    'udta',
+    boxOf('\xa9xyz', text('+48.8584+002.2945/')),
+    boxOf('\xa9cmt', text('CANARY-FRAG-UDTA-COMMENT')),
+  );
+  const xmp = boxOf(
+    'uuid',
+    Buffer.from('be7acfcb97a942e89c71999491e3afac', 'hex'),
+    Buffer.from(
+      '<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"><rdf:Description xmlns:dc="http://purl.org/dc/elements/1.1/" dc:creator="CANARY-FRAG-XMP-CREATOR"/></rdf:RDF></x:xmpmeta>',
+    ),
+  );
+  const emsg = boxOf(
+    'emsg',
+    Buffer.alloc(4),
+    Buffer.from('urn:canary\0CANARY-FRAG-EMSG\0'),
+    Buffer.alloc(16),
+  );
+  const prft = boxOf(
+    'prft',
+    Buffer.alloc(4),
+    Buffer.from([0, 0, 0, 1]),
+    Buffer.alloc(8, 0xe9),
+    Buffer.alloc(4),
+  );
+  const out: Buffer[] = [];
+  const moved = new Map<number, number>(); // old moof offset → new
+  let pos = 0;
+  let at = 0;
+  let mfra: Buffer | undefined;
+  while (at < src.length) {
+    const size = src.readUInt32BE(at);
+    const type = src.toString('latin1', at + 4, at + 8);
+    let piece: Buffer = src.subarray(at, at + size);
+    if (type === 'moof') {
+      out.push(emsg, prft);
+      pos += emsg.length + prft.length;
+      const kids: Buffer[] = [];
+      let grown = 0;
+      for (let o = at + 8; o < at + size;) {
+        const n = src.readUInt32BE(o);
+        let k = src.subarray(o, o + n);
+        if (k.toString('latin1', 4, 8) === 'traf') {
+          k = Buffer.concat([k, udta]);
+          k.writeUInt32BE(k.length, 0);
+          grown += udta.length;
+        }
+        kids.push(k);
+        o += n;
+      }
+      kids.push(xmp);
+      grown += xmp.length;
+      piece = boxOf('moof', ...kids);
+      // Data offsets count from the fragment's start, so the samples after it moved by what it grew.
+      for (let o = 8; o + 8 <= piece.length; o += 1)
+        if (piece.toString('latin1', o, o + 4) === 'trun' && (piece.readUInt32BE(o + 4) & 1) === 1)
+          piece.writeInt32BE(piece.readInt32BE(o + 12) + grown, o + 12);
+      moved.set(at, pos);
+    }
+    if (type === 'mfra') mfra = Buffer.from(piece);
+    else out.push(piece);
+    pos += piece.length;
+    at += size;
+  }
+  if (mfra) {
+    for (let o = 8; o < mfra.length - 16;) {
+      const n = mfra.readUInt32BE(o);
+      if (mfra.toString('latin1', o + 4, o + 8) === 'tfra') {
+        const v = mfra[o + 8]!;
+        const sizes = mfra.readUInt32BE(o + 16);
+        const per = (v ? 16 : 8) + ((sizes >> 4) & 3) + ((sizes >> 2) & 3) + (sizes & 3) + 3;
+        for (let i = 0; i < mfra.readUInt32BE(o + 20); i += 1) {
+          const e = o + 24 + i * per + (v ? 8 : 4);
+          if (v) mfra.writeBigUInt64BE(BigInt(moved.get(Number(mfra.readBigUInt64BE(e)))!), e);
+          else mfra.writeUInt32BE(moved.get(mfra.readUInt32BE(e))!, e);
+        }
+      }
+      o += n;
+    }
+    out.push(mfra);
+  }
+  writeFileSync(path, Buffer.concat(out));
+}
 
 export const MEDIA_VARIANTS: MediaVariant[] = [
   // ---- MP4, MOV, M4V, 3GP
@@ -175,7 +324,6 @@ export const MEDIA_VARIANTS: MediaVariant[] = [
   {
     name: 'fragmented.mp4',
     tools: ['ffmpeg'],
-    refused: FRAGMENTED,
     make: (d) =>
       ff(
         d,
@@ -193,7 +341,6 @@ export const MEDIA_VARIANTS: MediaVariant[] = [
   {
     name: 'fragmented-moof-base.mp4',
     tools: ['ffmpeg'],
-    refused: FRAGMENTED,
     make: (d) =>
       ff(
         d,
@@ -207,6 +354,18 @@ export const MEDIA_VARIANTS: MediaVariant[] = [
         ...tags('MP4FRAGB'),
         'fragmented-moof-base.mp4',
       ),
+  },
+  fragmented('fragmented-dash.mp4', 'frag_keyframe+empty_moov+dash'),
+  fragmented('fragmented-global-sidx.mp4', 'frag_keyframe+empty_moov+dash+global_sidx'),
+  fragmented('fragmented-moov-samples.mp4', 'frag_keyframe'),
+  fragmented('fragmented-explicit-base.mov', 'frag_keyframe+empty_moov', ['-f', 'mov']),
+  {
+    // A subtitle track of positions, and metadata planted in every fragment.
+    ...fragmented('fragmented-planted.mp4', 'frag_keyframe+empty_moov+default_base_moof'),
+    make: (d) => {
+      fragmented('fragmented-planted.mp4', 'frag_keyframe+empty_moov+default_base_moof').make(d);
+      plantInFragments(join(d, 'fragmented-planted.mp4'));
+    },
   },
   {
     name: 'location.mov',
@@ -552,7 +711,6 @@ export const MEDIA_VARIANTS: MediaVariant[] = [
   {
     name: 'fragmented.m4a',
     tools: ['ffmpeg'],
-    refused: FRAGMENTED,
     make: (d) =>
       ff(
         d,

@@ -145,6 +145,7 @@ export function mediaFixture(name: string): Buffer {
  * samples, unreferenced media data); the byte search still covers it.
  */
 export const MEDIA_CANARIES: Record<string, string[]> = {
+  'fragmented.mp4': ['CANARY-FRAG-m1'],
   'tagged.mp3': [
     'CANARY-MP3-TITLE-a1',
     'CANARY-MP3-ARTIST-a2',

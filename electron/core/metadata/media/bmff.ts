@@ -9,7 +9,7 @@ import { readAt, readStructure, type Source } from './source';
 
 export type { Box };
 
-export const MAX_TOP_BOXES = 10_000;
+export const MAX_TOP_BOXES = 200_000;
 
 /** The top-level boxes, from their headers alone. Bytes after the last whole box are `trailing`. */
 export async function topLevelBoxes(

@@ -24,8 +24,20 @@ import {
   printable,
 } from './common';
 import { inspectId3v2 } from './id3';
+import {
+  box,
+  buildFragment,
+  placeFragment,
+  readFragment,
+  rebuildMfra,
+  type Fragment,
+  type Traf,
+  rewriteSidx,
+  type PlacedFragment,
+  type TrexSizes,
+} from './mp4frag';
 import type { CopyExtent, MediaPlan, Piece } from './plan';
-import { readAt, type Source } from './source';
+import { readAt, readStructure, type Source } from './source';
 
 // MP4, MOV, M4A, M4V and 3GP. The stripper rebuilds the movie box from an
 // allow-list: the movie, track and media headers with their times zeroed, the
@@ -664,8 +676,6 @@ export async function inspectMp4(c: Collector, src: Source, names: Mp4Names): Pr
         printable((await readAt(src, m.ftyp.body, 4, names.what)).toString('latin1')),
         false,
       );
-    if (m.fragmented)
-      c.warn(`${names.what} is fragmented (a streamed recording); Vigil cannot strip it yet.`);
     const mvhd = child(m.kids, 'mvhd');
     headerTimes(c, b, mvhd, 'mp4.movie', 'Movie');
     if (mvhd) {
@@ -787,6 +797,23 @@ export async function inspectMp4(c: Collector, src: Source, names: Mp4Names): Pr
             `${formatSize(box.end - box.body)}${preview(body)}`,
             true,
           );
+      } else if (box.type === 'prft') {
+        c.add(
+          'time',
+          'mp4.prft',
+          'Wall-clock time of recording (prft)',
+          formatSize(box.end - box.start),
+          true,
+        );
+      } else if (box.type === 'emsg') {
+        const body = await readAt(src, box.body, Math.min(box.end - box.body, 4096), names.what);
+        c.add(
+          'hidden',
+          'mp4.emsg',
+          'Event message (emsg)',
+          `${formatSize(box.end - box.start)}${preview(body)}`,
+          true,
+        );
       } else if (!['moof', 'mfra', 'sidx', 'styp', 'ssix', 'pdin'].includes(box.type)) {
         const body = await readAt(src, box.body, Math.min(box.end - box.body, 4096), names.what);
         c.add(
@@ -798,11 +825,50 @@ export async function inspectMp4(c: Collector, src: Source, names: Mp4Names): Pr
         );
       }
     }
+    if (m.fragmented) await inspectFragments(c, src, m);
     if (m.trailing > 0)
       c.add('hidden', 'mp4.trailing', 'Data after the last box', formatSize(m.trailing), true);
     if (!m.fragmented) unreferenced(c, m);
   } catch (error) {
     c.cannotRead(`${(error as Error).message} The list below may be incomplete.`);
+  }
+}
+
+/** Metadata inside movie fragments: user data, metadata and vendor boxes in each moof and traf. */
+async function inspectFragments(c: Collector, src: Source, m: Model): Promise<void> {
+  let n = 0;
+  for (const top of m.top) {
+    if (top.type !== 'moof') continue;
+    n += 1;
+    const raw = await readStructure(
+      src,
+      top.start,
+      top.end - top.start,
+      m.b.what,
+      'a movie fragment',
+    );
+    const b = new Bytes(raw, m.b.what);
+    const where = `fragment ${n}`;
+    const visit = async (list: Box[]): Promise<void> => {
+      for (const k of list) {
+        if (k.type === 'traf') await visit(readBoxes(b, k.body, k.end));
+        else if (k.type === 'udta') await inspectUdta(c, b, k, where);
+        else if (k.type === 'meta') await inspectMeta(c, b, k, where);
+        else if (k.type === 'uuid') {
+          if (b.buf.toString('hex', k.start + 8, k.start + 24) === XMP_UUID)
+            inspectXmp(c, b.buf.subarray(k.body, k.end), where);
+          else
+            c.add(
+              'hidden',
+              'mp4.fragment.uuid',
+              `Vendor-specific (uuid) box (${where})`,
+              formatSize(k.end - k.start),
+              true,
+            );
+        }
+      }
+    };
+    await visit(readBoxes(b, top.body - top.start, raw.length));
   }
 }
 
@@ -830,14 +896,6 @@ function unreferenced(c: Collector, m: Model): void {
 }
 
 // ---------------------------------------------------------------- strip
-
-function box(type: string, ...body: Buffer[]): Buffer {
-  const size = 8 + body.reduce((n, x) => n + x.length, 0);
-  const head = Buffer.alloc(8);
-  head.writeUInt32BE(size, 0);
-  head.write(type, 4, 'latin1');
-  return Buffer.concat([head, ...body], size);
-}
 
 function copyBox(b: Bytes, x: Box): Buffer {
   return b.buf.subarray(x.start, x.end);
@@ -1012,10 +1070,6 @@ function rebuildFtyp(ftyp: Buffer, what: string): Buffer {
 export async function planMp4(src: Source, names: Mp4Names): Promise<MediaPlan> {
   const what = names.what;
   const m = await parseModel(src, what);
-  if (m.fragmented)
-    throw unsupported(
-      `${what} is fragmented (a streamed or live recording: moof boxes); Vigil cannot strip such a file yet.`,
-    );
   if (m.mdats.length === 0 && m.tracks.some((t) => t.stbl))
     throw invalid(`${what} is damaged: it has no media data (mdat).`);
   if (m.kids.some((k) => k.type === 'pssh' || k.type === 'ipmc')) refuseEncrypted(what);
@@ -1066,49 +1120,257 @@ export async function planMp4(src: Source, names: Mp4Names): Promise<MediaPlan> 
     starts.push(total);
     total += r.end - r.start;
   }
-  const mdatHeader = total + 8 > 0xffffffff ? 16 : 8;
+  // A fragmented file whose movie box holds no samples gets no media-data box after it.
+  const mdatHeader = m.fragmented && total === 0 ? 0 : total + 8 > 0xffffffff ? 16 : 8;
 
   const ftyp = m.ftyp
     ? rebuildFtyp(await readAt(src, m.ftyp.start, m.ftyp.end - m.ftyp.start, what), what)
     : Buffer.alloc(0);
   const iods = child(m.kids, 'iods');
+  const mvex = m.fragmented ? rebuildMvex(b, m, keptIds, what) : undefined;
   // The movie box's size depends on stco vs co64, which depends on where the media data lands: settle it.
-  const wide = new Map<number, boolean>(kept.map((k) => [k.t.id, false]));
-  let moov: Buffer = Buffer.alloc(0);
-  for (let round = 0; round < 4; round += 1) {
-    const base = ftyp.length + moov.length + mdatHeader;
-    const traks = kept.map((k) => {
-      const offsets = k.offsets.map((o, i) => mapOffset(o, k.sizes[i]!, base, starts));
-      if (offsets.some((o) => o > 0xffffffff)) wide.set(k.t.id, true);
-      return { k, offsets };
-    });
-    const next = box(
-      'moov',
-      zeroTimes(b, mvhd, what),
-      ...(iods ? [copyBox(b, iods)] : []),
-      ...traks.map(({ k, offsets }) => buildTrak(b, k, keptIds, offsets, wide.get(k.t.id)!, what)),
-    );
-    if (next.length === moov.length) {
+  const settleMoov = (at: number): Buffer => {
+    const wide = new Map<number, boolean>(kept.map((k) => [k.t.id, false]));
+    let moov: Buffer = Buffer.alloc(0);
+    for (let round = 0; round < 4; round += 1) {
+      const base = at + moov.length + mdatHeader;
+      const traks = kept.map((k) => {
+        const offsets = k.offsets.map((o, i) => mapOffset(o, k.sizes[i]!, base, starts));
+        if (offsets.some((o) => o > 0xffffffff)) wide.set(k.t.id, true);
+        return { k, offsets };
+      });
+      const next = box(
+        'moov',
+        zeroTimes(b, mvhd, what),
+        ...(iods ? [copyBox(b, iods)] : []),
+        ...traks.map(({ k, offsets }) =>
+          buildTrak(b, k, keptIds, offsets, wide.get(k.t.id)!, what),
+        ),
+        ...(mvex ? [mvex] : []),
+      );
+      if (next.length === moov.length) return next;
       moov = next;
-      break;
     }
-    moov = next;
-    if (round === 3)
-      throw invalid(`${what} could not be rewritten: its chunk offsets do not settle.`);
-  }
-  const head = Buffer.alloc(mdatHeader);
-  if (mdatHeader === 16) {
-    head.writeUInt32BE(1, 0);
-    head.write('mdat', 4, 'latin1');
-    head.writeBigUInt64BE(BigInt(total + 16), 8);
-  } else {
-    head.writeUInt32BE(total + 8, 0);
-    head.write('mdat', 4, 'latin1');
-  }
-  const pieces: Piece[] = [{ kind: 'bytes', data: Buffer.concat([ftyp, moov, head]) }];
-  for (const r of ranges) pieces.push({ kind: 'copy', from: r.start, length: r.end - r.start });
+    throw invalid(`${what} could not be rewritten: its chunk offsets do not settle.`);
+  };
+  const mdatHead = (size: number): Buffer => {
+    const head = Buffer.alloc(size + 16 > 0xffffffff ? 16 : 8);
+    if (head.length === 16) {
+      head.writeUInt32BE(1, 0);
+      head.write('mdat', 4, 'latin1');
+      head.writeBigUInt64BE(BigInt(size + 16), 8);
+    } else {
+      head.writeUInt32BE(size + 8, 0);
+      head.write('mdat', 4, 'latin1');
+    }
+    return head;
+  };
+  const movieSamples = (): Piece[] =>
+    ranges.map((r) => ({ kind: 'copy', from: r.start, length: r.end - r.start }));
+  if (m.fragmented)
+    return planFragments(src, m, {
+      what,
+      ftyp,
+      keptIds,
+      movie: (at) => {
+        const moov = settleMoov(at);
+        if (mdatHeader === 0) return [{ kind: 'bytes', data: moov }];
+        const head = mdatHead(total);
+        if (head.length !== mdatHeader)
+          throw invalid(`${what} could not be rewritten: its media data does not settle.`);
+        return [{ kind: 'bytes', data: Buffer.concat([moov, head]) }, ...movieSamples()];
+      },
+      mdatHead,
+    });
+  const moov = settleMoov(ftyp.length);
+  const pieces: Piece[] = [{ kind: 'bytes', data: Buffer.concat([ftyp, moov, mdatHead(total)]) }];
+  pieces.push(...movieSamples());
   const keptFields: KeptField[] = [];
   return { pieces, kept: keptFields };
+}
+
+/** The movie-extends box of a fragmented file: its duration and the kept tracks' defaults. */
+function rebuildMvex(b: Bytes, m: Model, keptIds: Set<number>, what: string): Buffer {
+  const mvex = child(m.kids, 'mvex');
+  if (!mvex) throw invalid(`${what} is damaged: a fragmented file without a movie-extends box.`);
+  const parts: Buffer[] = [];
+  const found = new Set<number>();
+  for (const k of children(b, mvex)) {
+    if (k.type === 'mehd') parts.push(copyBox(b, k));
+    else if (k.type === 'trex') {
+      if (k.end - k.body !== 24) throw invalid(`${what} is damaged: a track-extends box is wrong.`);
+      const id = b.u32be(k.body + 4);
+      if (keptIds.has(id)) {
+        parts.push(copyBox(b, k));
+        found.add(id);
+      }
+    }
+  }
+  for (const id of keptIds)
+    if (!found.has(id)) throw invalid(`${what} is damaged: track ${id} has no track-extends box.`);
+  return box('mvex', ...parts);
+}
+
+function trexSizes(b: Bytes, m: Model): TrexSizes {
+  const out: TrexSizes = new Map();
+  const mvex = child(m.kids, 'mvex');
+  if (!mvex) return out;
+  for (const k of children(b, mvex))
+    if (k.type === 'trex' && k.end - k.body >= 24)
+      out.set(b.u32be(k.body + 4), b.u32be(k.body + 16));
+  return out;
+}
+
+interface FragmentContext {
+  what: string;
+  ftyp: Buffer;
+  keptIds: Set<number>;
+  /** The movie box (and the media data of the samples it holds itself) placed at `at`. */
+  movie: (at: number) => Piece[];
+  mdatHead: (size: number) => Buffer;
+}
+
+/**
+ * A fragmented file, top-level box by box: the movie box rebuilt, each
+ * fragment rebuilt with its own media-data box right after it holding only
+ * the kept tracks' samples, the segment and random-access indexes rewritten
+ * to where everything landed; event messages, producer times, free space,
+ * vendor and metadata boxes left out. Samples must come in file order (they
+ * always do in what recorders write); otherwise the file is refused.
+ */
+async function planFragments(src: Source, m: Model, ctx: FragmentContext): Promise<MediaPlan> {
+  const { what, keptIds } = ctx;
+  const trex = trexSizes(m.b, m);
+  const mdats = m.mdats;
+  const pieces: Piece[] = [];
+  let pos = 0;
+  let readTo = 0; // input bytes before this are already copied
+  const outAt = new Map<number, number>(); // input top-level box start → output offset
+  const placed = new Map<number, PlacedFragment>();
+  const sidxes: { input: Buffer; inputAt: number; data: Buffer; outputAt: number }[] = [];
+  const indexStarts = new Set<number>();
+  let sawMoov = false;
+  const emit = (p: Piece[]): void => {
+    for (const piece of p) {
+      if (piece.kind === 'bytes') pos += piece.data.length;
+      else {
+        if (piece.from < readTo)
+          throw unsupported(
+            `${what} keeps the samples of its fragments out of file order, which Vigil cannot rewrite.`,
+          );
+        readTo = piece.from + piece.length;
+        pos += piece.length;
+      }
+      pieces.push(piece);
+    }
+  };
+  const inMdat = (start: number, end: number): boolean =>
+    mdats.some((d) => start >= d.body && end <= d.end);
+  for (const [i, top] of m.top.entries()) {
+    outAt.set(top.start, pos);
+    switch (top.type) {
+      case 'ftyp':
+        if (i === 0) emit([{ kind: 'bytes', data: ctx.ftyp }]);
+        break;
+      case 'styp': {
+        const raw = await readAt(src, top.start, top.end - top.start, what);
+        const styp = rebuildFtyp(raw, what);
+        styp.write('styp', 4, 'latin1');
+        emit([{ kind: 'bytes', data: styp }]);
+        break;
+      }
+      case 'moov':
+        sawMoov = true;
+        emit(ctx.movie(pos));
+        break;
+      case 'moof': {
+        if (!sawMoov)
+          throw unsupported(
+            `${what} has a movie fragment before its movie header, which Vigil cannot rewrite.`,
+          );
+        const frag = await readFragment(src, top, trex, what);
+        for (const t of frag.trafs)
+          if (!m.tracks.some((x) => x.id === t.trackId))
+            throw invalid(
+              `${what} is damaged: a fragment names track ${t.trackId}, which it does not have.`,
+            );
+        const built = buildFragment(frag, keptIds);
+        if (!built) break;
+        const runs = frag.trafs
+          .filter((t) => keptIds.has(t.trackId))
+          .flatMap((t) => t.truns.map((r) => ({ offset: r.start, size: r.length })));
+        for (const r of runs)
+          if (r.size > 0 && !inMdat(r.offset, r.offset + r.size))
+            throw invalid(
+              `${what} is damaged: some samples of a fragment lie outside its media data.`,
+            );
+        const ranges = mergeRanges(runs);
+        const size = ranges.reduce((n, r) => n + r.end - r.start, 0);
+        const head = ctx.mdatHead(size);
+        placeFragment(built, pos, pos + built.moof.length + head.length, ranges, what);
+        placed.set(top.start, { at: pos, trafNumbers: built.trafNumbers });
+        emit([
+          { kind: 'bytes', data: Buffer.concat([built.moof, head]) },
+          ...ranges.map((r): Piece => ({ kind: 'copy', from: r.start, length: r.end - r.start })),
+        ]);
+        break;
+      }
+      case 'sidx': {
+        const input = await readStructure(
+          src,
+          top.start,
+          top.end - top.start,
+          what,
+          'a segment index',
+        );
+        if (input.length < 32) throw invalid(`${what} is damaged: a segment index is too short.`);
+        if (!keptIds.has(input.readUInt32BE(12))) break;
+        indexStarts.add(top.start);
+        const data = Buffer.from(input);
+        sidxes.push({ input, inputAt: top.start, data, outputAt: pos });
+        emit([{ kind: 'bytes', data }]);
+        break;
+      }
+      case 'mfra': {
+        const raw = await readStructure(
+          src,
+          top.start,
+          top.end - top.start,
+          what,
+          'a random-access index',
+        );
+        const rb = new Bytes(raw, what);
+        const mfra = rebuildMfra(
+          rb,
+          { ...top, start: 0, body: top.body - top.start, end: raw.length },
+          keptIds,
+          placed,
+          what,
+        );
+        emit([{ kind: 'bytes', data: mfra }]);
+        break;
+      }
+      case 'mdat':
+        // Its kept samples went out with the fragment (or movie) that uses them.
+        break;
+      default:
+        // emsg, prft, free, skip, uuid, meta, udta, ssix, pdin and unknown boxes: not carried over.
+        break;
+    }
+  }
+  outAt.set(src.size, pos);
+  for (const s of sidxes) {
+    const data = rewriteSidx(
+      s.input,
+      s.inputAt,
+      s.outputAt,
+      (o) => outAt.get(o),
+      (o) => indexStarts.has(o),
+      what,
+    );
+    data.copy(s.data);
+  }
+  return { pieces, kept: [] };
 }
 
 // ---------------------------------------------------------------- verify
@@ -1124,10 +1386,12 @@ export async function verifyMp4(src: Source, names: Mp4Names): Promise<void> {
   const { boxes: top, trailing } = await topLevelBoxes(src, names.what);
   if (trailing > 0) fail('bytes follow the last box');
   const types = top.map((x) => x.type);
-  const expected = types[0] === 'ftyp' ? ['ftyp', 'moov', 'mdat'] : ['moov', 'mdat'];
-  if (types.join(',') !== expected.join(',')) fail(`its boxes are ${types.join(', ')}`);
   const m = await parseModel(src, names.what);
   const b = m.b;
+  const layout = m.fragmented
+    ? /^(ftyp,)?moov(,mdat)?(,styp|,sidx|,moof,mdat)*(,mfra)?$/
+    : /^(ftyp,)?moov,mdat$/;
+  if (!layout.test(types.join(','))) fail(`its boxes are ${types.join(', ')}`);
   if (m.ftyp)
     rebuildFtyp(await readAt(src, m.ftyp.start, m.ftyp.end - m.ftyp.start, names.what), names.what);
   const zeroed = (x: Box | undefined, type: string): void => {
@@ -1139,7 +1403,7 @@ export async function verifyMp4(src: Source, names: Mp4Names): Promise<void> {
       fail(`a "${type}" box still carries a date`);
   };
   for (const k of m.kids)
-    if (!MOOV_ALLOWED.has(k.type))
+    if (!MOOV_ALLOWED.has(k.type) && !(m.fragmented && k.type === 'mvex'))
       fail(`the "${printable(k.type)}" box is left in the movie header`);
   zeroed(child(m.kids, 'mvhd'), 'mvhd');
   const ids = new Set(m.tracks.map((t) => t.id));
@@ -1203,7 +1467,19 @@ export async function verifyMp4(src: Source, names: Mp4Names): Promise<void> {
   }
   if (m.tracks.length === 0) fail('it has no track');
   // Every byte of the media data belongs to a sample of a kept track: nothing else was carried over.
-  const mdat = m.mdats[0]!;
+  const after = top[top.findIndex((x) => x.start === m.moovBox.start) + 1];
+  const mdat = after?.type === 'mdat' ? after : undefined;
+  if (mdat) fullyUsed(mdat, extents, fail);
+  else if (extents.some((e) => e.size > 0)) fail('a sample lies outside the media data');
+  if (m.fragmented) await verifyFragments(src, m, top, ids, fail);
+}
+
+/** Every byte of `mdat` is a sample of `extents`, and every sample lies in it. */
+function fullyUsed(
+  mdat: Box,
+  extents: { offset: number; size: number }[],
+  fail: (d: string) => never,
+): void {
   const ranges = mergeRanges(extents);
   let cursor = mdat.body;
   for (const r of ranges) {
@@ -1212,6 +1488,65 @@ export async function verifyMp4(src: Source, names: Mp4Names): Promise<void> {
     cursor = Math.max(cursor, r.end);
   }
   if (cursor !== mdat.end) fail('the media data holds bytes no sample uses');
+}
+
+const MOOF_ALLOWED = new Set(['mfhd', 'traf']);
+const TRAF_ALLOWED = new Set(['tfhd', 'trun', 'tfdt', 'sdtp', 'sbgp', 'sgpd', 'subs']);
+
+/** The fragments of a stripped file: allow-listed boxes only, every sample in the media data right after its fragment, all of it used. */
+async function verifyFragments(
+  src: Source,
+  m: Model,
+  top: Box[],
+  ids: Set<number>,
+  fail: (d: string) => never,
+): Promise<void> {
+  const b = m.b;
+  const mvex = child(m.kids, 'mvex');
+  if (!mvex) fail('a fragmented file lacks its movie-extends box');
+  for (const k of children(b, mvex!)) {
+    if (k.type !== 'mehd' && k.type !== 'trex')
+      fail(`the "${printable(k.type)}" box is left in the movie-extends box`);
+    if (k.type === 'trex' && !ids.has(b.u32be(k.body + 4)))
+      fail('a removed track has defaults left');
+  }
+  const trex = trexSizes(b, m);
+  const moofs = new Set<number>();
+  for (const [i, x] of top.entries()) {
+    if (x.type === 'styp') {
+      const raw = await readAt(src, x.start, x.end - x.start, m.b.what);
+      raw.write('ftyp', 4, 'latin1');
+      rebuildFtyp(raw, m.b.what);
+    } else if (x.type === 'sidx') {
+      const raw = await readAt(src, x.start, Math.min(16, x.end - x.start), m.b.what);
+      if (raw.length < 16 || !ids.has(raw.readUInt32BE(12)))
+        fail('a segment index names a removed track');
+    } else if (x.type === 'moof') {
+      moofs.add(x.start);
+      const frag = await readFragment(src, x, trex, m.b.what);
+      for (const k of frag.kids)
+        if (!MOOF_ALLOWED.has(k.type)) fail(`the "${printable(k.type)}" box is left in a fragment`);
+      const extents: { offset: number; size: number }[] = [];
+      for (const t of frag.trafs) {
+        if (!ids.has(t.trackId)) fail(`a fragment of a removed track (${t.trackId}) is left`);
+        for (const k of t.kids)
+          if (!TRAF_ALLOWED.has(k.type))
+            fail(`the "${printable(k.type)}" box is left in a track fragment`);
+        for (const r of t.truns) extents.push({ offset: r.start, size: r.length });
+      }
+      fullyUsed(top[i + 1]!, extents, fail);
+    } else if (x.type === 'mfra') {
+      const raw = await readAt(src, x.start, x.end - x.start, m.b.what);
+      const rb = new Bytes(raw, m.b.what);
+      for (const k of readBoxes(rb, 8, raw.length)) {
+        if (k.type === 'mfro') continue;
+        if (k.type !== 'tfra')
+          fail(`the "${printable(k.type)}" box is left in the random-access index`);
+        if (!ids.has(rb.u32be(k.body + 4)))
+          fail('a random-access index of a removed track is left');
+      }
+    }
+  }
 }
 
 // ---------------------------------------------------------------- samples
@@ -1285,4 +1620,70 @@ export async function verifyMp4Samples(
         fail(`the samples of track ${t.id} are not the input's bytes`);
     }
   }
+  if (before.fragmented || after.fragmented)
+    await sameFragmentSamples(input, output, before, after, sorted, fail);
+}
+
+/**
+ * The fragments of the output, walked from their own track runs, against the
+ * input's: fragment by fragment (those with a kept track, in order), track by
+ * track, the same runs with the same sample tables and sizes, and each run's
+ * bytes copied from exactly where the input's run lies.
+ */
+async function sameFragmentSamples(
+  input: Source,
+  output: Source,
+  before: Model,
+  after: Model,
+  copies: CopyExtent[],
+  fail: (d: string) => never,
+): Promise<void> {
+  const ids = new Set(after.tracks.map((t) => t.id));
+  const mine: Fragment[] = [];
+  for (const x of after.top)
+    if (x.type === 'moof')
+      mine.push(await readFragment(output, x, trexSizes(after.b, after), after.b.what));
+  const theirs: Fragment[] = [];
+  for (const x of before.top) {
+    if (x.type !== 'moof') continue;
+    const f = await readFragment(input, x, trexSizes(before.b, before), before.b.what);
+    if (f.trafs.some((t) => ids.has(t.trackId))) theirs.push(f);
+  }
+  if (mine.length !== theirs.length) fail("it does not have the input's fragments");
+  mine.forEach((f, i) => {
+    const g = theirs[i]!;
+    const kept = g.trafs.filter((t) => ids.has(t.trackId));
+    if (f.sequence !== g.sequence || f.trafs.length !== kept.length)
+      fail(`fragment ${f.sequence} does not have the input's track fragments`);
+    f.trafs.forEach((t, j) => {
+      const u = kept[j]!;
+      const copied = (x: Traf): Buffer[] =>
+        x.kids
+          .filter((k) => k.type !== 'tfhd' && k.type !== 'trun' && TRAF_ALLOWED.has(k.type))
+          .map((k) => (x === t ? f : g).b.buf.subarray(k.start, k.end));
+      const mineTables = copied(t);
+      const theirTables = copied(u);
+      if (
+        t.trackId !== u.trackId ||
+        t.truns.length !== u.truns.length ||
+        mineTables.length !== theirTables.length ||
+        mineTables.some((x, k) => !x.equals(theirTables[k]!))
+      )
+        fail(`a track fragment of track ${t.trackId} differs from the input's`);
+      t.truns.forEach((r, k) => {
+        const s = u.truns[k]!;
+        if (
+          (r.flags | 1) !== (s.flags | 1) ||
+          r.count !== s.count ||
+          !r.entries.equals(s.entries) ||
+          r.sizes.some((n, q) => n !== s.sizes[q])
+        )
+          fail(`a track run of track ${t.trackId} differs from the input's`);
+        if (r.length === 0) return;
+        const e = extentAt(copies, r.start);
+        if (!e || r.start + r.length > e.out + e.length || e.from + (r.start - e.out) !== s.start)
+          fail(`the samples of track ${t.trackId} are not the input's bytes`);
+      });
+    });
+  });
 }
