@@ -1504,7 +1504,7 @@ async function verifyFragments(
   const b = m.b;
   const mvex = child(m.kids, 'mvex');
   if (!mvex) fail('a fragmented file lacks its movie-extends box');
-  for (const k of children(b, mvex!)) {
+  for (const k of children(b, mvex)) {
     if (k.type !== 'mehd' && k.type !== 'trex')
       fail(`the "${printable(k.type)}" box is left in the movie-extends box`);
     if (k.type === 'trex' && !ids.has(b.u32be(k.body + 4)))
