@@ -1,3 +1,5 @@
+import type { KeptReason } from './metadataFields';
+
 /** Evidence as the UI and the CLI see it (never the blob key). */
 export type EvidenceKind = 'original' | 'stripped' | 'redacted';
 
@@ -43,7 +45,7 @@ export interface EvidenceItem {
   /** For working copies: what stripping removed and kept. */
   stripReport: {
     removed: EvidenceMetadataField[];
-    kept: { key: string; label: string; value?: string; reason: string }[];
+    kept: { key: string; label: string; value?: string; reason: string; code?: KeptReason }[];
   } | null;
   derivatives: string[];
 }

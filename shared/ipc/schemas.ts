@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ERROR_CODES } from '../errors';
 import { FIELD_PROBLEMS } from '../domain/issues';
 import { MAX_PASSPHRASE_LENGTH } from '../vault';
+import { KEPT_REASONS } from '../metadataFields';
 
 /** Small building blocks shared by the channel schemas. Every string has a bound. */
 export const id = z.uuid();
@@ -40,6 +41,8 @@ export const keptField = z.object({
   label: z.string(),
   value: z.string().optional(),
   reason: z.string(),
+  /** Absent in working copies stripped before reasons had codes. */
+  code: z.enum(KEPT_REASONS).optional(),
 });
 
 export const evidenceItem = z.object({

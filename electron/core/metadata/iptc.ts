@@ -2,7 +2,7 @@ import type { Collector } from './collector';
 import type { MetadataGroup } from './types';
 
 /** IPTC IIM application record (2) datasets, by number: name, group, risky. */
-const DATASETS: Record<number, [string, MetadataGroup, boolean]> = {
+export const DATASETS: Record<number, [string, MetadataGroup, boolean]> = {
   5: ['Object name', 'document', false],
   25: ['Keywords', 'document', false],
   40: ['Special instructions', 'document', true],

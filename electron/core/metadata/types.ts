@@ -1,3 +1,5 @@
+import type { KeptReason } from '../../../shared/metadataFields';
+
 export type MediaType =
   | 'jpeg'
   | 'png'
@@ -83,6 +85,8 @@ export interface KeptField {
   label: string;
   value?: string;
   reason: string;
+  /** The reason as a code the UI words in the user's language. */
+  code: KeptReason;
 }
 
 export interface StripReport {

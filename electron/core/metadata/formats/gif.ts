@@ -124,6 +124,7 @@ export function stripGif(input: Uint8Array): FormatStripResult {
             label: 'Animation loop count',
             value: String(buf.readUInt16LE(loop.data + 1)),
             reason: 'needed to play the animation',
+            code: 'animation',
           });
       }
     }

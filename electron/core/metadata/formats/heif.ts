@@ -455,6 +455,7 @@ export function stripHeif(input: Uint8Array, what = 'The HEIF image'): FormatStr
       key: 'heif.icc',
       label: 'ICC colour profile',
       reason: 'part of the picture’s colour description; removing it would change the colours',
+      code: 'colour-profile',
     });
   }
 

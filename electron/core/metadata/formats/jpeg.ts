@@ -201,6 +201,7 @@ export function stripJpeg(
       label: 'JFIF header',
       value: `version ${buf[jfif.payload + 5]}.${String(buf[jfif.payload + 6]).padStart(2, '0')}`,
       reason: 'standard JPEG header (pixel density); its thumbnail is removed',
+      code: 'jfif-header',
     });
   }
   if (options.keepOrientation) {
@@ -220,6 +221,7 @@ export function stripJpeg(
         label: 'Orientation',
         value: String(orientation),
         reason: 'needed to display the picture the right way up',
+        code: 'orientation',
       });
     }
   }
@@ -262,6 +264,7 @@ export function stripJpeg(
         label: 'Adobe colour transform marker',
         value: `transform ${adobe[15]}`,
         reason: 'needed to decode the colours correctly',
+        code: 'colour-decoding',
       });
     }
     // Everything else (APPn, COM, TEM) is dropped.

@@ -122,6 +122,7 @@ export function stripPng(input: Uint8Array): FormatStripResult {
         key: 'png.pHYs',
         label: 'Pixel density (pHYs)',
         reason: 'print size of the picture; carries no personal data',
+        code: 'print-size',
       });
   }
   if (!idat) throw invalid(`${what} is damaged: it has no image data (IDAT).`);

@@ -198,12 +198,14 @@ export function stripTiff(input: Uint8Array): FormatStripResult {
       label: 'Pages',
       value: String(pages.length),
       reason: 'every full-size page is content',
+      code: 'page-content',
     });
   if (pages.some((p) => p.entries.some((e) => e.tag === 274)))
     kept.push({
       key: 'exif.ifd0.Orientation',
       label: 'Orientation',
       reason: 'needed to display the picture the right way up',
+      code: 'orientation',
     });
   for (const tag of [282, 283, 296]) {
     if (pages.some((p) => p.entries.some((e) => e.tag === tag)))
@@ -211,6 +213,7 @@ export function stripTiff(input: Uint8Array): FormatStripResult {
         key: `exif.ifd0.${tag === 282 ? 'XResolution' : tag === 283 ? 'YResolution' : 'ResolutionUnit'}`,
         label: tag === 296 ? 'Resolution unit' : 'Resolution',
         reason: 'print size of the picture; carries no personal data',
+        code: 'print-size',
       });
   }
   return { output: out, kept };

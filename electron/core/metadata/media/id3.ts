@@ -137,7 +137,7 @@ export async function trailingTags(
 
 // ---------------------------------------------------------------- display
 
-const FRAME_NAMES: Record<string, string> = {
+export const FRAME_NAMES: Record<string, string> = {
   TIT1: 'Content group',
   TIT2: 'Title',
   TIT3: 'Subtitle',

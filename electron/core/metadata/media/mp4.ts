@@ -320,7 +320,7 @@ function threeGppText(b: Bytes, box: Box): string {
   return raw.toString('utf8').replace(/\0+$/g, '');
 }
 
-const UDTA_LABELS: Record<
+export const UDTA_LABELS: Record<
   string,
   [string, 'location' | 'device' | 'people' | 'time' | 'software' | 'document', boolean]
 > = {
@@ -356,7 +356,7 @@ const UDTA_LABELS: Record<
   clsf: ['Classification (clsf)', 'document', true],
 };
 
-const ILST_LABELS: Record<string, string> = {
+export const ILST_LABELS: Record<string, string> = {
   '©nam': 'Title',
   '©ART': 'Artist',
   aART: 'Album artist',

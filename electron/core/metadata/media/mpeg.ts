@@ -237,6 +237,7 @@ export async function planMp3(src: Source, what: string): Promise<MediaPlan> {
       value: encoder,
       reason:
         'part of the first audio frame, which players need for gapless playback; it names the encoder library only',
+      code: 'encoder-frame',
     });
   return { pieces, kept };
 }

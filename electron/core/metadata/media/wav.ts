@@ -26,7 +26,7 @@ interface Layout {
   riffEnd: number;
 }
 
-const INFO_NAMES: Record<string, string> = {
+export const INFO_NAMES: Record<string, string> = {
   IART: 'Artist',
   INAM: 'Title',
   ICMT: 'Comment',

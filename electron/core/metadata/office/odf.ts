@@ -271,6 +271,7 @@ export async function stripOdf(
         key: 'office.properties',
         label: 'Document properties (empty)',
         reason: 'OpenDocument programs expect meta.xml to exist',
+        code: 'properties-expected',
       },
     ],
   };
@@ -278,7 +279,7 @@ export async function stripOdf(
 
 // ---- inspection -----------------------------------------------------------------------------
 
-const META_FIELDS: Record<string, [Parameters<Collector['add']>[0], string, boolean]> = {
+export const META_FIELDS: Record<string, [Parameters<Collector['add']>[0], string, boolean]> = {
   'initial-creator': ['people', 'Author', true],
   creator: ['people', 'Last edited by', true],
   'printed-by': ['people', 'Last printed by', true],

@@ -301,6 +301,7 @@ export async function stripOoxml(
         key: 'office.properties',
         label: 'Document properties (empty)',
         reason: 'Office programs expect the properties parts to exist',
+        code: 'properties-expected',
       },
     ],
   };

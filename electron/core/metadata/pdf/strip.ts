@@ -583,11 +583,13 @@ export function stripPdf(
       label: 'PDF version',
       value: doc.version,
       reason: 'needed by PDF readers',
+      code: 'readers-need',
     },
     {
       key: 'pdf.pages',
       label: 'Pages, text, fonts and images',
       reason: 'the content of the document',
+      code: 'document-content',
     },
   ];
   if (options.keepAnnotationText)
@@ -595,12 +597,14 @@ export function stripPdf(
       key: 'pdf.annotation.text',
       label: 'Annotation text, popups and replies',
       reason: 'kept at your request (--keep-annotation-text)',
+      code: 'kept-on-request',
     });
   if (options.keepAnnotationAuthors)
     kept.push({
       key: 'pdf.annotation.author',
       label: 'Annotation authors',
       reason: 'kept at your request (--keep-annotation-authors)',
+      code: 'kept-on-request',
     });
   return { output, kept };
 }

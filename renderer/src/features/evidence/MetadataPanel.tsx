@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { groupByRisk, type FieldLike } from '../../logic/metadataGroups';
+import { FieldName } from './FieldName';
 import { GroupTitle } from './GroupTitle';
 
 /**
@@ -69,7 +70,7 @@ export function MetadataPanel({
                   data-risky={field.risky || undefined}
                 >
                   <dt>
-                    <span lang="en">{field.label}</span>
+                    <FieldName fieldKey={field.key} />
                     {field.risky ? (
                       <span className="badge badge-risk" data-testid="risk-flag">
                         {t('metadata.risky')}

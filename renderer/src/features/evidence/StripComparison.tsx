@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { groupByRisk, type FieldLike } from '../../logic/metadataGroups';
 import type { StripResult } from '../../lib/types';
+import { FieldName } from './FieldName';
 import { GroupTitle } from './GroupTitle';
 
 /**
@@ -51,7 +52,7 @@ export function StripComparison({
               return (
                 <tr key={key} data-after={kept ? 'kept' : 'removed'}>
                   <th scope="row">
-                    <span lang="en">{field.label}</span>
+                    <FieldName fieldKey={field.key} />
                     {field.risky ? (
                       <span className="badge badge-risk">{t('metadata.risky')}</span>
                     ) : null}
@@ -62,7 +63,14 @@ export function StripComparison({
                       <>
                         {kept.value}
                         {purpose ? (
-                          <span className="badge" title={purpose.reason}>
+                          <span
+                            className="badge"
+                            title={
+                              purpose.code
+                                ? t(`strip.keptReasons.${purpose.code}`)
+                                : t('strip.keptReasonUnknown')
+                            }
+                          >
                             {t('strip.kept')}
                           </span>
                         ) : null}
@@ -83,9 +91,17 @@ export function StripComparison({
           <ul>
             {result.kept.map((k) => (
               <li key={k.key}>
-                <strong lang="en">{k.label}</strong>
-                {k.value ? <span dir="auto"> ({k.value})</span> : null} —{' '}
-                <span lang="en">{k.reason}</span>
+                <strong>
+                  <FieldName fieldKey={k.key} />
+                </strong>
+                {k.value ? <bdi dir="auto">{k.value}</bdi> : null}
+                <div>{k.code ? t(`strip.keptReasons.${k.code}`) : t('strip.keptReasonUnknown')}</div>
+                <details>
+                  <summary>{t('errors.details')}</summary>
+                  <span dir="ltr" lang="en">
+                    {k.label}: {k.reason}
+                  </span>
+                </details>
               </li>
             ))}
           </ul>
