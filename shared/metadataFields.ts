@@ -612,11 +612,17 @@ type Rule = [RegExp, (m: RegExpExecArray) => Id | undefined];
  * fields under the container's key.
  */
 const RULES: Rule[] = [
-  [/^(?:odf|office|zip|pdf|tiff|heif|gif|png|webp|iptc|flac|mp4|mp3|ogg|wav)\..*$|^[^.]+$/, (m) => EXACT[m[0]]],
+  [
+    /^(?:odf|office|zip|pdf|tiff|heif|gif|png|webp|iptc|flac|mp4|mp3|ogg|wav)\..*$|^[^.]+$/,
+    (m) => EXACT[m[0]],
+  ],
   // EXIF and friends, under any prefix.
   [/(?:^|\.)exif\.(?:thumbnail|JFIF\.thumbnail)$/, () => 'thumbnail'],
   [/(?:^|\.)exif\.icc(?:\.[^.]+)?$/, () => 'iccProfile'],
-  [/(?:^|\.)exif\.(ifd0|exif|gps|interop|iptc|ifd1|makerNote)\.([^.]+)$/, (m) => exifTag(m[2]!, m[1])],
+  [
+    /(?:^|\.)exif\.(ifd0|exif|gps|interop|iptc|ifd1|makerNote)\.([^.]+)$/,
+    (m) => exifTag(m[2]!, m[1]),
+  ],
   [/(?:^|\.)xmp\.packet$/, () => 'xmpPacket'],
   [/(?:^|\.)xmp\.(.+)$/, (m) => xmpProperty(m[1]!)],
   // JPEG segments, under any prefix (a PDF's images, an office file's pictures).
@@ -651,7 +657,10 @@ const RULES: Rule[] = [
   [/(?:^|\.)(?:FLAC|Vorbis|Opus)\.([A-Z0-9_]+)$/, (m) => lower(m[1]!) ?? 'vorbisField'],
   [/(?:^|\.)id3v1\.([a-z]+)$/, (m) => lower(m[1]!) ?? 'id3Frame'],
   [/(?:^|\.)tagplus\.([a-z_]+)$/, (m) => lower(m[1]!) ?? 'id3Frame'],
-  [/(?:^|\.)ape\.(.+)$/, (m) => lower(m[1]!.replace(/\s*\(.*\)$/, '').replace(/\s+/g, '')) ?? 'apeItem'],
+  [
+    /(?:^|\.)ape\.(.+)$/,
+    (m) => lower(m[1]!.replace(/\s*\(.*\)$/, '').replace(/\s+/g, '')) ?? 'apeItem',
+  ],
   [/(?:^|\.)lyrics3\.LYR$/, () => 'lyrics'],
   [/(?:^|\.)lyrics3\.[A-Z0-9]+$/, () => 'lyrics3Field'],
   [/(?:^|\.)id3(?:v2[.\d]*)?$/, () => 'metadataTag'],
@@ -673,7 +682,10 @@ const RULES: Rule[] = [
   [/^wav\.LIST\..*$/, () => 'unknownBlock'],
   [/^wav\.[^.]+$/, () => 'unknownBlock'],
   // Office documents.
-  [/^odf\.meta(?:[^.]*)\.(.+)$/, (m) => EXACT[`odf.meta.${m[1]}`] ?? lower(m[1]!) ?? 'documentProperty'],
+  [
+    /^odf\.meta(?:[^.]*)\.(.+)$/,
+    (m) => EXACT[`odf.meta.${m[1]}`] ?? lower(m[1]!) ?? 'documentProperty',
+  ],
   [/^odf\.printer\..*$/, () => 'printer'],
   [/^odf\.printerSetup\..*$/, () => 'printerSettings'],
   [/^odf\.settings\..*$/, () => 'appSettings'],
@@ -690,7 +702,10 @@ const RULES: Rule[] = [
   [/^office\.ids\..*$/, () => 'objectIds'],
   [/^office\.unreferenced\..*$/, () => 'unreferencedData'],
   [/^office\.(?:part|package)\..*$/, () => 'officePart'],
-  [/^office\.raw\..*?([^./]+)$/, (m) => (m[1]!.includes(':') ? xmpProperty(m[1]!) : lower(m[1]!)) ?? 'documentProperty'],
+  [
+    /^office\.raw\..*?([^./]+)$/,
+    (m) => (m[1]!.includes(':') ? xmpProperty(m[1]!) : lower(m[1]!)) ?? 'documentProperty',
+  ],
   [/^zip\.memberComment\..*$/, () => 'comment'],
   // PDF.
   // A PDF's Creator is the application that made it, not a person.

@@ -10,7 +10,9 @@ import {
 } from '../pgp';
 import type { Vault } from '../vault/vault';
 import { duplicateOf, type DuplicateInfo } from './duplicates';
+import type { VerifyIssue } from '../../../shared/verifyProblems';
 import { withDossier } from './open';
+import { classifyProblem } from './problemCodes';
 import {
   bundleProblems,
   checkDossier,
@@ -30,6 +32,8 @@ export interface VerifyReport extends CheckReport {
   keys: 'vault' | 'dossier' | 'pinned';
   /** Whether the signer's key is trusted: the vault trusts it, or the user pinned it. */
   trusted: boolean;
+  /** `problems` as codes, one for one, for the UI to word in the user's language. */
+  issues: VerifyIssue[];
   /** Things the reader must know that are not faults (an untrusted key to compare, and its fingerprint). */
   notes: string[];
   bundle: { recipient: string; signature: SignatureCheck & { status: string } } | null;
@@ -96,6 +100,7 @@ export async function verifyDossier(
       report.ok = report.problems.length === 0 && signature.valid;
       return {
         ...report,
+        issues: report.problems.map(classifyProblem),
         kind: source.form,
         keys,
         trusted: signature.valid && signature.signerTrusted,

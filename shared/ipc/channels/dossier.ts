@@ -11,6 +11,7 @@ import {
   withheldReasonSchema,
 } from '../../dossier';
 import { releaseIssueSchema } from '../../release';
+import { VERIFY_PROBLEMS } from '../../verifyProblems';
 import { organisationSchema, organisationUpdateSchema } from '../../domain/organisation';
 import { id, opaqueId, operationId } from '../schemas';
 
@@ -133,6 +134,9 @@ export const verifyReportSchema = z.object({
     extra: z.array(z.string()),
   }),
   problems: z.array(z.string()),
+  issues: z.array(
+    z.object({ code: z.enum(VERIFY_PROBLEMS), subject: z.string().max(4096).nullable() }),
+  ),
   duplicateOf: duplicateInfo.nullable(),
 });
 

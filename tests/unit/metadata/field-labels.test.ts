@@ -7,11 +7,7 @@ import { FRAME_NAMES } from '../../../electron/core/metadata/media/id3';
 import { ILST_LABELS, UDTA_LABELS } from '../../../electron/core/metadata/media/mp4';
 import { INFO_NAMES } from '../../../electron/core/metadata/media/wav';
 import { META_FIELDS } from '../../../electron/core/metadata/office/odf';
-import {
-  KEPT_REASONS,
-  METADATA_FIELD_IDS,
-  metadataFieldId,
-} from '../../../shared/metadataFields';
+import { KEPT_REASONS, METADATA_FIELD_IDS, metadataFieldId } from '../../../shared/metadataFields';
 
 const root = resolve(import.meta.dirname, '../../..');
 const coreDir = join(root, 'electron/core/metadata');
@@ -61,8 +57,7 @@ const SHAPE: Record<string, string> = {
 const UNKNOWN = 'Zq9';
 
 function coreKeyTemplates(): { file: string; key: string }[] {
-  const call =
-    /\bc\.add\(\s*(?:[^,()]|\([^()]*\))+,\s*(`[^`]*`|'[^']*'|[A-Za-z_][\w.[\]]*)\s*,/g;
+  const call = /\bc\.add\(\s*(?:[^,()]|\([^()]*\))+,\s*(`[^`]*`|'[^']*'|[A-Za-z_][\w.[\]]*)\s*,/g;
   const out: { file: string; key: string }[] = [];
   for (const path of files(coreDir, (n) => n.endsWith('.ts'))) {
     const file = relative(coreDir, path);
@@ -76,11 +71,9 @@ function coreKeyTemplates(): { file: string; key: string }[] {
       else if (arg.startsWith('`'))
         out.push({
           file,
-          key: arg
-            .slice(1, -1)
-            .replace(/\$\{((?:[^{}]|\{[^{}]*\})*)\}/g, (_, expr: string) => {
-              return SHAPE[`${file} ${expr}`] ?? UNKNOWN;
-            }),
+          key: arg.slice(1, -1).replace(/\$\{((?:[^{}]|\{[^{}]*\})*)\}/g, (_, expr: string) => {
+            return SHAPE[`${file} ${expr}`] ?? UNKNOWN;
+          }),
         });
       // A plain variable: its values come from the tables checked below.
     }
@@ -94,7 +87,8 @@ describe('metadata field labels', () => {
       const strings = locale(language);
       const fields = (strings.metadata as Tree).fields as Record<string, string>;
       expect(Object.keys(fields).sort(), language).toEqual([...METADATA_FIELD_IDS].sort());
-      for (const id of METADATA_FIELD_IDS) expect(fields[id]?.trim(), `${language} ${id}`).toBeTruthy();
+      for (const id of METADATA_FIELD_IDS)
+        expect(fields[id]?.trim(), `${language} ${id}`).toBeTruthy();
       const reasons = (strings.strip as Tree).keptReasons as Record<string, string>;
       expect(Object.keys(reasons).sort(), language).toEqual([...KEPT_REASONS].sort());
     }

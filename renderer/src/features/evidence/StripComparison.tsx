@@ -95,7 +95,9 @@ export function StripComparison({
                   <FieldName fieldKey={k.key} />
                 </strong>
                 {k.value ? <bdi dir="auto">{k.value}</bdi> : null}
-                <div>{k.code ? t(`strip.keptReasons.${k.code}`) : t('strip.keptReasonUnknown')}</div>
+                <div>
+                  {k.code ? t(`strip.keptReasons.${k.code}`) : t('strip.keptReasonUnknown')}
+                </div>
                 <details>
                   <summary>{t('errors.details')}</summary>
                   <span dir="ltr" lang="en">

@@ -68,13 +68,29 @@ export function VerifyReportView({ report, label }: { report: VerifyReport; labe
       {report.problems.length > 0 ? (
         <>
           <h4>{t('verify.problems')}</h4>
-          <ul>
-            {report.problems.map((problem, i) => (
-              <li key={i} lang="en">
-                {problem}
+          <ul data-testid="verify-problems">
+            {report.issues.map((issue, i) => (
+              <li key={i} data-code={issue.code}>
+                {t(`verify.issues.${issue.code}`)}
+                {issue.subject ? (
+                  <>
+                    {' '}
+                    <bdi dir="ltr" className="mono">
+                      {issue.subject}
+                    </bdi>
+                  </>
+                ) : null}
               </li>
             ))}
           </ul>
+          <details>
+            <summary>{t('errors.details')}</summary>
+            <ul dir="ltr" lang="en">
+              {report.problems.map((problem, i) => (
+                <li key={i}>{problem}</li>
+              ))}
+            </ul>
+          </details>
         </>
       ) : null}
     </section>
