@@ -5,6 +5,7 @@ import { ShowInFolder } from '../components/ShowInFolder';
 import { cancelActivity, dismissActivity, useActivities, type Activity } from '../lib/activity';
 import { formatNumber } from '../logic/format';
 import { useNavigation } from './routes';
+import { useIsolatedT } from '../i18n/isolate';
 
 function percentOf(activity: Activity): number {
   const size = activity.files.reduce((sum, f) => sum + f.size, 0);
@@ -14,6 +15,7 @@ function percentOf(activity: Activity): number {
 
 function ActivityItem({ activity }: { activity: Activity }) {
   const { t, i18n } = useTranslation();
+  const ti = useIsolatedT();
   const locale = i18n.resolvedLanguage ?? 'en';
   const { navigate } = useNavigation();
   const title = t(`activity.kinds.${activity.kind}`);
@@ -53,8 +55,8 @@ function ActivityItem({ activity }: { activity: Activity }) {
                   : ''
               }`
             : activity.kind === 'import'
-              ? t('activity.imported', { reference: outcome.label ?? '' })
-              : t('activity.saved', { name: outcome.label ?? '' })}
+              ? ti('activity.imported', { reference: outcome.label ?? '' })
+              : ti('activity.saved', { name: outcome.label ?? '' })}
         </p>
       ) : null}
       {activity.state === 'cancelled' ? (

@@ -17,6 +17,7 @@ import { CaseWorkspace } from '../features/workspace/CaseWorkspace';
 import { ActivityArea } from './ActivityArea';
 import { CloseWarning } from './CloseWarning';
 import { NavigationContext, type Route } from './routes';
+import { useIsolatedT } from '../i18n/isolate';
 
 type Section = 'due' | 'cases' | 'search' | 'import' | 'keys' | 'trash' | 'settings';
 
@@ -82,6 +83,7 @@ export function Shell({
   onQuickExit: () => void;
 }) {
   const { t } = useTranslation();
+  const ti = useIsolatedT();
   const [route, setRoute] = useState<Route>({ name: 'cases' });
   // The navigation folds away (a button at the top); on a narrow window (or a zoomed one) it
   // starts folded, so the page is not pushed sideways (WCAG reflow at 320 CSS px).
@@ -216,7 +218,7 @@ export function Shell({
           </div>
           <div id="nav-body" className="nav-body" hidden={!navOpen}>
             <div className="vault-label" dir="auto">
-              {t('nav.vault', { name: vaultLabel })}
+              {ti('nav.vault', { name: vaultLabel })}
             </div>
             <ul className="nav-list">
               {items.map((item) => (

@@ -4,6 +4,7 @@ import { useLocale } from '../i18n/useLocale';
 import { formatDateValue } from '../logic/format';
 import { readDay } from '../logic/partialDateText';
 import { useFieldIssue } from './FieldIssues';
+import { useIsolatedT } from '../i18n/isolate';
 
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -29,6 +30,7 @@ export function DayField({
   path?: string;
 }) {
   const { t } = useTranslation();
+  const ti = useIsolatedT();
   const { language, dateInputWords } = useLocale();
   const id = useId();
   const textOf = (day: string | null) =>
@@ -72,7 +74,7 @@ export function DayField({
       <span id={`${id}-read`} className={message ? 'field-error' : 'field-hint'} aria-live="polite">
         {message ??
           (reading.ok && reading.day
-            ? t('dates.input.understood', { date: formatDateValue(reading.day, language) })
+            ? ti('dates.input.understood', { date: formatDateValue(reading.day, language) })
             : t('dates.input.dayHint'))}
       </span>
     </div>

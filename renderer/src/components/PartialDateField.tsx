@@ -5,6 +5,7 @@ import { useLocale } from '../i18n/useLocale';
 import { useFieldIssue } from './FieldIssues';
 import { formatPartialDate } from '../logic/format';
 import { readDateDraft, typedDateDraft, type DateDraft } from '../logic/partialDateText';
+import { useIsolatedT } from '../i18n/isolate';
 
 /**
  * A date as researchers know it: a text field that reads "March 2024",
@@ -33,6 +34,7 @@ export function PartialDateField({
   error?: string;
 }) {
   const { t } = useTranslation();
+  const ti = useIsolatedT();
   const { language, dateWords, dateInputWords } = useLocale();
   const id = useId();
   const reading = readDateDraft(value, [language], dateInputWords, Boolean(required));
@@ -94,7 +96,7 @@ export function PartialDateField({
                 ? t('dates.input.invalid')
                 : t('dates.input.unrecognised')
           : understood
-            ? t('dates.input.understood', { date: understood })
+            ? ti('dates.input.understood', { date: understood })
             : t('dates.input.hint')}
       </p>
     </fieldset>

@@ -10,6 +10,7 @@ import { ConfirmDialog } from './Dialog';
 import { ErrorNotice } from './ErrorNotice';
 import { Loading } from './Loading';
 import { Status } from './Status';
+import { useIsolatedT } from '../i18n/isolate';
 
 type Kind = 'testimony' | 'person';
 type Summary = Output<'testimonies.versions'>[number];
@@ -77,6 +78,7 @@ export function VersionsPanel({
   onRestored?: () => void;
 }) {
   const { t, i18n } = useTranslation();
+  const ti = useIsolatedT();
   const locale = i18n.resolvedLanguage ?? 'en';
   const { language, dateWords } = useLocale();
   const versions = useLoad(
@@ -177,7 +179,8 @@ export function VersionsPanel({
                       ) : null}
                     </h3>
                     <div className="muted small">
-                      {formatDateTime(v.createdAt, locale)} · {t('versions.by', { actor: v.actor })}
+                      {formatDateTime(v.createdAt, locale)} ·{' '}
+                      {ti('versions.by', { actor: v.actor })}
                     </div>
                     <div className="small">{fieldsOf(v)}</div>
                     {v.sealed ? (

@@ -17,6 +17,7 @@ import {
   type DetentionDraft,
   type EventDraft,
 } from './eventDraft';
+import { useIsolatedT } from '../../i18n/isolate';
 
 const ANSWERS = ['unknown', 'yes', 'no'] as const;
 
@@ -32,6 +33,7 @@ export function EventEditor({
   onDone: () => void;
 }) {
   const { t } = useTranslation();
+  const ti = useIsolatedT();
   const { language, dateInputWords } = useLocale();
   const { terms, label } = useVocabularies();
   const editor = useRecordEditor<EventDraft>(
@@ -183,7 +185,7 @@ export function EventEditor({
               />
               {entry ? (
                 <VocabSelect
-                  label={t('events.involvement', { name: p.name })}
+                  label={ti('events.involvement', { name: p.name })}
                   vocabulary="involvement-degree"
                   value={entry.involvement}
                   onChange={(v) =>
@@ -202,7 +204,7 @@ export function EventEditor({
       </fieldset>
       {isDetention ? (
         <fieldset>
-          <legend>{t('events.detention', { type: label('event-type', draft.eventType) })}</legend>
+          <legend>{ti('events.detention', { type: label('event-type', draft.eventType) })}</legend>
           <p className="field-hint">{t('events.detentionHint')}</p>
           <div className="grid-2">
             <TextField

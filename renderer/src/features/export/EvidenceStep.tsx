@@ -6,6 +6,7 @@ import type { ExportPreview } from '../../lib/types';
 import { useLoad } from '../../lib/useLoad';
 import { vigil } from '../../lib/vigil';
 import { useWithheldWords } from './withheldWords';
+import { useIsolatedT } from '../../i18n/isolate';
 
 type Original = ExportPreview['originals'][number];
 
@@ -72,6 +73,7 @@ export function EvidenceStep({
   onConfirmed: (ids: string[]) => void;
 }) {
   const { t, i18n } = useTranslation();
+  const ti = useIsolatedT();
   const words = useWithheldWords();
   const locale = i18n.resolvedLanguage ?? 'en';
   const list = useLoad(() => vigil.evidence.list({ caseId }), caseId);
@@ -118,7 +120,7 @@ export function EvidenceStep({
                 {chosen.has(item.id) ? (
                   <div className="original-choice">
                     <Checkbox
-                      label={t('export.sendOriginal', { name })}
+                      label={ti('export.sendOriginal', { name })}
                       hint={t('export.sendOriginalHint')}
                       checked={asOriginal}
                       onChange={(on) => {
@@ -130,7 +132,7 @@ export function EvidenceStep({
                       <>
                         <Reveals original={reveal} />
                         <Checkbox
-                          label={t('export.confirmOriginal', { name })}
+                          label={ti('export.confirmOriginal', { name })}
                           checked={confirmed.includes(item.id)}
                           onChange={(on) => onConfirmed(setIn(confirmed, item.id, on))}
                         />

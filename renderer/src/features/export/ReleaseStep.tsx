@@ -10,6 +10,7 @@ import type {
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { useLoad } from '../../lib/useLoad';
 import { vigil } from '../../lib/vigil';
+import { useIsolatedT } from '../../i18n/isolate';
 
 type Choice = 'accept' | 'reject' | 'edit';
 interface Draft {
@@ -266,6 +267,7 @@ function ChangeReview({
   onDraft: (draft: Draft | null) => void;
 }) {
   const { t } = useTranslation();
+  const ti = useIsolatedT();
   const name = `change-${change.field}-${change.n}`;
   const choices: Choice[] = change.certain ? ['accept', 'edit'] : ['accept', 'reject', 'edit'];
   return (
@@ -276,8 +278,8 @@ function ChangeReview({
           <span dir="auto">«{change.replacement}»</span>{' '}
           <span className="muted small">
             {change.certain
-              ? t('release.certain', { name: change.person.name })
-              : t('release.ambiguous', {
+              ? ti('release.certain', { name: change.person.name })
+              : ti('release.ambiguous', {
                   name: change.person.name,
                   reasons: change.reasons.map((r) => t(`release.reasons.${r}`)).join('; '),
                 })}

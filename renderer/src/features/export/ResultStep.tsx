@@ -7,6 +7,7 @@ import type { ExportResult, VerifyReport } from '../../lib/types';
 import { vigil } from '../../lib/vigil';
 import { VerifyReportView } from './VerifyReportView';
 import { useWithheldWords } from './withheldWords';
+import { useIsolatedT } from '../../i18n/isolate';
 
 const COMMANDS = [
   'gpg --import signer-key.asc',
@@ -19,6 +20,7 @@ const COMMANDS = [
 /** The export done: what was written, what was withheld, and how anyone can verify it with GnuPG alone. */
 export function ResultStep({ result }: { result: ExportResult }) {
   const { t } = useTranslation();
+  const ti = useIsolatedT();
   const words = useWithheldWords();
   const [verified, setVerified] = useState<{ label: string; report: VerifyReport } | null>(null);
   const [error, setError] = useState<unknown>(null);
@@ -42,8 +44,8 @@ export function ResultStep({ result }: { result: ExportResult }) {
       <h2 id="result-heading">{t('export.doneTitle')}</h2>
       <p className="notice notice-ok" role="status" data-testid="export-done">
         {result.kind === 'bundle'
-          ? t('export.doneBundle', { name: result.label ?? '' })
-          : t('export.doneDirectory', { name: result.label ?? '' })}
+          ? ti('export.doneBundle', { name: result.label ?? '' })
+          : ti('export.doneDirectory', { name: result.label ?? '' })}
       </p>
       {result.outputId ? (
         <div className="actions">

@@ -6,6 +6,7 @@ import type { KeyInfo } from '../../lib/types';
 import { useLoad } from '../../lib/useLoad';
 import { vigil } from '../../lib/vigil';
 import { Fingerprint } from '../keys/Fingerprint';
+import { useIsolatedT } from '../../i18n/isolate';
 
 /** Who signs (the organisation's key), and where the dossier goes: a folder for a body, or an encrypted bundle for partners. */
 export function SigningStep({
@@ -22,6 +23,7 @@ export function SigningStep({
   onRecipients: (recipients: string[]) => void;
 }) {
   const { t } = useTranslation();
+  const ti = useIsolatedT();
   const { navigate } = useNavigation();
   const keys = useLoad(() => vigil.keys.list(), 'keys');
   if (!keys.data) return <Loading />;
@@ -35,7 +37,7 @@ export function SigningStep({
       <h2 id="signing-heading">{t('export.signingTitle')}</h2>
       {signer ? (
         <div className="card">
-          <p>{t('export.signedBy', { name: signer.userIds[0] ?? '' })}</p>
+          <p>{ti('export.signedBy', { name: signer.userIds[0] ?? '' })}</p>
           <Fingerprint value={signer.fingerprint} />
         </div>
       ) : (

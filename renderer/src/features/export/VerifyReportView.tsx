@@ -3,10 +3,12 @@ import { formatDateTime } from '../../logic/format';
 import type { VerifyReport } from '../../lib/types';
 import { useVocabularies } from '../../lib/vocabularies';
 import { Fingerprint } from '../keys/Fingerprint';
+import { useIsolatedT } from '../../i18n/isolate';
 
 /** A dossier or bundle checked: the signer (known? trusted?), the files, what is inside, every problem. */
 export function VerifyReportView({ report, label }: { report: VerifyReport; label: string }) {
   const { t, i18n } = useTranslation();
+  const ti = useIsolatedT();
   const vocabularies = useVocabularies();
   const locale = i18n.resolvedLanguage ?? 'en';
   const signature = report.bundle?.signature ?? report.signature;
@@ -18,7 +20,7 @@ export function VerifyReportView({ report, label }: { report: VerifyReport; labe
       data-ok={report.ok}
     >
       <h3 id="verify-heading">
-        {report.ok ? t('verify.ok', { name: label }) : t('verify.bad', { name: label })}
+        {report.ok ? ti('verify.ok', { name: label }) : ti('verify.bad', { name: label })}
       </h3>
       <dl className="facts">
         <dt>{t('verify.signature')}</dt>

@@ -9,10 +9,12 @@ import { vigil } from '../../lib/vigil';
 import { Fingerprint } from './Fingerprint';
 import { ImportKeyDialog } from './ImportKeyDialog';
 import { OrganisationKey } from './OrganisationKey';
+import { useIsolatedT } from '../../i18n/isolate';
 
 /** The organisation's key and partners' keys, with their trust. */
 export function KeysScreen() {
   const { t, i18n } = useTranslation();
+  const ti = useIsolatedT();
   const locale = i18n.resolvedLanguage ?? 'en';
   const keys = useLoad(() => vigil.keys.list(), 'keys');
   const [importing, setImporting] = useState(false);
@@ -108,10 +110,16 @@ export function KeysScreen() {
               </div>
               <Fingerprint value={key.fingerprint} />
               <p className="muted small">
-                {t('keys.importedAt', { when: formatDateTime(key.importedAt, locale) })}
-                {key.trustedBy && key.trustedAt
-                  ? ` · ${t('keys.trustedBy', { who: key.trustedBy, when: formatDateTime(key.trustedAt, locale) })}`
-                  : ''}
+                {ti('keys.importedAt', { when: formatDateTime(key.importedAt, locale) })}
+                {key.trustedBy && key.trustedAt ? (
+                  <>
+                    {' · '}
+                    {ti('keys.trustedBy', {
+                      who: key.trustedBy,
+                      when: formatDateTime(key.trustedAt, locale),
+                    })}
+                  </>
+                ) : null}
               </p>
               {key.warnings.map((w) => (
                 <p key={w} className="notice notice-warn" lang="en">

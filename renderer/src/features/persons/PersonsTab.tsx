@@ -11,6 +11,7 @@ import { useVocabularies } from '../../lib/vocabularies';
 import { vigil } from '../../lib/vigil';
 import { LinkPersonDialog } from './LinkPersonDialog';
 import { PersonEditor } from './PersonEditor';
+import { useIsolatedT } from '../../i18n/isolate';
 
 type Mode =
   | { name: 'edit'; person: CasePerson | null }
@@ -19,6 +20,7 @@ type Mode =
 
 export function PersonsTab({ caseId, recordId }: { caseId: string; recordId?: string }) {
   const { t } = useTranslation();
+  const ti = useIsolatedT();
   const { language, dateWords } = useLocale();
   const { label } = useVocabularies();
   const persons = useLoad(() => vigil.persons.list({ caseId }), caseId);
@@ -102,7 +104,7 @@ export function PersonsTab({ caseId, recordId }: { caseId: string; recordId?: st
       {mode.name === 'remove' ? (
         <ConfirmDialog
           title={t('persons.removeTitle')}
-          message={t('persons.removeMessage', { name: mode.person.name })}
+          message={ti('persons.removeMessage', { name: mode.person.name })}
           confirmLabel={t('persons.remove')}
           cancelLabel={t('common.cancel')}
           danger

@@ -14,6 +14,7 @@ import type { SearchHit, SearchResults } from '../../lib/types';
 import { useToggleSet } from '../../lib/useToggleSet';
 import { vigil } from '../../lib/vigil';
 import './search.css';
+import { useIsolatedT } from '../../i18n/isolate';
 
 const TAB_OF: Record<SearchKind, CaseTab> = {
   case: 'overview',
@@ -76,6 +77,7 @@ function DateFilter({
 /** Search across every case: results as you type, with the matching passage highlighted. */
 export function SearchScreen() {
   const { t } = useTranslation();
+  const ti = useIsolatedT();
   const { language, dateWords, dateInputWords } = useLocale();
   const { navigate } = useNavigation();
   const [text, setText] = useState('');
@@ -324,7 +326,7 @@ export function SearchScreen() {
             <Snippet hit={hit} />
             {hit.kind !== 'case' && hit.caseIds[0] && cases.get(hit.caseIds[0]) ? (
               <div className="muted small" dir="auto">
-                {t('search.inCase', { name: cases.get(hit.caseIds[0]) })}
+                {ti('search.inCase', { name: cases.get(hit.caseIds[0]) })}
               </div>
             ) : null}
           </li>

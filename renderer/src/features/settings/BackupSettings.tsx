@@ -9,10 +9,12 @@ import { formatBytes, formatDateTime } from '../../logic/format';
 import { useLoad } from '../../lib/useLoad';
 import { useOperation } from '../../lib/useOperation';
 import { isUiError, vigil } from '../../lib/vigil';
+import { useIsolatedT } from '../../i18n/isolate';
 
 /** Back up now (a save dialog opened by main), the last backup's date, and the reminder's age. */
 export function BackupSettings() {
   const { t, i18n } = useTranslation();
+  const ti = useIsolatedT();
   const locale = i18n.resolvedLanguage ?? 'en';
   const status = useLoad(() => vigil.backup.status(), 'backup-status');
   const { operationId, progress, start } = useOperation('backup');
@@ -86,7 +88,7 @@ export function BackupSettings() {
       {result === 'cancelled' ? <p role="status">{t('backup.cancelled')}</p> : null}
       {result && result !== 'cancelled' ? (
         <div className="notice notice-ok" role="status">
-          {t('backup.done', { file: result.label, size: formatBytes(result.bytes, locale) })}{' '}
+          {ti('backup.done', { file: result.label, size: formatBytes(result.bytes, locale) })}{' '}
           {result.outputId ? <ShowInFolder outputId={result.outputId} /> : null}
         </div>
       ) : null}

@@ -11,6 +11,7 @@ import { useLoad } from '../../lib/useLoad';
 import { useRecordTab } from '../../lib/useRecordTab';
 import { vigil } from '../../lib/vigil';
 import { TestimonyEditor } from './TestimonyEditor';
+import { useIsolatedT } from '../../i18n/isolate';
 
 type Mode =
   | { name: 'edit'; testimony: TestimonyRecord | null }
@@ -19,6 +20,7 @@ type Mode =
 
 export function TestimoniesTab({ caseId, recordId }: { caseId: string; recordId?: string }) {
   const { t } = useTranslation();
+  const ti = useIsolatedT();
   const { language, dateWords } = useLocale();
   const list = useLoad(() => vigil.testimonies.list({ caseId }), caseId);
   const persons = useLoad(() => vigil.persons.list({ caseId }), `persons:${caseId}`);
@@ -83,7 +85,7 @@ export function TestimoniesTab({ caseId, recordId }: { caseId: string; recordId?
             <li key={item.id} className="card">
               <div className="card-head">
                 <div>
-                  <h3 dir="auto">{t('testimonies.by', { witness })}</h3>
+                  <h3 dir="auto">{ti('testimonies.by', { witness })}</h3>
                   <div className="muted">
                     {formatPartialDate(item.takenOn, language, dateWords)} ·{' '}
                     {formatBytes(item.statementBytes, language)}
