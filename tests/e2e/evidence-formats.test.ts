@@ -89,7 +89,11 @@ describe.skipIf(skip)('evidence formats in the UI, in Chromium over the test bri
           .count(),
       ).toBe(0);
       expect(await peopleRows.innerText()).toContain(t('metadata.removed'));
-      await ui.expectText('Document properties (empty)');
+      // Kept on purpose, in words: the field's name and why, the core's English only as details.
+      await ui.expectText(t('strip.keptReasons.properties-expected'));
+      expect(await page.locator('.strip-comparison').innerText()).not.toContain(
+        'Document properties (empty)',
+      );
       await ui.audit('docx before/after');
       await ui.screenshot('evidence-docx-stripped', page.locator('.strip-comparison'));
       expect(ui.findings).toEqual([]);

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { stripEvidence, intakeFile } from '../../electron/core/evidence/evidence';
 import {
   createCase,
   createEvent,
@@ -9,6 +10,7 @@ import {
   createTestimony,
 } from '../../electron/core/records';
 import { VOCABULARIES } from '../../shared/vocabularies';
+import { writeZip } from '../helpers/hostileDossier';
 import { tempDir } from '../helpers/tmp';
 import { hasChromium, hasRenderer, launchBridgedApp } from './support/bridge';
 import { translator, type UiLanguage } from './support/locale';
@@ -21,6 +23,21 @@ if (skip)
   );
 
 const PASSPHRASE = 'every language passphrase for vigil';
+const fixtures = resolve(import.meta.dirname, '../fixtures/metadata');
+const JPEG_WITH_GPS = join(fixtures, 'camera.jpg');
+const DOCX_WITH_AUTHOR = join(fixtures, 'office/evidence.docx');
+
+/** A dossier zip whose manifest is not what it claims: unsigned, invalid, with a file it does not list. */
+async function tamperedDossier(path: string): Promise<string> {
+  return writeZip(
+    path,
+    new Map([
+      ['manifest.json', Buffer.from('{"reference":"CASE-7","files":[]}\n')],
+      ['manifest.json.asc', Buffer.from('not a signature')],
+      ['evidence/صورة 1.jpg', Buffer.from('altered bytes')],
+    ]),
+  );
+}
 const LANGUAGES = ['es', 'fr', 'ar', 'ru'] as const;
 const localesDir = resolve(import.meta.dirname, '../../shared/i18n/locales');
 
@@ -141,6 +158,13 @@ describe.skipIf(skip)('every screen in the user’s language (Chromium, real vau
         recipient: 'Relatoría de Qaraqara',
         status: 'draft',
       });
+      // Evidence that speaks about itself: a photo with GPS (stripped once) and a DOCX with its author.
+      const photo = await intakeFile(vault, { caseId, path: JPEG_WITH_GPS });
+      await stripEvidence(vault, photo.id);
+      await intakeFile(vault, { caseId, path: DOCX_WITH_AUTHOR });
+      const work = await tempDir('vigil-e2e-languages-files-');
+      const tampered = await tamperedDossier(join(work, 'tampered-dossier.zip'));
+      const tamperedArabic = await tamperedDossier(join(work, 'ملف-معدّل.zip'));
 
       for (const language of LANGUAGES) {
         const ui = new VigilPages(app, language);
@@ -203,6 +227,91 @@ describe.skipIf(skip)('every screen in the user’s language (Chromium, real vau
             expect(await log.innerText()).not.toMatch(/\b(case|person|event)\.create\b/);
           }
         }
+
+        // Point 7: metadata fields named in the language (by their stable id), the raw name beside, isolated.
+        await ui.tab('evidence');
+        for (const [file, expectedId] of [
+          ['camera.jpg', 'gpsPosition'],
+          ['evidence.docx', 'author'],
+        ] as const) {
+          await page
+            .getByRole('button', { name: new RegExp(file.replace('.', '\\.')) })
+            .first()
+            .click();
+          await page.getByRole('heading', { level: 3, name: file }).waitFor();
+          const panel = page.locator('.metadata-panel').first();
+          await panel.locator('.field-name').first().waitFor();
+          const names = await panel.locator('.field-name').evaluateAll((els) =>
+            els.map((e) => ({
+              id: e.getAttribute('data-field-id'),
+              label: e.querySelector('.field-label')?.textContent ?? '',
+              raw: e.querySelector('bdi.field-raw[dir="ltr"][lang="en"] code')?.textContent ?? '',
+            })),
+          );
+          expect(names.length, file).toBeGreaterThan(3);
+          for (const name of names) {
+            expect(name.raw, `${language} ${file}`).not.toBe('');
+            expect(name.label, `${language} ${file} ${name.raw}`).toBe(
+              name.id === 'other' ? t('metadata.otherField') : t(`metadata.fields.${name.id}`),
+            );
+          }
+          expect(names.map((n) => n.id)).toContain(expectedId);
+          // The core's English labels are gone.
+          expect(await panel.innerText()).not.toMatch(
+            /GPS position \(|\(EXIF, JPEG\)|Last edited by/,
+          );
+          await scan(`evidence panel: ${file}`);
+        }
+        // The photo's before/after.
+        await page
+          .getByRole('button', { name: /camera\.jpg/ })
+          .first()
+          .click();
+        await ui.button('evidence.showStripped').click();
+        await ui.heading('strip.title').waitFor({ timeout: 60_000 });
+        const comparison = page.locator('.strip-comparison');
+        expect(await comparison.locator('bdi.field-raw[dir="ltr"]').count()).toBeGreaterThan(3);
+        expect(await comparison.locator('[data-field-id="gpsPosition"]').count()).toBeGreaterThan(
+          0,
+        );
+        await scan('strip before/after');
+        await ui.audit('strip before/after');
+
+        // A file that is not a bundle, then a tampered dossier, at import.
+        await ui.navigate('import');
+        await ui.heading('import.title').waitFor();
+        app.dialogs.opens.push(JPEG_WITH_GPS);
+        await page.locator('.narrow > .actions button').first().click();
+        await ui.expectText(t('import.notBundle.title'));
+        await scan('import: not a bundle');
+        app.dialogs.opens.push(tampered);
+        await page.locator('.narrow > .actions button').first().click();
+        const verify = page.getByTestId('verify-report');
+        await verify.waitFor({ timeout: 30_000 });
+        const problems = page.getByTestId('verify-problems');
+        const codes = await problems
+          .locator('li')
+          .evaluateAll((els) => els.map((e) => e.getAttribute('data-code')));
+        expect(codes.length).toBeGreaterThan(0);
+        expect(codes).not.toContain('other');
+        for (const code of new Set(codes))
+          expect(await problems.innerText()).toContain(t(`verify.issues.${code}`));
+        // The core's English sentences only inside the closed technical details.
+        expect(await ui.visibleText()).not.toMatch(
+          /does not hold|is missing|not a valid Vigil manifest/,
+        );
+        await scan('import: tampered dossier');
+        // Bidi: the file name is isolated, the sentence's punctuation stays the sentence's.
+        const heading = verify.locator('h3');
+        expect(await heading.locator('bdi[data-isolated]').allTextContents()).toEqual([
+          'tampered-dossier.zip',
+        ]);
+        expect(await heading.textContent()).toBe(t('verify.bad', { name: 'tampered-dossier.zip' }));
+        await ui.audit('import: tampered dossier');
+        await ui.screenshot('import-tampered');
+        await ui.navigate('cases');
+        await page.getByRole('button', { name: title }).first().click();
+        await page.getByRole('heading', { level: 1, name: title }).waitFor();
 
         // A form the core refuses: consent for named mechanisms with none named.
         await ui.tab('persons');
@@ -287,6 +396,19 @@ describe.skipIf(skip)('every screen in the user’s language (Chromium, real vau
         await ui.screenshot('export-withholding');
         findings.push(...ui.findings);
       }
+      // Latin text with an Arabic name: English, a dossier named in Arabic.
+      await current.navigate('settings');
+      await page.locator('.language-picker select').first().selectOption('en');
+      const en = new VigilPages(app, 'en');
+      await en.navigate('import');
+      await en.heading('import.title').waitFor();
+      app.dialogs.opens.push(tamperedArabic);
+      await page.locator('.narrow > .actions button').first().click();
+      const arabicName = 'ملف-معدّل.zip';
+      const enHeading = page.getByTestId('verify-report').locator('h3');
+      await enHeading.waitFor({ timeout: 30_000 });
+      expect(await enHeading.locator('bdi[data-isolated]').allTextContents()).toEqual([arabicName]);
+      expect(await enHeading.textContent()).toBe(en.t('verify.bad', { name: arabicName }));
       expect(leftovers, leftovers.join('\n')).toEqual([]);
       expect(findings, JSON.stringify(findings, null, 2)).toEqual([]);
     } finally {

@@ -49,6 +49,10 @@ describe('verification problems as codes', () => {
       subject: 'evidence/صورة 1.jpg',
     });
     expect(classifyProblem('a sentence nobody writes').code).toBe('other');
+    // A signature problem quoting a reader's error is about the signature, not a file.
+    expect(
+      classifyProblem("the manifest's signature does not hold: The signature cannot be read: x"),
+    ).toEqual({ code: 'signature-invalid', subject: null });
   });
 
   it('words every code in all five languages', () => {
