@@ -1,6 +1,8 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Locator } from 'playwright-core';
+import { writeFile } from 'node:fs/promises';
+import { getEvidence, intakeFile, listEvidence } from '../../electron/core/evidence';
 import {
   createCase,
   createEvent,
@@ -11,7 +13,10 @@ import {
   deleteIntervention,
   getEvent,
   getTestimony,
+  linkPerson,
+  listCases,
   listEvents,
+  listPersons,
   listInterventionSteps,
   listTestimonies,
   listTrash,
@@ -192,6 +197,71 @@ describe.skipIf(skip)('edit, delete, restore, versions and states (Chromium, rea
         ['sent', '2024-05-02'],
       ]);
 
+      // ---- a person in two cases deleted from the vault: the question names both cases ----------
+      const other = await createCase(vault, { title: 'Desaparición en Puno', countries: ['PE'] });
+      const shared = await createPerson(
+        vault,
+        { name: 'Jorge Huamán' },
+        { caseId: c.id, role: 'victim' },
+      );
+      await linkPerson(vault, { caseId: other.id, personId: shared.id, role: 'witness' });
+      await openCase(en);
+      await en.tab('persons');
+      await action(card('Jorge Huamán'), en.t('persons.delete')).click();
+      const deletePerson = page.getByRole('dialog', { name: en.t('persons.deleteTitle') });
+      await deletePerson.waitFor();
+      await expect.poll(() => deletePerson.innerText()).toContain(other.reference);
+      expect(await deletePerson.innerText()).toContain(c.reference);
+      expect(await deletePerson.innerText()).toContain('Desaparición en Puno');
+      expect(await focusedText()).toBe(en.t('common.cancel'));
+      await en.audit('delete a person in two cases');
+      await en.screenshot('person-delete-two-cases', deletePerson);
+      await deletePerson.getByRole('button', { name: en.t('persons.delete'), exact: true }).click();
+      await card('Jorge Huamán').waitFor({ state: 'detached' });
+      expect((await listPersons(vault, { caseId: other.id })).map((p) => p.name)).toEqual([]);
+      expect((await listTrash(vault)).map((e) => e.kind)).toContain('person');
+
+      // ---- evidence: its description edited, then deleted to the Trash -----------------------
+      const file = join(await tempDir('vigil-e2e-records-files-'), 'market-notes.txt');
+      await writeFile(file, 'Notes taken at the market on 2 March.\n');
+      const item = await intakeFile(vault, { caseId: c.id, path: file });
+      await en.tab('persons');
+      await en.tab('evidence');
+      await page.getByRole('button', { name: /^market-notes\.txt/ }).click();
+      await en.button('evidence.editWords').click();
+      await en.field('evidence.wordTitle').fill('Notes from the market');
+      await en.field('evidence.description').fill('Handwritten notes, typed up the same evening.');
+      await en.button('common.save').click();
+      await en.expectText('Handwritten notes, typed up the same evening.');
+      expect(await getEvidence(vault, item.id)).toMatchObject({
+        title: 'Notes from the market',
+        description: 'Handwritten notes, typed up the same evening.',
+      });
+      await en.audit('evidence description');
+      await en.button('evidence.delete').click();
+      expect(await focusedText()).toBe(en.t('common.cancel'));
+      await page
+        .getByRole('dialog')
+        .getByRole('button', { name: en.t('evidence.delete'), exact: true })
+        .click();
+      await en.expectText(en.t('evidence.empty'));
+      expect(await listEvidence(vault, c.id)).toEqual([]);
+
+      // ---- a whole case deleted from its overview, behind a question focused on Cancel ----------
+      await page
+        .getByRole('button', { name: en.t('workspace.back') })
+        .first()
+        .click();
+      await page.getByRole('button', { name: other.title, exact: true }).click();
+      await en.tab('overview');
+      await en.button('overview.delete').click();
+      const deleteCase = page.getByRole('dialog', { name: en.t('overview.deleteTitle') });
+      expect(await deleteCase.innerText()).toContain(other.reference);
+      expect(await focusedText()).toBe(en.t('common.cancel'));
+      await deleteCase.getByRole('button', { name: en.t('overview.delete'), exact: true }).click();
+      await en.heading('cases.title').waitFor();
+      expect((await listCases(vault)).map((x) => x.id)).toEqual([c.id]);
+
       // ---- in Arabic, right to left ----------------------------------------------------------
       await en.navigate('settings');
       await page.locator('.language-picker select').first().selectOption('ar');
@@ -239,13 +309,16 @@ describe.skipIf(skip)('edit, delete, restore, versions and states (Chromium, rea
       await ar.expectText(ar.t('trash.restored', { kind: ar.t('trash.kinds.event') }));
       expect(await listEvents(vault, { caseId: c.id })).toHaveLength(1);
       await ar.audit('trash');
+      // What the English part deleted (a person, an evidence item, a case) and the intervention.
+      const inTrash = (await listTrash(vault)).length;
+      expect(inTrash).toBe(4);
       await ar.button('trash.emptyButton').click();
       expect(await focusedText()).toBe(ar.t('common.cancel'));
       await page
         .getByRole('dialog')
         .getByRole('button', { name: ar.t('trash.emptyConfirm'), exact: true })
         .click();
-      await ar.expectText(ar.t('trash.emptied', { count: 1 }));
+      await ar.expectText(ar.t('trash.emptied', { count: inTrash }));
       await ar.expectText(ar.t('trash.empty'));
       expect(await listTrash(vault)).toEqual([]);
 

@@ -12,6 +12,7 @@ import { useLoad } from '../../lib/useLoad';
 import { useTask } from '../../lib/useTask';
 import { isUiError, vigil } from '../../lib/vigil';
 import { EvidencePreview } from './EvidencePreview';
+import { EvidenceWords } from './EvidenceWords';
 import { MetadataPanel } from './MetadataPanel';
 import { StripComparison } from './StripComparison';
 
@@ -20,10 +21,12 @@ export function EvidenceDetail({
   id,
   onChanged,
   onOpen,
+  onDeleted,
 }: {
   id: string;
   onChanged: () => void;
   onOpen: (id: string) => void;
+  onDeleted: () => void;
 }) {
   const { t, i18n } = useTranslation();
   const locale = i18n.resolvedLanguage ?? 'en';
@@ -97,6 +100,15 @@ export function EvidenceDetail({
       <p className="field-hint">
         {isOriginal ? t('evidence.originalHint') : t('evidence.workingHint')}
       </p>
+      <EvidenceWords
+        key={`${item.id}:${item.title ?? ''}:${item.description ?? ''}:${item.source ?? ''}`}
+        item={item}
+        onSaved={() => {
+          detail.reload();
+          onChanged();
+        }}
+        onDeleted={onDeleted}
+      />
       <ErrorNotice
         error={error}
         // Only stripping and saving a working copy can meet a format Vigil cannot clean: say that, not "a key".

@@ -73,6 +73,10 @@ export function EvidenceTab({ caseId, recordId }: { caseId: string; recordId?: s
               id={selected}
               onChanged={list.reload}
               onOpen={setSelected}
+              onDeleted={() => {
+                setSelected(null);
+                list.reload();
+              }}
             />
           </div>
         ) : null}

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { ConsentBadges } from '../../components/ConsentForm';
+import { ActionButton } from '../../components/ActionButton';
 import { ConfirmDialog } from '../../components/Dialog';
 import { EditDeleteActions, RecordTab } from '../../components/RecordTab';
 import { useLocale } from '../../i18n/useLocale';
@@ -9,6 +10,7 @@ import { useLoad } from '../../lib/useLoad';
 import { useOpenLinked, useRecordTab } from '../../lib/useRecordTab';
 import { useVocabularies } from '../../lib/vocabularies';
 import { vigil } from '../../lib/vigil';
+import { DeletePersonDialog } from './DeletePersonDialog';
 import { LinkPersonDialog } from './LinkPersonDialog';
 import { PersonEditor } from './PersonEditor';
 import { useIsolatedT } from '../../i18n/isolate';
@@ -16,7 +18,8 @@ import { useIsolatedT } from '../../i18n/isolate';
 type Mode =
   | { name: 'edit'; person: CasePerson | null }
   | { name: 'link' }
-  | { name: 'remove'; person: CasePerson };
+  | { name: 'remove'; person: CasePerson }
+  | { name: 'delete'; person: CasePerson };
 
 export function PersonsTab({ caseId, recordId }: { caseId: string; recordId?: string }) {
   const { t } = useTranslation();
@@ -73,7 +76,14 @@ export function PersonsTab({ caseId, recordId }: { caseId: string; recordId?: st
                 deleteLabel={t('persons.remove')}
                 onEdit={() => setMode({ name: 'edit', person })}
                 onDelete={() => setMode({ name: 'remove', person })}
-              />
+              >
+                <ActionButton
+                  label={t('persons.delete')}
+                  context={person.name}
+                  className="btn btn-small btn-danger"
+                  onClick={() => setMode({ name: 'delete', person })}
+                />
+              </EditDeleteActions>
             </div>
             <dl className="facts">
               {person.pseudonym ? (
@@ -100,6 +110,9 @@ export function PersonsTab({ caseId, recordId }: { caseId: string; recordId?: st
       </ul>
       {mode.name === 'link' ? (
         <LinkPersonDialog caseId={caseId} onClose={toList} onLinked={back} />
+      ) : null}
+      {mode.name === 'delete' ? (
+        <DeletePersonDialog person={mode.person} onCancel={toList} act={act} />
       ) : null}
       {mode.name === 'remove' ? (
         <ConfirmDialog

@@ -1,6 +1,9 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useNavigation } from '../../app/routes';
 import { useCountryNames } from '../../components/CountrySelect';
+import { ConfirmDialog } from '../../components/Dialog';
+import { ErrorNotice } from '../../components/ErrorNotice';
 import { formatDateTime } from '../../logic/format';
 import type { CaseRecord } from '../../lib/types';
 import { useVocabularies } from '../../lib/vocabularies';
@@ -31,6 +34,20 @@ export function OverviewTab({
   const { label } = useVocabularies();
   const countries = useCountryNames();
   const [editing, setEditing] = useState(false);
+  const [deleting, setDeleting] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const { navigate } = useNavigation();
+  // The case and everything in it go to the Trash together (restored together too).
+  const remove = async () => {
+    setDeleting(false);
+    setError(null);
+    try {
+      await vigil.cases.remove({ id: record.id });
+      navigate({ name: 'cases' });
+    } catch (e) {
+      setError(e);
+    }
+  };
 
   if (editing) {
     return (
@@ -54,10 +71,30 @@ export function OverviewTab({
     <section aria-labelledby="overview-heading">
       <div className="card-head">
         <h2 id="overview-heading">{t('overview.title')}</h2>
-        <button type="button" className="btn" onClick={() => setEditing(true)}>
-          {t('overview.edit')}
-        </button>
+        <div className="actions">
+          <button type="button" className="btn" onClick={() => setEditing(true)}>
+            {t('overview.edit')}
+          </button>
+          <button type="button" className="btn btn-danger" onClick={() => setDeleting(true)}>
+            {t('overview.delete')}
+          </button>
+        </div>
       </div>
+      <ErrorNotice error={error} />
+      {deleting ? (
+        <ConfirmDialog
+          title={t('overview.deleteTitle')}
+          message={t('overview.deleteMessage', {
+            reference: record.reference,
+            title: record.title,
+          })}
+          confirmLabel={t('overview.delete')}
+          cancelLabel={t('common.cancel')}
+          danger
+          onConfirm={() => void remove()}
+          onCancel={() => setDeleting(false)}
+        />
+      ) : null}
       {record.summary ? (
         <p className="summary" dir="auto">
           {record.summary}
