@@ -359,6 +359,16 @@ export const MEDIA_VARIANTS: MediaVariant[] = [
   fragmented('fragmented-global-sidx.mp4', 'frag_keyframe+empty_moov+dash+global_sidx'),
   fragmented('fragmented-moov-samples.mp4', 'frag_keyframe'),
   fragmented('fragmented-explicit-base.mov', 'frag_keyframe+empty_moov', ['-f', 'mov']),
+  // A fragment per track: the subtitle track's fragments go whole, the index's fragment numbers move.
+  fragmented('fragmented-separate-moof.mp4', 'frag_keyframe+empty_moov+separate_moof'),
+  {
+    // ffmpeg warns that it writes this segment index wrong (it points inside boxes): refused, not guessed at.
+    ...fragmented(
+      'fragmented-bad-sidx.mp4',
+      'frag_keyframe+empty_moov+separate_moof+dash+global_sidx',
+    ),
+    refused: /MP4 video has a segment index \(sidx\) that points inside a box/,
+  },
   {
     // A subtitle track of positions, and metadata planted in every fragment.
     ...fragmented('fragmented-planted.mp4', 'frag_keyframe+empty_moov+default_base_moof'),
