@@ -12,7 +12,7 @@ import type { ReleaseIssueView } from './release';
  */
 export const DOSSIER_FORMAT = 'vigil-dossier';
 export const DOSSIER_VERSION = 2;
-export const TEMPLATES = ['generic', 'wgad', 'urgent-appeal'] as const;
+export const TEMPLATES = ['generic', 'wgad', 'urgent-appeal', 'echr'] as const;
 export type Template = (typeof TEMPLATES)[number];
 export const DOSSIER_LANGUAGES = ['en', 'es', 'fr', 'ar', 'ru'] as const;
 export type DossierLanguage = (typeof DOSSIER_LANGUAGES)[number];
@@ -315,8 +315,53 @@ export const APPEAL_SECTIONS = [
   'page',
 ] as const;
 export type AppealSection = (typeof APPEAL_SECTIONS)[number];
+/**
+ * The regional bodies' templates (the European Court's application
+ * material, the Inter-American Commission's petition and precautionary
+ * measures, the African Commission's communication): each is laid out in the
+ * sections of the body's own form, and its checklist items are named by
+ * those sections.
+ */
+export const REGIONAL_TEMPLATES = ['echr'] as const;
+export type RegionalTemplate = (typeof REGIONAL_TEMPLATES)[number];
+export const REGIONAL_SECTIONS = [
+  // The European Court's application form (Rule 47): A to I.
+  'applicant',
+  'state',
+  'representative',
+  'facts',
+  'violations',
+  'admissibility',
+  'otherProcedures',
+  'documents',
+  'length',
+] as const;
+export type RegionalSection = (typeof REGIONAL_SECTIONS)[number];
+
+/** The mechanism term each regional template is made for (its audience: consent for that body decides). */
+export const REGIONAL_MECHANISMS: Record<RegionalTemplate, string> = {
+  echr: 'echr',
+};
+
+/**
+ * What a regional template needs beyond the case facts (which the case's
+ * mechanism facts and records hold): the lawyer's arguments. Kept per case
+ * and template in the submissions table, written by the lawyer, never
+ * invented by the template, and released like every other free text.
+ */
+export const mechanismArgumentsSchema = z
+  .object({
+    /** Each complaint: the provision invoked ("Article 10", "Art. 13 of the American Convention") and how it was infringed. */
+    violations: boundedList(
+      z.object({ provision: lineText, argument: longText.default('') }).strict(),
+      30,
+    ).default([]),
+  })
+  .strict();
+export type MechanismArguments = z.output<typeof mechanismArgumentsSchema>;
+
 /** A section of any template's checklist. */
-export type ChecklistSection = WgadSection | AppealSection;
+export type ChecklistSection = WgadSection | AppealSection | RegionalSection;
 
 export const CHECKLIST_TARGETS = [
   'case',

@@ -23,7 +23,7 @@ import {
   importDossier,
   previewExport,
   saveSubmission,
-  URGENT_APPEAL_PUBLIC,
+  templateAudienceError,
   type SubmissionKind,
   verifyDossier,
   DuplicateCaseError,
@@ -53,8 +53,8 @@ function audienceOption(context: CommandContext): Audience {
     return defaultAudience(template, context.strings('encrypt-to').length > 0);
   const audience = parseAudience(value);
   if ('error' in audience) throw new UsageError(`--for ${audience.error}`);
-  if (template === 'urgent-appeal' && audience.kind !== 'public')
-    throw new UsageError(URGENT_APPEAL_PUBLIC);
+  const refused = templateAudienceError(template, audience);
+  if (refused) throw new UsageError(refused);
   return audience;
 }
 
@@ -190,7 +190,7 @@ const exportCommand: Command = {
       type: 'string',
       valueName: 'NAME',
       description:
-        'generic (the default: a case report), wgad (the WGAD model questionnaire) or urgent-appeal (a one-page urgent appeal for publication)',
+        'generic (the default: a case report), wgad (the WGAD model questionnaire), urgent-appeal (a one-page urgent appeal for publication) or echr (the European Court of Human Rights: material for its application form, on violations of the European Convention by a Council of Europe State, within four months of the final domestic decision)',
     },
     language: {
       type: 'string',
@@ -239,6 +239,7 @@ const exportCommand: Command = {
     'vigil export --case 3f2a… --for partners --include-original 9c1e… --check',
     'vigil export --case 3f2a… --template wgad --out ./wgad-dossier',
     'vigil export --case 3f2a… --template urgent-appeal --language fr --check',
+    'vigil export --case 3f2a… --template echr --language fr --out ./echr',
     'vigil export --case 3f2a… --encrypt-to 8E3F…C2A1 --encrypt-to 41D0…77B9 --out case.vigil.gpg',
   ],
   details: `A dossier folder holds manifest.json and its signature manifest.json.asc, the submission as PDF
@@ -258,7 +259,16 @@ of the authorities and to whom to write (vigil submission set --template urgent-
 published, so it is made for the public only (--for public, the default): consent decides as for
 any publication. Its checklist asks for a named defender, the work of each, the facts with date
 and place, those responsible, the requests and the addressees, and that the page fits on one; an
-appeal that takes more than one page is refused (nothing is cut), so shorten the texts.`,
+appeal that takes more than one page is refused (nothing is cut), so shorten the texts.
+--template echr lays out what the European Court's application form (Rule 47) asks, in the form's
+sections: A the applicant (named in full: consent for the Court must allow it), B the respondent
+State, C the representative (the organisation profile), E the facts (summary and events), F each
+complaint with the Article invoked and the argument (vigil submission set --template echr), G
+domestic remedies, the final domestic decision and the four months counted from its notification,
+H other international proceedings (B, G and H from vigil case facts), I the accompanying
+documents (the dossier's evidence). It is material to transfer into the Court's official form, which must be
+used, and is made for the Court only (--for echr). The checklist flags a text longer than the 20
+pages an annex may take.`,
   async run(context) {
     const vault = await context.openVault();
     const request = { ...exportRequest(context), caseId: await caseIdFrom(vault, context) };
@@ -538,12 +548,16 @@ do not join the vault's vocabularies (at most ${MAX_CASE_TERMS} per case).`,
   },
 };
 
-const SUBMISSION_KINDS = ['wgad', 'urgent-appeal'] as const satisfies readonly SubmissionKind[];
+const SUBMISSION_KINDS = [
+  'wgad',
+  'urgent-appeal',
+  'echr',
+] as const satisfies readonly SubmissionKind[];
 const submissionTemplate = {
   type: 'string',
   valueName: 'NAME',
   description:
-    'wgad (the default: the WGAD arguments) or urgent-appeal (the requests to the authorities and the addressees)',
+    'wgad (the default: the WGAD arguments), urgent-appeal (the requests to the authorities and the addressees) or echr (the complaints to the European Court: each Article invoked and the argument)',
 } as const;
 
 const submissionShow: Command = {
@@ -572,9 +586,11 @@ const submissionSet: Command = {
   examples: [
     'vigil submission set --case 3f2a… --file wgad.json',
     'vigil submission set --case 3f2a… --template urgent-appeal --file appeal.json',
+    'vigil submission set --case 3f2a… --template echr --file complaints.json',
   ],
   details: `An urgent appeal's file: {"requests": ["Release … immediately and unconditionally", …],
-"addressees": [{"name": "Prosecutor General", "address": "…"}, …]} (at most 20 of each).`,
+"addressees": [{"name": "Prosecutor General", "address": "…"}, …]} (at most 20 of each).
+The European Court's: {"violations": [{"provision": "Article 10", "argument": "…"}, …]} (at most 30).`,
   async run(context) {
     const kind = oneOf(context, 'template', SUBMISSION_KINDS, 'wgad');
     const file = context.requireString('file');

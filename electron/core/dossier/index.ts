@@ -5,6 +5,7 @@ export {
   planDossier,
   defaultAudience,
   URGENT_APPEAL_PUBLIC,
+  templateAudienceError,
   type ExportRequest,
   type DossierPlan,
 } from './plan';

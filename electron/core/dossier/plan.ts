@@ -10,6 +10,10 @@ import {
   type FileRole,
   type Manifest,
   type OriginalReveal,
+  REGIONAL_MECHANISMS,
+  REGIONAL_TEMPLATES,
+  type ChecklistItem,
+  type RegionalTemplate,
   type Template,
   type WithheldItem,
 } from '../../../shared/dossier';
@@ -65,6 +69,9 @@ import {
   onePageItem,
   urgentAppeal,
 } from './templates/urgentAppeal';
+import { echrForm } from './templates/echr';
+import { formChecklist, formDocument, type MechanismForm } from './templates/mechanismForm';
+import { formFacts } from './templates/regionalParts';
 import { fill, WORDS } from './templates/words';
 import { verifyInstructions } from './verifyText';
 
@@ -118,6 +125,8 @@ export interface DossierPlan {
 export function defaultAudience(template: Template, bundle = false): Audience {
   // An urgent appeal is published: whoever it is sent to, only what may be published goes into it.
   if (template === 'urgent-appeal') return { kind: 'public' };
+  // A regional body's form is made for that body, whoever carries it there.
+  if (isRegional(template)) return { kind: 'mechanism', mechanism: REGIONAL_MECHANISMS[template] };
   if (bundle) return { kind: 'partners' };
   return template === 'wgad' ? { kind: 'mechanism', mechanism: 'wgad' } : { kind: 'public' };
 }
@@ -129,7 +138,30 @@ const BASE_NAMES: Record<Template, string> = {
   generic: 'case-report',
   wgad: 'wgad-communication',
   'urgent-appeal': 'urgent-appeal',
+  echr: 'echr-application-material',
 };
+
+export const isRegional = (template: Template): template is RegionalTemplate =>
+  template in REGIONAL_MECHANISMS;
+
+const BODY_NAMES: Record<RegionalTemplate, string> = {
+  echr: 'The European Court material (--template echr) is made for the Court',
+};
+
+/**
+ * Why `audience` cannot receive `template`, or null when it can: an urgent
+ * appeal is published; a regional body's form goes to that body only, so
+ * that consent for that body decides whom it names.
+ */
+export function templateAudienceError(template: Template, audience: Audience): string | null {
+  if (template === 'urgent-appeal' && audience.kind !== 'public') return URGENT_APPEAL_PUBLIC;
+  if (isRegional(template)) {
+    const mechanism = REGIONAL_MECHANISMS[template];
+    if (audience.kind !== 'mechanism' || audience.mechanism !== mechanism)
+      return `${BODY_NAMES[template]}: it is made for --for ${mechanism} only, and consent for that body decides whom it names.`;
+  }
+  return null;
+}
 
 export const URGENT_APPEAL_PUBLIC =
   'An urgent appeal is published: it is made for the public only (--for public), and consent decides who it may name as for any publication.';
@@ -192,8 +224,8 @@ export async function prepareRedaction(
   allTexts = false,
 ): Promise<Prepared> {
   const audience = request.audience ?? defaultAudience(request.template);
-  if (request.template === 'urgent-appeal' && audience.kind !== 'public')
-    throw new VigilError('INVALID_INPUT', URGENT_APPEAL_PUBLIC);
+  const refused = templateAudienceError(request.template, audience);
+  if (refused) throw new VigilError('INVALID_INPUT', refused);
   try {
     audienceRule(audience, request.includePrivate);
   } catch (error) {
@@ -216,6 +248,13 @@ export async function prepareRedaction(
     allTexts || request.template !== 'generic' || audience.kind === 'partners'
       ? await getSubmission(vault, request.caseId, 'facts')
       : null;
+  const regional = REGIONAL_TEMPLATES.filter((t) => allTexts || t === request.template);
+  const args = await Promise.all(
+    regional.map(async (t) => ({
+      template: t,
+      data: await getSubmission(vault, request.caseId, t),
+    })),
+  );
   const words = WORDS[request.language];
   const redacted = redactCase(original, submission, {
     audience,
@@ -227,6 +266,7 @@ export async function prepareRedaction(
     approvedReleases: stored,
     appeal,
     facts,
+    arguments: args,
   });
   return {
     original,
@@ -299,6 +339,51 @@ async function appealOf(
   };
 }
 
+/** A regional template's form of a prepared export: what the document prints and the checklist lists. */
+async function regionalFormOf(
+  vault: Vault,
+  prepared: Prepared,
+  template: RegionalTemplate,
+  evidence: readonly DossierEvidence[],
+  createdAt: Date,
+): Promise<{ form: MechanismForm; model: DocumentModel }> {
+  const input = {
+    redacted: prepared.redacted,
+    // The case's mechanism facts as released for this audience.
+    facts: formFacts(
+      prepared.redacted.facts,
+      await hasSubmission(vault, prepared.original.case.id, 'facts'),
+      prepared.redacted.document,
+      prepared.formatter,
+    ),
+    organisation: await loadOrganisation(vault.db),
+    evidence,
+    formatter: prepared.formatter,
+    createdAt,
+  };
+  const form = ({ echr: echrForm } satisfies Record<RegionalTemplate, unknown>)[template](input);
+  return {
+    form,
+    model: formDocument(form, prepared.original.case.reference ?? '', prepared.formatter),
+  };
+}
+
+/** The checklist item on a regional form's length: ok within the pages the body allows. */
+function lengthItem(pages: number, f: Formatter): ChecklistItem {
+  return {
+    id: 'length:pages',
+    part: 'length',
+    field: 'pages',
+    person: null,
+    label: fill(f.words.echr.length, { pages }),
+    ok: pages <= ECHR_MAX_PAGES,
+    target: { kind: 'case', id: null, field: 'summary' },
+  };
+}
+
+/** The European Court's cap on what is added to the application form (Practice Direction on institution of proceedings). */
+const ECHR_MAX_PAGES = 20;
+
 async function originalsOf(
   vault: Vault,
   caseId: string,
@@ -340,7 +425,20 @@ export async function previewExport(vault: Vault, request: ExportRequest): Promi
             ...appealChecklist(appeal),
             onePageItem(pdfPageCount(await renderPdf(model)), prepared.formatter),
           ])
-        : [];
+        : isRegional(request.template)
+          ? await regionalFormOf(
+              vault,
+              prepared,
+              request.template,
+              selection.items,
+              vault.now(),
+            ).then(async ({ form, model }) => [
+              ...formChecklist(form),
+              ...(request.template === 'echr'
+                ? [lengthItem(pdfPageCount(await renderPdf(model)), prepared.formatter)]
+                : []),
+            ])
+          : [];
   const missing = missingItems(checklist);
   return {
     template: request.template,
@@ -412,7 +510,10 @@ export async function planDossier(vault: Vault, request: ExportRequest): Promise
         )
       : request.template === 'urgent-appeal'
         ? (await appealOf(vault, prepared, request, createdAt)).model
-        : genericReport(redacted, selection.items, formatter, createdAt);
+        : isRegional(request.template)
+          ? (await regionalFormOf(vault, prepared, request.template, selection.items, createdAt))
+              .model
+          : genericReport(redacted, selection.items, formatter, createdAt);
   assertValidDocument(model);
   const warnings: string[] = [];
   const unsupported = await unsupportedCharacters(model);

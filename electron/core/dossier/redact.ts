@@ -1,6 +1,7 @@
 import type {
   Audience,
   ConsentStatus,
+  MechanismArguments,
   UrgentAppeal,
   WgadSubmission,
   WithheldItem,
@@ -76,6 +77,8 @@ export interface RedactionOptions {
   appeal?: UrgentAppeal | null;
   /** The case's mechanism facts, when the export carries them. */
   facts?: MechanismFacts | null;
+  /** Regional templates' arguments (each reviewed under its template's name), when the export carries them. */
+  arguments?: { template: string; data: MechanismArguments }[];
 }
 
 export interface RedactedPerson {
@@ -116,6 +119,8 @@ export interface RedactedCase {
    * when the export does not carry them.
    */
   facts: MechanismFacts | null;
+  /** Regional templates' arguments as released, by template; those the export carries. */
+  arguments: Record<string, MechanismArguments>;
   /** The withholding report (the sender's; never rendered). */
   withheld: WithheldItem[];
   /** Every person of the case and how they appear, if at all (the sender's). */
@@ -516,6 +521,9 @@ export function redactCase(
         beneficiaries: options.facts.beneficiaries.filter((id) => labelOf(id) !== null),
       }
     : null;
+  const mechanismArguments = Object.fromEntries(
+    (options.arguments ?? []).map((a) => [a.template, release('submission', a.template, a.data)]),
+  );
 
   const redacted: CaseDocument = {
     ...document,
@@ -539,6 +547,7 @@ export function redactCase(
     submission: scrubbedSubmission,
     appeal,
     facts,
+    arguments: mechanismArguments,
     withheld,
     consent,
     releaser,

@@ -91,7 +91,9 @@ function titleOf(document: CaseDocument, record: RecordRelease): string {
         ? 'Urgent appeal'
         : record.id === FACTS_RECORD_ID
           ? 'Mechanism facts'
-          : 'WGAD submission';
+          : record.id === SUBMISSION_RECORD_ID
+            ? 'WGAD submission'
+            : `Arguments (${record.id})`;
   }
 }
 

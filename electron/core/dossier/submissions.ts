@@ -1,4 +1,6 @@
 import {
+  mechanismArgumentsSchema,
+  type MechanismArguments,
   urgentAppealSchema,
   wgadSubmissionSchema,
   type UrgentAppeal,
@@ -11,20 +13,24 @@ import type { Vault } from '../vault/vault';
 /**
  * What templates need beyond the case's records, one record per case and
  * kind in the `submissions` table: the WGAD arguments (`wgad`), an urgent
- * appeal's requests and addressees (`urgent-appeal`), and the case-wide
- * mechanism facts every template reads (`facts`, see ./facts.ts).
+ * appeal's requests and addressees (`urgent-appeal`), the case-wide
+ * mechanism facts every template reads (`facts`, see ./facts.ts), and the
+ * arguments of a regional body's template (`echr`…).
  */
 const KINDS = {
   wgad: { schema: wgadSubmissionSchema, what: 'WGAD submission' },
   'urgent-appeal': { schema: urgentAppealSchema, what: 'urgent appeal' },
   facts: { schema: mechanismFactsSchema, what: 'mechanism facts' },
+  echr: { schema: mechanismArgumentsSchema, what: 'European Court application arguments' },
 } as const;
 export type SubmissionKind = keyof typeof KINDS;
 type DataOf<K extends SubmissionKind> = K extends 'wgad'
   ? WgadSubmission
   : K extends 'urgent-appeal'
     ? UrgentAppeal
-    : MechanismFacts;
+    : K extends 'facts'
+      ? MechanismFacts
+      : MechanismArguments;
 
 /**
  * What a schema cannot see: the facts' beneficiaries must be persons of the

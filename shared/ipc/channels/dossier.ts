@@ -4,6 +4,7 @@ import {
   CHECKLIST_TARGETS,
   WGAD_SECTIONS,
   APPEAL_SECTIONS,
+  REGIONAL_SECTIONS,
   DOSSIER_LANGUAGES,
   TEMPLATES,
   wgadSubmissionSchema,
@@ -31,7 +32,7 @@ export const exportRequestSchema = z.strictObject({
 
 const checklistItem = z.object({
   id: z.string(),
-  part: z.enum([...WGAD_SECTIONS, ...APPEAL_SECTIONS]),
+  part: z.enum([...WGAD_SECTIONS, ...APPEAL_SECTIONS, ...REGIONAL_SECTIONS]),
   field: z.string(),
   person: z.string().nullable(),
   label: z.string(),
@@ -44,7 +45,7 @@ const checklistItem = z.object({
 });
 
 const missingItem = z.object({
-  section: z.enum([...WGAD_SECTIONS, ...APPEAL_SECTIONS]),
+  section: z.enum([...WGAD_SECTIONS, ...APPEAL_SECTIONS, ...REGIONAL_SECTIONS]),
   person: z.string().nullable(),
   field: z.string(),
   label: z.string(),

@@ -1,5 +1,7 @@
 import type { DossierLanguage } from '../../../../shared/dossier';
 import { APPEAL_WORDS, type AppealWords } from './appealWords';
+import { ECHR_WORDS, type EchrWords } from './echrWords';
+import { REGIONAL_WORDS, type RegionalWords } from './regionalWords';
 import { WGAD_WORDS, type WgadWords } from './wgadWords';
 
 /**
@@ -76,6 +78,8 @@ export interface Words {
   };
   wgad: WgadWords;
   appeal: AppealWords;
+  echr: EchrWords;
+  regional: RegionalWords;
 }
 
 const en: Words = {
@@ -147,6 +151,8 @@ const en: Words = {
   },
   wgad: WGAD_WORDS.en,
   appeal: APPEAL_WORDS.en,
+  echr: ECHR_WORDS.en,
+  regional: REGIONAL_WORDS.en,
 };
 
 const es: Words = {
@@ -218,6 +224,8 @@ const es: Words = {
   },
   wgad: WGAD_WORDS.es,
   appeal: APPEAL_WORDS.es,
+  echr: ECHR_WORDS.es,
+  regional: REGIONAL_WORDS.es,
 };
 
 const fr: Words = {
@@ -289,6 +297,8 @@ const fr: Words = {
   },
   wgad: WGAD_WORDS.fr,
   appeal: APPEAL_WORDS.fr,
+  echr: ECHR_WORDS.fr,
+  regional: REGIONAL_WORDS.fr,
 };
 
 const ar: Words = {
@@ -360,6 +370,8 @@ const ar: Words = {
   },
   wgad: WGAD_WORDS.ar,
   appeal: APPEAL_WORDS.ar,
+  echr: ECHR_WORDS.ar,
+  regional: REGIONAL_WORDS.ar,
 };
 
 const ru: Words = {
@@ -431,6 +443,8 @@ const ru: Words = {
   },
   wgad: WGAD_WORDS.ru,
   appeal: APPEAL_WORDS.ru,
+  echr: ECHR_WORDS.ru,
+  regional: REGIONAL_WORDS.ru,
 };
 
 export const WORDS: Record<DossierLanguage, Words> = { en, es, fr, ar, ru };

@@ -1,7 +1,12 @@
 import { useTranslation } from 'react-i18next';
 import { useNavigation, type CaseTab } from '../../app/routes';
 import type { ExportPreview } from '../../lib/types';
-import { APPEAL_SECTIONS, type AppealSection } from '../../../../shared/dossier';
+import {
+  APPEAL_SECTIONS,
+  REGIONAL_SECTIONS,
+  type AppealSection,
+  type RegionalSection,
+} from '../../../../shared/dossier';
 
 const TAB_OF: Record<string, CaseTab> = {
   case: 'overview',
@@ -15,6 +20,9 @@ const TAB_OF: Record<string, CaseTab> = {
 /** The urgent appeal's parts, named in words (the WGAD's are its questionnaire's numerals). */
 const isAppealPart = (part: string): part is AppealSection =>
   (APPEAL_SECTIONS as readonly string[]).includes(part);
+/** A regional body's parts, named after the sections of its form. */
+const isRegionalPart = (part: string): part is RegionalSection =>
+  (REGIONAL_SECTIONS as readonly string[]).includes(part);
 
 /**
  * The admissibility checklist: what the body needs, ticked or missing, each
@@ -59,7 +67,9 @@ export function ChecklistStep({
               ? t('export.annexPart')
               : isAppealPart(part)
                 ? t(`export.appealParts.${part}`)
-                : part}
+                : isRegionalPart(part)
+                  ? t(`export.regionalParts.${part}`)
+                  : part}
           </h3>
           <ul className="checklist">
             {preview.checklist

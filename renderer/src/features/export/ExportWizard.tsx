@@ -17,6 +17,7 @@ import { EvidenceStep } from './EvidenceStep';
 import { AudienceStep } from './AudienceStep';
 import {
   exportRequest,
+  regionalMechanism,
   STEPS,
   unconfirmedOriginals,
   type ExportChoices,
@@ -115,9 +116,12 @@ export function ExportWizard({ caseId }: { caseId: string }) {
                   ...c,
                   template,
                   ...(template === 'urgent-appeal' ? { audience: 'public' as const } : {}),
+                  ...(regionalMechanism(template)
+                    ? { audience: 'mechanism' as const, mechanism: regionalMechanism(template)! }
+                    : {}),
                 }))
               }
-              options={(['wgad', 'urgent-appeal', 'generic'] as const).map((template) => ({
+              options={(['wgad', 'urgent-appeal', 'echr', 'generic'] as const).map((template) => ({
                 value: template,
                 label: t(`export.templates.${template}.label`),
                 hint: t(`export.templates.${template}.hint`),
@@ -146,6 +150,15 @@ export function ExportWizard({ caseId }: { caseId: string }) {
           <section aria-labelledby="audience-heading">
             <h2 id="audience-heading">{t('export.audienceTitle')}</h2>
             <p className="notice">{t('export.appealPublicOnly')}</p>
+          </section>
+        ) : regionalMechanism(choices.template) ? (
+          <section aria-labelledby="audience-heading">
+            <h2 id="audience-heading">{t('export.audienceTitle')}</h2>
+            <p className="notice">
+              {t('export.regionalAudience', {
+                body: t(`export.templates.${choices.template}.label`),
+              })}
+            </p>
           </section>
         ) : (
           <AudienceStep

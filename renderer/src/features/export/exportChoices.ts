@@ -1,4 +1,5 @@
 import type { Language } from '../../lib/types';
+import { REGIONAL_MECHANISMS, type Template } from '../../../../shared/dossier';
 
 /**
  * The wizard's steps, in order. Each is one screen of ExportWizard's `body`;
@@ -20,7 +21,7 @@ export type AudienceKind = 'mechanism' | 'partners' | 'public';
 
 /** What the user chose in the wizard; kept in memory (a draft) until the export is done. */
 export interface ExportChoices {
-  template: 'generic' | 'wgad' | 'urgent-appeal';
+  template: Template;
   language: Language;
   audience: AudienceKind;
   /** The mechanism term, when the audience is a mechanism. */
@@ -36,6 +37,11 @@ export interface ExportChoices {
   recipients: string[];
 }
 
+/** The mechanism a regional body's template is made for, or null for the other templates. */
+export function regionalMechanism(template: Template): string | null {
+  return (REGIONAL_MECHANISMS as Partial<Record<Template, string>>)[template] ?? null;
+}
+
 export function audienceOf(choices: Pick<ExportChoices, 'audience' | 'mechanism'>) {
   return choices.audience === 'mechanism'
     ? { kind: 'mechanism' as const, mechanism: choices.mechanism }
@@ -46,14 +52,21 @@ export function audienceOf(choices: Pick<ExportChoices, 'audience' | 'mechanism'
 export function exportRequest(caseId: string, choices: ExportChoices) {
   const chosen = choices.evidence;
   const publicOnly = choices.template === 'urgent-appeal';
+  const body = regionalMechanism(choices.template);
   return {
     caseId,
     template: choices.template,
     language: choices.language,
-    // An urgent appeal is published: it is made for the public whatever audience was picked before.
-    audience: publicOnly ? { kind: 'public' as const } : audienceOf(choices),
+    // An urgent appeal is published: it is made for the public whatever audience was picked before;
+    // a regional body's form goes to that body.
+    audience: publicOnly
+      ? { kind: 'public' as const }
+      : body
+        ? { kind: 'mechanism' as const, mechanism: body }
+        : audienceOf(choices),
     // Private details are never published (the core refuses them for the public).
-    includePrivate: !publicOnly && choices.audience !== 'public' && choices.includePrivate,
+    includePrivate:
+      !publicOnly && (body !== null || choices.audience !== 'public') && choices.includePrivate,
     originals: choices.originals.filter((id) => !chosen || chosen.includes(id)),
     ...(chosen ? { evidence: chosen } : {}),
   };
