@@ -445,6 +445,8 @@ export interface OriginalReveal {
   unreadableReason: string | null;
   reveals: {
     group: 'location' | 'device' | 'people' | 'time' | 'other';
+    /** The field's key, which the UI names in the user's language (shared/metadataFields). */
+    key: string;
     label: string;
     value: string;
     /** The name form of a person this audience may not see, when the value holds one. */

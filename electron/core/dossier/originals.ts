@@ -22,6 +22,7 @@ export function revealOriginal(item: EvidenceItem, releaser: Releaser): Original
       group: SHOWN_GROUPS.has(field.group)
         ? (field.group as OriginalReveal['reveals'][number]['group'])
         : 'other',
+      key: field.key,
       label: field.label,
       value: field.value,
       forbiddenName,

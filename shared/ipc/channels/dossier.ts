@@ -72,6 +72,7 @@ const originalReveal = z.object({
   reveals: z.array(
     z.object({
       group: z.enum(['location', 'device', 'people', 'time', 'other']),
+      key: z.string(),
       label: z.string(),
       value: z.string(),
       forbiddenName: z.string().nullable(),

@@ -5,6 +5,7 @@ import { formatBytes } from '../../logic/format';
 import type { ExportPreview } from '../../lib/types';
 import { useLoad } from '../../lib/useLoad';
 import { vigil } from '../../lib/vigil';
+import { FieldName } from '../evidence/FieldName';
 import { useWithheldWords } from './withheldWords';
 import { useIsolatedT } from '../../i18n/isolate';
 
@@ -27,7 +28,7 @@ function Reveals({ original }: { original: Original }) {
           {original.reveals.map((r, i) => (
             <div key={i} data-group={r.group} data-forbidden={r.forbiddenName !== null}>
               <dt>
-                {t(`export.revealGroup.${r.group}`)} · <span lang="en">{r.label}</span>
+                {t(`export.revealGroup.${r.group}`)} · <FieldName fieldKey={r.key} />
               </dt>
               <dd dir="auto">
                 {r.value}
