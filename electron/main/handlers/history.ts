@@ -143,11 +143,11 @@ export function historyHandlers(ctx: AppContext): Pick<Handlers, HistoryChannels
         referenceChanged: result.referenceChanged ?? null,
       };
     },
-    'trash.empty': async ({ olderThanDays }) => {
-      const result = await emptyTrash(
-        vault(),
-        olderThanDays === undefined ? {} : { olderThanDays },
-      );
+    'trash.empty': async ({ olderThanDays, ids }) => {
+      const result = await emptyTrash(vault(), {
+        ...(olderThanDays === undefined ? {} : { olderThanDays }),
+        ...(ids === undefined ? {} : { ids }),
+      });
       return { emptied: result.entries.length, blobs: result.blobs };
     },
   };

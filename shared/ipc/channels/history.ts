@@ -146,7 +146,11 @@ export const historyChannels = {
   },
   /** Destroys what is in the trash (or what went more than `olderThanDays` ago), evidence keys with it. */
   'trash.empty': {
-    input: z.strictObject({ olderThanDays: z.number().int().min(0).max(36_500).optional() }),
+    input: z.strictObject({
+      olderThanDays: z.number().int().min(0).max(36_500).optional(),
+      /** Only these entries (a selection in the Trash): all destroyed, or none if one is gone. */
+      ids: z.array(recordId).min(1).max(10_000).optional(),
+    }),
     output: z.object({ emptied: z.number(), blobs: z.number() }),
   },
 } as const;

@@ -184,7 +184,23 @@ describe('history channels: delete, trash, versions, seals, intervention states'
     for (const bad of [-1, 1.5, '7', 36_501])
       await refused('trash.empty', { olderThanDays: bad }, 'INVALID_INPUT');
     expect(await call('trash.empty', { olderThanDays: 30 })).toEqual({ emptied: 0, blobs: 0 });
-    expect(await call('trash.empty', {})).toEqual({ emptied: 2, blobs: 0 });
+    // A selection: one entry gone (or never there) refuses the whole choice, nothing destroyed.
+    const left = await call<{ id: string }[]>('trash.list', {});
+    expect(left).toHaveLength(2);
+    for (const bad of [[], ['not an id'], [left[0]!.id, a.c.id], [b.c.id]])
+      await refused(
+        'trash.empty',
+        { ids: bad },
+        bad.length === 0 || bad[0] === 'not an id' ? 'INVALID_INPUT' : 'NOT_FOUND',
+      );
+    expect(await call('trash.list', {})).toHaveLength(2);
+    expect(await call('trash.empty', { ids: [left[0]!.id, left[0]!.id] })).toMatchObject({
+      emptied: 1,
+    });
+    expect((await call<{ id: string }[]>('trash.list', {})).map((e) => e.id)).toEqual([
+      left[1]!.id,
+    ]);
+    expect(await call('trash.empty', {})).toEqual({ emptied: 1, blobs: 0 });
     expect(await call('trash.list', {})).toEqual([]);
     await context.session.lock('user');
   }, 60_000);

@@ -31,13 +31,26 @@ export function TrashScreen() {
   const [restored, setRestored] = useState<Restored | null>(null);
   const [emptied, setEmptied] = useState<number | null>(null);
   const [olderThan, setOlderThan] = useState('');
-  const [confirming, setConfirming] = useState(false);
+  const [confirming, setConfirming] = useState<'all' | 'selected' | null>(null);
+  const [restoredMany, setRestoredMany] = useState<number | null>(null);
   const days = daysOf(olderThan);
   const entries = list.data ?? [];
+  // Several entries at once (restore them, or destroy only them). Only what is still listed counts.
+  const [chosen, setChosen] = useState<ReadonlySet<string>>(new Set());
+  const selected = entries.filter((e) => chosen.has(e.id));
+  const allChosen = entries.length > 0 && selected.length === entries.length;
+  const toggle = (id: string, on: boolean) =>
+    setChosen((current) => {
+      const next = new Set(current);
+      if (on) next.add(id);
+      else next.delete(id);
+      return next;
+    });
 
   const restore = async (id: string) => {
     setError(null);
     setEmptied(null);
+    setRestoredMany(null);
     try {
       setRestored(await vigil.trash.restore({ id }));
     } catch (e) {
@@ -46,14 +59,39 @@ export function TrashScreen() {
     }
     list.reload();
   };
+  /** One by one, in the order listed; one refused stops there (the rest stay chosen). */
+  const restoreSelected = async () => {
+    setError(null);
+    setEmptied(null);
+    setRestored(null);
+    let done = 0;
+    try {
+      for (const entry of selected) {
+        await vigil.trash.restore({ id: entry.id });
+        done += 1;
+        toggle(entry.id, false);
+      }
+    } catch (e) {
+      setError(e);
+    }
+    setRestoredMany(done);
+    list.reload();
+  };
   const empty = async () => {
-    setConfirming(false);
+    const which = confirming;
+    setConfirming(null);
     setError(null);
     setRestored(null);
+    setRestoredMany(null);
     try {
       const result = await vigil.trash.empty(
-        days === undefined || days === null ? {} : { olderThanDays: days },
+        which === 'selected'
+          ? { ids: selected.map((e) => e.id) }
+          : days === undefined || days === null
+            ? {}
+            : { olderThanDays: days },
       );
+      if (which === 'selected') setChosen(new Set());
       setEmptied(result.emptied);
     } catch (e) {
       setError(e);
@@ -83,16 +121,55 @@ export function TrashScreen() {
           <> {t('trash.dropped', { count: restored.dropped.length })}</>
         ) : null}
       </Status>
+      <Status when={restoredMany !== null} className="notice notice-ok">
+        {t('trash.restoredMany', { count: restoredMany ?? 0 })}
+      </Status>
       <Status when={emptied !== null} className="notice notice-ok">
         {t('trash.emptied', { count: emptied ?? 0 })}
       </Status>
       {list.loading && !list.data ? <Loading /> : null}
       {list.data && entries.length === 0 ? <p className="empty">{t('trash.empty')}</p> : null}
       {entries.length > 0 ? (
+        <div className="actions trash-selection">
+          <p className="muted" role="status" aria-live="polite">
+            {t('trash.selectedCount', { count: selected.length })}
+          </p>
+          <button
+            type="button"
+            className="btn"
+            disabled={selected.length === 0}
+            onClick={() => void restoreSelected()}
+          >
+            {t('trash.restoreSelected')}
+          </button>
+          <button
+            type="button"
+            className="btn btn-danger"
+            disabled={selected.length === 0}
+            onClick={() => setConfirming('selected')}
+          >
+            {t('trash.emptySelected')}
+          </button>
+        </div>
+      ) : null}
+      {entries.length > 0 ? (
         <div className="table-scroll" tabIndex={0} role="region" aria-label={t('trash.title')}>
           <table className="custody">
             <thead>
               <tr>
+                <th scope="col">
+                  <input
+                    type="checkbox"
+                    aria-label={t('trash.selectAll')}
+                    checked={allChosen}
+                    ref={(box) => {
+                      if (box) box.indeterminate = selected.length > 0 && !allChosen;
+                    }}
+                    onChange={(e) =>
+                      setChosen(e.target.checked ? new Set(entries.map((x) => x.id)) : new Set())
+                    }
+                  />
+                </th>
                 <th scope="col">{t('trash.kind')}</th>
                 <th scope="col">{t('trash.what')}</th>
                 <th scope="col">{t('trash.case')}</th>
@@ -107,6 +184,14 @@ export function TrashScreen() {
                 const label = entry.label || entry.recordId;
                 return (
                   <tr key={entry.id}>
+                    <td>
+                      <input
+                        type="checkbox"
+                        aria-label={t('trash.select', { label })}
+                        checked={chosen.has(entry.id)}
+                        onChange={(e) => toggle(entry.id, e.target.checked)}
+                      />
+                    </td>
                     <td>{t(`trash.kinds.${entry.kind}`)}</td>
                     <td dir="auto">
                       <bdi>{label}</bdi>
@@ -164,7 +249,7 @@ export function TrashScreen() {
               type="button"
               className="btn btn-danger"
               disabled={days === null}
-              onClick={() => setConfirming(true)}
+              onClick={() => setConfirming('all')}
             >
               {t('trash.emptyButton')}
             </button>
@@ -175,15 +260,17 @@ export function TrashScreen() {
         <ConfirmDialog
           title={t('trash.emptyTitle')}
           message={
-            days === undefined
-              ? t('trash.confirmAll', { count: entries.length })
-              : t('trash.confirmOlder', { count: days })
+            confirming === 'selected'
+              ? t('trash.confirmSelected', { count: selected.length })
+              : days === undefined
+                ? t('trash.confirmAll', { count: entries.length })
+                : t('trash.confirmOlder', { count: days })
           }
           confirmLabel={t('trash.emptyConfirm')}
           cancelLabel={t('common.cancel')}
           danger
           onConfirm={() => void empty()}
-          onCancel={() => setConfirming(false)}
+          onCancel={() => setConfirming(null)}
         />
       ) : null}
     </>
