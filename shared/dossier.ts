@@ -12,7 +12,14 @@ import type { ReleaseIssueView } from './release';
  */
 export const DOSSIER_FORMAT = 'vigil-dossier';
 export const DOSSIER_VERSION = 2;
-export const TEMPLATES = ['generic', 'wgad', 'urgent-appeal', 'echr'] as const;
+export const TEMPLATES = [
+  'generic',
+  'wgad',
+  'urgent-appeal',
+  'echr',
+  'iachr-petition',
+  'iachr-precautionary',
+] as const;
 export type Template = (typeof TEMPLATES)[number];
 export const DOSSIER_LANGUAGES = ['en', 'es', 'fr', 'ar', 'ru'] as const;
 export type DossierLanguage = (typeof DOSSIER_LANGUAGES)[number];
@@ -322,7 +329,7 @@ export type AppealSection = (typeof APPEAL_SECTIONS)[number];
  * sections of the body's own form, and its checklist items are named by
  * those sections.
  */
-export const REGIONAL_TEMPLATES = ['echr'] as const;
+export const REGIONAL_TEMPLATES = ['echr', 'iachr-petition', 'iachr-precautionary'] as const;
 export type RegionalTemplate = (typeof REGIONAL_TEMPLATES)[number];
 export const REGIONAL_SECTIONS = [
   // The European Court's application form (Rule 47): A to I.
@@ -335,12 +342,26 @@ export const REGIONAL_SECTIONS = [
   'otherProcedures',
   'documents',
   'length',
+  // The Inter-American Commission's petition (Rules art. 28) and precautionary measures (art. 25).
+  'petitioner',
+  'identity',
+  'victims',
+  'rights',
+  'remedies',
+  'timeLimit',
+  'beneficiaries',
+  'situation',
+  'risk',
+  'measures',
+  'authorities',
 ] as const;
 export type RegionalSection = (typeof REGIONAL_SECTIONS)[number];
 
 /** The mechanism term each regional template is made for (its audience: consent for that body decides). */
 export const REGIONAL_MECHANISMS: Record<RegionalTemplate, string> = {
   echr: 'echr',
+  'iachr-petition': 'iachr',
+  'iachr-precautionary': 'iachr',
 };
 
 /**
@@ -356,9 +377,14 @@ export const mechanismArgumentsSchema = z
       z.object({ provision: lineText, argument: longText.default('') }).strict(),
       30,
     ).default([]),
+    /** Precautionary measures: why the harm is imminent and irreparable. */
+    risk: longText.default(''),
+    /** Precautionary measures: each measure asked of the State. */
+    measures: boundedList(longText, 20).default([]),
   })
   .strict();
 export type MechanismArguments = z.output<typeof mechanismArgumentsSchema>;
+export type MechanismArgumentsInput = z.input<typeof mechanismArgumentsSchema>;
 
 /** A section of any template's checklist. */
 export type ChecklistSection = WgadSection | AppealSection | RegionalSection;

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import type { ConsentRecord } from '../../shared/domain';
-import type { MechanismArguments } from '../../shared/dossier';
+import type { MechanismArgumentsInput } from '../../shared/dossier';
 import type { MechanismFactsInput } from '../../shared/mechanismFacts';
 import { saveSubmission, type SubmissionKind } from '../../electron/core/dossier';
 import { intakeFile } from '../../electron/core/evidence';
@@ -62,7 +62,7 @@ export interface RegionalCaseSpec {
   /** A statement whose consent covers the organisation only. */
   statement?: { witness: string; text: string };
   /** The lawyer's arguments, saved under the template's name. */
-  arguments?: { kind: SubmissionKind; data: MechanismArguments };
+  arguments?: { kind: SubmissionKind; data: MechanismArgumentsInput };
   /** The case's mechanism facts (vigil case facts). */
   mechanismFacts?: MechanismFactsInput;
   /** Words of the facts each rendering must show. */
@@ -201,6 +201,123 @@ export const ECHR_CASE: RegionalCaseSpec = {
     'Main Police Department',
     '1(102)-457/2026',
     'Baku Court of Appeal',
+  ],
+};
+
+const IACHR_ONLY: Consent = {
+  scope: 'named-mechanisms',
+  mechanisms: ['iachr'],
+  naming: 'name',
+  givenOn: '2026-04-02',
+};
+
+/**
+ * A Q'eqchi' community radio journalist threatened and prosecuted after
+ * reporting on a nickel mine (after public cases before the Commission):
+ * both a petition and a request for precautionary measures.
+ */
+export const IACHR_CASE: RegionalCaseSpec = {
+  key: 'guatemala',
+  title: 'Threats and prosecution of a community radio journalist in El Estor',
+  reference: 'CIDH-GTM-2026-003',
+  summary:
+    'Juana Xoc Caal, who runs the community radio Xyaab’ Tzuul Taq’a, was charged with instigation after reporting on the contamination of Lake Izabal; armed men have since watched her house.',
+  country: 'GT',
+  persons: {
+    xoc: {
+      name: 'Juana Xoc Caal',
+      role: 'victim',
+      consent: IACHR_ONLY,
+      occupation: 'Community journalist',
+      affiliation: 'Radio Xyaab’ Tzuul Taq’a',
+      nationalities: ['GT'],
+    },
+    tiul: {
+      name: 'Mateo Tiul Caal',
+      aliases: ['Tiul Caal'],
+      role: 'witness',
+      consent: { scope: 'internal-only', naming: 'none' },
+    },
+    other: {
+      name: 'Rosendo Choc Pop',
+      role: 'victim',
+      // Consent names the UN Working Group only: the Commission's documents must not name him.
+      consent: { scope: 'named-mechanisms', mechanisms: ['wgad'], naming: 'name' },
+    },
+  },
+  named: ['xoc'],
+  forbidden: ['Mateo Tiul Caal', 'Tiul Caal', 'Rosendo Choc Pop'],
+  events: [
+    {
+      eventType: 'judicial-harassment',
+      title: 'Charge of instigation to commit a crime',
+      start: '2025-10-02',
+      place: 'Juzgado de Primera Instancia Penal',
+      region: 'Izabal',
+      victims: ['xoc', 'other'],
+      perpetrators: [],
+      description:
+        'The prosecutor charged her after a broadcast on the mine; the complaint relied on a statement attributed to Tiul Caal, who denies making it.',
+    },
+    {
+      eventType: 'threats',
+      title: 'Armed men outside her house',
+      start: '2026-03-14',
+      place: 'Barrio El Centro, El Estor',
+      region: 'Izabal',
+      victims: ['xoc'],
+      perpetrators: [],
+      description: 'Two armed men in an unmarked pick-up watched the house for three nights.',
+    },
+  ],
+  statement: {
+    witness: 'tiul',
+    text: 'They told me to sign a paper about the radio or lose my job at the mine.',
+  },
+  arguments: {
+    kind: 'iachr-petition',
+    data: {
+      violations: [
+        {
+          provision: 'Article 13 of the American Convention',
+          argument: 'She was prosecuted for her broadcasts on the contamination of the lake.',
+        },
+        {
+          provision: 'Article 8 of the American Convention',
+          argument: 'The charge rests on a statement the alleged witness denies having made.',
+        },
+      ],
+    },
+  },
+  mechanismFacts: {
+    states: ['GT'],
+    finalDecision: {
+      authority: 'Corte de Constitucionalidad',
+      reference: 'Expediente 2211-2026',
+      decision: 'The amparo against the prosecution was dismissed.',
+      decidedOn: '2026-04-20',
+      notifiedOn: '2026-04-28',
+    },
+    remedies: {
+      status: 'exhausted',
+      steps:
+        'Amparo before the Court of Appeal, then before the Constitutional Court, both dismissed.',
+    },
+    otherProcedures: [],
+    identityWithheldFromState: true,
+    authoritiesInformedOfRisk: true,
+    authoritiesInformedHow:
+      'Reported to the Public Ministry in El Estor on 16 March 2026; no protection was provided.',
+  },
+  facts: ['Lake Izabal', 'unmarked pick-up', 'Expediente 2211-2026'],
+};
+
+/** The precautionary measures' own arguments for IACHR_CASE. */
+export const IACHR_PRECAUTIONARY = {
+  risk: 'The men returned after each broadcast; a journalist of the same radio was killed in 2024 after similar surveillance.',
+  measures: [
+    'Adopt the measures needed to protect the life and personal integrity of the beneficiary.',
+    'Agree the measures with the beneficiary and her representatives.',
   ],
 };
 

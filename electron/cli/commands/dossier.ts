@@ -190,7 +190,7 @@ const exportCommand: Command = {
       type: 'string',
       valueName: 'NAME',
       description:
-        'generic (the default: a case report), wgad (the WGAD model questionnaire), urgent-appeal (a one-page urgent appeal for publication) or echr (the European Court of Human Rights: material for its application form, on violations of the European Convention by a Council of Europe State, within four months of the final domestic decision)',
+        'generic (the default: a case report), wgad (the WGAD model questionnaire), urgent-appeal (a one-page urgent appeal for publication), echr (the European Court of Human Rights: material for its application form, on violations of the European Convention by a Council of Europe State, within four months of the final domestic decision), iachr-petition (a petition to the Inter-American Commission on violations by an OAS State, within six months of the final decision) or iachr-precautionary (a request to the Inter-American Commission for precautionary measures for persons at serious, urgent risk of irreparable harm)',
     },
     language: {
       type: 'string',
@@ -268,7 +268,20 @@ domestic remedies, the final domestic decision and the four months counted from 
 H other international proceedings (B, G and H from vigil case facts), I the accompanying
 documents (the dossier's evidence). It is material to transfer into the Court's official form, which must be
 used, and is made for the Court only (--for echr). The checklist flags a text longer than the 20
-pages an annex may take.`,
+pages an annex may take.
+--template iachr-petition follows article 28 of the Commission's Rules of Procedure: the petitioner
+(the organisation profile), whether its identity is withheld from the State, the facts with place
+and date, the victims, the State, the rights violated (vigil submission set --template
+iachr-petition), domestic remedies, the six months from notification of the final decision (or a
+reasonable time when remedies are unavailable or ineffective) and other international
+proceedings. When the identity is withheld (vigil case facts; unrecorded counts as withheld) the
+organisation is named only in a confidential annex after a page break, marked not to be
+transmitted to the State, and the checklist fails if its name appears anywhere before it.
+--template iachr-precautionary follows article 25: the requesting party, the State, the
+beneficiaries (vigil case facts) with their consent, the serious and urgent situation (the facts
+in order), the risk of irreparable harm and the measures requested ({"risk": "…", "measures":
+["…"]}, vigil submission set --template iachr-precautionary), and whether the authorities were
+informed. Both are made for the Commission only (--for iachr).`,
   async run(context) {
     const vault = await context.openVault();
     const request = { ...exportRequest(context), caseId: await caseIdFrom(vault, context) };
@@ -552,12 +565,14 @@ const SUBMISSION_KINDS = [
   'wgad',
   'urgent-appeal',
   'echr',
+  'iachr-petition',
+  'iachr-precautionary',
 ] as const satisfies readonly SubmissionKind[];
 const submissionTemplate = {
   type: 'string',
   valueName: 'NAME',
   description:
-    'wgad (the default: the WGAD arguments), urgent-appeal (the requests to the authorities and the addressees) or echr (the complaints to the European Court: each Article invoked and the argument)',
+    'wgad (the default: the WGAD arguments), urgent-appeal (the requests to the authorities and the addressees), echr or iachr-petition (the complaints: each provision invoked and the argument) or iachr-precautionary (the risk and the measures requested)',
 } as const;
 
 const submissionShow: Command = {

@@ -70,6 +70,7 @@ import {
   urgentAppeal,
 } from './templates/urgentAppeal';
 import { echrForm } from './templates/echr';
+import { iachrPetitionForm, iachrPrecautionaryForm } from './templates/iachr';
 import { formChecklist, formDocument, type MechanismForm } from './templates/mechanismForm';
 import { formFacts } from './templates/regionalParts';
 import { fill, WORDS } from './templates/words';
@@ -139,6 +140,8 @@ const BASE_NAMES: Record<Template, string> = {
   wgad: 'wgad-communication',
   'urgent-appeal': 'urgent-appeal',
   echr: 'echr-application-material',
+  'iachr-petition': 'iachr-petition',
+  'iachr-precautionary': 'iachr-precautionary-measures',
 };
 
 export const isRegional = (template: Template): template is RegionalTemplate =>
@@ -146,6 +149,10 @@ export const isRegional = (template: Template): template is RegionalTemplate =>
 
 const BODY_NAMES: Record<RegionalTemplate, string> = {
   echr: 'The European Court material (--template echr) is made for the Court',
+  'iachr-petition':
+    'The Inter-American petition (--template iachr-petition) is made for the Commission',
+  'iachr-precautionary':
+    'The request for precautionary measures (--template iachr-precautionary) is made for the Inter-American Commission',
 };
 
 /**
@@ -361,7 +368,13 @@ async function regionalFormOf(
     formatter: prepared.formatter,
     createdAt,
   };
-  const form = ({ echr: echrForm } satisfies Record<RegionalTemplate, unknown>)[template](input);
+  const form = (
+    {
+      echr: echrForm,
+      'iachr-petition': iachrPetitionForm,
+      'iachr-precautionary': iachrPrecautionaryForm,
+    } satisfies Record<RegionalTemplate, unknown>
+  )[template](input);
   return {
     form,
     model: formDocument(form, prepared.original.case.reference ?? '', prepared.formatter),

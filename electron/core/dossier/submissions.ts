@@ -22,6 +22,11 @@ const KINDS = {
   'urgent-appeal': { schema: urgentAppealSchema, what: 'urgent appeal' },
   facts: { schema: mechanismFactsSchema, what: 'mechanism facts' },
   echr: { schema: mechanismArgumentsSchema, what: 'European Court application arguments' },
+  'iachr-petition': { schema: mechanismArgumentsSchema, what: 'Inter-American petition arguments' },
+  'iachr-precautionary': {
+    schema: mechanismArgumentsSchema,
+    what: 'precautionary measures request',
+  },
 } as const;
 export type SubmissionKind = keyof typeof KINDS;
 type DataOf<K extends SubmissionKind> = K extends 'wgad'

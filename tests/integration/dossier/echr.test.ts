@@ -128,9 +128,9 @@ describe.skipIf(!canRead)('the European Court application material', () => {
         expect(text).toContain(fold('14 Nizami Street'));
         expect(text).toContain(fold('Caucasus Legal Defence'));
         for (const fact of ECHR_CASE.facts) expect(text).toContain(fold(fact));
-        for (const v of ECHR_CASE.arguments!.data.violations) {
+        for (const v of ECHR_CASE.arguments!.data.violations ?? []) {
           expect(text).toContain(fold(v.provision));
-          expect(text).toContain(fold(v.argument.split(' ').slice(0, 4).join(' ')));
+          expect(text).toContain(fold((v.argument ?? '').split(' ').slice(0, 4).join(' ')));
         }
         // Notified on 20 May 2026 + 4 months = 20 September 2026: 81 days after 1 July.
         expect(text).toContain('81');

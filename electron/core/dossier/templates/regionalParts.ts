@@ -45,6 +45,13 @@ export interface FormFacts {
   remedies: { text: string; status: MechanismFacts['remedies']['status'] } | null;
   /** Other international procedures seized, or that there are none. */
   otherProcedures: string | null;
+  /** Whether the petitioner's identity is to be withheld from the State (null: not recorded). */
+  identityWithheld: boolean | null;
+  /** Whether the authorities were informed of the risk (null: not recorded), and how. */
+  authoritiesInformed: boolean | null;
+  authoritiesHow: string;
+  /** The persons for whom protection is asked (ids; those who appear only). */
+  beneficiaries: string[];
 }
 
 /**
@@ -93,6 +100,10 @@ export function formFacts(
     remedies: present(remediesText) ? { text: remediesText, status: r?.status ?? null } : null,
     otherProcedures:
       procedures.length > 0 ? procedures.join(f.semicolon) : saved ? w.noOtherProcedures : null,
+    identityWithheld: facts?.identityWithheldFromState ?? null,
+    authoritiesInformed: facts?.authoritiesInformedOfRisk ?? null,
+    authoritiesHow: facts?.authoritiesInformedHow ?? '',
+    beneficiaries: facts?.beneficiaries ?? [],
   };
 }
 

@@ -1,6 +1,7 @@
 import type { DossierLanguage } from '../../../../shared/dossier';
 import { APPEAL_WORDS, type AppealWords } from './appealWords';
 import { ECHR_WORDS, type EchrWords } from './echrWords';
+import { IACHR_WORDS, type IachrWords } from './iachrWords';
 import { REGIONAL_WORDS, type RegionalWords } from './regionalWords';
 import { WGAD_WORDS, type WgadWords } from './wgadWords';
 
@@ -79,6 +80,7 @@ export interface Words {
   wgad: WgadWords;
   appeal: AppealWords;
   echr: EchrWords;
+  iachr: IachrWords;
   regional: RegionalWords;
 }
 
@@ -152,6 +154,7 @@ const en: Words = {
   wgad: WGAD_WORDS.en,
   appeal: APPEAL_WORDS.en,
   echr: ECHR_WORDS.en,
+  iachr: IACHR_WORDS.en,
   regional: REGIONAL_WORDS.en,
 };
 
@@ -225,6 +228,7 @@ const es: Words = {
   wgad: WGAD_WORDS.es,
   appeal: APPEAL_WORDS.es,
   echr: ECHR_WORDS.es,
+  iachr: IACHR_WORDS.es,
   regional: REGIONAL_WORDS.es,
 };
 
@@ -298,6 +302,7 @@ const fr: Words = {
   wgad: WGAD_WORDS.fr,
   appeal: APPEAL_WORDS.fr,
   echr: ECHR_WORDS.fr,
+  iachr: IACHR_WORDS.fr,
   regional: REGIONAL_WORDS.fr,
 };
 
@@ -371,6 +376,7 @@ const ar: Words = {
   wgad: WGAD_WORDS.ar,
   appeal: APPEAL_WORDS.ar,
   echr: ECHR_WORDS.ar,
+  iachr: IACHR_WORDS.ar,
   regional: REGIONAL_WORDS.ar,
 };
 
@@ -444,6 +450,7 @@ const ru: Words = {
   wgad: WGAD_WORDS.ru,
   appeal: APPEAL_WORDS.ru,
   echr: ECHR_WORDS.ru,
+  iachr: IACHR_WORDS.ru,
   regional: REGIONAL_WORDS.ru,
 };
 

@@ -121,7 +121,16 @@ export function ExportWizard({ caseId }: { caseId: string }) {
                     : {}),
                 }))
               }
-              options={(['wgad', 'urgent-appeal', 'echr', 'generic'] as const).map((template) => ({
+              options={(
+                [
+                  'wgad',
+                  'urgent-appeal',
+                  'echr',
+                  'iachr-petition',
+                  'iachr-precautionary',
+                  'generic',
+                ] as const
+              ).map((template) => ({
                 value: template,
                 label: t(`export.templates.${template}.label`),
                 hint: t(`export.templates.${template}.hint`),

@@ -1,0 +1,390 @@
+import type { Organisation } from '../../../../shared/domain';
+import type { Block } from '../../render';
+import type { DossierEvidence } from '../evidence';
+import type { RedactedCase } from '../redact';
+import type { Formatter } from './format';
+import {
+  isRow,
+  present,
+  rowsOf,
+  type FormPart,
+  type FormSection,
+  type MechanismForm,
+} from './mechanismForm';
+import {
+  applicants,
+  eventParts,
+  evidenceList,
+  finalDecisionRow,
+  preparedLine,
+  representativeRows,
+  statesRow,
+  timeLimitRow,
+  violationParts,
+  type FormFacts,
+} from './regionalParts';
+import { fill } from './words';
+
+/**
+ * The Inter-American Commission: a petition laid out as article 28 of its
+ * Rules of Procedure asks, and a request for precautionary measures as
+ * article 25 asks. Both are made for the Commission (audience: the
+ * mechanism `iachr`): consent for the Commission decides who is named.
+ *
+ * Identity withheld from the State (art. 28(2)): the Commission transmits
+ * the pertinent parts of a petition to the State. When the case's facts say
+ * the petitioner's identity is to be withheld, the petitioner (the
+ * organisation) is named only in a confidential annex after a page break,
+ * marked not to be transmitted; the petition itself, its running header and
+ * its closing line do not name it, and the checklist fails if the
+ * organisation's name appears anywhere in the texts printed before the
+ * annex (a case summary or an argument that mentions it). When the facts do
+ * not say, the identity is treated as withheld (and the row is a gap): it is
+ * easier to disclose later than to take back.
+ */
+export interface IachrInput {
+  redacted: RedactedCase;
+  facts: FormFacts;
+  organisation: Organisation;
+  evidence: readonly DossierEvidence[];
+  formatter: Formatter;
+  createdAt: Date;
+}
+
+/** Every text of the blocks and rows given (to look for a name that must not be there). */
+function partTexts(parts: readonly FormPart[]): string {
+  return JSON.stringify(parts.map((p) => (isRow(p) ? p.value : p)));
+}
+
+function factParts(input: IachrInput, row: ReturnType<typeof rowsOf>, label: string): FormPart[] {
+  const doc = input.redacted.document;
+  return [
+    row(
+      'facts',
+      label,
+      present(doc.case.summary) ? doc.case.summary : null,
+      { kind: 'case', id: doc.case.id, field: 'summary' },
+      { layout: 'text' },
+    ),
+    ...eventParts(doc.events, input.formatter, row),
+  ];
+}
+
+function documentParts(input: IachrInput, label: string): FormPart[] {
+  const { evidence, redacted, formatter: f } = input;
+  return [
+    rowsOf('documents')('documents', label, evidence.length > 0 ? `${evidence.length}` : null, {
+      kind: 'evidence',
+      id: null,
+      field: null,
+    }),
+    ...(evidence.length > 0 ? [evidenceList(evidence, redacted, f)] : []),
+  ];
+}
+
+export function iachrPetitionForm(input: IachrInput): MechanismForm {
+  const { redacted, facts, organisation, formatter: f, createdAt } = input;
+  const w = f.words.iachr;
+  // Unknown counts as withheld: the identity stays out of what the State may see.
+  const withheld = facts.identityWithheld !== false;
+  const petitioner = representativeRows(rowsOf('petitioner'), organisation, f, w);
+
+  const identity = rowsOf('identity');
+  const victims: FormPart[] = [];
+  const people = applicants(redacted);
+  const v = rowsOf('victims');
+  if (people.length === 0)
+    victims.push(v('victim', w.namedVictim, null, { kind: 'person', id: null, field: 'consent' }));
+  for (const p of people) {
+    const work = [p.person.occupation, p.person.affiliation].filter(present).join(f.comma);
+    victims.push(
+      v(
+        'victim',
+        f.words.field.name,
+        f.iso(p.label),
+        { kind: 'person', id: p.person.id, field: 'consent' },
+        { person: { id: p.person.id, name: p.vaultName } },
+      ),
+      ...(present(work)
+        ? [
+            {
+              type: 'fields',
+              fields: [{ label: f.words.field.occupation, value: f.iso(work) }],
+            } as Block,
+          ]
+        : []),
+    );
+  }
+
+  const remediesRow = rowsOf('remedies');
+  const unavailable =
+    facts.remedies?.status === 'unavailable' || facts.remedies?.status === 'ineffective';
+  const time = rowsOf('timeLimit');
+  const body: FormSection[] = [
+    {
+      id: 'facts',
+      heading: w.facts,
+      intro: w.factsIntro,
+      parts: factParts(input, rowsOf('facts'), w.factsRow),
+    },
+    { id: 'victims', heading: w.victims, intro: w.victimsIntro, parts: victims },
+    {
+      id: 'rights',
+      heading: w.rights,
+      intro: w.rightsIntro,
+      parts: violationParts(
+        rowsOf('rights'),
+        redacted.arguments['iachr-petition'] ?? null,
+        f,
+        w.rightsRow,
+        (provision) => fill(w.argument, { provision }),
+      ),
+    },
+    {
+      id: 'remedies',
+      heading: w.remedies,
+      intro: w.remediesIntro,
+      parts: [
+        {
+          ...remediesRow(
+            'remedies',
+            w.remediesRow,
+            facts.remedies?.text ?? null,
+            { kind: 'case', id: null, field: 'remedies' },
+            { layout: 'text' },
+          ),
+          // Pending remedies are not exhausted (art. 31), unless the delay itself is argued (in the text).
+          ...(facts.remedies
+            ? { ok: facts.remedies.status !== 'pending' || facts.remedies.text.length > 40 }
+            : {}),
+        },
+        finalDecisionRow(remediesRow, f.words.echr.finalDecision, facts),
+      ],
+    },
+    {
+      id: 'timeLimit',
+      heading: w.timeLimit,
+      parts: [
+        unavailable
+          ? time('timeLimit', w.timeLimitRow, w.reasonableTime, {
+              kind: 'case',
+              id: null,
+              field: 'remedies',
+            })
+          : timeLimitRow(
+              time,
+              {
+                timeLimit: w.timeLimitRow,
+                dueOn: w.dueOn,
+                daysLeft: w.daysLeft,
+                daysLate: w.daysLate,
+              },
+              'iachr-petition',
+              facts,
+              f,
+              createdAt,
+            ),
+      ],
+    },
+    {
+      id: 'otherProcedures',
+      heading: w.otherProcedures,
+      intro: w.otherProceduresIntro,
+      parts: [
+        rowsOf('otherProcedures')(
+          'otherProcedures',
+          w.otherProceduresRow,
+          facts.otherProcedures,
+          { kind: 'case', id: null, field: 'otherProcedures' },
+          { layout: 'text' },
+        ),
+      ],
+    },
+    { id: 'documents', heading: w.documents, parts: documentParts(input, w.documentsRow) },
+  ];
+
+  const identityParts: FormPart[] = [
+    identity(
+      'identityWithheld',
+      w.identityRow,
+      facts.identityWithheld === null ? null : withheld ? w.identityWithheld : w.identityDisclosed,
+      { kind: 'case', id: null, field: 'identityWithheldFromState' },
+      { layout: 'text' },
+    ),
+    statesRow(identity, w.states, facts, f),
+  ];
+  if (withheld && present(organisation.name)) {
+    const leaks = [...body.flatMap((s) => s.parts), ...identityParts].some((p) =>
+      partTexts([p]).toLowerCase().includes(organisation.name.toLowerCase()),
+    );
+    identityParts.push({
+      ...identity('identityKept', w.identityKept, leaks ? null : f.words.yes, {
+        kind: 'organisation',
+        id: null,
+        field: 'name',
+      }),
+      ok: !leaks,
+    });
+  }
+
+  const sections: FormSection[] = withheld
+    ? [
+        {
+          id: 'petitioner',
+          heading: w.petitioner,
+          parts: [{ type: 'paragraph', text: w.identityWithheld }],
+        },
+        { id: 'identity', heading: w.identity, parts: identityParts },
+        ...body,
+        {
+          id: 'petitioner',
+          heading: w.confidentialAnnex,
+          intro: w.confidentialAnnexIntro,
+          parts: [{ type: 'pageBreak' }, ...petitioner],
+        },
+      ]
+    : [
+        { id: 'petitioner', heading: w.petitioner, intro: w.petitionerIntro, parts: petitioner },
+        { id: 'identity', heading: w.identity, parts: identityParts },
+        ...body,
+      ];
+  return {
+    title: w.petitionTitle,
+    subtitle: [people.map((p) => f.iso(p.label)).join(f.comma), f.countries(facts.states)]
+      .filter(present)
+      .join(' — '),
+    notice: { title: w.noticeTitle, text: w.petitionNotice },
+    sections,
+    // The closing line names the organisation only when its identity may go to the State.
+    closing: withheld
+      ? fill(w.preparedOn, { date: f.day(createdAt.toISOString()) })
+      : preparedLine(organisation, f, createdAt, w),
+  };
+}
+
+export function iachrPrecautionaryForm(input: IachrInput): MechanismForm {
+  const { redacted, facts, organisation, formatter: f, createdAt } = input;
+  const w = f.words.iachr;
+  const b = rowsOf('beneficiaries');
+  const shown = redacted.persons.filter((p) => facts.beneficiaries.includes(p.person.id));
+  const beneficiaries: FormPart[] = [];
+  if (shown.length === 0)
+    beneficiaries.push(
+      b('beneficiaries', w.beneficiariesRow, null, {
+        kind: 'case',
+        id: null,
+        field: 'beneficiaries',
+      }),
+    );
+  for (const p of shown) {
+    const person = {
+      id: p.person.id,
+      name: redacted.consent.find((c) => c.personId === p.person.id)?.name ?? p.label,
+    };
+    const consent = redacted.consent.find((c) => c.personId === p.person.id);
+    beneficiaries.push(
+      { type: 'heading', level: 3, text: f.iso(p.label) },
+      // Appearing at all means consent covers the Commission; the request asks that it was given.
+      b(
+        'consent',
+        w.consent,
+        consent?.consent === 'recorded' ? w.consentGiven : null,
+        { kind: 'person', id: p.person.id, field: 'consent' },
+        { person },
+      ),
+    );
+    const work = [p.person.occupation, p.person.affiliation].filter(present).join(f.comma);
+    if (present(work))
+      beneficiaries.push({
+        type: 'fields',
+        fields: [{ label: f.words.field.occupation, value: f.iso(work) }],
+      });
+  }
+  const args = redacted.arguments['iachr-precautionary'] ?? null;
+  const measures = (args?.measures ?? []).filter(present);
+  const a = rowsOf('authorities');
+  const informed = facts.authoritiesInformed;
+  const sections: FormSection[] = [
+    {
+      id: 'petitioner',
+      heading: w.requester,
+      parts: representativeRows(rowsOf('petitioner'), organisation, f, w),
+    },
+    { id: 'state', heading: w.state, parts: [statesRow(rowsOf('state'), w.states, facts, f)] },
+    {
+      id: 'beneficiaries',
+      heading: w.beneficiaries,
+      intro: w.beneficiariesIntro,
+      parts: beneficiaries,
+    },
+    {
+      id: 'situation',
+      heading: w.situation,
+      intro: w.situationIntro,
+      parts: factParts(input, rowsOf('situation'), w.factsRow),
+    },
+    {
+      id: 'risk',
+      heading: w.risk,
+      parts: [
+        rowsOf('risk')(
+          'risk',
+          w.riskRow,
+          present(args?.risk) ? args.risk : null,
+          { kind: 'submission', id: null, field: 'risk' },
+          { layout: 'text' },
+        ),
+      ],
+    },
+    {
+      id: 'measures',
+      heading: w.measures,
+      parts: [
+        rowsOf('measures')(
+          'measures',
+          w.measuresRow,
+          measures.length > 0 ? `${measures.length}` : null,
+          { kind: 'submission', id: null, field: 'measures' },
+        ),
+        ...(measures.length > 0
+          ? [
+              {
+                type: 'list',
+                ordered: true,
+                items: measures,
+                direction: f.textDirection(measures.join(' ')),
+              } as Block,
+            ]
+          : []),
+      ],
+    },
+    {
+      id: 'authorities',
+      heading: w.authorities,
+      intro: w.authoritiesIntro,
+      parts: [
+        a(
+          'authoritiesInformed',
+          w.authoritiesRow,
+          informed === null
+            ? null
+            : [informed ? f.words.yes : f.words.no, facts.authoritiesHow]
+                .filter(present)
+                .join(f.colon),
+          { kind: 'case', id: null, field: 'authoritiesInformedOfRisk' },
+          { layout: 'text' },
+        ),
+      ],
+    },
+    { id: 'documents', heading: w.documents, parts: documentParts(input, w.documentsRow) },
+  ];
+  return {
+    title: w.precautionaryTitle,
+    subtitle: [shown.map((p) => f.iso(p.label)).join(f.comma), f.countries(facts.states)]
+      .filter(present)
+      .join(' — '),
+    notice: { title: w.noticeTitle, text: w.precautionaryNotice },
+    sections,
+    closing: preparedLine(organisation, f, createdAt, w),
+  };
+}
