@@ -19,6 +19,7 @@ export const TEMPLATES = [
   'echr',
   'iachr-petition',
   'iachr-precautionary',
+  'sp',
 ] as const;
 export type Template = (typeof TEMPLATES)[number];
 export const DOSSIER_LANGUAGES = ['en', 'es', 'fr', 'ar', 'ru'] as const;
@@ -386,8 +387,17 @@ export const mechanismArgumentsSchema = z
 export type MechanismArguments = z.output<typeof mechanismArgumentsSchema>;
 export type MechanismArgumentsInput = z.input<typeof mechanismArgumentsSchema>;
 
+/** Where a Special Procedures communication's checklist items are. */
+export const SP_SECTIONS = [
+  'sp-victims',
+  'sp-violations',
+  'sp-sources',
+  'sp-consent',
+  'sp-submitter',
+] as const;
+export type SpSection = (typeof SP_SECTIONS)[number];
 /** A section of any template's checklist. */
-export type ChecklistSection = WgadSection | AppealSection | RegionalSection;
+export type ChecklistSection = WgadSection | AppealSection | RegionalSection | SpSection;
 
 export const CHECKLIST_TARGETS = [
   'case',

@@ -109,6 +109,8 @@ export const mechanismFactsSchema = z
     authoritiesInformedOfRisk: yesNo,
     /** When and how they were informed, and what they did. */
     authoritiesInformedHow: longText.default(''),
+    /** How the violations relate to the victims' human-rights work (Special Procedures, ACHPR). */
+    hrdWorkLink: longText.default(''),
   })
   .strict();
 
@@ -128,4 +130,5 @@ export const FACT_TEXT_FIELDS = [
   'remedies.steps',
   'remedies.whyNot',
   'authoritiesInformedHow',
+  'hrdWorkLink',
 ] as const;

@@ -190,7 +190,7 @@ const exportCommand: Command = {
       type: 'string',
       valueName: 'NAME',
       description:
-        'generic (the default: a case report), wgad (the WGAD model questionnaire), urgent-appeal (a one-page urgent appeal for publication), echr (the European Court of Human Rights: material for its application form, on violations of the European Convention by a Council of Europe State, within four months of the final domestic decision), iachr-petition (a petition to the Inter-American Commission on violations by an OAS State, within six months of the final decision) or iachr-precautionary (a request to the Inter-American Commission for precautionary measures for persons at serious, urgent risk of irreparable harm)',
+        'generic (the default: a case report), wgad (the WGAD model questionnaire), sp (a communication to the UN Special Procedures, the SR on human rights defenders by default), urgent-appeal (a one-page urgent appeal for publication), echr (the European Court of Human Rights: material for its application form, on violations of the European Convention by a Council of Europe State, within four months of the final domestic decision), iachr-petition (a petition to the Inter-American Commission on violations by an OAS State, within six months of the final decision) or iachr-precautionary (a request to the Inter-American Commission for precautionary measures for persons at serious, urgent risk of irreparable harm)',
     },
     language: {
       type: 'string',
@@ -201,7 +201,7 @@ const exportCommand: Command = {
       type: 'string',
       valueName: 'WHO',
       description:
-        "who the export is for: partners (partner organisations), public, or a mechanism term (wgad, iachr…); default: partners for a bundle, else the template's body (wgad) or public",
+        "who the export is for: partners (partner organisations), public, or a mechanism term (wgad, sr-hrd, iachr…); default: partners for a bundle, else the template's body (wgad, sr-hrd for sp) or public",
     },
     'include-original': {
       type: 'string',
@@ -240,6 +240,7 @@ const exportCommand: Command = {
     'vigil export --case 3f2a… --template wgad --out ./wgad-dossier',
     'vigil export --case 3f2a… --template urgent-appeal --language fr --check',
     'vigil export --case 3f2a… --template echr --language fr --out ./echr',
+    'vigil export --case 3f2a… --template sp --language es --out ./sp-communication',
     'vigil export --case 3f2a… --encrypt-to 8E3F…C2A1 --encrypt-to 41D0…77B9 --out case.vigil.gpg',
   ],
   details: `A dossier folder holds manifest.json and its signature manifest.json.asc, the submission as PDF
@@ -281,7 +282,17 @@ transmitted to the State, and the checklist fails if its name appears anywhere b
 beneficiaries (vigil case facts) with their consent, the serious and urgent situation (the facts
 in order), the risk of irreparable harm and the measures requested ({"risk": "…", "measures":
 ["…"]}, vigil submission set --template iachr-precautionary), and whether the authorities were
-informed. Both are made for the Commission only (--for iachr).`,
+informed. Both are made for the Commission only (--for iachr).
+--template sp makes a communication to the UN Special Procedures (for the mandates the case's facts
+name, vigil case facts --set mandates=…; the Special Rapporteur on human rights defenders by
+default, and --for sr-hrd): the alleged victims, each violation with date, place and description,
+how the violations relate to the victims' human-rights work, the alleged perpetrators of every
+kind (State forces, companies, groups), the action of the authorities (final decision, remedies, risk reported), other
+international procedures, consent (the victim knows the Government will be contacted; the name
+or initials in the public report) and the submitter in a section marked confidential. It asks
+for an urgent appeal when a violation is ongoing, an allegation letter otherwise. Its checklist
+refuses an anonymous communication (no identified victim or submitter) and flags a case resting
+on media reports alone, a missing link to human-rights work and missing consent.`,
   async run(context) {
     const vault = await context.openVault();
     const request = { ...exportRequest(context), caseId: await caseIdFrom(vault, context) };

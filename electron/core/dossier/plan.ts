@@ -73,6 +73,7 @@ import { echrForm } from './templates/echr';
 import { iachrPetitionForm, iachrPrecautionaryForm } from './templates/iachr';
 import { formChecklist, formDocument, type MechanismForm } from './templates/mechanismForm';
 import { formFacts } from './templates/regionalParts';
+import { spChecklist, spCommunication, spDocument } from './templates/specialProcedures';
 import { fill, WORDS } from './templates/words';
 import { verifyInstructions } from './verifyText';
 
@@ -129,7 +130,10 @@ export function defaultAudience(template: Template, bundle = false): Audience {
   // A regional body's form is made for that body, whoever carries it there.
   if (isRegional(template)) return { kind: 'mechanism', mechanism: REGIONAL_MECHANISMS[template] };
   if (bundle) return { kind: 'partners' };
-  return template === 'wgad' ? { kind: 'mechanism', mechanism: 'wgad' } : { kind: 'public' };
+  if (template === 'wgad') return { kind: 'mechanism', mechanism: 'wgad' };
+  // A Special Procedures communication goes to the mandate holder: the SR on defenders unless told otherwise.
+  if (template === 'sp') return { kind: 'mechanism', mechanism: 'sr-hrd' };
+  return { kind: 'public' };
 }
 
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
@@ -142,6 +146,7 @@ const BASE_NAMES: Record<Template, string> = {
   echr: 'echr-application-material',
   'iachr-petition': 'iachr-petition',
   'iachr-precautionary': 'iachr-precautionary-measures',
+  sp: 'special-procedures-communication',
 };
 
 export const isRegional = (template: Template): template is RegionalTemplate =>
@@ -327,6 +332,25 @@ async function questionnaireOf(
   });
 }
 
+/** The Special Procedures communication of a prepared export: its rows and its document. */
+async function spOf(
+  vault: Vault,
+  prepared: Prepared,
+  createdAt: Date,
+): Promise<{ communication: ReturnType<typeof spCommunication>; model: DocumentModel }> {
+  const communication = spCommunication(
+    prepared.redacted,
+    prepared.original,
+    await loadOrganisation(vault.db),
+    prepared.formatter,
+    createdAt,
+  );
+  return {
+    communication,
+    model: spDocument(communication, prepared.original.case.reference ?? '', prepared.formatter),
+  };
+}
+
 /** The urgent appeal of a prepared export: its rows (for the checklist) and its page. */
 async function appealOf(
   vault: Vault,
@@ -451,7 +475,9 @@ export async function previewExport(vault: Vault, request: ExportRequest): Promi
                 ? [lengthItem(pdfPageCount(await renderPdf(model)), prepared.formatter)]
                 : []),
             ])
-          : [];
+          : request.template === 'sp'
+            ? spChecklist((await spOf(vault, prepared, vault.now())).communication)
+            : [];
   const missing = missingItems(checklist);
   return {
     template: request.template,
@@ -526,7 +552,9 @@ export async function planDossier(vault: Vault, request: ExportRequest): Promise
         : isRegional(request.template)
           ? (await regionalFormOf(vault, prepared, request.template, selection.items, createdAt))
               .model
-          : genericReport(redacted, selection.items, formatter, createdAt);
+          : request.template === 'sp'
+            ? (await spOf(vault, prepared, createdAt)).model
+            : genericReport(redacted, selection.items, formatter, createdAt);
   assertValidDocument(model);
   const warnings: string[] = [];
   const unsupported = await unsupportedCharacters(model);

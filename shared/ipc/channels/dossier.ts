@@ -5,6 +5,7 @@ import {
   WGAD_SECTIONS,
   APPEAL_SECTIONS,
   REGIONAL_SECTIONS,
+  SP_SECTIONS,
   DOSSIER_LANGUAGES,
   TEMPLATES,
   wgadSubmissionSchema,
@@ -32,7 +33,7 @@ export const exportRequestSchema = z.strictObject({
 
 const checklistItem = z.object({
   id: z.string(),
-  part: z.enum([...WGAD_SECTIONS, ...APPEAL_SECTIONS, ...REGIONAL_SECTIONS]),
+  part: z.enum([...WGAD_SECTIONS, ...APPEAL_SECTIONS, ...REGIONAL_SECTIONS, ...SP_SECTIONS]),
   field: z.string(),
   person: z.string().nullable(),
   label: z.string(),
@@ -45,7 +46,7 @@ const checklistItem = z.object({
 });
 
 const missingItem = z.object({
-  section: z.enum([...WGAD_SECTIONS, ...APPEAL_SECTIONS, ...REGIONAL_SECTIONS]),
+  section: z.enum([...WGAD_SECTIONS, ...APPEAL_SECTIONS, ...REGIONAL_SECTIONS, ...SP_SECTIONS]),
   person: z.string().nullable(),
   field: z.string(),
   label: z.string(),

@@ -33,6 +33,7 @@ export const FACT_PATHS: Record<string, Kind> = {
   identityWithheldFromState: 'answer',
   authoritiesInformedOfRisk: 'answer',
   authoritiesInformedHow: 'text',
+  hrdWorkLink: 'text',
 };
 
 function answerOf(path: string, value: string): boolean | null {
@@ -122,6 +123,7 @@ export function describeFacts(facts: MechanismFacts): string {
     `Identity withheld from the State: ${yesNo(facts.identityWithheldFromState)}`,
     `Authorities informed of the risk: ${yesNo(facts.authoritiesInformedOfRisk)}`,
     `  how, and what they did:  ${facts.authoritiesInformedHow}`,
+    `Link to human-rights work: ${facts.hrdWorkLink}`,
   ];
   return lines.map((l) => l.trimEnd()).join('\n');
 }
@@ -177,6 +179,7 @@ export const caseFacts: Command = {
   identityWithheldFromState      yes, no or unknown
   authoritiesInformedOfRisk      yes, no or unknown
   authoritiesInformedHow         when and how, and what they did
+  hrdWorkLink                    how the violations relate to the victims' human-rights work
 Without --file, --set or --procedure the facts are shown. An edit is saved whole or not at all.`,
   async run(context) {
     const vault = await context.openVault();

@@ -3,6 +3,7 @@ import { APPEAL_WORDS, type AppealWords } from './appealWords';
 import { ECHR_WORDS, type EchrWords } from './echrWords';
 import { IACHR_WORDS, type IachrWords } from './iachrWords';
 import { REGIONAL_WORDS, type RegionalWords } from './regionalWords';
+import { SP_WORDS, type SpWords } from './spWords';
 import { WGAD_WORDS, type WgadWords } from './wgadWords';
 
 /**
@@ -82,6 +83,7 @@ export interface Words {
   echr: EchrWords;
   iachr: IachrWords;
   regional: RegionalWords;
+  sp: SpWords;
 }
 
 const en: Words = {
@@ -156,6 +158,7 @@ const en: Words = {
   echr: ECHR_WORDS.en,
   iachr: IACHR_WORDS.en,
   regional: REGIONAL_WORDS.en,
+  sp: SP_WORDS.en,
 };
 
 const es: Words = {
@@ -230,6 +233,7 @@ const es: Words = {
   echr: ECHR_WORDS.es,
   iachr: IACHR_WORDS.es,
   regional: REGIONAL_WORDS.es,
+  sp: SP_WORDS.es,
 };
 
 const fr: Words = {
@@ -304,6 +308,7 @@ const fr: Words = {
   echr: ECHR_WORDS.fr,
   iachr: IACHR_WORDS.fr,
   regional: REGIONAL_WORDS.fr,
+  sp: SP_WORDS.fr,
 };
 
 const ar: Words = {
@@ -378,6 +383,7 @@ const ar: Words = {
   echr: ECHR_WORDS.ar,
   iachr: IACHR_WORDS.ar,
   regional: REGIONAL_WORDS.ar,
+  sp: SP_WORDS.ar,
 };
 
 const ru: Words = {
@@ -452,6 +458,7 @@ const ru: Words = {
   echr: ECHR_WORDS.ru,
   iachr: IACHR_WORDS.ru,
   regional: REGIONAL_WORDS.ru,
+  sp: SP_WORDS.ru,
 };
 
 export const WORDS: Record<DossierLanguage, Words> = { en, es, fr, ar, ru };

@@ -6,6 +6,8 @@ import {
   REGIONAL_SECTIONS,
   type AppealSection,
   type RegionalSection,
+  SP_SECTIONS,
+  type SpSection,
 } from '../../../../shared/dossier';
 
 const TAB_OF: Record<string, CaseTab> = {
@@ -23,6 +25,10 @@ const isAppealPart = (part: string): part is AppealSection =>
 /** A regional body's parts, named after the sections of its form. */
 const isRegionalPart = (part: string): part is RegionalSection =>
   (REGIONAL_SECTIONS as readonly string[]).includes(part);
+
+/** The Special Procedures communication's parts, named in words too. */
+const isSpPart = (part: string): part is SpSection =>
+  (SP_SECTIONS as readonly string[]).includes(part);
 
 /**
  * The admissibility checklist: what the body needs, ticked or missing, each
@@ -69,7 +75,9 @@ export function ChecklistStep({
                 ? t(`export.appealParts.${part}`)
                 : isRegionalPart(part)
                   ? t(`export.regionalParts.${part}`)
-                  : part}
+                  : isSpPart(part)
+                    ? t(`export.spParts.${part}`)
+                    : part}
           </h3>
           <ul className="checklist">
             {preview.checklist

@@ -119,11 +119,16 @@ export function ExportWizard({ caseId }: { caseId: string }) {
                   ...(regionalMechanism(template)
                     ? { audience: 'mechanism' as const, mechanism: regionalMechanism(template)! }
                     : {}),
+                  // A Special Procedures communication goes to the mandate: the SR on defenders by default.
+                  ...(template === 'sp'
+                    ? { audience: 'mechanism' as const, mechanism: 'sr-hrd' }
+                    : {}),
                 }))
               }
               options={(
                 [
                   'wgad',
+                  'sp',
                   'urgent-appeal',
                   'echr',
                   'iachr-petition',
