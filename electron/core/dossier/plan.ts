@@ -175,6 +175,17 @@ export function templateAudienceError(template: Template, audience: Audience): s
   return null;
 }
 
+/**
+ * The templates that print the case's mechanism facts: the Special
+ * Procedures communication and the regional bodies' forms (a new template
+ * that reads them is added here); the others leave them unread, so a fact's
+ * text never holds up their export.
+ */
+export const FACT_TEMPLATES: ReadonlySet<Template> = new Set<Template>([
+  'sp',
+  ...REGIONAL_TEMPLATES,
+]);
+
 export const URGENT_APPEAL_PUBLIC =
   'An urgent appeal is published: it is made for the public only (--for public), and consent decides who it may name as for any publication.';
 
@@ -255,9 +266,10 @@ export async function prepareRedaction(
     allTexts || request.template === 'urgent-appeal' || audience.kind === 'partners'
       ? await getSubmission(vault, request.caseId, 'urgent-appeal')
       : null;
-  // Every template but the generic report reads the case's mechanism facts; partners get them with the case.
+  // The templates that print the case's mechanism facts read them (released); partners get them
+  // with the case. Others leave them unread, so their texts never hold up another template's export.
   const facts =
-    allTexts || request.template !== 'generic' || audience.kind === 'partners'
+    allTexts || FACT_TEMPLATES.has(request.template) || audience.kind === 'partners'
       ? await getSubmission(vault, request.caseId, 'facts')
       : null;
   const regional = REGIONAL_TEMPLATES.filter((t) => allTexts || t === request.template);
