@@ -35,7 +35,7 @@ describe.skipIf(skip)('test bridge: window.vigil in Chromium over the real handl
       expect(await app.page.evaluate(() => window.vigil.invoke('vault.status', {}))).toEqual({
         ok: true,
         // Nothing was locked in this run yet, so there is no vault for a fresh window to offer.
-        value: { unlocked: false, vaultId: null, label: null, locked: null },
+        value: { unlocked: false, vaultId: null, label: null, locked: null, open: null },
       });
       const hostile = await app.page.evaluate(() =>
         window.vigil.invoke('vault.lock', { reason: 'user', extra: '../../etc/passwd' } as never),
