@@ -172,6 +172,13 @@ function waitMs(value: string | undefined, command: Command): number | undefined
 /** Runs one command line and returns the exit code. Never calls process.exit. */
 export async function runCli(argv: string[], io: CliIo, options: RunOptions = {}): Promise<number> {
   const opened: Vault[] = [];
+  // Each command gets a signal of its own that follows the caller's: a batch or a
+  // shell shares one signal across every command, and the listeners a command
+  // adds (an open vault's interrupt) must go with the command.
+  const commandAbort = new AbortController();
+  const forward = () => commandAbort.abort(options.signal?.reason);
+  if (options.signal?.aborted) forward();
+  else options.signal?.addEventListener('abort', forward, { once: true });
   try {
     // Only the module of the command being run is loaded (see commands/registry.ts).
     const { word } = firstWord(argv);
@@ -231,7 +238,7 @@ export async function runCli(argv: string[], io: CliIo, options: RunOptions = {}
     }
     const context = makeContext(command, io, values, parsed.positionals, opened, {
       ...options,
-      signal: options.signal ?? new AbortController().signal,
+      signal: commandAbort.signal,
     });
     const code = await command.run(context);
     return code ?? EXIT.ok;
@@ -241,6 +248,7 @@ export async function runCli(argv: string[], io: CliIo, options: RunOptions = {}
     io.stderr.write(`${errorLine(error, io.env)}\n`);
     return exitCodeFor(error);
   } finally {
+    options.signal?.removeEventListener('abort', forward);
     await Promise.all(opened.map((vault) => vault.lock().catch(() => undefined)));
   }
 }

@@ -1,7 +1,10 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { rm, writeFile } from 'node:fs/promises';
+import { getEventListeners } from 'node:events';
 import { join } from 'node:path';
+import { PassThrough, Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
+import { runCli } from '../../../electron/cli/main';
 import { UnlockedVault } from '../../../electron/cli/session';
 import { cliPath, runVigil } from '../../helpers/cli';
 import { snapshot } from '../../helpers/files';
@@ -91,6 +94,26 @@ describe('vigil batch: many commands, one unlock', () => {
     expect(human.code, human.stderr).toBe(0);
     expect(human.stdout).toContain('VIG-2026-0002');
     expect(await cases(unlock)).toHaveLength(2);
+  });
+
+  it('a command leaves no listener on the signal it shares with the commands after it', async () => {
+    const { unlock } = await vaultWithPassFile();
+    const shared = new AbortController();
+    const io = {
+      stdout: new PassThrough(),
+      stderr: new PassThrough(),
+      stdin: Readable.from(['']),
+      stdinIsTTY: false,
+      stderrIsTTY: false,
+      env: {},
+    };
+    for (const words of [
+      ['case', 'add', '--title', 'T', '--country', 'CO'],
+      ['case', 'list'],
+    ])
+      expect(await runCli([...words, ...unlock], io, { signal: shared.signal })).toBe(0);
+    // A shell runs thousands of commands on one signal: each would keep its closed vault alive.
+    expect(getEventListeners(shared.signal, 'abort')).toHaveLength(0);
   });
 
   it('derives the key once: the passphrase file can go after the first command', async () => {
