@@ -18,3 +18,22 @@ export function passphraseProblem(passphrase: string): 'empty' | 'too-short' | '
   if (length > MAX_PASSPHRASE_LENGTH) return 'too-long';
   return null;
 }
+
+/**
+ * What `check` looks at, as stable codes the UI names in the user's language
+ * (`settings.checks.<code>`); the core's English name and sentences stay for
+ * the CLI and the UI's technical details.
+ */
+export const CHECK_CODES = [
+  'open',
+  'pages',
+  'structure',
+  'references',
+  'audit-chain',
+  'case-records',
+  'evidence-files',
+  'interrupted-work',
+  'other',
+] as const;
+
+export type CheckCode = (typeof CHECK_CODES)[number];

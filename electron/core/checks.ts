@@ -29,6 +29,7 @@ async function checkInterruptedWork(vault: Vault): Promise<CheckItem> {
       `leftover sealed temporary file ${name} from an interrupted bundle import or verification (--repair removes it)`,
     );
   return {
+    code: 'interrupted-work',
     name: 'interrupted work (exports, temporary files)',
     ok: problems.length === 0,
     problems,

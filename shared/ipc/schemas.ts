@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { ERROR_CODES } from '../errors';
 import { FIELD_PROBLEMS } from '../domain/issues';
-import { MAX_PASSPHRASE_LENGTH } from '../vault';
+import { CHECK_CODES, MAX_PASSPHRASE_LENGTH } from '../vault';
 import { KEPT_REASONS } from '../metadataFields';
+import { WARNING_CODES } from '../warnings';
 
 /** Small building blocks shared by the channel schemas. Every string has a bound. */
 export const id = z.uuid();
@@ -86,6 +87,7 @@ export const checkReport = z.object({
   ok: z.boolean(),
   items: z.array(
     z.object({
+      code: z.enum(CHECK_CODES),
       name: z.string(),
       ok: z.boolean(),
       problems: z.array(z.string()),
@@ -95,3 +97,10 @@ export const checkReport = z.object({
 });
 
 export const location = z.object({ locationId: opaqueId, label: z.string() });
+
+/** A warning from the core as a code with its values (shared/warnings), worded by the UI. */
+export const coreWarningOut = z.object({
+  code: z.enum(WARNING_CODES),
+  params: z.record(z.string(), z.union([z.string(), z.number(), z.array(z.string())])),
+  text: z.string(),
+});

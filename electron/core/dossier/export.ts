@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Manifest, OriginalReveal, WithheldItem } from '../../../shared/dossier';
+import type { CoreWarning } from '../../../shared/warnings';
 import type { Vault } from '../vault/vault';
 import type { AuditEvent } from '../vault/audit';
 import { parseFingerprint } from '../pgp';
@@ -21,7 +22,10 @@ export interface ExportResult {
   withheld: WithheldItem[];
   /** The originals that went as they are, and what each reveals. */
   originals: OriginalReveal[];
+  /** The CLI's English sentences (`notices[i].text`). */
   warnings: string[];
+  /** The same warnings as codes with their values, for the UI to word. */
+  notices: CoreWarning[];
 }
 
 /** Plans, writes and records one export: a signed dossier folder or an encrypted partner bundle. */
@@ -87,6 +91,7 @@ export async function exportDossier(
     recipients: written.recipients,
     withheld: plan.withheld,
     originals: plan.originals,
-    warnings: plan.warnings,
+    warnings: plan.warnings.map((w) => w.text),
+    notices: plan.warnings,
   };
 }

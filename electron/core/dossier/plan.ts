@@ -23,6 +23,7 @@ import {
   describeAudience,
   type CaseDocument,
 } from '../../../shared/domain';
+import { coreWarning, type CoreWarning } from '../../../shared/warnings';
 import { VocabularySet } from '../../../shared/vocabularies';
 import { VigilError } from '../errors';
 import { exportCaseDocument, loadOrganisation } from '../records';
@@ -112,7 +113,8 @@ export interface DossierPlan {
   withheld: WithheldItem[];
   /** The originals that go as they are, and what each reveals. */
   originals: OriginalReveal[];
-  warnings: string[];
+  /** What the sender should know, as codes with their values and the CLI's English sentence. */
+  warnings: CoreWarning[];
   signer: KeyInfo;
   /** The case document as case.json carries it to partners; null for other audiences. */
   partnerCase: CaseDocument | null;
@@ -568,14 +570,20 @@ export async function planDossier(vault: Vault, request: ExportRequest): Promise
             ? (await spOf(vault, prepared, createdAt)).model
             : genericReport(redacted, selection.items, formatter, createdAt);
   assertValidDocument(model);
-  const warnings: string[] = [];
-  const unsupported = await unsupportedCharacters(model);
+  const warnings: CoreWarning[] = [];
+  const unsupported = (await unsupportedCharacters(model)).slice(0, 20);
   if (unsupported.length > 0)
     warnings.push(
-      `Some characters cannot be drawn by the PDF fonts and will show as boxes: ${unsupported.slice(0, 20).join(' ')}`,
+      coreWarning(
+        'font-missing-characters',
+        `Some characters cannot be drawn by the PDF fonts and will show as boxes: ${unsupported.join(' ')}`,
+        { characters: unsupported },
+      ),
     );
   if (request.template === 'wgad' && detainees(original).length === 0)
-    warnings.push('No arrest or detention is recorded in this case.');
+    warnings.push(
+      coreWarning('no-detention-recorded', 'No arrest or detention is recorded in this case.'),
+    );
 
   const base = BASE_NAMES[request.template];
   const documents: PlannedFile[] = [];
@@ -706,13 +714,23 @@ export async function planDossier(vault: Vault, request: ExportRequest): Promise
     request.originals ?? [],
     redacted.releaser,
   );
-  for (const original of originals.filter((o) => o.forbidden))
+  for (const original of originals.filter((o) => o.forbidden)) {
+    const fields = original.reveals.filter((r) => r.forbiddenName);
     warnings.push(
-      `The original ${original.name} goes with metadata that names someone consent does not allow ${describeAudience(audience)} to see: ${original.reveals
-        .filter((r) => r.forbiddenName)
-        .map((r) => r.label)
-        .join(', ')}.`,
+      coreWarning(
+        'original-names-forbidden',
+        `The original ${original.name} goes with metadata that names someone consent does not allow ${describeAudience(audience)} to see: ${fields
+          .map((r) => r.label)
+          .join(', ')}.`,
+        {
+          name: original.name,
+          audience: audience.kind,
+          mechanism: audience.kind === 'mechanism' ? audience.mechanism : '',
+          fields: fields.map((r) => r.key),
+        },
+      ),
     );
+  }
   const partnerCase =
     redacted.rule.caseData === 'full'
       ? (JSON.parse(caseData.toString('utf8')) as CaseDocument)

@@ -60,6 +60,7 @@ export async function checkEvidenceBlobs(vault: Vault): Promise<CheckItem> {
       `leftover temporary file ${temp} from an interrupted intake (--repair removes it)`,
     );
   return {
+    code: 'evidence-files',
     name: `evidence files (${rows.length} items, ${onDisk.blobIds.length} blobs)`,
     ok: problems.length === 0,
     problems,

@@ -1,6 +1,7 @@
 import type { AlgorithmInfo, Key, Subkey } from 'openpgp';
 import { gpg22Config } from './config';
 import { formatFingerprint } from './fingerprint';
+import { coreWarning, type CoreWarning } from '../../../shared/warnings';
 
 /** What Vigil knows about a key from the key itself (the vault adds kind, trust and provenance). */
 export interface KeyFacts {
@@ -20,8 +21,10 @@ export interface KeyFacts {
   canEncrypt: boolean;
   /** Advertises encryption modes GnuPG 2.2 cannot decrypt (SEIPDv2 or OCB). */
   advertisesAead: boolean;
-  /** Plain sentences, shown to the user as they are. */
+  /** Plain English sentences, as the CLI prints them (`notices[i].text`). */
   warnings: string[];
+  /** The same warnings as codes with their values, which the UI words in the user's language. */
+  notices: CoreWarning[];
 }
 
 // Bits of the Features subpacket (RFC 9580 §5.2.3.32; 0x02 is LibrePGP's OCB, used by GnuPG 2.3+).
@@ -99,6 +102,8 @@ export function algorithmName(info: AlgorithmInfo): string {
   }
 }
 
+const NO_SELF_SIGNATURE = 'This key has no valid self-signature: it cannot be used.';
+
 function dateOnly(date: Date): string {
   return date.toISOString().slice(0, 10);
 }
@@ -118,7 +123,7 @@ async function firstOk<T>(work: () => Promise<T>): Promise<T | undefined> {
  */
 export async function keyFacts(key: Key, now: Date): Promise<KeyFacts> {
   const config = gpg22Config();
-  const warnings: string[] = [];
+  const notices: CoreWarning[] = [];
   const version = key.keyPacket.version;
   const primaryInfo = key.getAlgorithmInfo();
   const subkeys: Subkey[] = key.getSubkeys();
@@ -149,26 +154,44 @@ export async function keyFacts(key: Key, now: Date): Promise<KeyFacts> {
   const seipdv2 = (features & FEATURE_SEIPDV2) !== 0;
   const ocb = (features & FEATURE_LIBREPGP_OCB) !== 0;
 
+  const warn = (...args: Parameters<typeof coreWarning>) => notices.push(coreWarning(...args));
   if (revoked)
-    warnings.push(
+    warn(
+      'key-revoked',
       'This key has been revoked by its owner: do not encrypt to it, and signatures it makes are refused.',
     );
   else if (expired && expires)
-    warnings.push(`This key expired on ${dateOnly(expires)}: bundles cannot be encrypted to it.`);
-  else if (!primaryValid) warnings.push('This key has no valid self-signature: it cannot be used.');
+    warn(
+      'key-expired',
+      `This key expired on ${dateOnly(expires)}: bundles cannot be encrypted to it.`,
+      { date: dateOnly(expires) },
+    );
+  else if (!primaryValid) warn('key-no-self-signature', NO_SELF_SIGNATURE);
   if (version !== 4) {
-    warnings.push(
+    warn(
+      'key-version-unreadable',
       `This is a version ${version} (RFC 9580) key: GnuPG 2.2 cannot read it, and Vigil will not encrypt bundles to it.`,
+      { version },
     );
   } else if (!gpg22Reads(primaryInfo) || subkeys.some((s) => !gpg22Reads(s.getAlgorithmInfo()))) {
-    warnings.push(`This key uses an algorithm GnuPG 2.2 cannot read (${algorithm}).`);
+    warn(
+      'key-algorithm-unreadable',
+      `This key uses an algorithm GnuPG 2.2 cannot read (${algorithm}).`,
+      { algorithm },
+    );
   }
   if (encryptionKey === undefined) {
     if (!revoked && !expired && primaryValid)
-      warnings.push('This key has no valid encryption key: bundles cannot be encrypted to it.');
+      warn(
+        'key-no-encryption-key',
+        'This key has no valid encryption key: bundles cannot be encrypted to it.',
+      );
   } else if (!encryptionReadable && version === 4) {
-    warnings.push(
-      `Its encryption key (${algorithmName(encryptionKey.getAlgorithmInfo())}) is one GnuPG 2.2 cannot read: Vigil will not encrypt bundles to it.`,
+    const name = algorithmName(encryptionKey.getAlgorithmInfo());
+    warn(
+      'key-encryption-unreadable',
+      `Its encryption key (${name}) is one GnuPG 2.2 cannot read: Vigil will not encrypt bundles to it.`,
+      { algorithm: name },
     );
   }
   if (seipdv2 || ocb) {
@@ -178,12 +201,15 @@ export async function keyFacts(key: Key, now: Date): Promise<KeyFacts> {
         : seipdv2
           ? 'SEIPDv2 (AEAD)'
           : 'OCB (AEAD, GnuPG 2.3 and later)';
-    warnings.push(
+    // The mode's technical name is the same in every language; only the sentence is worded.
+    warn(
+      'key-asks-aead',
       `This key asks for ${mode} encryption, which GnuPG 2.2 cannot decrypt. Vigil still encrypts to it in the SEIPD v1 form with an integrity check (MDC) that GnuPG 2.2 reads, but other OpenPGP programs may not.`,
+      { mode: seipdv2 && ocb ? 'SEIPDv2, OCB' : seipdv2 ? 'SEIPDv2' : 'OCB' },
     );
   }
   if (!canSign && primaryValid && !revoked && !expired)
-    warnings.push('This key cannot sign: no signature can be checked against it.');
+    warn('key-cannot-sign', 'This key cannot sign: no signature can be checked against it.');
 
   return {
     fingerprint: formatFingerprint(key.getFingerprint()),
@@ -197,6 +223,7 @@ export async function keyFacts(key: Key, now: Date): Promise<KeyFacts> {
     canSign: canSign && !revoked && !expired,
     canEncrypt: encryptionReadable && !revoked && !expired,
     advertisesAead: seipdv2 || ocb,
-    warnings,
+    warnings: notices.map((n) => n.text),
+    notices,
   };
 }

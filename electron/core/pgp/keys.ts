@@ -14,6 +14,7 @@ import {
   type PrivateKey,
   type PublicKey,
 } from 'openpgp';
+import type { CoreWarning } from '../../../shared/warnings';
 import { VigilError } from '../errors';
 import { randomBytes, wipe } from '../crypto/secrets';
 import { assertPassphrase, type Vault } from '../vault/vault';
@@ -62,6 +63,8 @@ export interface KeyInfo {
   importedAt: string;
   importedBy: string;
   warnings: string[];
+  /** The warnings as codes with their values (shared/warnings). */
+  notices: CoreWarning[];
 }
 
 export interface ImportedKey {
@@ -90,6 +93,7 @@ function toInfo(stored: StoredKey, facts: KeyFacts): KeyInfo {
     importedAt: stored.importedAt,
     importedBy: stored.importedBy,
     warnings: facts.warnings,
+    notices: facts.notices,
   };
 }
 
@@ -361,7 +365,7 @@ async function prepare(
   const fingerprint = key.getFingerprint().toUpperCase();
   if (!key.isPrivate()) {
     const facts = await keyFacts(key, now);
-    if (facts.warnings.includes('This key has no valid self-signature: it cannot be used.')) {
+    if (facts.notices.some((n) => n.code === 'key-no-self-signature')) {
       throw new VigilError(
         'INVALID_INPUT',
         `The key ${fingerprint} has no valid self-signature; it was not imported.`,

@@ -49,6 +49,7 @@ export async function checkCaseRecords(vault: Vault): Promise<CheckItem> {
   );
   if (counts?.n) problems.push(`the record counts of ${counts.n} cases are wrong`);
   return {
+    code: 'case-records',
     name: 'case records (search index and counts in step with the records)',
     ok: problems.length === 0,
     problems,

@@ -702,14 +702,14 @@ export async function checkDamagedDatabase(
   const header = await readHeader(input.dir);
   const vaultKey = await unlockWithPassphrase(header, input.passphrase);
   const items: CheckItem[] = [
-    { name: 'opening the vault database', ok: false, problems: [openError.message] },
+    { code: 'open', name: 'opening the vault database', ok: false, problems: [openError.message] },
   ];
   try {
     const db = await Database.open(databasePath(input.dir));
     try {
       await db.exec('PRAGMA cipher_log_level = NONE');
       await db.exec(`PRAGMA key = "x'${vaultKey.toString('hex')}'"`);
-      items.push(await runOne('encrypted pages (cipher_integrity_check)', db, checkPages));
+      items.push(await runOne('pages', 'encrypted pages (cipher_integrity_check)', db, checkPages));
     } finally {
       await db.close();
     }

@@ -63,6 +63,7 @@ export function dossierHandlers(ctx: AppContext): Pick<Handlers, DossierChannels
           withheld: [],
           originals: [],
           warnings: [],
+          notices: [],
         };
       const result = await ctx.operations.run(operationId, (signal, progress) =>
         exportDossier(
@@ -90,6 +91,7 @@ export function dossierHandlers(ctx: AppContext): Pick<Handlers, DossierChannels
         withheld: result.withheld,
         originals: result.originals,
         warnings: result.warnings,
+        notices: result.notices,
       };
     },
     async 'dossier.verify'({ kind }) {

@@ -15,7 +15,7 @@ import {
 import { releaseIssueSchema } from '../../release';
 import { VERIFY_PROBLEMS } from '../../verifyProblems';
 import { organisationSchema, organisationUpdateSchema } from '../../domain/organisation';
-import { id, opaqueId, operationId } from '../schemas';
+import { coreWarningOut, id, opaqueId, operationId } from '../schemas';
 
 const fingerprint = z.string().regex(/^[0-9A-Fa-f]{40}$/);
 
@@ -197,6 +197,7 @@ export const dossierChannels = {
       withheld: z.array(withheldItemSchema),
       originals: z.array(originalReveal),
       warnings: z.array(z.string()),
+      notices: z.array(coreWarningOut),
     }),
   },
   'dossier.verify': {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { empty, opaqueId, passphrase, shortText } from '../schemas';
+import { coreWarningOut, empty, opaqueId, passphrase, shortText } from '../schemas';
 
 /** A fingerprint as people paste it (spaces, 0x); the core checks it is 40 or 64 hex digits. */
 const fingerprint = z.string().min(1).max(100);
@@ -22,6 +22,7 @@ export const keyInfoOut = z.object({
   trustedAt: z.string().nullable(),
   importedAt: z.string(),
   warnings: z.array(z.string()),
+  notices: z.array(coreWarningOut),
 });
 
 const saved = z.object({ saved: z.boolean(), label: z.string().nullable() });

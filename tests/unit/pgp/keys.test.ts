@@ -225,6 +225,10 @@ describe('partner keys', () => {
     expect(result!.key.warnings[0]).toMatch(
       /SEIPDv2 \(AEAD\).*GnuPG 2\.2 cannot decrypt.*SEIPD v1/,
     );
+    // The same warning as a code with its value, for the UI to word in the user's language.
+    expect(result!.key.notices).toEqual([
+      { code: 'key-asks-aead', params: { mode: 'SEIPDv2' }, text: result!.key.warnings[0] },
+    ]);
     await vault.lock();
   });
 
@@ -242,6 +246,15 @@ describe('partner keys', () => {
     const [old] = await importKeys(vault, expired.armoredPublic);
     expect(old!.key).toMatchObject({ expired: true, canEncrypt: false, canSign: false });
     expect(old!.key.warnings.join(' ')).toMatch(/expired on/);
+    const codes = (key: { notices: { code: string }[] }) => key.notices.map((n) => n.code);
+    expect(codes(six!.key)).toContain('key-version-unreadable');
+    expect(six!.key.notices.find((n) => n.code === 'key-version-unreadable')!.params).toEqual({
+      version: 6,
+    });
+    expect(codes(sign!.key)).toEqual(['key-no-encryption-key']);
+    const expiry = old!.key.notices.find((n) => n.code === 'key-expired')!;
+    expect(expiry.params).toEqual({ date: old!.key.expires!.slice(0, 10) });
+    expect(expiry.text).toContain(`expired on ${old!.key.expires!.slice(0, 10)}`);
     expect((await listKeys(vault)).map((k) => k.fingerprint).sort()).toEqual(
       [v6, signOnly, expired].map((k) => k.fingerprint).sort(),
     );

@@ -8,6 +8,7 @@ import { vigil } from '../../lib/vigil';
 import { VerifyReportView } from './VerifyReportView';
 import { useWithheldWords } from './withheldWords';
 import { useIsolatedT } from '../../i18n/isolate';
+import { CoreWarnings } from '../../components/CoreWarnings';
 
 const COMMANDS = [
   'gpg --import signer-key.asc',
@@ -69,11 +70,7 @@ export function ResultStep({ result }: { result: ExportResult }) {
           </>
         ) : null}
       </dl>
-      {result.warnings.map((w) => (
-        <p key={w} className="notice notice-warn" lang="en">
-          {w}
-        </p>
-      ))}
+      <CoreWarnings warnings={result.notices} />
       {result.withheld.length > 0 ? (
         <details>
           <summary>{t('export.withheldTitle', { count: result.withheld.length })}</summary>

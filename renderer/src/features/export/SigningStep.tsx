@@ -7,6 +7,7 @@ import { useLoad } from '../../lib/useLoad';
 import { vigil } from '../../lib/vigil';
 import { Fingerprint } from '../keys/Fingerprint';
 import { useIsolatedT } from '../../i18n/isolate';
+import { CoreWarnings } from '../../components/CoreWarnings';
 
 /** Who signs (the organisation's key), and where the dossier goes: a folder for a body, or an encrypted bundle for partners. */
 export function SigningStep({
@@ -85,11 +86,7 @@ export function SigningStep({
                 }
               />
               <Fingerprint value={key.fingerprint} />
-              {key.warnings.map((w) => (
-                <p key={w} className="notice notice-warn" lang="en">
-                  {w}
-                </p>
-              ))}
+              <CoreWarnings warnings={key.notices} />
             </div>
           ))}
         </fieldset>

@@ -10,6 +10,7 @@ import { Fingerprint } from './Fingerprint';
 import { ImportKeyDialog } from './ImportKeyDialog';
 import { OrganisationKey } from './OrganisationKey';
 import { useIsolatedT } from '../../i18n/isolate';
+import { CoreWarnings } from '../../components/CoreWarnings';
 
 /** The organisation's key and partners' keys, with their trust. */
 export function KeysScreen() {
@@ -121,11 +122,7 @@ export function KeysScreen() {
                   </>
                 ) : null}
               </p>
-              {key.warnings.map((w) => (
-                <p key={w} className="notice notice-warn" lang="en">
-                  {w}
-                </p>
-              ))}
+              <CoreWarnings warnings={key.notices} />
             </li>
           ))}
         </ul>

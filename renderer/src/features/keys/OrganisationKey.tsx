@@ -16,6 +16,7 @@ import {
   type NewPassphrase,
 } from '../vault/PassphraseFields';
 import { Fingerprint } from './Fingerprint';
+import { CoreWarnings } from '../../components/CoreWarnings';
 
 /** The organisation's key: generate it, or show it with its fingerprint, export the public part or a backup. */
 export function OrganisationKey({
@@ -102,11 +103,7 @@ export function OrganisationKey({
         <dt>{t('keys.created')}</dt>
         <dd>{formatDateTime(current.created, locale)}</dd>
       </dl>
-      {current.warnings.map((w) => (
-        <p key={w} className="notice notice-warn" lang="en">
-          {w}
-        </p>
-      ))}
+      <CoreWarnings warnings={current.notices} />
       <p className="field-hint">{t('keys.orgHint')}</p>
       <div className="actions">
         <button

@@ -134,14 +134,27 @@ export function SettingsScreen() {
             </div>
             <ul>
               {check.items.map((item) => (
-                <li key={item.name}>
-                  <span lang="en">{item.name}</span>:{' '}
-                  {item.ok ? (
-                    t('settings.itemOk')
-                  ) : (
-                    <span lang="en">{item.problems.join('; ')}</span>
-                  )}
-                  {item.notes?.length ? <span lang="en"> ({item.notes.join('; ')})</span> : null}
+                <li key={item.name} data-check={item.code}>
+                  {t('settings.checkItem', {
+                    check: t(`settings.checks.${item.code}`),
+                    result: item.ok
+                      ? t('settings.itemOk')
+                      : t('settings.itemProblems', { count: item.problems.length }),
+                  })}
+                  {item.notes?.length ? (
+                    <> {t('settings.itemNotes', { count: item.notes.length })}</>
+                  ) : null}
+                  {item.problems.length > 0 || item.notes?.length ? (
+                    // The core's own sentences (record ids, file names), for whoever repairs the vault.
+                    <details>
+                      <summary>{t('errors.details')}</summary>
+                      <ul dir="ltr" lang="en">
+                        {[...item.problems, ...(item.notes ?? [])].map((line, i) => (
+                          <li key={i}>{line}</li>
+                        ))}
+                      </ul>
+                    </details>
+                  ) : null}
                 </li>
               ))}
             </ul>
