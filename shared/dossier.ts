@@ -20,6 +20,7 @@ export const TEMPLATES = [
   'iachr-petition',
   'iachr-precautionary',
   'sp',
+  'achpr',
 ] as const;
 export type Template = (typeof TEMPLATES)[number];
 export const DOSSIER_LANGUAGES = ['en', 'es', 'fr', 'ar', 'ru'] as const;
@@ -330,7 +331,12 @@ export type AppealSection = (typeof APPEAL_SECTIONS)[number];
  * sections of the body's own form, and its checklist items are named by
  * those sections.
  */
-export const REGIONAL_TEMPLATES = ['echr', 'iachr-petition', 'iachr-precautionary'] as const;
+export const REGIONAL_TEMPLATES = [
+  'echr',
+  'iachr-petition',
+  'iachr-precautionary',
+  'achpr',
+] as const;
 export type RegionalTemplate = (typeof REGIONAL_TEMPLATES)[number];
 export const REGIONAL_SECTIONS = [
   // The European Court's application form (Rule 47): A to I.
@@ -355,6 +361,11 @@ export const REGIONAL_SECTIONS = [
   'risk',
   'measures',
   'authorities',
+  // The African Commission's communication (African Charter art. 56).
+  'authors',
+  'compatibility',
+  'sources',
+  'language',
 ] as const;
 export type RegionalSection = (typeof REGIONAL_SECTIONS)[number];
 
@@ -363,6 +374,7 @@ export const REGIONAL_MECHANISMS: Record<RegionalTemplate, string> = {
   echr: 'echr',
   'iachr-petition': 'iachr',
   'iachr-precautionary': 'iachr',
+  achpr: 'achpr',
 };
 
 /**

@@ -58,6 +58,8 @@ export interface RegionalCaseSpec {
     victims: string[];
     perpetrators: string[];
     description: string;
+    /** Persons (keys) whose own account the event rests on. */
+    sources?: string[];
   }[];
   /** A statement whose consent covers the organisation only. */
   statement?: { witness: string; text: string };
@@ -312,6 +314,127 @@ export const IACHR_CASE: RegionalCaseSpec = {
   facts: ['Lake Izabal', 'unmarked pick-up', 'Expediente 2211-2026'],
 };
 
+const ACHPR_ONLY: Consent = {
+  scope: 'named-mechanisms',
+  mechanisms: ['achpr'],
+  naming: 'name',
+  givenOn: '2026-06-01',
+};
+
+/**
+ * A women's rights defender in Khartoum detained by the intelligence service
+ * and convicted after her network documented sexual violence (after public
+ * communications to the African Commission): the witness is named in an
+ * Arabic description with a preposition attached to his name.
+ */
+export const ACHPR_CASE: RegionalCaseSpec = {
+  key: 'sudan',
+  title: 'Detention and conviction of the coordinator of a women’s legal-aid network',
+  reference: 'ACHPR-SDN-2026-007',
+  summary:
+    'Nafisa Abdelrahim Idris, who coordinates the Darfur Women’s Legal Aid Network, was detained by the General Intelligence Service after the network published its report on sexual violence, and sentenced to three years for undermining the constitutional order.',
+  country: 'SD',
+  persons: {
+    nafisa: {
+      name: 'Nafisa Abdelrahim Idris',
+      role: 'victim',
+      consent: ACHPR_ONLY,
+      occupation: 'Women’s rights defender',
+      affiliation: 'Darfur Women’s Legal Aid Network',
+      nationalities: ['SD'],
+    },
+    khalid: {
+      name: 'خالد الطيب بشير',
+      aliases: ['Khalid al-Tayeb Bashir'],
+      role: 'witness',
+      consent: { scope: 'internal-only', naming: 'none' },
+    },
+    yousif: {
+      name: 'Yousif Adam Haroun',
+      role: 'victim',
+      // Consent names the UN Working Group only: the Commission's communication must not name him.
+      consent: { scope: 'named-mechanisms', mechanisms: ['wgad'], naming: 'name' },
+    },
+  },
+  named: ['nafisa'],
+  forbidden: ['Yousif Adam Haroun', 'خالد الطيب بشير', 'Khalid al-Tayeb Bashir', 'Tayeb Bashir'],
+  events: [
+    {
+      eventType: 'arbitrary-detention',
+      title: 'Arrest at the network’s office',
+      start: '2025-09-08',
+      place: 'Al-Amarat, Street 15',
+      region: 'Khartoum',
+      victims: ['nafisa', 'yousif'],
+      perpetrators: [],
+      sources: ['nafisa'],
+      description:
+        'اقتحم عناصر جهاز المخابرات العامة مقر الشبكة وصادروا ملفات الناجيات، واستند التقرير الأمني إلى أقوال نُسبت لخالد الطيب بشير.',
+    },
+    {
+      eventType: 'conviction',
+      title: 'Sentence of the Khartoum Criminal Court',
+      start: '2026-01-15',
+      place: 'Khartoum North Criminal Court',
+      region: 'Khartoum',
+      victims: ['nafisa'],
+      perpetrators: [],
+      description:
+        'Three years’ imprisonment under article 50 of the Criminal Act 1991; the court refused to hear the defence witnesses.',
+    },
+  ],
+  statement: {
+    witness: 'khalid',
+    text: 'The officers wrote the statement themselves and told me to sign it.',
+  },
+  arguments: {
+    kind: 'achpr',
+    data: {
+      violations: [
+        {
+          provision: 'Article 6 of the African Charter',
+          argument: 'She was detained for documenting sexual violence; no offence was shown.',
+        },
+        {
+          provision: 'Article 10 of the African Charter',
+          argument:
+            'The network’s office was closed because its members associated to defend survivors.',
+        },
+      ],
+    },
+  },
+  mechanismFacts: {
+    states: ['SD'],
+    finalDecision: {
+      authority: 'Supreme Court of Sudan',
+      reference: 'MA/TH/611/2026',
+      decision: 'The appeal against the conviction was dismissed.',
+      decidedOn: '2026-05-04',
+      notifiedOn: '2026-05-11',
+    },
+    remedies: {
+      status: 'exhausted',
+      steps:
+        'Appeal to the Court of Appeal, dismissed on 2 March 2026; appeal to the Supreme Court, dismissed on 4 May 2026.',
+    },
+    otherProcedures: [
+      {
+        body: 'UN Working Group on Arbitrary Detention',
+        reference: 'UA SDN 4/2025',
+        date: '2025-10-01',
+        status: 'pending',
+      },
+    ],
+    identityWithheldFromState: true,
+  },
+  facts: [
+    'General Intelligence Service',
+    'Khartoum North Criminal Court',
+    'MA/TH/611/2026',
+    'UA SDN 4/2025',
+  ],
+};
+
 /** The precautionary measures' own arguments for IACHR_CASE. */
 export const IACHR_PRECAUTIONARY = {
   risk: 'The men returned after each broadcast; a journalist of the same radio was killed in 2024 after similar surveillance.',
@@ -368,6 +491,7 @@ export async function buildRegionalCase(
       victims: e.victims.map((k) => persons[k]!),
       perpetrators: e.perpetrators.map((k) => ({ personId: persons[k]!, involvement: 'ordered' })),
       description: e.description,
+      sources: (e.sources ?? []).map((k) => ({ personId: persons[k]!, reliability: 'unknown' })),
     });
   if (spec.statement)
     await createTestimony(vault, record.id, {

@@ -190,7 +190,7 @@ const exportCommand: Command = {
       type: 'string',
       valueName: 'NAME',
       description:
-        'generic (the default: a case report), wgad (the WGAD model questionnaire), sp (a communication to the UN Special Procedures, the SR on human rights defenders by default), urgent-appeal (a one-page urgent appeal for publication), echr (the European Court of Human Rights: material for its application form, on violations of the European Convention by a Council of Europe State, within four months of the final domestic decision), iachr-petition (a petition to the Inter-American Commission on violations by an OAS State, within six months of the final decision) or iachr-precautionary (a request to the Inter-American Commission for precautionary measures for persons at serious, urgent risk of irreparable harm)',
+        "generic (the default: a case report), wgad (the WGAD model questionnaire), sp (a communication to the UN Special Procedures, the SR on human rights defenders by default), urgent-appeal (a one-page urgent appeal for publication), echr (the European Court of Human Rights: material for its application form, on violations of the European Convention by a Council of Europe State, within four months of the final domestic decision), iachr-petition (a petition to the Inter-American Commission on violations by an OAS State, within six months of the final decision), iachr-precautionary (a request to the Inter-American Commission for precautionary measures for persons at serious, urgent risk of irreparable harm) or achpr (a communication to the African Commission on Human and Peoples' Rights on violations of the African Charter by a State party, once local remedies are exhausted or unduly prolonged, within a reasonable time)",
     },
     language: {
       type: 'string',
@@ -292,7 +292,18 @@ international procedures, consent (the victim knows the Government will be conta
 or initials in the public report) and the submitter in a section marked confidential. It asks
 for an urgent appeal when a violation is ongoing, an allegation letter otherwise. Its checklist
 refuses an anonymous communication (no identified victim or submitter) and flags a case resting
-on media reports alone, a missing link to human-rights work and missing consent.`,
+on media reports alone, a missing link to human-rights work and missing consent.
+--template achpr makes a communication to the African Commission on Human and Peoples' Rights in
+the order of the conditions of article 56 of the African Charter: the authors (the organisation
+profile, named even when they ask for anonymity; whether they ask the Commission to keep their
+identity from the State, vigil case facts --set identityWithheldFromState=true), the State (each a
+party to the Charter), the victims, the facts with place and date, the Charter's articles invoked
+(vigil submission set --template achpr), local remedies exhausted or unduly prolonged, the final
+decision and a reasonable time (past the six months the Commission takes as its guide, flagged),
+a first-hand source (not the mass media alone), other international procedures (one that has
+decided the matter is flagged), and the language: every text is checked against one short list
+of disparaging or insulting words in five languages, and each word found is a gap marked after
+the text that holds it, never rewritten. Made for the Commission only (--for achpr).`,
   async run(context) {
     const vault = await context.openVault();
     const request = { ...exportRequest(context), caseId: await caseIdFrom(vault, context) };
@@ -578,12 +589,13 @@ const SUBMISSION_KINDS = [
   'echr',
   'iachr-petition',
   'iachr-precautionary',
+  'achpr',
 ] as const satisfies readonly SubmissionKind[];
 const submissionTemplate = {
   type: 'string',
   valueName: 'NAME',
   description:
-    'wgad (the default: the WGAD arguments), urgent-appeal (the requests to the authorities and the addressees), echr or iachr-petition (the complaints: each provision invoked and the argument) or iachr-precautionary (the risk and the measures requested)',
+    'wgad (the default: the WGAD arguments), urgent-appeal (the requests to the authorities and the addressees), echr, iachr-petition or achpr (the complaints: each provision invoked and the argument) or iachr-precautionary (the risk and the measures requested)',
 } as const;
 
 const submissionShow: Command = {

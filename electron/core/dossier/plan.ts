@@ -70,6 +70,7 @@ import {
   onePageItem,
   urgentAppeal,
 } from './templates/urgentAppeal';
+import { achprForm } from './templates/achpr';
 import { echrForm } from './templates/echr';
 import { iachrPetitionForm, iachrPrecautionaryForm } from './templates/iachr';
 import { formChecklist, formDocument, type MechanismForm } from './templates/mechanismForm';
@@ -149,6 +150,7 @@ const BASE_NAMES: Record<Template, string> = {
   'iachr-petition': 'iachr-petition',
   'iachr-precautionary': 'iachr-precautionary-measures',
   sp: 'special-procedures-communication',
+  achpr: 'achpr-communication',
 };
 
 export const isRegional = (template: Template): template is RegionalTemplate =>
@@ -160,6 +162,7 @@ const BODY_NAMES: Record<RegionalTemplate, string> = {
     'The Inter-American petition (--template iachr-petition) is made for the Commission',
   'iachr-precautionary':
     'The request for precautionary measures (--template iachr-precautionary) is made for the Inter-American Commission',
+  achpr: 'The African Commission communication (--template achpr) is made for the Commission',
 };
 
 /**
@@ -411,6 +414,7 @@ async function regionalFormOf(
       echr: echrForm,
       'iachr-petition': iachrPetitionForm,
       'iachr-precautionary': iachrPrecautionaryForm,
+      achpr: achprForm,
     } satisfies Record<RegionalTemplate, unknown>
   )[template](input);
   return {

@@ -27,6 +27,7 @@ const KINDS = {
     schema: mechanismArgumentsSchema,
     what: 'precautionary measures request',
   },
+  achpr: { schema: mechanismArgumentsSchema, what: 'African Commission communication arguments' },
 } as const;
 export type SubmissionKind = keyof typeof KINDS;
 type DataOf<K extends SubmissionKind> = K extends 'wgad'

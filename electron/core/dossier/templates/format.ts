@@ -3,6 +3,10 @@ import type { PartialDate } from '../../../../shared/domain';
 import type { VocabularySet, VocabularyName } from '../../../../shared/vocabularies';
 import { fill, type Words } from './words';
 
+/** Whether a text field holds something (not empty, not only spaces): what every template asks of a value. */
+export const present = (value: string | null | undefined): value is string =>
+  typeof value === 'string' && value.trim() !== '';
+
 const RTL_LETTER = /[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Syriac}\p{Script=Thaana}]/u;
 const LTR_LETTER =
   /(?![\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Syriac}\p{Script=Thaana}])\p{L}/u;

@@ -13,13 +13,14 @@ import {
 } from './mechanismForm';
 import {
   applicants,
-  eventParts,
-  evidenceList,
+  documentParts,
+  factParts,
   finalDecisionRow,
   preparedLine,
   representativeRows,
   statesRow,
   timeLimitRow,
+  victimParts,
   violationParts,
   type FormFacts,
 } from './regionalParts';
@@ -56,32 +57,6 @@ function partTexts(parts: readonly FormPart[]): string {
   return JSON.stringify(parts.map((p) => (isRow(p) ? p.value : p)));
 }
 
-function factParts(input: IachrInput, row: ReturnType<typeof rowsOf>, label: string): FormPart[] {
-  const doc = input.redacted.document;
-  return [
-    row(
-      'facts',
-      label,
-      present(doc.case.summary) ? doc.case.summary : null,
-      { kind: 'case', id: doc.case.id, field: 'summary' },
-      { layout: 'text' },
-    ),
-    ...eventParts(doc.events, input.formatter, row),
-  ];
-}
-
-function documentParts(input: IachrInput, label: string): FormPart[] {
-  const { evidence, redacted, formatter: f } = input;
-  return [
-    rowsOf('documents')('documents', label, evidence.length > 0 ? `${evidence.length}` : null, {
-      kind: 'evidence',
-      id: null,
-      field: null,
-    }),
-    ...(evidence.length > 0 ? [evidenceList(evidence, redacted, f)] : []),
-  ];
-}
-
 export function iachrPetitionForm(input: IachrInput): MechanismForm {
   const { redacted, facts, organisation, formatter: f, createdAt } = input;
   const w = f.words.iachr;
@@ -90,31 +65,8 @@ export function iachrPetitionForm(input: IachrInput): MechanismForm {
   const petitioner = representativeRows(rowsOf('petitioner'), organisation, f, w);
 
   const identity = rowsOf('identity');
-  const victims: FormPart[] = [];
   const people = applicants(redacted);
-  const v = rowsOf('victims');
-  if (people.length === 0)
-    victims.push(v('victim', w.namedVictim, null, { kind: 'person', id: null, field: 'consent' }));
-  for (const p of people) {
-    const work = [p.person.occupation, p.person.affiliation].filter(present).join(f.comma);
-    victims.push(
-      v(
-        'victim',
-        f.words.field.name,
-        f.iso(p.label),
-        { kind: 'person', id: p.person.id, field: 'consent' },
-        { person: { id: p.person.id, name: p.vaultName } },
-      ),
-      ...(present(work)
-        ? [
-            {
-              type: 'fields',
-              fields: [{ label: f.words.field.occupation, value: f.iso(work) }],
-            } as Block,
-          ]
-        : []),
-    );
-  }
+  const victims = victimParts(people, rowsOf('victims'), w.namedVictim, f);
 
   const remediesRow = rowsOf('remedies');
   const unavailable =
@@ -125,7 +77,7 @@ export function iachrPetitionForm(input: IachrInput): MechanismForm {
       id: 'facts',
       heading: w.facts,
       intro: w.factsIntro,
-      parts: factParts(input, rowsOf('facts'), w.factsRow),
+      parts: factParts(redacted, f, rowsOf('facts'), w.factsRow),
     },
     { id: 'victims', heading: w.victims, intro: w.victimsIntro, parts: victims },
     {
@@ -200,7 +152,11 @@ export function iachrPetitionForm(input: IachrInput): MechanismForm {
         ),
       ],
     },
-    { id: 'documents', heading: w.documents, parts: documentParts(input, w.documentsRow) },
+    {
+      id: 'documents',
+      heading: w.documents,
+      parts: documentParts(input.evidence, redacted, f, w.documentsRow),
+    },
   ];
 
   const identityParts: FormPart[] = [
@@ -321,7 +277,7 @@ export function iachrPrecautionaryForm(input: IachrInput): MechanismForm {
       id: 'situation',
       heading: w.situation,
       intro: w.situationIntro,
-      parts: factParts(input, rowsOf('situation'), w.factsRow),
+      parts: factParts(redacted, f, rowsOf('situation'), w.factsRow),
     },
     {
       id: 'risk',
@@ -376,7 +332,11 @@ export function iachrPrecautionaryForm(input: IachrInput): MechanismForm {
         ),
       ],
     },
-    { id: 'documents', heading: w.documents, parts: documentParts(input, w.documentsRow) },
+    {
+      id: 'documents',
+      heading: w.documents,
+      parts: documentParts(input.evidence, redacted, f, w.documentsRow),
+    },
   ];
   return {
     title: w.precautionaryTitle,

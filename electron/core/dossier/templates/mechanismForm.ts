@@ -52,8 +52,7 @@ export interface MechanismForm {
 
 export const isRow = (part: FormPart): part is FormRow => !('type' in part);
 
-export const present = (value: string | null | undefined): value is string =>
-  typeof value === 'string' && value.trim() !== '';
+export { present } from './format';
 
 /** A row builder for one section. */
 export function rowsOf(section: RegionalSection) {

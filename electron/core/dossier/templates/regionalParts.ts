@@ -17,7 +17,7 @@ import { bold, type Block, type RichText } from '../../render';
 import type { DossierEvidence } from '../evidence';
 import type { RedactedCase } from '../redact';
 import type { Formatter } from './format';
-import { present, type FormPart, type FormRow, type rowsOf } from './mechanismForm';
+import { present, rowsOf, type FormPart, type FormRow } from './mechanismForm';
 import { fill } from './words';
 
 /**
@@ -143,6 +143,21 @@ export function applicants(redacted: RedactedCase): Applicant[] {
       fullName: p.fullName && p.shownAs !== null,
       vaultName: redacted.consent.find((c) => c.personId === p.person.id)?.name ?? p.label,
     }));
+}
+
+/**
+ * Whether the facts rest on something first-hand (Special Procedures, African
+ * Charter art. 56(4): not on media reports alone): a testimony that goes, or
+ * an event's source resting on a person or a testimony. What the sources say
+ * stays in the vault; only whether there is one counts.
+ */
+export function restsOnFirstHand(redacted: RedactedCase): boolean {
+  return (
+    redacted.testimonies.length > 0 ||
+    redacted.document.events.some((e) =>
+      e.sources.some((s) => s.personId !== null || s.testimonyId !== null),
+    )
+  );
 }
 
 /** The events in the order they happened: each with its date and place (required) and its description. */
@@ -303,4 +318,72 @@ export function preparedLine(
   return present(organisation.name)
     ? fill(w.preparedBy, { organisation: f.iso(organisation.name), date })
     : fill(w.preparedOn, { date });
+}
+
+/** The facts as the bodies ask them: the case's summary, then each event with its date and place. */
+export function factParts(
+  redacted: RedactedCase,
+  f: Formatter,
+  row: Row,
+  label: string,
+): FormPart[] {
+  const doc = redacted.document;
+  return [
+    row(
+      'facts',
+      label,
+      present(doc.case.summary) ? doc.case.summary : null,
+      { kind: 'case', id: doc.case.id, field: 'summary' },
+      { layout: 'text' },
+    ),
+    ...eventParts(doc.events, f, row),
+  ];
+}
+
+/** The alleged victims, each named as consent for the body allows, with their work; a gap when none may be named. */
+export function victimParts(
+  people: readonly Applicant[],
+  row: Row,
+  noneLabel: string,
+  f: Formatter,
+): FormPart[] {
+  if (people.length === 0)
+    return [row('victim', noneLabel, null, { kind: 'person', id: null, field: 'consent' })];
+  return people.flatMap((p): FormPart[] => {
+    const work = [p.person.occupation, p.person.affiliation].filter(present).join(f.comma);
+    return [
+      row(
+        'victim',
+        f.words.field.name,
+        f.iso(p.label),
+        { kind: 'person', id: p.person.id, field: 'consent' },
+        { person: { id: p.person.id, name: p.vaultName } },
+      ),
+      ...(present(work)
+        ? [
+            {
+              type: 'fields',
+              fields: [{ label: f.words.field.occupation, value: f.iso(work) }],
+            } as Block,
+          ]
+        : []),
+    ];
+  });
+}
+
+/** The accompanying documents: how many, and the list of the dossier's files. */
+export function documentParts(
+  evidence: readonly DossierEvidence[],
+  redacted: RedactedCase,
+  f: Formatter,
+  label: string,
+): FormPart[] {
+  return [
+    rowsOf('documents')('documents', label, evidence.length > 0 ? `${evidence.length}` : null, {
+      kind: 'evidence',
+      id: null,
+      field: null,
+    }),
+    ...(evidence.length > 0 ? [evidenceList(evidence, redacted, f)] : []),
+  ];
 }

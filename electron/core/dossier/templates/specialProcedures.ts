@@ -4,7 +4,8 @@ import type { MechanismFacts } from '../../../../shared/mechanismFacts';
 import { DEFAULT_SP_MANDATE } from '../../../../shared/vocabularies/mandates';
 import { missing, type Block, type DocumentModel, type Field, type Inline } from '../../render';
 import type { RedactedCase, RedactedPerson } from '../redact';
-import type { Formatter } from './format';
+import { present, type Formatter } from './format';
+import { restsOnFirstHand } from './regionalParts';
 import { fill } from './words';
 
 /**
@@ -65,9 +66,6 @@ export interface SpCommunication {
   organisation: Organisation;
   submitted: string;
 }
-
-const present = (value: string | null | undefined): value is string =>
-  typeof value === 'string' && value.trim() !== '';
 
 /** Builds the communication's rows from the case as released to the mechanism. */
 export function spCommunication(
@@ -142,9 +140,7 @@ export function spCommunication(
     ]),
   );
   // A first-hand source: a testimony that goes, or an event source resting on a person or testimony.
-  const firstHand =
-    redacted.testimonies.length > 0 ||
-    doc.events.some((e) => e.sources.some((s) => s.personId !== null || s.testimonyId !== null));
+  const firstHand = restsOnFirstHand(redacted);
 
   // Whether the victims know the Government will be contacted: the case's answer, or every
   // identified victim's own consent record (read in the vault; the record itself never leaves).

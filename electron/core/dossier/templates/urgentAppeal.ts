@@ -2,7 +2,7 @@ import type { AppealSection, ChecklistItem } from '../../../../shared/dossier';
 import type { DocumentEvent, Organisation } from '../../../../shared/domain';
 import { bold, missing, type Block, type DocumentModel, type Inline } from '../../render';
 import type { RedactedCase } from '../redact';
-import type { Formatter } from './format';
+import { present, type Formatter } from './format';
 import { fill } from './words';
 
 /**
@@ -60,9 +60,6 @@ export interface Appeal {
   addresseesRow: AppealRow;
   issued: string;
 }
-
-const present = (value: string | null | undefined): value is string =>
-  typeof value === 'string' && value.trim() !== '';
 
 /** Builds the appeal's rows from the case as released to the public. */
 export function urgentAppeal(

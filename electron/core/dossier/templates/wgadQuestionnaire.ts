@@ -9,7 +9,7 @@ import type {
 import type { RichText } from '../../render';
 import type { DossierEvidence } from '../evidence';
 import type { RedactedCase, RedactedPerson } from '../redact';
-import { isolate, type Formatter } from './format';
+import { isolate, present, type Formatter } from './format';
 import {
   detaineeFacts,
   detainedPersonIds,
@@ -150,9 +150,6 @@ function inSentence(label: string): string {
   return first.toLocaleLowerCase() + label.slice(1);
 }
 const DOMESTIC_STEPS = new Set(['letter-to-authorities']);
-
-const present = (value: string | null | undefined): value is string =>
-  typeof value === 'string' && value.trim() !== '';
 
 /** A value, or null when absent: the one rule for what counts as given. */
 const given = (value: string | null | undefined): string | null => (present(value) ? value : null);

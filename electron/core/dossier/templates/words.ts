@@ -1,4 +1,5 @@
 import type { DossierLanguage } from '../../../../shared/dossier';
+import { ACHPR_WORDS, type AchprWords } from './achprWords';
 import { APPEAL_WORDS, type AppealWords } from './appealWords';
 import { ECHR_WORDS, type EchrWords } from './echrWords';
 import { IACHR_WORDS, type IachrWords } from './iachrWords';
@@ -82,6 +83,7 @@ export interface Words {
   appeal: AppealWords;
   echr: EchrWords;
   iachr: IachrWords;
+  achpr: AchprWords;
   regional: RegionalWords;
   sp: SpWords;
 }
@@ -157,6 +159,7 @@ const en: Words = {
   appeal: APPEAL_WORDS.en,
   echr: ECHR_WORDS.en,
   iachr: IACHR_WORDS.en,
+  achpr: ACHPR_WORDS.en,
   regional: REGIONAL_WORDS.en,
   sp: SP_WORDS.en,
 };
@@ -232,6 +235,7 @@ const es: Words = {
   appeal: APPEAL_WORDS.es,
   echr: ECHR_WORDS.es,
   iachr: IACHR_WORDS.es,
+  achpr: ACHPR_WORDS.es,
   regional: REGIONAL_WORDS.es,
   sp: SP_WORDS.es,
 };
@@ -307,6 +311,7 @@ const fr: Words = {
   appeal: APPEAL_WORDS.fr,
   echr: ECHR_WORDS.fr,
   iachr: IACHR_WORDS.fr,
+  achpr: ACHPR_WORDS.fr,
   regional: REGIONAL_WORDS.fr,
   sp: SP_WORDS.fr,
 };
@@ -382,6 +387,7 @@ const ar: Words = {
   appeal: APPEAL_WORDS.ar,
   echr: ECHR_WORDS.ar,
   iachr: IACHR_WORDS.ar,
+  achpr: ACHPR_WORDS.ar,
   regional: REGIONAL_WORDS.ar,
   sp: SP_WORDS.ar,
 };
@@ -457,6 +463,7 @@ const ru: Words = {
   appeal: APPEAL_WORDS.ru,
   echr: ECHR_WORDS.ru,
   iachr: IACHR_WORDS.ru,
+  achpr: ACHPR_WORDS.ru,
   regional: REGIONAL_WORDS.ru,
   sp: SP_WORDS.ru,
 };

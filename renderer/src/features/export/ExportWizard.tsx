@@ -133,6 +133,7 @@ export function ExportWizard({ caseId }: { caseId: string }) {
                   'echr',
                   'iachr-petition',
                   'iachr-precautionary',
+                  'achpr',
                   'generic',
                 ] as const
               ).map((template) => ({
