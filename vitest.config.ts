@@ -7,8 +7,10 @@ import { defineConfig } from 'vitest/config';
 // integration tests spend much of their time waiting on another process (the built
 // `vigil`, gpg, LibreOffice, qpdf), which leaves the second core idle with a single worker.
 // Every test file works in its own temporary folders, so files share no state. The
-// end-to-end files (real Chromium, with waits for what the page shows) run one at a time,
-// after the rest: run beside another file on a loaded machine, the UI flow missed a wait.
+// end-to-end files (real Chromium, with waits for what the page shows) run one at a time;
+// `npm test` runs them in a vitest of their own beside the rest (scripts/test.mjs). What
+// they wait for on the page may take seconds on a busy machine, so a poll waits up to 20 s
+// (vitest's default is 1 s): a wait that passes returns as soon as the page shows it.
 const workers = Math.max(2, availableParallelism() - 1);
 
 export default defineConfig({
@@ -26,7 +28,12 @@ export default defineConfig({
       { extends: true, test: { name: 'fuzz', include: ['tests/fuzz/**/*.test.ts'] } },
       {
         extends: true,
-        test: { name: 'e2e', include: ['tests/e2e/**/*.test.ts'], fileParallelism: false },
+        test: {
+          name: 'e2e',
+          include: ['tests/e2e/**/*.test.ts'],
+          fileParallelism: false,
+          expect: { poll: { timeout: 20_000 } },
+        },
       },
     ],
   },

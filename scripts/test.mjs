@@ -2,7 +2,7 @@
 // build) do not depend on one another, so they run side by side, two at a time on a
 // two-core machine, longest first; each one's output is printed whole when it ends. The
 // tests run once all of them have passed. Stops after a failing step and says which failed.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 
@@ -62,13 +62,43 @@ if (failed.length > 0) {
   process.exit(1);
 }
 
+// The tests: the end-to-end files (real Chromium, one at a time) run in a vitest of their
+// own beside the rest, not after it: the other files leave part of the machine idle while
+// they wait on gpg, LibreOffice or the built CLI, and Chromium fills it. The end-to-end
+// output is printed whole when it ends, so the two never interleave.
 const name = 'tests (unit, integration, end-to-end)';
 const t0 = Date.now();
 process.stdout.write(`\n=== ${name}\n`);
-const result = spawnSync('npx', ['vitest', 'run'], { stdio: 'inherit' });
-if (result.status !== 0) {
-  process.stderr.write(`\n=== FAILED: ${name} (after ${seconds(t0)} s)\n`);
-  process.exit(result.status ?? 1);
+
+function vitest(projects, { buffered }) {
+  const args = ['vitest', 'run', ...projects.flatMap((project) => ['--project', project])];
+  return new Promise((resolve) => {
+    const child = spawn('npx', args, { stdio: buffered ? ['ignore', 'pipe', 'pipe'] : 'inherit' });
+    const output = [];
+    child.stdout?.on('data', (d) => output.push(d));
+    child.stderr?.on('data', (d) => output.push(d));
+    child.on('close', (code, signal) => resolve({ ok: code === 0, code: code ?? signal, output }));
+  });
+}
+
+const [rest, e2e] = await Promise.all([
+  vitest(['unit', 'integration', 'fuzz'], { buffered: false }).then((r) => {
+    process.stdout.write(
+      `=== unit, integration, fuzz: ${r.ok ? 'ok' : 'FAILED'} (${seconds(t0)} s)\n`,
+    );
+    return r;
+  }),
+  vitest(['e2e'], { buffered: true }).then((r) => {
+    process.stdout.write(`\n=== end-to-end (Chromium), run beside the rest\n`);
+    process.stdout.write(Buffer.concat(r.output));
+    process.stdout.write(`=== end-to-end: ${r.ok ? 'ok' : 'FAILED'} (${seconds(t0)} s)\n`);
+    return r;
+  }),
+]);
+if (!rest.ok || !e2e.ok) {
+  const which = [!rest.ok && 'unit, integration, fuzz', !e2e.ok && 'end-to-end'].filter(Boolean);
+  process.stderr.write(`\n=== FAILED: ${name}: ${which.join(', ')} (after ${seconds(t0)} s)\n`);
+  process.exit(typeof rest.code === 'number' && !rest.ok ? rest.code : 1);
 }
 process.stdout.write(`=== ${name}: ok (${seconds(t0)} s)\n`);
 process.stdout.write(`\n=== all steps passed in ${seconds(started)} s\n`);
