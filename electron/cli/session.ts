@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import type { Vault } from '../core';
-import type { SessionOptions } from '../core/vault/vault';
+import type { KeptConnection, SessionOptions } from '../core/vault/vault';
 import type { SecretBytes } from '../core/crypto/secrets';
 import { UsageError } from './command';
 
@@ -11,13 +11,15 @@ export const DEFAULT_IDLE_MINUTES = 5;
  * One vault unlocked once for many commands (`vigil batch`, `vigil shell`):
  * Argon2id runs at the first command that needs the vault, then each command
  * opens the vault with the key kept here, in guarded memory, with its own
- * access mode and writer lock as if run alone. The key never leaves this
- * process (no agent, no socket, nothing on disk) and is wiped when the
- * session ends or after `idleMs` without a command; the next command then
- * asks for the passphrase again.
+ * access mode and writer lock as if run alone, on one database connection
+ * kept for the session (see KeptConnection). The key never leaves this
+ * process (no agent, no socket, nothing on disk); it is wiped, and the
+ * connection closed, when the session ends or after `idleMs` without a
+ * command; the next command then asks for the passphrase again.
  */
 export class UnlockedVault {
   private unlocked: { vaultId: string; vaultKey: SecretBytes } | null = null;
+  private connection: KeptConnection | null = null;
   private idleTimer: NodeJS.Timeout | null = null;
   private wiped = false;
   private wipeKey: (key: SecretBytes) => void = (key) => key.fill(0);
@@ -57,8 +59,9 @@ export class UnlockedVault {
       );
     this.stopIdleTimer();
     await this.unlock();
-    const { openUnlockedVault } = await import('../core/vault/vault');
-    return openUnlockedVault(this.dir, this.unlocked!, options);
+    const { openUnlockedVault, KeptConnection } = await import('../core/vault/vault');
+    this.connection ??= new KeptConnection(this.dir);
+    return openUnlockedVault(this.dir, this.unlocked!, options, this.connection);
   }
 
   /** Called after each command: the idle delay starts again. */
@@ -66,26 +69,30 @@ export class UnlockedVault {
     this.stopIdleTimer();
     if (!this.unlocked) return;
     this.idleTimer = setTimeout(() => {
-      this.lock();
-      this.onIdleLock();
+      void this.lock().then(this.onIdleLock);
     }, this.idleMs);
     // The timer alone never keeps the process alive.
     this.idleTimer.unref();
   }
 
-  /** Wipes the key; a later command unlocks again. */
-  lock(): void {
+  /** Wipes the key and closes the connection (SQLCipher zeroes its copy); a later command unlocks again. */
+  async lock(): Promise<void> {
     this.stopIdleTimer();
-    if (!this.unlocked) return;
-    const { vaultKey } = this.unlocked;
-    this.unlocked = null;
-    this.wipeKey(vaultKey);
+    const connection = this.connection;
+    this.connection = null;
+    if (this.unlocked) {
+      const { vaultKey } = this.unlocked;
+      this.unlocked = null;
+      this.wipeKey(vaultKey);
+    }
+    // Closing checkpoints the WAL; should it fail, the connection is gone all the same.
+    await connection?.close().catch(() => undefined);
   }
 
   /** Wipes the key for good. */
-  end(): void {
-    this.lock();
+  async end(): Promise<void> {
     this.wiped = true;
+    await this.lock();
   }
 
   private stopIdleTimer(): void {

@@ -172,7 +172,7 @@ code, naming the line; with --keep-going every line runs and the exit code is th
       }
       return EXIT.ok;
     } finally {
-      session?.end();
+      await session?.end();
     }
   },
 };
@@ -245,7 +245,7 @@ For commands from a file or a pipe, use vigil batch.`,
         if (words.length === 0) continue;
         if (words.length === 1 && (words[0] === 'exit' || words[0] === 'quit')) break;
         if (words.length === 1 && words[0] === 'lock') {
-          session?.lock();
+          await session?.lock();
           io.stderr.write('Locked: the key is wiped; the next command asks for the passphrase.\n');
           continue;
         }
@@ -262,7 +262,7 @@ For commands from a file or a pipe, use vigil batch.`,
       }
       return EXIT.ok;
     } finally {
-      session?.end();
+      await session?.end();
       editor?.close();
     }
   },

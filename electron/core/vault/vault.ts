@@ -105,11 +105,15 @@ export class Vault {
     private readonly writer: WriterSlot,
     /** Authenticates this vault's backups (derived from the vault key); wiped on lock. */
     private readonly backupKey?: SecretBytes,
+    /** A session's connection (see KeptConnection): lock() leaves it open for the next command. */
+    private readonly kept?: KeptConnection,
   ) {}
+
+  private locked = false;
 
   /** The key that authenticates a backup of this vault (see vault/backupKey.ts). */
   backupMacKey(): SecretBytes {
-    if (this.db.isClosed || !this.backupKey)
+    if (this.isLocked || !this.backupKey)
       throw new VigilError('VAULT_LOCKED', 'The vault is locked.');
     return this.backupKey;
   }
@@ -125,7 +129,7 @@ export class Vault {
    * (blobs, exports) calls this first; transactions call it themselves.
    */
   async ensureWriter(): Promise<void> {
-    if (this.db.isClosed) throw new VigilError('VAULT_LOCKED', 'The vault is locked.');
+    if (this.isLocked) throw new VigilError('VAULT_LOCKED', 'The vault is locked.');
     await this.writer.ensure();
   }
 
@@ -142,7 +146,7 @@ export class Vault {
   }
 
   get isLocked(): boolean {
-    return this.db.isClosed;
+    return this.locked || this.db.isClosed;
   }
 
   /** Records an audit entry; call inside the transaction that makes the change. */
@@ -157,11 +161,13 @@ export class Vault {
 
   /** Closes the connection (SQLCipher zeroes its key copy) and tells listeners to drop their state. */
   async lock(): Promise<void> {
-    if (this.db.isClosed) {
+    if (this.isLocked) {
       await this.writer.release();
       return;
     }
-    await this.db.close().finally(() => this.writer.release());
+    this.locked = true;
+    if (this.kept) await this.writer.release();
+    else await this.db.close().finally(() => this.writer.release());
     wipe(this.backupKey);
     for (const listener of this.lockListeners) listener();
     this.lockListeners.clear();
@@ -411,16 +417,20 @@ async function openWithKey(
   vaultKey: SecretBytes,
   options: SessionOptions,
   writer: WriterSlot,
+  kept?: KeptConnection,
 ): Promise<Vault> {
   const access = options.access ?? 'write';
   try {
     if (access === 'write') await writer.ensure();
-    const db = await openDatabase(dir, vaultKey, false, writer);
+    const db = kept
+      ? await kept.connection(() => openDatabase(dir, vaultKey, false, writer))
+      : await openDatabase(dir, vaultKey, false, writer);
+    db.guardWrites(() => writer.ensure());
     const meta = await db.get<{ value: string }>(
       "SELECT value FROM vault_meta WHERE key = 'vault_id'",
     );
     if (meta?.value !== header.vaultId) {
-      await db.close();
+      await (kept ? kept.close() : db.close());
       throw new VigilError(
         'VAULT_DAMAGED',
         'The vault database does not belong to this vault header.',
@@ -433,6 +443,7 @@ async function openWithKey(
       auditContext(options),
       writer,
       deriveBackupKey(vaultKey, header.vaultId),
+      kept,
     );
     try {
       if (writer.held) await recoverInterrupted(vault);
@@ -444,12 +455,64 @@ async function openWithKey(
       if (access === 'read') await writer.release();
     } catch (error) {
       await vault.lock();
+      await kept?.close();
       throw error;
     }
     return vault;
   } catch (error) {
     await writer.release();
     throw error;
+  }
+}
+
+/**
+ * One SQLCipher connection kept open across the commands of a `vigil batch` or
+ * `vigil shell`: opening the database again costs more than most commands.
+ * Each command still gets a Vault of its own (its actor, its writer lock taken
+ * and released as if run alone, its recovery of what others left); that
+ * Vault's lock() leaves the connection here. The connection is opened again
+ * when the database file is no longer the one it opened (replaced by another
+ * process) or its schema changed, and `close()` ends it: SQLCipher then zeroes
+ * its copy of the key, as when the app locks.
+ */
+export class KeptConnection {
+  private db: Database | null = null;
+  private opened: { dev: number; ino: number; schema: number } | null = null;
+
+  constructor(private readonly dir: string) {}
+
+  /** The kept connection if it still fits the database on disk, else a new one from `open`. */
+  async connection(open: () => Promise<Database>): Promise<Database> {
+    if (this.db && !this.db.isClosed && this.opened) {
+      const file = await stat(databasePath(this.dir)).catch(() => null);
+      const same =
+        file?.dev === this.opened.dev &&
+        file.ino === this.opened.ino &&
+        (await schemaVersion(this.db).catch(() => -1)) === this.opened.schema;
+      if (same) return this.db;
+    }
+    await this.close();
+    const db = await open();
+    try {
+      const file = await stat(databasePath(this.dir));
+      this.opened = { dev: file.dev, ino: file.ino, schema: await schemaVersion(db) };
+    } catch (error) {
+      await db.close().catch(() => undefined);
+      throw error;
+    }
+    this.db = db;
+    return db;
+  }
+
+  get isOpen(): boolean {
+    return this.db !== null && !this.db.isClosed;
+  }
+
+  async close(): Promise<void> {
+    const db = this.db;
+    this.db = null;
+    this.opened = null;
+    if (db && !db.isClosed) await db.close();
   }
 }
 
@@ -489,6 +552,7 @@ export async function openUnlockedVault(
   dir: string,
   unlocked: { vaultId: string; vaultKey: SecretBytes },
   options: SessionOptions = {},
+  kept?: KeptConnection,
 ): Promise<Vault> {
   const header = await readHeader(dir);
   if (header.vaultId !== unlocked.vaultId)
@@ -496,7 +560,7 @@ export async function openUnlockedVault(
       'VAULT_LOCKED',
       'The vault in this directory is not the one unlocked at the start of this session; nothing was done.',
     );
-  return openWithKey(dir, header, unlocked.vaultKey, options, writerSlot(dir, options));
+  return openWithKey(dir, header, unlocked.vaultKey, options, writerSlot(dir, options), kept);
 }
 
 /** Proves that `vaultKey` opens the database of the vault at `dir` (on a connection of its own). */

@@ -1,11 +1,13 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { rm, writeFile } from 'node:fs/promises';
+import { copyFile, rename, rm, writeFile } from 'node:fs/promises';
 import { getEventListeners } from 'node:events';
 import { join } from 'node:path';
 import { PassThrough, Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../../electron/cli/main';
 import { UnlockedVault } from '../../../electron/cli/session';
+import { openVault } from '../../../electron/core';
+import { createCase, listCases } from '../../../electron/core/records';
 import { cliPath, runVigil } from '../../helpers/cli';
 import { snapshot } from '../../helpers/files';
 import { hasTool } from '../../helpers/peers';
@@ -253,12 +255,58 @@ describe('UnlockedVault: the key of a batch or a shell', () => {
     expect(key.some((byte) => byte !== 0)).toBe(true);
     const opened = await session.open(vault, { access: 'read' });
     await opened.lock();
-    session.end();
+    await session.end();
     expect(session.isUnlocked).toBe(false);
     expect(key.every((byte) => byte === 0)).toBe(true);
     await expect(session.open(vault, { access: 'read' })).rejects.toThrow(
       'This session has ended.',
     );
+  });
+});
+
+describe('UnlockedVault: one connection for the session', () => {
+  it('keeps the connection between commands, frees the writer lock between them, closes it at the end', async () => {
+    const { vault } = await vaultWithPassFile();
+    const session = new UnlockedVault(vault, () => Promise.resolve(PASS), 60_000);
+    const first = await session.open(vault, { access: 'write' });
+    await createCase(first, { title: 'From the session' });
+    await first.lock();
+    expect(first.isLocked).toBe(true);
+    // Another process writes between two commands: it gets the writer lock at once.
+    const other = await openVault({ dir: vault, passphrase: PASS, waitMs: 0 });
+    await createCase(other, { title: 'From another process' });
+    await other.lock();
+    const second = await session.open(vault, { access: 'read' });
+    expect(second.db).toBe(first.db);
+    const titles = (await listCases(second)).map((c) => c.title).sort();
+    expect(titles).toEqual(['From another process', 'From the session']);
+    await second.lock();
+    await session.end();
+    // SQLCipher zeroes its key copy when the connection closes.
+    expect(first.db.isClosed).toBe(true);
+  });
+
+  it('opens the database anew when its file was replaced between commands, losing nothing', async () => {
+    const { vault } = await vaultWithPassFile();
+    const session = new UnlockedVault(vault, () => Promise.resolve(PASS), 60_000);
+    const first = await session.open(vault, { access: 'write' });
+    await createCase(first, { title: 'Before the file was replaced' });
+    await first.db.exec('PRAGMA wal_checkpoint(TRUNCATE)');
+    await first.lock();
+    // The same bytes under a new inode, as a restore or a sync tool would leave them.
+    const file = join(vault, 'vault.db');
+    await copyFile(file, `${file}.new`);
+    await rename(`${file}.new`, file);
+    const second = await session.open(vault, { access: 'write' });
+    expect(second.db).not.toBe(first.db);
+    await createCase(second, { title: 'After the file was replaced' });
+    await second.lock();
+    await session.end();
+    // Written to the file in place, not to the replaced one that the old connection held.
+    const check = await openVault({ dir: vault, passphrase: PASS });
+    const titles = (await listCases(check)).map((c) => c.title).sort();
+    await check.lock();
+    expect(titles).toEqual(['After the file was replaced', 'Before the file was replaced']);
   });
 });
 
