@@ -1,107 +1,149 @@
 import { spawnSync } from 'node:child_process';
-import { copyFile, mkdtemp, readFile, rename, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasTool } from '../helpers/peers';
 import { runVigilInProcess } from '../helpers/cli';
-import { FIXTURES } from '../unit/metadata/helpers';
+import { LibreOffice, type Conversion } from '../helpers/libreoffice';
 import {
-  DELETED_TEXT,
-  HAS_CHANGES,
-  OFFICE_FIXTURES,
-  type OfficeFixture,
-} from '../unit/metadata/office-canaries';
+  DELETION,
+  OFFICE_KINDS,
+  TRACKED,
+  plantedIn,
+  postPlant,
+  writeSources,
+  type OfficeKind,
+} from '../helpers/officeSources';
 
-// The oracles are real programs: exiftool reads every member it knows, python3's
-// zipfile inflates every member, LibreOffice opens the documents and says what text they hold.
+// The documents are made when the test runs: LibreOffice converts flat OpenDocument
+// sources carrying planted strings (tests/helpers/officeSources.ts) to the six office
+// formats and the two OpenDocument templates. The oracles are real programs too:
+// exiftool reads every member it knows, python3's zipfile inflates every member,
+// LibreOffice opens the documents and says what text they hold.
 const ready =
   hasTool('exiftool', 'libimage-exiftool-perl libarchive-zip-perl') &&
   hasTool('python3', 'python3') &&
+  hasTool('compare', 'imagemagick') &&
   hasTool('soffice', 'libreoffice-writer-nogui libreoffice-calc-nogui libreoffice-impress-nogui') &&
   hasTool('pdftotext', 'poppler-utils');
 
 let dir = '';
-// OpenDocument templates, made by LibreOffice from the text and spreadsheet fixtures when the test runs.
-const TEMPLATES = { ott: 'odt', ots: 'ods' } as const;
-type Kind = OfficeFixture | keyof typeof TEMPLATES;
-const ALL: Kind[] = [...OFFICE_FIXTURES, 'ott', 'ots'];
-const changes = (t: Kind): boolean => HAS_CHANGES[t === 'ott' || t === 'ots' ? TEMPLATES[t] : t];
-const original = (t: Kind) => join(dir, `o-${t}.${t}`);
-const stripped = (t: Kind) => join(dir, `s-${t}.${t}`);
+const original = (t: OfficeKind) => join(dir, `o-${t}.${t}`);
+const stripped = (t: OfficeKind) => join(dir, `s-${t}.${t}`);
+const family = (t: OfficeKind) =>
+  ['docx', 'odt', 'ott'].includes(t)
+    ? 'text'
+    : ['xlsx', 'ods', 'ots'].includes(t)
+      ? 'sheet'
+      : 'slides';
+// LibreOffice's own text of each document: plain text, the first sheet as CSV, or the slides as PDF.
+const TEXT = {
+  text: { ext: 'txt', filter: 'Text' },
+  sheet: { ext: 'csv', filter: 'Text - txt - csv (StarCalc)' },
+  slides: { ext: 'pdf', filter: 'impress_pdf_Export' },
+} as const;
+const textFile = (t: OfficeKind, which: 'o' | 's') =>
+  join(dir, `text-${which}-${t}.${TEXT[family(t)].ext}`);
 
-/** LibreOffice's own text of each document: plain text, the first sheet as CSV, or the slides' text. */
-function libreOfficeText(files: string[], filter: string, outdir: string): void {
-  const profile = `file://${join(dir, 'lo-profile')}`;
-  const r = spawnSync(
-    'soffice',
-    [
-      `-env:UserInstallation=${profile}`,
-      '--headless',
-      '--convert-to',
-      filter,
-      '--outdir',
-      outdir,
-      ...files,
-    ],
-    { encoding: 'utf8', timeout: 240_000 },
-  );
-  expect(r.status, r.stderr).toBe(0);
-}
-
-async function textOf(t: Kind, which: 'o' | 's'): Promise<string> {
-  const base = join(dir, 'text', `${which}-${t}`);
-  if (t === 'docx' || t === 'odt' || t === 'ott') return readFile(`${base}.txt`, 'utf8');
-  if (t === 'xlsx' || t === 'ods' || t === 'ots') return readFile(`${base}.csv`, 'utf8');
-  const r = spawnSync('pdftotext', ['-layout', `${base}.pdf`, '-'], { encoding: 'utf8' });
+async function textOf(t: OfficeKind, which: 'o' | 's'): Promise<string> {
+  if (family(t) !== 'slides') return readFile(textFile(t, which), 'utf8');
+  const r = spawnSync('pdftotext', ['-layout', textFile(t, which), '-'], { encoding: 'utf8' });
   expect(r.status).toBe(0);
   return r.stdout;
 }
 
+// Every planted string in the raw bytes or in any inflated member (UTF-8 or UTF-16), and the archive's shape.
 const PY_SCAN = `
-import sys, zipfile
+import json, re, sys, zipfile
+raw = open(sys.argv[1], 'rb').read()
 z = zipfile.ZipFile(sys.argv[1])
 assert z.testzip() is None, 'bad CRC'
-names = z.namelist()
-hits = [n for n in names if b'CANARY' in z.read(n) or 'CANARY'.encode('utf-16-le') in z.read(n)]
+found = set()
+for data in [raw] + [z.read(n) for n in z.namelist()]:
+    found.update(m.decode() for m in re.findall(rb'CANARY[-\\w]*', data))
+    found.update(re.findall(r'CANARY[-\\w]*', data.decode('utf-16-le', 'ignore')))
+    found.update(re.findall(r'CANARY[-\\w]*', data[1:].decode('utf-16-le', 'ignore')))
 first = z.infolist()[0]
-print(len(names), first.filename, first.compress_type, ' '.join(hits) or '-', z.comment.decode() or '-')
+print(json.dumps({'names': z.namelist(), 'first': first.filename, 'method': first.compress_type,
+  'found': sorted(found), 'comment': z.comment.decode('latin1'),
+  'rsid': any(b'w:rsid' in z.read(n) for n in z.namelist() if n.endswith('.xml'))}))
 `;
+interface Scan {
+  names: string[];
+  first: string;
+  method: number;
+  found: string[];
+  comment: string;
+  rsid: boolean;
+}
+const scan = (file: string): Scan => {
+  const r = spawnSync('python3', ['-c', PY_SCAN, file], { encoding: 'utf8' });
+  expect(r.status, r.stderr).toBe(0);
+  return JSON.parse(r.stdout) as Scan;
+};
 
 describe.skipIf(!ready)(
-  'office documents against exiftool, python3 zipfile and LibreOffice',
+  'office documents made by LibreOffice, against exiftool, python3 zipfile and LibreOffice',
   () => {
     beforeAll(async () => {
       // One folder for the whole file (tempDir() would be emptied after the first test).
       dir = await mkdtemp(join(tmpdir(), 'vigil-office-'));
-      for (const t of OFFICE_FIXTURES)
-        await copyFile(join(FIXTURES, `office/evidence.${t}`), original(t));
-      for (const [t, from] of Object.entries(TEMPLATES)) {
-        libreOfficeText([original(from)], t, dir);
-        await rename(join(dir, `o-${from}.${t}`), original(t as Kind));
-      }
-      for (const t of ALL) {
+      const lo = new LibreOffice(dir);
+      const made = (t: OfficeKind) => join(dir, `lo-${t}.${t}`);
+      lo.convert(writeSources(dir, made));
+      for (const t of OFFICE_KINDS) postPlant(t, made(t), original(t), dir);
+      for (const t of OFFICE_KINDS) {
         const args = ['strip', original(t), '--out', stripped(t), '--json'];
-        const r = await runVigilInProcess(changes(t) ? [...args, '--accept-changes'] : args);
-        expect(r.code, r.stderr).toBe(0);
+        const r = await runVigilInProcess(TRACKED[t] ? [...args, '--accept-changes'] : args);
+        expect(r.code, `${t}: ${r.stderr}`).toBe(0);
       }
-      const outdir = join(dir, 'text');
-      const pair = (types: Kind[]) => types.flatMap((t) => [original(t), stripped(t)]);
-      libreOfficeText(pair(['docx', 'odt', 'ott']), 'txt:Text', outdir);
-      libreOfficeText(pair(['xlsx', 'ods', 'ots']), 'csv', outdir);
-      libreOfficeText(pair(['pptx', 'odp']), 'pdf', outdir);
+      const texts: Conversion[] = OFFICE_KINDS.flatMap((t) =>
+        (['o', 's'] as const).map((w) => ({
+          from: w === 'o' ? original(t) : stripped(t),
+          to: textFile(t, w),
+          filter: TEXT[family(t)].filter,
+        })),
+      );
+      lo.convert(texts);
     }, 600_000);
 
     afterAll(async () => {
       if (dir) await rm(dir, { recursive: true, force: true });
     });
 
-    for (const t of ALL) {
-      it(`${t}: exiftool (-ee3 -a -G1 -u) finds every planted string in the original and none in the copy`, () => {
+    it('a document with tracked changes is refused unless the user accepts them', async () => {
+      const r = await runVigilInProcess([
+        'strip',
+        original('docx'),
+        '--out',
+        join(dir, 'refused.docx'),
+      ]);
+      expect(r.code).not.toBe(0);
+      expect(r.stderr).toMatch(/tracked changes/i);
+      expect(r.stderr).toMatch(/--accept-changes/);
+    });
+
+    for (const t of OFFICE_KINDS) {
+      it(`${t}: the original carries every planted string; python3 inflates every member of the copy and finds none, and the archive is canonical`, () => {
+        const before = scan(original(t));
+        expect(before.found).toEqual(expect.arrayContaining(plantedIn(t)));
+        const after = scan(stripped(t));
+        expect(after.found).toEqual([]);
+        expect(after.comment).toBe('');
+        expect(after.rsid).toBe(false);
+        expect(
+          after.names.filter((n) => /thumbnail|customXml|people|printerSettings|tags\//i.test(n)),
+        ).toEqual([]);
+        if (t.startsWith('o')) expect([after.first, after.method]).toEqual(['mimetype', 0]);
+        if (t === 'docx') expect(before.rsid).toBe(true);
+      });
+
+      it(`${t}: exiftool (-ee3 -a -G1 -u) finds planted strings in the original and none in the copy`, () => {
         const run = (file: string) =>
           spawnSync('exiftool', ['-j', '-ee3', '-a', '-G1', '-u', file], { encoding: 'utf8' })
             .stdout;
-        expect(run(original(t))).toMatch(/CANARY/);
+        expect(run(original(t))).toMatch(/CANARY-LO-AUTHOR/);
         const after = run(stripped(t));
         expect(after).not.toMatch(/CANARY/);
         // exiftool reads the document (it would say so if it could not); it does not know the
@@ -111,34 +153,16 @@ describe.skipIf(!ready)(
         ).not.toMatch(/"(ExifTool:)?(Error|Warning)"/);
       });
 
-      it(`${t}: python3 zipfile inflates every member of the copy, finds no planted string, and the archive is canonical`, () => {
-        const scan = (file: string) =>
-          spawnSync('python3', ['-c', PY_SCAN, file], { encoding: 'utf8' })
-            .stdout.trim()
-            .split(' ');
-        expect(scan(original(t))[3]).not.toBe('-');
-        const [, first, method, hits, comment] = scan(stripped(t));
-        expect(hits).toBe('-');
-        expect(comment).toBe('-');
-        if (t.startsWith('od')) expect([first, method]).toEqual(['mimetype', '0']);
-      });
-
-      it(`${t}: LibreOffice opens the copy and finds the same text${changes(t) ? ' (with the tracked changes accepted)' : ''}`, async () => {
+      it(`${t}: LibreOffice opens the copy and finds the same text${TRACKED[t] ? ' (with the tracked changes accepted)' : ''}`, async () => {
         const before = await textOf(t, 'o');
         const after = await textOf(t, 's');
         expect(before.trim().length).toBeGreaterThan(20);
         // LibreOffice shows a tracked deletion's text; once accepted it is gone, and nothing else changes.
-        const expected =
-          changes(t) && (t === 'docx' || t === 'odt' || t === 'ott')
-            ? before.replace(DELETED_TEXT, '')
-            : before;
+        const expected = TRACKED[t] ? before.replace(DELETION, '') : before;
+        if (TRACKED[t]) expect(expected).not.toBe(before);
         expect(after).toBe(expected);
         expect(after).not.toMatch(/CANARY/);
       });
     }
-
-    it('the raw bytes of every copy hold no planted string', async () => {
-      for (const t of ALL) expect((await readFile(stripped(t))).includes('CANARY')).toBe(false);
-    });
   },
 );
