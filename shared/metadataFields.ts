@@ -58,6 +58,7 @@ export const METADATA_FIELD_IDS = [
   'editingTime',
   'archiveDates',
   'duration',
+  'durationUnknown',
   // software
   'software',
   'softwareVersion',
@@ -561,6 +562,7 @@ const EXACT: Record<string, Id> = {
   lyrics3: 'metadataTag',
   'mp4.brand': 'format',
   'mp4.duration': 'duration',
+  'mp4.durationUnknown': 'durationUnknown',
   'mp4.moov.uuid': 'unknownBlock',
   'mp4.uuid': 'unknownBlock',
   'mp4.free': 'freeSpace',

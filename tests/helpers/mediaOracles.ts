@@ -44,6 +44,20 @@ export function packets(path: string, timing = true): string[] {
   return out;
 }
 
+/** ffprobe's duration of the whole file, in seconds (NaN when it says none). */
+export function ffprobeSeconds(path: string): number {
+  const r = spawnSync('ffprobe', [
+    '-v',
+    'error',
+    '-show_entries',
+    'format=duration',
+    '-of',
+    'csv=p=0',
+    path,
+  ]);
+  return Number.parseFloat(r.stdout.toString());
+}
+
 export function decodedAudio(path: string): string {
   return ffmpeg(['-i', path, '-map', '0:a', '-f', 'md5', '-']).trim();
 }

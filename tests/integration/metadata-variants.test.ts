@@ -3,7 +3,13 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { inspectFile, stripFile } from '../../electron/core/metadata';
-import { decodedAudio, exiftoolLeaks, exiftoolText, packets } from '../helpers/mediaOracles';
+import {
+  decodedAudio,
+  exiftoolLeaks,
+  exiftoolText,
+  ffprobeSeconds,
+  packets,
+} from '../helpers/mediaOracles';
 import { MEDIA_VARIANTS, OTHER_FORMATS } from '../helpers/mediaVariants';
 import { hasTool } from '../helpers/peers';
 import { tempDir } from '../helpers/tmp';
@@ -41,6 +47,14 @@ describe('audio and video as the tools write them', () => {
       expect(report.type).not.toBe('unknown');
       expect(report.readable, report.unreadableReason).toBe(true);
       expect(report.risky, 'inspect shows what the file reveals').toBeGreaterThan(0);
+      // An MP4 family file's duration is ffprobe's, fragmented or not (never a wrong 0).
+      const duration = report.fields.find((f) => f.key.startsWith('mp4.duration'));
+      if (duration) {
+        expect(duration.key, duration.value).toBe('mp4.duration');
+        expect(Math.abs(Number.parseFloat(duration.value) - ffprobeSeconds(input))).toBeLessThan(
+          0.1,
+        );
+      }
       await stripFile(input, output);
       expect(plantedIn(await readFile(output))).toEqual([]);
       expect(exiftoolLeaks(output)).toEqual([]);

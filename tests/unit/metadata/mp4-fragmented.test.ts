@@ -99,4 +99,70 @@ describe('fragmented MP4', () => {
     else buf.writeUInt32BE(3, entry + 4);
     await expectVigilError(stripBuffer(buf), 'UNSUPPORTED', /random-access index/);
   });
+
+  describe('duration', () => {
+    const duration = async (buf: Buffer) =>
+      (await inspectBuffer(buf)).fields
+        .filter((f) => f.key.startsWith('mp4.duration'))
+        .map((f) => `${f.key} ${f.value}`);
+
+    it('is the longest track summed over the fragments when the movie header says 0', async () => {
+      const mvhd = boxes(FRAGMENTED).find((b) => b.type === 'moov')!.at + 8;
+      expect(FRAGMENTED.toString('latin1', mvhd + 4, mvhd + 8)).toBe('mvhd');
+      expect(FRAGMENTED.readUInt32BE(mvhd + 24), 'the movie header says 0').toBe(0);
+      // ffprobe reads 1.046 s: 10 video frames at 10/s plus the AAC priming the audio carries.
+      expect(await duration(FRAGMENTED)).toEqual(['mp4.duration 1.05 s']);
+    });
+
+    it('comes from the movie-extends header (mehd) when the file has one', async () => {
+      // A 16-byte mehd saying 7.5 s (movie timescale 1000) appended to mvex, taken from the
+      // user-data box right after it (renamed free space), so no offset moves.
+      const mvex = findIn(FRAGMENTED, 'mvex');
+      const udta = findIn(FRAGMENTED, 'udta');
+      expect(udta.at).toBe(mvex.at + mvex.size);
+      const buf = Buffer.from(FRAGMENTED);
+      const mehd = Buffer.alloc(16);
+      mehd.writeUInt32BE(16, 0);
+      mehd.write('mehd', 4, 'latin1');
+      mehd.writeUInt32BE(7500, 12);
+      mehd.copy(buf, udta.at);
+      buf.writeUInt32BE(mvex.size + 16, mvex.at);
+      buf.writeUInt32BE(udta.size - 16, udta.at + 16);
+      buf.write('free', udta.at + 20, 'latin1');
+      expect(await duration(buf)).toEqual(['mp4.duration 7.50 s']);
+    });
+
+    it("is the track fragment header's default when a run carries no durations", async () => {
+      // The video run rewritten without its duration column (flags 0x305 → 0x205, the sizes
+      // kept, the rest of the box zero) and the header's default set to 2048 ticks: 10 samples
+      // at the media timescale of 10240 are 2 s, longer than the audio track.
+      const mdhd = findIn(FRAGMENTED, 'mdhd');
+      expect(FRAGMENTED.readUInt32BE(mdhd.at + 20)).toBe(10240);
+      const buf = Buffer.from(FRAGMENTED);
+      const tfhd = boxes(buf).find((b) => b.type === 'tfhd')!;
+      const trun = boxes(buf).find((b) => b.type === 'trun')!;
+      expect(buf.readUInt32BE(tfhd.at + 8) & 0xffffff).toBe(0x39);
+      expect(buf.readUInt32BE(trun.at + 8) & 0xffffff).toBe(0x305);
+      const count = buf.readUInt32BE(trun.at + 12);
+      const sizes = Array.from({ length: count }, (_, i) => buf.readUInt32BE(trun.at + 28 + i * 8));
+      buf.fill(0, trun.at + 24, trun.at + trun.size);
+      sizes.forEach((size, i) => buf.writeUInt32BE(size, trun.at + 24 + i * 4));
+      buf.writeUInt32BE(0x205, trun.at + 8);
+      buf.writeUInt32BE(2048, tfhd.at + 24); // after track id and the 8-byte base offset
+      expect(await duration(buf)).toEqual(['mp4.duration 2.00 s']);
+      // and the stripped copy is the same movie
+      expect(await duration((await stripBuffer(buf)).output)).toEqual(['mp4.duration 2.00 s']);
+    });
+
+    it('says it is not recorded, never 0, when a fragment cannot be read', async () => {
+      expect(await duration(renamed('tfdt', 'zqxj'))).toEqual(['mp4.durationUnknown —']);
+    });
+  });
 });
+
+/** A box anywhere in the movie box's tree (boxes() only walks moof and traf). */
+function findIn(buf: Buffer, type: string): { at: number; size: number } {
+  const at = buf.indexOf(type, 0, 'latin1') - 4;
+  if (at < 0) throw new Error(`no ${type}`);
+  return { at, size: buf.readUInt32BE(at) };
+}

@@ -28,6 +28,7 @@ import {
   box,
   buildFragment,
   placeFragment,
+  addFragmentDurations,
   readFragment,
   rebuildMfra,
   type Fragment,
@@ -679,11 +680,10 @@ export async function inspectMp4(c: Collector, src: Source, names: Mp4Names): Pr
     const mvhd = child(m.kids, 'mvhd');
     headerTimes(c, b, mvhd, 'mp4.movie', 'Movie');
     if (mvhd) {
-      const v1 = b.u8(mvhd.body) === 1;
-      const scale = b.u32be(mvhd.body + (v1 ? 20 : 12));
-      const duration = v1 ? b.u64be(mvhd.body + 24) : b.u32be(mvhd.body + 16);
-      if (scale > 0)
-        c.add('structure', 'mp4.duration', 'Duration', `${(duration / scale).toFixed(2)} s`, false);
+      const seconds = await movieSeconds(src, m, mvhd);
+      if (seconds === undefined)
+        c.add('structure', 'mp4.durationUnknown', 'Duration not recorded in the file', '—', false);
+      else c.add('structure', 'mp4.duration', 'Duration', `${seconds.toFixed(2)} s`, false);
     }
     const chapters = new Set<number>();
     for (const t of m.tracks)
@@ -832,6 +832,68 @@ export async function inspectMp4(c: Collector, src: Source, names: Mp4Names): Pr
   } catch (error) {
     c.cannotRead(`${(error as Error).message} The list below may be incomplete.`);
   }
+}
+
+/** A header's timescale and duration: mvhd and mdhd share the layout (version 1 has 64-bit times). */
+function scaleAndDuration(b: Bytes, header: Box): { scale: number; duration: number } {
+  const v1 = b.u8(header.body) === 1;
+  return {
+    scale: b.u32be(header.body + (v1 ? 20 : 12)),
+    duration: v1 ? b.u64be(header.body + 24) : b.u32be(header.body + 16),
+  };
+}
+
+/**
+ * How long the movie lasts, in seconds; undefined when the file does not
+ * say. A fragmented file's movie header often says 0 (its samples are all in
+ * the fragments): then the movie-extends header (mehd) gives the whole
+ * duration, or else each track's samples in the movie box plus those of
+ * every fragment (per-sample durations, or the defaults), the longest track.
+ */
+async function movieSeconds(src: Source, m: Model, mvhd: Box): Promise<number | undefined> {
+  const b = m.b;
+  const movie = scaleAndDuration(b, mvhd);
+  if (!m.fragmented) return movie.scale > 0 ? movie.duration / movie.scale : undefined;
+  try {
+    return await fragmentedSeconds(src, m, movie.scale);
+  } catch {
+    return undefined; // a box Vigil cannot read: the duration is not known (the rest of inspect says why)
+  }
+}
+
+async function fragmentedSeconds(
+  src: Source,
+  m: Model,
+  movieScale: number,
+): Promise<number | undefined> {
+  const b = m.b;
+  const mvex = child(m.kids, 'mvex');
+  const mvexKids = mvex ? children(b, mvex) : [];
+  const mehd = child(mvexKids, 'mehd');
+  if (mehd && movieScale > 0) {
+    const v1 = b.u8(mehd.body) === 1;
+    const whole = v1 ? b.u64be(mehd.body + 4) : b.u32be(mehd.body + 4);
+    if (whole > 0) return whole / movieScale;
+  }
+  const trexDurations = new Map<number, number>();
+  for (const k of mvexKids)
+    if (k.type === 'trex' && k.end - k.body >= 24)
+      trexDurations.set(b.u32be(k.body + 4), b.u32be(k.body + 12));
+  const sums = new Map<number, number>();
+  const trex = trexSizes(b, m);
+  for (const top of m.top) {
+    if (top.type !== 'moof') continue;
+    const frag = await readFragment(src, top, trex, b.what);
+    if (!addFragmentDurations(frag, trexDurations, sums)) return undefined;
+  }
+  let longest = 0;
+  for (const t of m.tracks) {
+    if (!t.mdhd) continue;
+    const media = scaleAndDuration(b, t.mdhd);
+    if (media.scale === 0) continue;
+    longest = Math.max(longest, (media.duration + (sums.get(t.id) ?? 0)) / media.scale);
+  }
+  return longest > 0 ? longest : undefined;
 }
 
 /** Metadata inside movie fragments: user data, metadata and vendor boxes in each moof and traf. */

@@ -165,6 +165,16 @@ function readTraf(
   return out;
 }
 
+/** The size of one sample's row in a track run's table. */
+function bytesPerSample(flags: number): number {
+  return (
+    (flags & TRUN_DURATION ? 4 : 0) +
+    (flags & TRUN_SIZE ? 4 : 0) +
+    (flags & TRUN_FLAGS ? 4 : 0) +
+    (flags & TRUN_CTO ? 4 : 0)
+  );
+}
+
 function readTrun(
   b: Bytes,
   trun: Box,
@@ -186,11 +196,7 @@ function readTrun(
   }
   const entriesFrom = o;
   if (flags & TRUN_FIRST_FLAGS) o += 4;
-  const per =
-    (flags & TRUN_DURATION ? 4 : 0) +
-    (flags & TRUN_SIZE ? 4 : 0) +
-    (flags & TRUN_FLAGS ? 4 : 0) +
-    (flags & TRUN_CTO ? 4 : 0);
+  const per = bytesPerSample(flags);
   const tableEnd = o + count * per;
   if (tableEnd > trun.end) throw invalid(`${what} is damaged: a track run runs past its box.`);
   if (!(flags & TRUN_SIZE) && defaultSize === undefined)
@@ -472,4 +478,40 @@ export function rebuildMfra(
   const mfro = Buffer.alloc(8);
   mfro.writeUInt32BE(size, 4);
   return box('mfra', ...tfras, box('mfro', mfro));
+}
+
+/**
+ * Adds each track's sample durations in one fragment to `into` (in the
+ * track's own timescale): per sample from the track runs, else the track
+ * fragment header's default, else the movie's track-extends default. False
+ * when a run's durations cannot be told (the caller then says "unknown").
+ */
+export function addFragmentDurations(
+  frag: Fragment,
+  trexDurations: Map<number, number>,
+  into: Map<number, number>,
+): boolean {
+  const b = frag.b;
+  for (const traf of frag.trafs) {
+    let fallback = trexDurations.get(traf.trackId);
+    if (traf.tfhdFlags & TFHD_DURATION) {
+      const at =
+        traf.tfhd.body +
+        8 +
+        (traf.tfhdFlags & TFHD_BASE ? 8 : 0) +
+        (traf.tfhdFlags & TFHD_SDI ? 4 : 0);
+      fallback = b.u32be(at);
+    }
+    let sum = into.get(traf.trackId) ?? 0;
+    for (const run of traf.truns) {
+      if (run.flags & TRUN_DURATION) {
+        const per = bytesPerSample(run.flags);
+        const first = run.flags & TRUN_FIRST_FLAGS ? 4 : 0;
+        for (let i = 0; i < run.count; i += 1) sum += run.entries.readUInt32BE(first + i * per);
+      } else if (fallback !== undefined) sum += fallback * run.count;
+      else return false;
+    }
+    into.set(traf.trackId, sum);
+  }
+  return true;
 }
