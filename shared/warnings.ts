@@ -19,6 +19,7 @@ export const WARNING_CODES = [
   'font-missing-characters',
   'no-detention-recorded',
   'original-names-forbidden',
+  'signer-names-petitioner',
 ] as const;
 
 export type WarningCode = (typeof WARNING_CODES)[number];

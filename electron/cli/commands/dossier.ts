@@ -277,7 +277,10 @@ iachr-petition), domestic remedies, the six months from notification of the fina
 reasonable time when remedies are unavailable or ineffective) and other international
 proceedings. When the identity is withheld (vigil case facts; unrecorded counts as withheld) the
 organisation is named only in a confidential annex after a page break, marked not to be
-transmitted to the State, and the checklist fails if its name appears anywhere before it.
+transmitted to the State, and the checklist fails if its name appears anywhere before it;
+manifest.json and VERIFY.txt then name the signer by fingerprint only, and a signing key whose
+user id names the organisation is a checklist gap and a warning (the key travels with the
+signatures).
 --template iachr-precautionary follows article 25: the requesting party, the State, the
 beneficiaries (vigil case facts) with their consent, the serious and urgent situation (the facts
 in order), the risk of irreparable harm and the measures requested ({"risk": "…", "measures":

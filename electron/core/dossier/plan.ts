@@ -72,7 +72,12 @@ import {
 } from './templates/urgentAppeal';
 import { achprForm } from './templates/achpr';
 import { echrForm } from './templates/echr';
-import { iachrPetitionForm, iachrPrecautionaryForm } from './templates/iachr';
+import {
+  iachrPetitionForm,
+  iachrPrecautionaryForm,
+  keyNamesOrganisation,
+  petitionerWithheld,
+} from './templates/iachr';
 import { formChecklist, formDocument, type MechanismForm } from './templates/mechanismForm';
 import { formFacts } from './templates/regionalParts';
 import { spChecklist, spCommunication, spDocument } from './templates/specialProcedures';
@@ -408,6 +413,10 @@ async function regionalFormOf(
     evidence,
     formatter: prepared.formatter,
     createdAt,
+    signerUserIds: await getOrganisationKey(vault).then(
+      (key) => key.userIds,
+      () => null,
+    ),
   };
   const form = (
     {
@@ -617,10 +626,21 @@ export async function planDossier(vault: Vault, request: ExportRequest): Promise
   }));
   const publicKey = Buffer.from(await exportPublicKey(vault, signer.fingerprint), 'utf8');
   addBytes('signer-key.asc', 'public-key', publicKey);
-  const userId = signer.userIds[0] ?? signer.fingerprint;
+  // A petitioner whose identity is withheld from the State: manifest.json and VERIFY.txt name the
+  // signer by fingerprint only; the key itself (and so the signatures) still carries its user id.
+  const anonymous = petitionerWithheld(request.template, redacted.facts);
+  const userId = anonymous ? '' : (signer.userIds[0] ?? signer.fingerprint);
+  if (anonymous && keyNamesOrganisation(signer.userIds, await loadOrganisation(vault.db)))
+    warnings.push(
+      coreWarning(
+        'signer-names-petitioner',
+        `The petitioner's identity is withheld from the State, but the signing key's user id (${signer.userIds[0] ?? ''}) names the organisation: signer-key.asc and the signatures reveal it. manifest.json and VERIFY.txt give only the fingerprint; send the signed dossier to the Commission only, and let it transmit the petition's pages before the confidential annex.`,
+        { userId: signer.userIds[0] ?? '' },
+      ),
+    );
   const verify = Buffer.from(
     verifyInstructions({
-      userId,
+      userId: anonymous ? null : userId,
       fingerprint: signer.fingerprint,
       reference: original.case.reference ?? '',
       language: request.language,

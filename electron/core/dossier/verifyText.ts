@@ -11,7 +11,8 @@ import { gpgFingerprint } from '../pgp/fingerprint';
  * which is the one step that proves who signed.
  */
 export interface VerifyTextInput {
-  userId: string;
+  /** The signer's user id; null when it must not be named (a petitioner withheld from the State): the fingerprint alone. */
+  userId: string | null;
   /** 40 hexadecimal digits. */
   fingerprint: string;
   reference: string;
@@ -213,7 +214,11 @@ export function verifyInstructions(input: VerifyTextInput): string {
   const shown = gpgFingerprint(fpr);
   const parts = [
     `${w.title}\n${'='.repeat([...w.title].length)}`,
-    `${w.reference} ${input.reference}\n${w.signedBy} ${input.userId}\n${w.fingerprint}\n  ${shown}`,
+    [
+      `${w.reference} ${input.reference}`,
+      ...(input.userId === null ? [] : [`${w.signedBy} ${input.userId}`]),
+      `${w.fingerprint}\n  ${shown}`,
+    ].join('\n'),
     wrap(w.confirm),
     wrap(w.needs),
     `${wrap(w.step1)}\n\n${commands('gpg --import signer-key.asc', `gpg --fingerprint ${fpr}`)}`,

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -82,6 +82,7 @@ describe.skipIf(!canRead)(
     let passFile: string;
     let caseId: string;
     const outputs = new Map<string, DossierOutput[]>();
+    const notices = new Map<string, string[]>();
     const open = () =>
       openVault({ dir: vaultDir, passphrase: PASSPHRASE, actor: 'tester', now: () => TODAY });
 
@@ -104,10 +105,14 @@ describe.skipIf(!canRead)(
       for (const template of TEMPLATES)
         for (const language of DOSSIER_LANGUAGES) {
           const out = join(root, `${template}-${language}`);
-          await exportDossier(vault, request(caseId, template, language), {
+          const result = await exportDossier(vault, request(caseId, template, language), {
             kind: 'directory',
             path: out,
           });
+          notices.set(
+            `${template}-${language}`,
+            result.notices.map((n) => n.code),
+          );
           outputs.set(`${template}-${language}`, await readDossierOutputs(out));
         }
     }, 600_000);
@@ -199,9 +204,19 @@ describe.skipIf(!canRead)(
         for (const language of DOSSIER_LANGUAGES) {
           const preview = await previewExport(vault, request(caseId, template, language));
           expect(preview.audience).toEqual({ kind: 'mechanism', mechanism: 'iachr' });
-          expect(preview.missing, `${template} ${language}`).toEqual([]);
+          // The one gap of the petition: the signing key's user id names the withheld petitioner.
+          const gaps = template === 'iachr-petition' ? ['identity:signer'] : [];
+          expect(
+            preview.missing.map((m) => `${m.section}:${m.field}`),
+            `${template} ${language}`,
+          ).toEqual(gaps);
           const { pdf, docx } = texts(outputs.get(`${template}-${language}`)!, BASE[template]);
-          for (const text of [pdf, docx]) expect(text).not.toContain(markerOf(language));
+          for (const text of [pdf, docx]) {
+            expect(text.split(markerOf(language)).length - 1).toBe(gaps.length);
+            // Marked in the confidential annex, which is not transmitted to the State.
+            if (gaps.length > 0)
+              expect(text.indexOf(markerOf(language))).toBeGreaterThan(text.lastIndexOf(fold(ORG)));
+          }
           const ids = preview.checklist.map((i) => `${i.part}:${i.field}`);
           const expected =
             template === 'iachr-petition'
@@ -257,6 +272,7 @@ describe.skipIf(!canRead)(
           'identity:states',
           // Unrecorded counts as withheld, and the summary names the petitioner.
           'identity:identityKept',
+          'identity:signer',
           'rights:violations',
           'remedies:remedies',
           'remedies:finalDecision',
@@ -289,6 +305,59 @@ describe.skipIf(!canRead)(
           for (const m of preview.missing) expect(text).toContain(fold(m.label));
         }
       }
+    });
+
+    it('with the identity withheld, no file but the key and the annex names the petitioner', async () => {
+      const marks = [ORG, 'cases@cld.example', 'cld.example'];
+      for (const language of DOSSIER_LANGUAGES) {
+        const key = `iachr-petition-${language}`;
+        const w = WORDS[language].iachr;
+        expect(notices.get(key)).toContain('signer-names-petitioner');
+        for (const o of outputs.get(key)!) {
+          const text = fold(o.text);
+          const named = marks.some((m) => text.includes(fold(m)));
+          // The DOCX's XML is read as its text (the next output): only its other parts are checked raw.
+          if (o.source === 'iachr-petition.docx#word/document.xml') continue;
+          if (/^iachr-petition\.(pdf|docx)/.test(o.source) && named) {
+            // The petition itself: only after the confidential annex's heading, where the signer is explained.
+            const annex = text.indexOf(
+              fold(w.confidentialAnnex).split(' ')[0]!,
+              text.indexOf('92'),
+            );
+            for (const m of marks)
+              if (text.includes(fold(m)))
+                expect(text.indexOf(fold(m)), o.source).toBeGreaterThan(annex);
+            // The annex says what the signature reveals (read whole in the DOCX; the PDF wraps it).
+            if (o.source.includes('(text)')) expect(text).toContain(fold(w.signerNote));
+            else expect(text).toContain('signer-key.asc');
+          } else if (o.source.startsWith('signer-key.asc')) continue;
+          else expect(named, `${key} ${o.source}`).toBe(false);
+        }
+        const dir = join(root, key);
+        const manifest = JSON.parse(await readFile(join(dir, 'manifest.json'), 'utf8')) as {
+          signer: { fingerprint: string; userId: string };
+        };
+        expect(manifest.signer.userId).toBe('');
+        const verify = await readFile(join(dir, 'VERIFY.txt'), 'utf8');
+        expect(verify.replace(/\s/gu, '')).toContain(manifest.signer.fingerprint);
+      }
+      // The key is what names the organisation, as the annex and the warning say.
+      const gpg = await Gpg.create();
+      try {
+        const shown = await gpg.run([
+          '--show-keys',
+          join(root, 'iachr-petition-en', 'signer-key.asc'),
+        ]);
+        expect(Buffer.from(shown.stdout).toString('utf8')).toContain(ORG);
+      } finally {
+        await gpg.close();
+      }
+      // The precautionary measures name the requester openly: the signer is named as usual.
+      const open = JSON.parse(
+        await readFile(join(root, 'iachr-precautionary-en', 'manifest.json'), 'utf8'),
+      ) as { signer: { userId: string } };
+      expect(open.signer.userId).toContain(ORG);
+      expect(notices.get('iachr-precautionary-en')).not.toContain('signer-names-petitioner');
     });
 
     it('names only whom consent for the Commission allows, and carries no internal trace', () => {

@@ -50,6 +50,30 @@ export interface IachrInput {
   evidence: readonly DossierEvidence[];
   formatter: Formatter;
   createdAt: Date;
+  /** The user ids of the key that signs the dossier (null: no key yet). */
+  signerUserIds?: readonly string[] | null;
+}
+
+/**
+ * Whether a petition keeps its petitioner's identity from the State: the
+ * case's facts say so, or say nothing (unknown counts as withheld).
+ */
+export function petitionerWithheld(
+  template: string,
+  facts: { identityWithheldFromState: boolean | null } | null,
+): boolean {
+  return template === 'iachr-petition' && facts?.identityWithheldFromState !== false;
+}
+
+/** Whether a key's user ids name the organisation (its name or e-mail address, in any case). */
+export function keyNamesOrganisation(
+  userIds: readonly string[],
+  organisation: Pick<Organisation, 'name' | 'email'>,
+): boolean {
+  const marks = [organisation.name, organisation.email]
+    .filter(present)
+    .map((m) => m.trim().toLowerCase());
+  return userIds.some((id) => marks.some((m) => id.toLowerCase().includes(m)));
 }
 
 /** Every text of the blocks and rows given (to look for a name that must not be there). */
@@ -196,7 +220,7 @@ export function iachrPetitionForm(input: IachrInput): MechanismForm {
           id: 'petitioner',
           heading: w.confidentialAnnex,
           intro: w.confidentialAnnexIntro,
-          parts: [{ type: 'pageBreak' }, ...petitioner],
+          parts: [{ type: 'pageBreak' }, ...petitioner, ...signerParts(input)],
         },
       ]
     : [
@@ -216,6 +240,27 @@ export function iachrPetitionForm(input: IachrInput): MechanismForm {
       ? fill(w.preparedOn, { date: f.day(createdAt.toISOString()) })
       : preparedLine(organisation, f, createdAt, w),
   };
+}
+
+/**
+ * What the signed dossier says of the petitioner whose identity is withheld:
+ * manifest.json and VERIFY.txt give the key's fingerprint only (see
+ * plan.ts), but the key and its user id go with the signatures. Said in the
+ * annex, and a gap when the key's user id names the organisation.
+ */
+function signerParts(input: IachrInput): FormPart[] {
+  const ids = input.signerUserIds;
+  if (!ids) return [];
+  const w = input.formatter.words.iachr;
+  const names = keyNamesOrganisation(ids, input.organisation);
+  return [
+    { type: 'paragraph', text: w.signerNote },
+    rowsOf('identity')('signer', w.signerKept, names ? null : w.signerNeutral, {
+      kind: 'organisation',
+      id: null,
+      field: 'key',
+    }),
+  ];
 }
 
 export function iachrPrecautionaryForm(input: IachrInput): MechanismForm {

@@ -29,6 +29,12 @@ export interface IachrWords {
   confidentialAnnexIntro: string;
   /** The check that the petitioner's name appears nowhere else: "The petitioner's name only in the confidential annex". */
   identityKept: string;
+  /** Withheld identity: what the dossier's signature says of the petitioner, in the annex. */
+  signerNote: string;
+  /** The row: the signing key's user id does not name the petitioner. */
+  signerKept: string;
+  /** Its value when the key's user id names neither the organisation nor its e-mail. */
+  signerNeutral: string;
   facts: string;
   factsIntro: string;
   factsRow: string;
@@ -103,6 +109,10 @@ export const IACHR_WORDS: Record<DossierLanguage, IachrWords> = {
       'Confidential annex: identity of the petitioner — not to be transmitted to the State',
     confidentialAnnexIntro: 'Article 28(2) of the Rules of Procedure.',
     identityKept: 'The petitioner’s name only in the confidential annex',
+    signerNote:
+      'The dossier that carries this petition is signed with the petitioner’s key. manifest.json and VERIFY.txt give only the key’s fingerprint, but the key (signer-key.asc) and its user id go with the signatures: the signed dossier is for the Commission only. Transmit to the State only the pages of the petition before this annex.',
+    signerKept: 'The signing key’s user id does not name the petitioner',
+    signerNeutral: 'It names neither the organisation nor its e-mail address.',
     facts: '3. The facts',
     factsIntro: 'An account of the facts, with the place and date of each.',
     factsRow: 'The facts',
@@ -177,6 +187,11 @@ export const IACHR_WORDS: Record<DossierLanguage, IachrWords> = {
       'Anexo confidencial: identidad de la parte peticionaria — no transmitir al Estado',
     confidentialAnnexIntro: 'Artículo 28.2 del Reglamento.',
     identityKept: 'El nombre de la parte peticionaria solo en el anexo confidencial',
+    signerNote:
+      'El expediente que contiene esta petición está firmado con la clave de la parte peticionaria. manifest.json y VERIFY.txt solo indican la huella de la clave, pero la clave (signer-key.asc) y su identificador de usuario acompañan a las firmas: el expediente firmado es solo para la Comisión. Al Estado solo deben transmitirse las páginas de la petición anteriores a este anexo.',
+    signerKept:
+      'El identificador de usuario de la clave de firma no nombra a la parte peticionaria',
+    signerNeutral: 'No nombra ni a la organización ni su dirección de correo electrónico.',
     facts: '3. Los hechos',
     factsIntro: 'Una relación de los hechos, con el lugar y la fecha de cada uno.',
     factsRow: 'Los hechos',
@@ -251,6 +266,10 @@ export const IACHR_WORDS: Record<DossierLanguage, IachrWords> = {
       'Annexe confidentielle\u202f: identité du pétitionnaire — à ne pas transmettre à l’État',
     confidentialAnnexIntro: 'Article 28.2 du règlement.',
     identityKept: 'Le nom du pétitionnaire uniquement dans l’annexe confidentielle',
+    signerNote:
+      'Le dossier qui contient cette pétition est signé avec la clé du pétitionnaire. manifest.json et VERIFY.txt ne donnent que l’empreinte de la clé, mais la clé (signer-key.asc) et son identifiant d’utilisateur accompagnent les signatures\u202f: le dossier signé est destiné à la seule Commission. Ne transmettre à l’État que les pages de la pétition qui précèdent cette annexe.',
+    signerKept: 'L’identifiant d’utilisateur de la clé de signature ne nomme pas le pétitionnaire',
+    signerNeutral: 'Il ne nomme ni l’organisation ni son adresse électronique.',
     facts: '3. Les faits',
     factsIntro: 'Un exposé des faits, avec le lieu et la date de chacun.',
     factsRow: 'Les faits',
@@ -323,6 +342,10 @@ export const IACHR_WORDS: Record<DossierLanguage, IachrWords> = {
     confidentialAnnex: 'ملحق سري: هوية مقدم العريضة — لا يُحال إلى الدولة',
     confidentialAnnexIntro: 'المادة 28(2) من النظام الداخلي.',
     identityKept: 'لا يرد اسم مقدم العريضة إلا في الملحق السري',
+    signerNote:
+      'الملف الذي يحمل هذه العريضة موقَّع بمفتاح مقدم العريضة. لا يذكر manifest.json وVERIFY.txt إلا بصمة المفتاح، لكن المفتاح (signer-key.asc) ومعرّف مستخدمه يرافقان التوقيعين: فالملف الموقَّع للجنة وحدها. لا تُحال إلى الدولة إلا صفحات العريضة السابقة لهذا الملحق.',
+    signerKept: 'معرّف مستخدم مفتاح التوقيع لا يسمّي مقدم العريضة',
+    signerNeutral: 'لا يسمّي المنظمة ولا عنوان بريدها الإلكتروني.',
     facts: '3. الوقائع',
     factsIntro: 'عرض للوقائع مع مكان كل منها وتاريخه.',
     factsRow: 'الوقائع',
@@ -392,6 +415,10 @@ export const IACHR_WORDS: Record<DossierLanguage, IachrWords> = {
       'Конфиденциальное приложение: личность заявителя — не передавать государству',
     confidentialAnnexIntro: 'Статья 28(2) Регламента.',
     identityKept: 'Имя заявителя только в конфиденциальном приложении',
+    signerNote:
+      'Досье с этой петицией подписано ключом заявителя. manifest.json и VERIFY.txt указывают только отпечаток ключа, но сам ключ (signer-key.asc) и его идентификатор пользователя сопровождают подписи: подписанное досье предназначено только для Комиссии. Государству следует передавать только страницы петиции до этого приложения.',
+    signerKept: 'Идентификатор пользователя ключа подписи не называет заявителя',
+    signerNeutral: 'Он не называет ни организацию, ни её адрес электронной почты.',
     facts: '3. Факты',
     factsIntro: 'Изложение фактов с указанием места и даты каждого.',
     factsRow: 'Факты',
