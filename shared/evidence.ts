@@ -9,7 +9,16 @@ export interface EvidenceMetadataField {
   label: string;
   value: string;
   risky: boolean;
+  /** Set when the value is binary data: its length in bytes. */
+  binaryBytes?: number;
 }
+
+/**
+ * Why an evidence file failed its integrity check, as a code the UI words
+ * (`evidence.integrity.<code>`); the core's English sentence goes beside it.
+ */
+export const INTEGRITY_PROBLEMS = ['missing', 'damaged', 'unreadable', 'size', 'hash'] as const;
+export type IntegrityProblem = (typeof INTEGRITY_PROBLEMS)[number];
 
 export interface EvidenceItem {
   id: string;

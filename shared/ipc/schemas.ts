@@ -35,6 +35,7 @@ export const metadataField = z.object({
   label: z.string(),
   value: z.string(),
   risky: z.boolean(),
+  binaryBytes: z.number().int().nonnegative().optional(),
 });
 
 export const keptField = z.object({

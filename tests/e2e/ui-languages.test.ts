@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { copyFile, readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { stripEvidence, intakeFile } from '../../electron/core/evidence/evidence';
@@ -8,7 +9,12 @@ import {
   createIntervention,
   createPerson,
   createTestimony,
+  deleteIntervention,
 } from '../../electron/core/records';
+import { blobPath } from '../../electron/core/evidence/blobStore';
+import { importKeys } from '../../electron/core/pgp';
+import { formatDay } from '../../renderer/src/logic/format';
+import { partnerKey } from '../unit/pgp/helpers';
 import { VOCABULARIES } from '../../shared/vocabularies';
 import { writeZip } from '../helpers/hostileDossier';
 import { tempDir } from '../helpers/tmp';
@@ -92,8 +98,25 @@ function englishOnScreen(
       if (text.length < 2) return;
       if (words.has(text) || regexes.some((r) => r.test(text))) found.add(text);
     };
+    // Closed technical details may hold the core's English (their summary may not).
+    const hidden = (node: Node) =>
+      Boolean(node.parentElement?.closest('details:not([open])')) &&
+      !node.parentElement?.closest('summary');
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-    while (walker.nextNode()) check(walker.currentNode.nodeValue);
+    while (walker.nextNode()) if (!hidden(walker.currentNode)) check(walker.currentNode.nodeValue);
+    // Text marked English is English, whatever it says, unless it sits in closed technical
+    // details, is a file's raw field name (data, like names and case text), or is the language
+    // picker naming English in English.
+    for (const el of document.querySelectorAll('[lang="en"], [lang^="en-"]')) {
+      if (
+        el.closest('details:not([open])') ||
+        el.closest('bdi.field-raw') ||
+        el.closest('.language-picker')
+      )
+        continue;
+      const text = (el.textContent ?? '').replace(/\s+/g, ' ').trim();
+      if (text) found.add(`[lang=en] ${text}`);
+    }
     for (const el of document.querySelectorAll('[aria-label],[placeholder],[title],[alt]'))
       for (const name of ['aria-label', 'placeholder', 'title', 'alt'])
         check(el.getAttribute(name));
@@ -162,7 +185,31 @@ describe.skipIf(skip)('every screen in the user’s language (Chromium, real vau
       const photo = await intakeFile(vault, { caseId, path: JPEG_WITH_GPS });
       await stripEvidence(vault, photo.id);
       await intakeFile(vault, { caseId, path: DOCX_WITH_AUTHOR });
+      // A trashed intervention: the Trash names its type in the language, never `urgent-appeal`.
+      const trashed = await createIntervention(vault, caseId, {
+        interventionType: 'urgent-appeal',
+        recipient: 'Relatoría Especial de Qaraqara',
+        status: 'draft',
+      });
+      await deleteIntervention(vault, trashed.id);
+      // Partner keys with warnings: one expired, one that asks for AEAD.
+      const expiredKey = await partnerKey('Amaru Quispe', { expired: true });
+      const aeadKey = await partnerKey('Wayra Condori', { aead: true });
+      const [expiredInfo] = await importKeys(vault, expiredKey.armoredPublic);
+      await importKeys(vault, aeadKey.armoredPublic);
+      const expiryDay = expiredInfo!.key.expires!.slice(0, 10);
+      // A file whose encrypted copy gets damaged (then repaired) in each language.
       const work = await tempDir('vigil-e2e-languages-files-');
+      const notePath = join(work, 'nota de campo.gif');
+      await copyFile(join(fixtures, 'anim.gif'), notePath);
+      const note = await intakeFile(vault, { caseId, path: notePath });
+      const noteBlob = blobPath(
+        vault.dir,
+        (await vault.db.get<{ blob_id: string }>('SELECT blob_id FROM evidence WHERE id = ?', [
+          note.id,
+        ]))!.blob_id,
+      );
+      const noteBytes = await readFile(noteBlob);
       const tampered = await tamperedDossier(join(work, 'tampered-dossier.zip'));
       const tamperedArabic = await tamperedDossier(join(work, 'ملف-معدّل.zip'));
 
@@ -196,7 +243,26 @@ describe.skipIf(skip)('every screen in the user’s language (Chromium, real vau
             document.body.append(p);
           }
         }, planted);
-        expect((await englishOnScreen(page, english)).sort()).toEqual([...planted].sort());
+        // And text marked English: flagged in the open, allowed inside closed details.
+        const coreSentence = translator('en')('warnings.key-expired', { date: '2026-01-02' });
+        await page.evaluate((sentence) => {
+          const open = document.createElement('p');
+          open.className = 'planted';
+          open.lang = 'en';
+          open.textContent = 'Qaraqara 42';
+          const details = document.createElement('details');
+          details.className = 'planted';
+          details.innerHTML = '<summary>…</summary><p lang="en">Qaraqara 43</p>';
+          // The core's English sentence, as a warning keeps it behind Details: allowed there.
+          const core = document.createElement('p');
+          core.lang = 'en';
+          core.textContent = sentence;
+          details.append(core);
+          document.body.append(open, details);
+        }, coreSentence);
+        expect((await englishOnScreen(page, english)).sort()).toEqual(
+          [...planted, '[lang=en] Qaraqara 42'].sort(),
+        );
         await page.evaluate(() => document.querySelectorAll('.planted').forEach((p) => p.remove()));
         await scan('settings');
         for (const section of ['search', 'import', 'keys'] as const) {
@@ -394,6 +460,75 @@ describe.skipIf(skip)('every screen in the user’s language (Chromium, real vau
         await scan('export: withholding report');
         await ui.audit('export: withholding report');
         await ui.screenshot('export-withholding');
+
+        // Key warnings worded by their code, values isolated; the English only behind Details.
+        await ui.navigate('keys');
+        await ui.heading('keys.title').waitFor();
+        const expiry = page.locator('[data-warning="key-expired"] > p').first();
+        await expiry.waitFor();
+        expect(await expiry.textContent()).toBe(
+          t('warnings.key-expired', { date: formatDay(expiryDay, language) }),
+        );
+        const aead = page.locator('[data-warning="key-asks-aead"] > p').first();
+        expect(await aead.locator('bdi[data-isolated]').allTextContents()).toEqual(['SEIPDv2']);
+        expect(await ui.visibleText()).not.toMatch(/expired on|GnuPG 2\.2 cannot decrypt/);
+        await scan('keys with warnings');
+
+        // The Trash: the intervention by its type in the language, its recipient as recorded.
+        await ui.navigate('trash');
+        await ui.heading('trash.title').waitFor();
+        const row = page.locator('tr', { hasText: 'Relatoría Especial de Qaraqara' });
+        await row.waitFor();
+        const typeLabel = VOCABULARIES['intervention-type'].terms.find(
+          (term) => term.id === 'urgent-appeal',
+        )!.labels[language];
+        expect(await row.innerText()).toContain(typeLabel);
+        expect(await row.innerText()).not.toContain('urgent-appeal');
+        expect(await row.getByRole('checkbox').getAttribute('aria-label')).toBe(
+          t('trash.select', { label: `\u2068${typeLabel} · Relatoría Especial de Qaraqara\u2069` }),
+        );
+        await scan('trash with an intervention');
+
+        // A damaged file: the integrity check and the vault check say so in the language.
+        await writeFile(
+          noteBlob,
+          Buffer.concat([noteBytes.subarray(0, -1), Buffer.from([noteBytes.at(-1)! ^ 1])]),
+        );
+        await ui.navigate('cases');
+        await page.getByRole('button', { name: title }).first().click();
+        await page.getByRole('heading', { level: 1, name: title }).waitFor();
+        await ui.tab('evidence');
+        await page
+          .getByRole('button', { name: /nota de campo\.gif/ })
+          .first()
+          .click();
+        await page.getByRole('heading', { level: 3, name: 'nota de campo.gif' }).waitFor();
+        await ui.button('evidence.verify').click();
+        await ui.expectText(t('evidence.integrity.damaged'));
+        // A binary value of the photo, in words of the language with its size.
+        await page
+          .getByRole('button', { name: /camera\.jpg/ })
+          .first()
+          .click();
+        await page.getByRole('heading', { level: 3, name: 'camera.jpg' }).waitFor();
+        const photoPanel = page.locator('.metadata-panel').first();
+        await photoPanel.locator('.field-name').first().waitFor();
+        expect(await photoPanel.innerText()).not.toMatch(/bytes of binary data/);
+        expect(await photoPanel.innerText()).toContain(
+          t('metadata.binaryValue', { size: '' }).replace(/\s*\(\)$/, ''),
+        );
+        await scan('evidence: integrity failure and binary values');
+        await ui.navigate('settings');
+        await ui.button('settings.check').click();
+        const checked = page.locator('li[data-check="evidence-files"]');
+        await checked.waitFor({ timeout: 60_000 });
+        expect(await checked.innerText()).toContain(t('settings.checks.evidence-files'));
+        expect(await checked.innerText()).toContain(t('settings.itemProblems', { count: 1 }));
+        expect(await page.locator('li[data-check="pages"]').innerText()).toContain(
+          t('settings.itemOk'),
+        );
+        await scan('settings: vault check with a damaged file');
+        await writeFile(noteBlob, noteBytes);
         findings.push(...ui.findings);
       }
       // Latin text with an Arabic name: English, a dossier named in Arabic.

@@ -10,6 +10,7 @@ import { crashPoint } from '../fs/crashPoints';
 import { isTracked, trackTemp, type TrackedTemp } from '../fs/tempRegistry';
 import { allocSecret, randomSecret, wipe, type SecretBytes } from '../crypto/secrets';
 import { blobDir } from '../vault/layout';
+import type { IntegrityProblem } from '../../../shared/evidence';
 
 /**
  * Evidence blobs: each file encrypted under its own random key with
@@ -264,13 +265,19 @@ export async function readBlobToBuffer(
   return Buffer.concat(parts, size);
 }
 
+/** What is wrong with a blob: a code for the UI, the English sentence for the CLI and the log. */
+export interface BlobProblem {
+  code: IntegrityProblem;
+  text: string;
+}
+
 /** Decrypts and re-hashes a blob without keeping the plaintext. */
-export async function verifyBlob(
+export async function checkBlob(
   vaultDir: string,
   blobId: string,
   key: Uint8Array,
   expected: { sha256: string; size: number },
-): Promise<string | null> {
+): Promise<BlobProblem | null> {
   const hash = createHash('sha256');
   let size = 0;
   try {
@@ -279,14 +286,40 @@ export async function verifyBlob(
       size += chunk.length;
     }
   } catch (error) {
-    return error instanceof VigilError ? error.message : String(error);
+    const text = error instanceof VigilError ? error.message : String(error);
+    const missing = await stat(blobPath(vaultDir, blobId)).then(
+      () => false,
+      (e: NodeJS.ErrnoException) => e.code === 'ENOENT',
+    );
+    const code = missing
+      ? 'missing'
+      : error instanceof VigilError && error.code === 'INTEGRITY_FAILED'
+        ? 'damaged'
+        : 'unreadable';
+    return { code, text };
   }
   if (size !== expected.size)
-    return `Evidence blob ${blobId} decrypts to ${size} bytes, not ${expected.size}.`;
+    return {
+      code: 'size',
+      text: `Evidence blob ${blobId} decrypts to ${size} bytes, not ${expected.size}.`,
+    };
   const digest = hash.digest('hex');
   if (digest !== expected.sha256)
-    return `Evidence blob ${blobId} decrypts to SHA-256 ${digest}, not the ${expected.sha256} recorded at intake.`;
+    return {
+      code: 'hash',
+      text: `Evidence blob ${blobId} decrypts to SHA-256 ${digest}, not the ${expected.sha256} recorded at intake.`,
+    };
   return null;
+}
+
+/** `checkBlob`'s sentence alone, or null when the blob is intact. */
+export async function verifyBlob(
+  vaultDir: string,
+  blobId: string,
+  key: Uint8Array,
+  expected: { sha256: string; size: number },
+): Promise<string | null> {
+  return (await checkBlob(vaultDir, blobId, key, expected))?.text ?? null;
 }
 
 export async function deleteBlob(vaultDir: string, blobId: string): Promise<void> {

@@ -7,6 +7,7 @@ import type {
   EvidenceItem,
   EvidenceKind,
   IntakeResult,
+  IntegrityProblem,
 } from '../../../shared/evidence';
 import { VigilError, fsError } from '../errors';
 import {
@@ -43,7 +44,7 @@ import {
   readBlob,
   readBlobToBuffer,
   settleBlob,
-  verifyBlob,
+  checkBlob,
   writeBlob,
   type StreamOptions,
 } from './blobStore';
@@ -703,9 +704,9 @@ export async function exportEvidence(
 export async function verifyEvidence(
   vault: Vault,
   id: string,
-): Promise<{ id: string; ok: boolean; problem: string | null }> {
+): Promise<{ id: string; ok: boolean; problem: string | null; code: IntegrityProblem | null }> {
   const found = await row(vault.db, id);
-  const problem = await verifyBlob(vault.dir, found.blob_id, found.blob_key, {
+  const problem = await checkBlob(vault.dir, found.blob_id, found.blob_key, {
     sha256: found.sha256,
     size: found.size,
   });
@@ -717,7 +718,7 @@ export async function verifyEvidence(
       detail: { sha256: found.sha256, ok: problem === null },
     }),
   );
-  return { id, ok: problem === null, problem };
+  return { id, ok: problem === null, problem: problem?.text ?? null, code: problem?.code ?? null };
 }
 
 /**

@@ -62,6 +62,8 @@ export class Collector {
       label,
       value: shortValue(value),
       risky,
+      // Bytes no one can read: the UI says so in the user's language, with the count.
+      ...(value instanceof Uint8Array ? { binaryBytes: value.length } : {}),
     });
   }
 

@@ -51,6 +51,8 @@ export interface MetadataField {
   label: string;
   value: string;
   risky: boolean;
+  /** Set when the value is binary data: its length (the value then reads "(N bytes of binary data)"). */
+  binaryBytes?: number;
 }
 
 export interface CaptureFacts {

@@ -219,6 +219,11 @@ const decode = (row: Row): Row =>
 
 const binds = (where: string, id: string) => Array.from(where.matchAll(/\?/g), () => id);
 
+/**
+ * What the trash shows and `vigil trash list` prints. Events and interventions
+ * start with their type's term id, then their day: the UI names both in the
+ * user's language (shared/domain/trash.ts trashLabelParts reads this order).
+ */
 function labelOf(kind: TrashKind, row: Row): string {
   const s = (v: unknown) => (typeof v === 'string' ? v : '');
   switch (kind) {

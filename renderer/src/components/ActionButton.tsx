@@ -21,7 +21,9 @@ export function ActionButton({
   return (
     <button type="button" className={className} onClick={onClick} disabled={disabled}>
       {label}
-      <span className="visually-hidden">: {context}</span>
+      <span className="visually-hidden">
+        : <bdi>{context}</bdi>
+      </span>
     </button>
   );
 }

@@ -4,7 +4,7 @@ import type { CoreWarning, WarningParam } from '../../../shared/warnings';
 import { metadataFieldId } from '../../../shared/metadataFields';
 import { useIsolatedT } from '../i18n/isolate';
 import { useVocabularies } from '../lib/vocabularies';
-import { formatDay } from '../logic/format';
+import { formatDay, formatList } from '../logic/format';
 
 const text = (value: WarningParam | undefined): string =>
   Array.isArray(value) ? value.join(' ') : String(value ?? '');
@@ -53,7 +53,7 @@ export function useWarningWords(): (warning: CoreWarning) => ReactNode {
         return ti('warnings.original-names-forbidden', {
           name: text(params.name),
           audience,
-          fields: new Intl.ListFormat(locale, { type: 'conjunction' }).format(fields),
+          fields: formatList(fields, locale),
         });
       }
       default:

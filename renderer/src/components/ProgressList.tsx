@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { formatBytes } from '../logic/format';
+import { isolateAttr } from '../i18n/isolate';
 
 export interface FileProgress {
   name: string;
@@ -32,7 +33,7 @@ export function ProgressList({ files, label }: { files: readonly FileProgress[];
             <progress
               max={100}
               value={percent}
-              aria-label={t('progress.fileLabel', { name: file.name })}
+              aria-label={t('progress.fileLabel', { name: isolateAttr(file.name) })}
             />
           </li>
         );

@@ -52,3 +52,12 @@ export function useIsolatedT(): (key: ParseKeys, values: Values) => ReactNode {
     [t],
   );
 }
+
+/**
+ * A value for a translated attribute (aria-label, title), which cannot hold
+ * a `<bdi>`: wrapped in FIRST STRONG ISOLATE … POP DIRECTIONAL ISOLATE, the
+ * same isolation in plain text.
+ */
+export function isolateAttr(value: string): string {
+  return `\u2068${value}\u2069`;
+}

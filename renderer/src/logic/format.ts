@@ -91,3 +91,8 @@ export function groupFingerprint(fingerprint: string): string[] {
       .match(/.{1,4}/g) ?? []
   );
 }
+
+/** Items joined as the language joins a list ("a, b and c"; Arabic "أ وب"), never a Latin "; ". */
+export function formatList(items: readonly string[], locale: string): string {
+  return new Intl.ListFormat(locale, { type: 'conjunction' }).format(items);
+}

@@ -22,6 +22,8 @@ export interface FieldLike {
   label: string;
   value: string;
   risky: boolean;
+  /** The value is binary data of this many bytes (worded by the UI, not the core's English). */
+  binaryBytes?: number;
 }
 
 export interface GroupedFields<F extends FieldLike> {

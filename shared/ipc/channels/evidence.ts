@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { INTEGRITY_PROBLEMS } from '../../evidence';
 import {
   custodyEntry,
   empty,
@@ -73,6 +74,11 @@ export const evidenceChannels = {
   },
   'evidence.verify': {
     input: z.strictObject({ id }),
-    output: z.object({ id: z.string(), ok: z.boolean(), problem: z.string().nullable() }),
+    output: z.object({
+      id: z.string(),
+      ok: z.boolean(),
+      problem: z.string().nullable(),
+      code: z.enum(INTEGRITY_PROBLEMS).nullable(),
+    }),
   },
 } as const;

@@ -63,7 +63,9 @@ export class VigilPages {
     return this.page.getByRole('heading', { name: this.t(key), exact: true });
   }
 
-  async navigate(section: 'cases' | 'search' | 'import' | 'keys' | 'settings'): Promise<void> {
+  async navigate(
+    section: 'cases' | 'search' | 'import' | 'keys' | 'settings' | 'trash',
+  ): Promise<void> {
     await this.page
       .getByRole('navigation')
       .getByRole('button', { name: this.t(`nav.${section}`), exact: true })

@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
-import { mkdir, readdir, readFile, writeFile, rename } from 'node:fs/promises';
+import { mkdir, readdir, readFile, writeFile, rename, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
@@ -8,6 +8,7 @@ import {
   blobPath,
   listBlobFiles,
   readBlob,
+  checkBlob,
   verifyBlob,
   writeBlob,
 } from '../../../electron/core/evidence/blobStore';
@@ -135,14 +136,37 @@ describe('evidence blob store', () => {
         }),
         name,
       ).toMatch(/damaged/);
+      // The code the UI words: damaged, whatever the damage.
+      expect(
+        (
+          await checkBlob(dir, written.blobId, written.key, {
+            sha256: written.sha256,
+            size: data.length,
+          })
+        )?.code,
+        name,
+      ).toBe('damaged');
     }
     await writeFile(path, good);
+    const expected = { sha256: written.sha256, size: data.length };
+    expect(await checkBlob(dir, written.blobId, written.key, expected)).toBeNull();
+    // Intact bytes that are not what intake recorded: by size, then by hash.
+    expect(
+      (await checkBlob(dir, written.blobId, written.key, { ...expected, size: data.length + 1 }))
+        ?.code,
+    ).toBe('size');
+    expect(
+      (await checkBlob(dir, written.blobId, written.key, { ...expected, sha256: '0'.repeat(64) }))
+        ?.code,
+    ).toBe('hash');
     expect(await failure(dir, written.blobId, randomBytes(32))).toMatch(/failed authentication/);
 
     // Another blob's file renamed into place: its own key does not open it, nor does it pass as this one.
     const other = await writeBlob(dir, pieces(randomBytes(10)));
     await rename(blobPath(dir, other.blobId), path);
     expect(await failure(dir, written.blobId, other.key)).toMatch(/failed authentication/);
+    await unlink(path);
+    expect((await checkBlob(dir, written.blobId, written.key, expected))?.code).toBe('missing');
   });
 
   it('yields nothing from a chunk before it is authenticated', async () => {

@@ -449,10 +449,12 @@ async function inspectValue(
   else if (kind === 24 && value.length === 8) text = String(value.readDoubleBE(0));
   else if (key === 'trkn' || key === 'disk')
     text = value.length >= 6 ? `${value.readUInt16BE(2)}/${value.readUInt16BE(4)}` : '';
-  else
-    text = /^[\t\n\r\x20-\x7e]*$/.test(value.toString('latin1'))
-      ? value.toString('latin1')
-      : `${formatSize(value.length)} of binary data`;
+  else if (/^[\t\n\r\x20-\x7e]*$/.test(value.toString('latin1'))) text = value.toString('latin1');
+  else {
+    // Binary: the collector records it as such (its size, for the UI to word).
+    c.add(group, key, label, value, risky);
+    return;
+  }
   c.add(group, key, label, text, risky);
   if (group === 'location') {
     const pos = parseIso6709(text);

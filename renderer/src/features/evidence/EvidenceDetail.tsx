@@ -74,10 +74,11 @@ export function EvidenceDetail({
   const verify = () =>
     run('verify', async () => {
       const result = await vigil.evidence.verify({ id: item.id });
+      // The reason in the user's language by its code; the core's sentence stays in the audit log and CLI.
       setMessage(
         result.ok
           ? t('evidence.verifiedOk')
-          : t('evidence.verifiedBad', { problem: result.problem ?? '' }),
+          : t(`evidence.integrity.${result.code ?? 'unreadable'}`),
       );
       detail.reload();
     });

@@ -1,5 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { metadataFieldId } from '../../../../shared/metadataFields';
+import type { FieldLike } from '../../logic/metadataGroups';
+import { formatBytes } from '../../logic/format';
 
 /**
  * A metadata field's name in the user's language, keyed by the field's
@@ -20,4 +22,14 @@ export function FieldName({ fieldKey }: { fieldKey: string }) {
       </bdi>
     </span>
   );
+}
+
+/** A field's value as shown: binary data said in the user's language with its size, else the value itself. */
+export function useFieldValue(): (field: Pick<FieldLike, 'value' | 'binaryBytes'>) => string {
+  const { t, i18n } = useTranslation();
+  const locale = i18n.resolvedLanguage ?? 'en';
+  return (field) =>
+    field.binaryBytes === undefined
+      ? field.value
+      : t('metadata.binaryValue', { size: formatBytes(field.binaryBytes, locale) });
 }

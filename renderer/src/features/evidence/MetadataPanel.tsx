@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { groupByRisk, type FieldLike } from '../../logic/metadataGroups';
-import { FieldName } from './FieldName';
+import { FieldName, useFieldValue } from './FieldName';
 import { GroupTitle } from './GroupTitle';
 
 /**
@@ -27,6 +27,7 @@ export function MetadataPanel({
   problem?: string | null;
 }) {
   const { t } = useTranslation();
+  const fieldValue = useFieldValue();
   const groups = groupByRisk(fields);
   const Heading = headingLevel === 3 ? 'h3' : 'h4';
   const Sub = headingLevel === 3 ? 'h4' : 'h5';
@@ -78,7 +79,7 @@ export function MetadataPanel({
                     ) : null}
                   </dt>
                   <dd dir="auto">
-                    {gone ? <del>{field.value}</del> : field.value}
+                    {gone ? <del>{fieldValue(field)}</del> : fieldValue(field)}
                     {gone ? <span className="badge badge-ok">{t('metadata.removed')}</span> : null}
                   </dd>
                 </div>

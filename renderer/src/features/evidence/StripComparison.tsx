@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { groupByRisk, type FieldLike } from '../../logic/metadataGroups';
 import type { StripResult } from '../../lib/types';
-import { FieldName } from './FieldName';
+import { FieldName, useFieldValue } from './FieldName';
 import { GroupTitle } from './GroupTitle';
 
 /**
@@ -17,6 +17,7 @@ export function StripComparison({
   result: StripResult;
 }) {
   const { t } = useTranslation();
+  const fieldValue = useFieldValue();
   const after = new Map(result.item.metadata.map((f) => [`${f.group}/${f.key}`, f]));
   // Fields the stripper keeps on purpose (orientation, the JFIF header) are reported by key.
   const keptOnPurpose = new Map(result.kept.map((k) => [k.key, k]));
@@ -47,7 +48,8 @@ export function StripComparison({
               const key = `${field.group}/${field.key}`;
               const purpose = keptOnPurpose.get(field.key);
               const kept =
-                after.get(key) ?? (purpose ? { value: purpose.value ?? field.value } : undefined);
+                after.get(key) ??
+                (purpose ? { value: purpose.value ?? fieldValue(field) } : undefined);
               const inOriginal = keys.has(key);
               return (
                 <tr key={key} data-after={kept ? 'kept' : 'removed'}>
@@ -57,11 +59,11 @@ export function StripComparison({
                       <span className="badge badge-risk">{t('metadata.risky')}</span>
                     ) : null}
                   </th>
-                  <td dir="auto">{inOriginal ? field.value : '—'}</td>
+                  <td dir="auto">{inOriginal ? fieldValue(field) : '—'}</td>
                   <td dir="auto" data-after={kept ? 'kept' : 'removed'}>
                     {kept ? (
                       <>
-                        {kept.value}
+                        {fieldValue(kept)}
                         {purpose ? (
                           <span
                             className="badge"

@@ -3,6 +3,7 @@ import { useNavigation } from '../../app/routes';
 import { Checkbox } from '../../components/Field';
 import type { ExportPreview } from '../../lib/types';
 import { useVocabularies } from '../../lib/vocabularies';
+import { formatList } from '../../logic/format';
 import { useWithheldWords } from './withheldWords';
 
 const KINDS = ['person', 'name', 'testimony', 'record', 'field', 'evidence'] as const;
@@ -26,7 +27,7 @@ export function RedactionStep({
   canIncludePrivate: boolean;
   onIncludePrivate: (value: boolean) => void;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { navigate } = useNavigation();
   const { label } = useVocabularies();
   const words = useWithheldWords();
@@ -77,7 +78,9 @@ export function RedactionStep({
                     </span>
                   </td>
                   <td>
-                    <span>{person.why.map(words.reason).join('; ')}</span>
+                    <span>
+                      {formatList(person.why.map(words.reason), i18n.resolvedLanguage ?? 'en')}
+                    </span>
                     {person.covers ? null : (
                       <>
                         {' '}

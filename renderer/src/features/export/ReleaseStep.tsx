@@ -11,6 +11,7 @@ import { ErrorNotice } from '../../components/ErrorNotice';
 import { useLoad } from '../../lib/useLoad';
 import { vigil } from '../../lib/vigil';
 import { useIsolatedT } from '../../i18n/isolate';
+import { formatList } from '../../logic/format';
 
 type Choice = 'accept' | 'reject' | 'edit';
 interface Draft {
@@ -266,7 +267,7 @@ function ChangeReview({
   draft: Draft | null;
   onDraft: (draft: Draft | null) => void;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const ti = useIsolatedT();
   const name = `change-${change.field}-${change.n}`;
   const choices: Choice[] = change.certain ? ['accept', 'edit'] : ['accept', 'reject', 'edit'];
@@ -281,7 +282,10 @@ function ChangeReview({
               ? ti('release.certain', { name: change.person.name })
               : ti('release.ambiguous', {
                   name: change.person.name,
-                  reasons: change.reasons.map((r) => t(`release.reasons.${r}`)).join('; '),
+                  reasons: formatList(
+                    change.reasons.map((r) => t(`release.reasons.${r}`)),
+                    i18n.resolvedLanguage ?? 'en',
+                  ),
                 })}
           </span>
         </legend>

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { ConsentRefusalReason } from '../../../../shared/domain/consent';
 import type { WithheldItem, WithheldReason } from '../../../../shared/dossier';
 import { useLocale } from '../../i18n/useLocale';
-import { formatDateValue, formatDay } from '../../logic/format';
+import { formatDateValue, formatDay, formatList } from '../../logic/format';
 import { useVocabularies } from '../../lib/vocabularies';
 
 /**
@@ -121,7 +121,7 @@ export function useWithheldWords() {
           : t('withheld.nameNotShown', { name: item.subject.name ?? '' });
       case 'field': {
         const fields = (item.field ?? '').split(', ').filter(Boolean).map(field);
-        return `${record(item)}: ${[...new Set(fields)].join(', ')}`;
+        return `${record(item)}: ${formatList([...new Set(fields)], language)}`;
       }
       default:
         return record(item);
@@ -130,7 +130,7 @@ export function useWithheldWords() {
 
   /** Why, in the user's language; a report kept before the codes existed keeps its English words. */
   const why = (item: WithheldItem): string =>
-    item.why ? item.why.map(reason).join('; ') : item.reason;
+    item.why ? formatList(item.why.map(reason), language) : item.reason;
 
   /** Whether a line is worded by this UI (else it is an old report's English). */
   const worded = (item: WithheldItem) => Boolean(item.subject && item.why);

@@ -5,7 +5,10 @@ import { ConfirmDialog } from '../../components/Dialog';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { Loading } from '../../components/Loading';
 import { Status } from '../../components/Status';
-import { formatDateTime } from '../../logic/format';
+import { trashLabelParts, type TrashKind } from '../../../../shared/domain/trash';
+import { isolateAttr, useIsolatedT } from '../../i18n/isolate';
+import { formatDateTime, formatDateValue } from '../../logic/format';
+import { useVocabularies } from '../../lib/vocabularies';
 import { useLoad } from '../../lib/useLoad';
 import { vigil, type Output } from '../../lib/vigil';
 
@@ -25,7 +28,22 @@ function daysOf(text: string): number | null | undefined {
  */
 export function TrashScreen() {
   const { t, i18n } = useTranslation();
+  const ti = useIsolatedT();
   const locale = i18n.resolvedLanguage ?? 'en';
+  const vocabularies = useVocabularies();
+  /** The label with its type and day in the user's language; titles and names as recorded. */
+  const labelOf = (kind: TrashKind, label: string): string => {
+    const parts = trashLabelParts(kind, label, (vocabulary, id) =>
+      vocabularies.terms(vocabulary).some((term) => term.id === id),
+    );
+    return [
+      parts.term ? vocabularies.label(parts.term.vocabulary, parts.term.id) : '',
+      parts.date ? formatDateValue(parts.date, locale) : '',
+      parts.text,
+    ]
+      .filter(Boolean)
+      .join(' · ');
+  };
   const list = useLoad(() => vigil.trash.list({}), 'trash');
   const [error, setError] = useState<unknown>(null);
   const [restored, setRestored] = useState<Restored | null>(null);
@@ -111,7 +129,7 @@ export function TrashScreen() {
         {restored?.referenceChanged ? (
           <>
             {' '}
-            {t('trash.referenceChanged', {
+            {ti('trash.referenceChanged', {
               from: restored.referenceChanged.from,
               to: restored.referenceChanged.to,
             })}
@@ -181,13 +199,13 @@ export function TrashScreen() {
             </thead>
             <tbody>
               {entries.map((entry) => {
-                const label = entry.label || entry.recordId;
+                const label = entry.label ? labelOf(entry.kind, entry.label) : entry.recordId;
                 return (
                   <tr key={entry.id}>
                     <td>
                       <input
                         type="checkbox"
-                        aria-label={t('trash.select', { label })}
+                        aria-label={t('trash.select', { label: isolateAttr(label) })}
                         checked={chosen.has(entry.id)}
                         onChange={(e) => toggle(entry.id, e.target.checked)}
                       />
@@ -200,7 +218,7 @@ export function TrashScreen() {
                     <td>
                       {formatDateTime(entry.deletedAt, locale)}{' '}
                       <span className="muted small">
-                        {t('trash.by', { actor: entry.deletedBy })}
+                        {ti('trash.by', { actor: entry.deletedBy })}
                       </span>
                     </td>
                     <td>
