@@ -56,8 +56,13 @@ export function useWarningWords(): (warning: CoreWarning) => ReactNode {
           fields: formatList(fields, locale),
         });
       }
-      default:
-        return t(`warnings.${code}`);
+      default: {
+        // Any other warning: its values as they are (names, user ids isolated), lists joined.
+        const values: Record<string, string | number> = {};
+        for (const [name, value] of Object.entries(params))
+          values[name] = Array.isArray(value) ? formatList(value, locale) : value;
+        return ti(`warnings.${code}`, values);
+      }
     }
   };
 }
