@@ -14,7 +14,7 @@ import { checkPerson, personCreateShape } from './person';
 import { checkTestimony, testimonyCreateShape } from './testimony';
 import { boundedList, lineText, recordId, termId, timestamp } from './text';
 import { parsePartialDate } from './partialDate';
-import { urgentAppealSchema, wgadSubmissionSchema } from '../dossier';
+import { mechanismArgumentsSchema, urgentAppealSchema, wgadSubmissionSchema } from '../dossier';
 import { mechanismFactsSchema } from '../mechanismFacts';
 import { organisationSchema } from './organisation';
 
@@ -154,6 +154,16 @@ export const caseDocumentSchema = z
         urgentAppeal: urgentAppealSchema.optional(),
         /** The case's mechanism facts (beneficiaries are persons of this document, by id). */
         facts: mechanismFactsSchema.optional(),
+        /** The regional bodies' arguments (complaints, risk, measures), by template. */
+        arguments: z
+          .object({
+            echr: mechanismArgumentsSchema.optional(),
+            'iachr-petition': mechanismArgumentsSchema.optional(),
+            'iachr-precautionary': mechanismArgumentsSchema.optional(),
+            achpr: mechanismArgumentsSchema.optional(),
+          })
+          .strict()
+          .optional(),
       })
       .strict()
       .optional(),

@@ -5,7 +5,13 @@ import {
   type CaseDocument,
   type RecordKind,
 } from '../../../shared/domain';
-import type { Audience, UrgentAppeal, WgadSubmission } from '../../../shared/dossier';
+import type {
+  Audience,
+  MechanismArguments,
+  RegionalTemplate,
+  UrgentAppeal,
+  WgadSubmission,
+} from '../../../shared/dossier';
 import type { Organisation } from '../../../shared/domain/organisation';
 import type { MechanismFacts } from '../../../shared/mechanismFacts';
 import { VigilError } from '../errors';
@@ -61,23 +67,34 @@ export interface PartnerWork {
   appeal: UrgentAppeal | null;
   /** The case's mechanism facts as released to partners; null when none were written. */
   facts: MechanismFacts | null;
+  /** The regional bodies' arguments as released to partners, for the templates that have some. */
+  arguments: Partial<Record<RegionalTemplate, MechanismArguments>>;
   /** The sending organisation's details; null when its profile is empty. */
   submitter: Organisation | null;
+}
+
+/** The `submissions` of a case document: the work written for the case, when there is some. */
+export function partnerSubmissions(
+  work: Omit<PartnerWork, 'submitter'>,
+): Pick<CaseDocument, 'submissions'> {
+  const args = Object.keys(work.arguments).length > 0 ? { arguments: work.arguments } : {};
+  return work.wgad || work.appeal || work.facts || args.arguments
+    ? {
+        submissions: {
+          ...(work.wgad ? { wgad: work.wgad } : {}),
+          ...(work.appeal ? { urgentAppeal: work.appeal } : {}),
+          ...(work.facts ? { facts: work.facts } : {}),
+          ...args,
+        },
+      }
+    : {};
 }
 
 function fullCaseData(redacted: RedactedCase, work: PartnerWork): CaseDocument {
   const doc = redacted.document;
   const data: CaseDocument = {
     ...doc,
-    ...(work.wgad || work.appeal || work.facts
-      ? {
-          submissions: {
-            ...(work.wgad ? { wgad: work.wgad } : {}),
-            ...(work.appeal ? { urgentAppeal: work.appeal } : {}),
-            ...(work.facts ? { facts: work.facts } : {}),
-          },
-        }
-      : {}),
+    ...partnerSubmissions(work),
     ...(work.submitter ? { submitter: work.submitter } : {}),
     customTerms: usedTerms(doc.customTerms, [
       { kind: 'case', record: doc.case },

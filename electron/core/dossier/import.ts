@@ -2,9 +2,12 @@ import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import {
+  mechanismArgumentsSchema,
+  REGIONAL_TEMPLATES,
   urgentAppealSchema,
   wgadSubmissionSchema,
   type AnyManifest,
+  type RegionalTemplate,
 } from '../../../shared/dossier';
 import { mechanismFactsSchema } from '../../../shared/mechanismFacts';
 import type { Organisation } from '../../../shared/domain/organisation';
@@ -78,6 +81,8 @@ export interface ImportReport {
   appeal: 'added' | 'kept-local' | 'same' | null;
   /** The partner's mechanism facts, kept as the WGAD arguments are (never over local ones). */
   facts: 'added' | 'kept-local' | 'same' | null;
+  /** The partner's arguments for each regional template it carried, kept the same way. */
+  arguments: Partial<Record<RegionalTemplate, 'added' | 'kept-local' | 'same'>>;
   /** The sending organisation's details as it signs its submissions, kept with the case. */
   submitter: Organisation | null;
 }
@@ -86,7 +91,7 @@ export interface ImportReport {
 async function keepSubmissionTx(
   tx: Queryable,
   caseId: string,
-  template: 'wgad' | 'urgent-appeal' | 'facts',
+  template: 'wgad' | 'urgent-appeal' | 'facts' | RegionalTemplate,
   theirs: unknown,
   schema: { parse(value: unknown): unknown },
   now: string,
@@ -119,7 +124,7 @@ async function keepPartnerWorkTx(
   document: CaseDocument,
   ids: Readonly<Record<string, string>>,
   now: string,
-): Promise<Pick<ImportReport, 'submission' | 'appeal' | 'facts'>> {
+): Promise<Pick<ImportReport, 'submission' | 'appeal' | 'facts' | 'arguments'>> {
   const theirFacts = document.submissions?.facts;
   if (document.submitter)
     await tx.run('UPDATE cases SET origin_submitter = ? WHERE id = ?', [
@@ -154,7 +159,30 @@ async function keepPartnerWorkTx(
       mechanismFactsSchema,
       now,
     ),
+    arguments: await argumentsTx(tx, caseId, document, now),
   };
+}
+
+/** Each regional template's arguments that came with the case, never over local ones. */
+async function argumentsTx(
+  tx: Queryable,
+  caseId: string,
+  document: CaseDocument,
+  now: string,
+): Promise<ImportReport['arguments']> {
+  const report: ImportReport['arguments'] = {};
+  for (const template of REGIONAL_TEMPLATES) {
+    const kept = await keepSubmissionTx(
+      tx,
+      caseId,
+      template,
+      document.submissions?.arguments?.[template],
+      mechanismArgumentsSchema,
+      now,
+    );
+    if (kept) report[template] = kept;
+  }
+  return report;
 }
 
 async function sha256File(path: string): Promise<string> {
@@ -354,18 +382,18 @@ export async function importDossier(
         let submission: ImportReport['submission'] = null;
         let appeal: ImportReport['appeal'] = null;
         let facts: ImportReport['facts'] = null;
+        let args: ImportReport['arguments'] = {};
         const addEvidence = async (
           tx: Queryable,
           caseId: string,
           ids: Readonly<Record<string, string>>,
         ) => {
-          ({ submission, appeal, facts } = await keepPartnerWorkTx(
-            tx,
-            caseId,
-            document,
-            ids,
-            vault.now().toISOString(),
-          ));
+          ({
+            submission,
+            appeal,
+            facts,
+            arguments: args,
+          } = await keepPartnerWorkTx(tx, caseId, document, ids, vault.now().toISOString()));
           const evidence: ImportReport['evidence'] = [];
           for (const item of stored) {
             const id = await recordImportedEvidence(tx, vault, {
@@ -383,7 +411,14 @@ export async function importDossier(
             action: 'case.imported',
             entityType: 'case',
             entityId: caseId,
-            detail: { ...provenance, evidence: evidence.length, submission, appeal, facts },
+            detail: {
+              ...provenance,
+              evidence: evidence.length,
+              submission,
+              appeal,
+              facts,
+              arguments: args,
+            },
           });
           return evidence;
         };
@@ -420,6 +455,7 @@ export async function importDossier(
             submission,
             appeal,
             facts,
+            arguments: args,
           } satisfies ImportReport;
         }
         const result = await importCaseDocumentTx(vault, document, addEvidence, {
@@ -437,6 +473,7 @@ export async function importDossier(
           submission,
           appeal,
           facts,
+          arguments: args,
         } satisfies ImportReport;
       } catch (error) {
         for (const blob of written) await deleteBlob(vault.dir, blob.blobId).catch(() => undefined);

@@ -14,6 +14,7 @@ export { verifyDossier, type VerifyReport, type VerifyOptions } from './verify';
 export { importDossier, type ImportReport, type ImportOptions } from './import';
 export { DuplicateCaseError, type DuplicateChoice, type DuplicateInfo } from './duplicates';
 export {
+  caseSubmissions,
   getSubmission,
   getWgadSubmission,
   saveSubmission,

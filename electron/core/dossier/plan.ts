@@ -282,7 +282,10 @@ export async function prepareRedaction(
     allTexts || FACT_TEMPLATES.has(request.template) || audience.kind === 'partners'
       ? await getSubmission(vault, request.caseId, 'facts')
       : null;
-  const regional = REGIONAL_TEMPLATES.filter((t) => allTexts || t === request.template);
+  // Partners get every template's arguments with the case (see partnerWork).
+  const regional = REGIONAL_TEMPLATES.filter(
+    (t) => allTexts || t === request.template || audience.kind === 'partners',
+  );
   const args = await Promise.all(
     regional.map(async (t) => ({
       template: t,
@@ -323,13 +326,24 @@ async function partnerWork(
   redacted: RedactedCase,
 ): Promise<PartnerWork> {
   if (redacted.rule.caseData !== 'full')
-    return { wgad: null, appeal: null, facts: null, submitter: null };
+    return { wgad: null, appeal: null, facts: null, arguments: {}, submitter: null };
   const saved = await hasWgadSubmission(vault, caseId);
   const organisation = await loadOrganisation(vault.db);
   return {
     wgad: saved ? redacted.submission : null,
     appeal: (await hasSubmission(vault, caseId, 'urgent-appeal')) ? redacted.appeal : null,
     facts: (await hasSubmission(vault, caseId, 'facts')) ? redacted.facts : null,
+    arguments: Object.fromEntries(
+      (
+        await Promise.all(
+          REGIONAL_TEMPLATES.map(async (t) =>
+            (await hasSubmission(vault, caseId, t)) && redacted.arguments[t]
+              ? [[t, redacted.arguments[t]] as const]
+              : [],
+          ),
+        )
+      ).flat(),
+    ),
     submitter: Object.values(organisation).some((v) => v !== '') ? organisation : null,
   };
 }

@@ -1,4 +1,7 @@
+import type { CaseDocument } from '../../../shared/domain';
 import {
+  REGIONAL_TEMPLATES,
+  type RegionalTemplate,
   mechanismArgumentsSchema,
   type MechanismArguments,
   urgentAppealSchema,
@@ -8,6 +11,7 @@ import {
 } from '../../../shared/dossier';
 import { mechanismFactsSchema, type MechanismFacts } from '../../../shared/mechanismFacts';
 import { VigilError } from '../errors';
+import { partnerSubmissions } from './caseData';
 import type { Vault } from '../vault/vault';
 
 /**
@@ -155,3 +159,28 @@ export const saveWgadSubmission = (
   caseId: string,
   input: unknown,
 ): Promise<WgadSubmission> => saveSubmission(vault, caseId, 'wgad', input);
+
+/**
+ * The work written for a case as its document carries it (`submissions`):
+ * the WGAD arguments, the urgent appeal, the mechanism facts and each
+ * regional template's arguments, those saved only, as the vault holds them
+ * (for the owner's own `vigil case export-json`; partners get them released).
+ */
+export async function caseSubmissions(
+  vault: Vault,
+  caseId: string,
+): Promise<Pick<CaseDocument, 'submissions'>> {
+  const saved = async <K extends SubmissionKind>(kind: K) =>
+    (await hasSubmission(vault, caseId, kind)) ? await getSubmission(vault, caseId, kind) : null;
+  const args: Partial<Record<RegionalTemplate, MechanismArguments>> = {};
+  for (const template of REGIONAL_TEMPLATES) {
+    const data = await saved(template);
+    if (data) args[template] = data;
+  }
+  return partnerSubmissions({
+    wgad: await saved('wgad'),
+    appeal: await saved('urgent-appeal'),
+    facts: await saved('facts'),
+    arguments: args,
+  });
+}

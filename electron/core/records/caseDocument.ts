@@ -415,9 +415,11 @@ export async function exportCaseDocumentFile(
   vault: Vault,
   caseId: string,
   out: string,
+  /** What to add to the document before it is written (the dossier module's submissions). */
+  extend: (document: CaseDocument) => Promise<CaseDocument> = async (d) => d,
 ): Promise<{ out: string; bytes: number }> {
   const target = await assertNewOutput(out, 'the case document');
-  const document = await exportCaseDocument(vault, caseId);
+  const document = await extend(await exportCaseDocument(vault, caseId));
   const bytes = Buffer.from(`${JSON.stringify(document, null, 2)}\n`, 'utf8');
   await writeOutgoing(vault, { kind: 'case-document', target }, ({ temp }) =>
     writeFileAtomic(target, bytes, {

@@ -23,6 +23,8 @@ import {
   caseUpdateSchema,
 } from '../../../../shared/domain/case';
 import { TEXT_LIMITS } from '../../../../shared/domain/text';
+import type { CaseDocument } from '../../../../shared/domain';
+import { caseSubmissions } from '../../../core/dossier/submissions';
 import { caseIdOf } from '../../caseOption';
 import { changedLine, PAGE_FIELDS, queryOf, runEdit, specs, trashedLine } from './common';
 import {
@@ -217,17 +219,23 @@ const caseExport: Command = {
   ],
   details: `The document is NOT encrypted: it holds every name, statement and contact detail of the
 case, so keep it on encrypted storage and delete it when done. The export is recorded in the
-audit log.`,
+audit log. It carries the work written for the case as well (submissions: the mechanism facts,
+the WGAD and regional bodies' arguments, the urgent appeal), as the vault holds it.`,
   async run(context) {
     const vault = await context.openVault();
     const c = await findCase(vault, context.positionals[0]!);
     const out = context.string('out');
+    // The work written for the case goes with it: mechanism facts, arguments, the urgent appeal.
+    const withWork = async (document: CaseDocument) => ({
+      ...document,
+      ...(await caseSubmissions(vault, c.id)),
+    });
     if (out === undefined) {
-      const document = await exportCaseDocument(vault, c.id);
+      const document = await withWork(await exportCaseDocument(vault, c.id));
       context.io.stdout.write(`${JSON.stringify(document, null, 2)}\n`);
       return;
     }
-    const written = await exportCaseDocumentFile(vault, c.id, out);
+    const written = await exportCaseDocumentFile(vault, c.id, out, withWork);
     context.output(
       { id: c.id, out: written.out, bytes: written.bytes },
       () => `Wrote ${written.out}.`,
