@@ -12,7 +12,7 @@ import {
   deleteIntervention,
 } from '../../electron/core/records';
 import { blobPath } from '../../electron/core/evidence/blobStore';
-import { importKeys } from '../../electron/core/pgp';
+import { generateOrgKey, importKeys } from '../../electron/core/pgp';
 import { formatDay } from '../../renderer/src/logic/format';
 import { partnerKey } from '../unit/pgp/helpers';
 import { VOCABULARIES } from '../../shared/vocabularies';
@@ -192,7 +192,8 @@ describe.skipIf(skip)('every screen in the user’s language (Chromium, real vau
         status: 'draft',
       });
       await deleteIntervention(vault, trashed.id);
-      // Partner keys with warnings: one expired, one that asks for AEAD.
+      // The organisation's key signs the exports; partner keys with warnings: one expired, one AEAD.
+      await generateOrgKey(vault, { name: 'Red de Defensoras', email: 'docs@example.org' });
       const expiredKey = await partnerKey('Amaru Quispe', { expired: true });
       const aeadKey = await partnerKey('Wayra Condori', { aead: true });
       const [expiredInfo] = await importKeys(vault, expiredKey.armoredPublic);
@@ -460,6 +461,23 @@ describe.skipIf(skip)('every screen in the user’s language (Chromium, real vau
         await scan('export: withholding report');
         await ui.audit('export: withholding report');
         await ui.screenshot('export-withholding');
+
+        // The export itself: its result's warning (no detention recorded for the WGAD) in the language.
+        await ui.button('export.next').click();
+        await ui.heading('release.title').waitFor();
+        await ui.button('export.next').click();
+        await ui.heading('export.evidenceTitle').waitFor();
+        await ui.button('export.next').click();
+        await ui.heading('export.signingTitle').waitFor();
+        await ui.button('export.next').click();
+        app.dialogs.saves.push(join(work, `dossier-${language}`));
+        await expect.poll(() => ui.button('export.runDirectoryButton').isDisabled()).toBe(false);
+        await ui.button('export.runDirectoryButton').click();
+        await page.getByTestId('export-done').waitFor({ timeout: 90_000 });
+        const noDetention = page.locator('[data-warning="no-detention-recorded"] > p');
+        expect(await noDetention.textContent()).toBe(t('warnings.no-detention-recorded'));
+        expect(await ui.visibleText()).not.toMatch(/No arrest or detention is recorded/);
+        await scan('export: result with a warning');
 
         // Key warnings worded by their code, values isolated; the English only behind Details.
         await ui.navigate('keys');
