@@ -61,4 +61,10 @@ describe('verification problems as codes', () => {
         [...VERIFY_PROBLEMS].sort(),
       );
   });
+
+  it('words each as a whole sentence: none ends with a colon waiting for a subject that may not come', () => {
+    for (const language of ['en', 'es', 'fr', 'ar', 'ru'])
+      for (const [code, text] of Object.entries(locale(language).verify.issues))
+        expect(text, `${language} ${code}`).not.toMatch(/[:：؛]\s*$/u);
+  });
 });
