@@ -8,6 +8,8 @@ import { spawnSync } from 'node:child_process';
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, sep } from 'node:path';
 import yauzl from 'yauzl';
+import { labelsFor } from '../../electron/core/render';
+import type { DossierLanguage } from '../../shared/dossier';
 import type { Gpg } from './gpg';
 import { tempDir } from './tmp';
 
@@ -212,3 +214,36 @@ export function readableText(outputs: readonly DossierOutput[]): string {
     .map((o) => o.text)
     .join('\n');
 }
+
+/** A submission's PDF and DOCX text (`base`.pdf, `base`.docx), folded. */
+export function submissionTexts(
+  outputs: readonly DossierOutput[],
+  base: string,
+): { pdf: string; docx: string } {
+  const pdf = outputs.find((o) => o.source === `${base}.pdf`)!.text;
+  const docx = outputs.find((o) => o.source === `${base}.docx#word/document.xml (text)`)!.text;
+  return { pdf: fold(pdf), docx: fold(docx) };
+}
+
+/**
+ * Whether `text` holds `phrase`: whole, or in an Arabic PDF word by word
+ * (pdftotext may give the words of a wrapped or mixed-direction line in
+ * another order, set an Arabic vowel mark apart from its letter, or a number
+ * apart from the letter joined to it; the DOCX is read whole).
+ */
+export function holdsPhrase(text: string, phrase: string, rtlPdf: boolean): boolean {
+  const folded = fold(phrase);
+  if (text.includes(folded)) return true;
+  const bare = (s: string) => s.replace(/[\u064B-\u065F]/gu, '');
+  return (
+    rtlPdf &&
+    bare(folded)
+      .split(/[\s:()/.،—«»“”]+/u)
+      .filter((word) => !/\d/u.test(word))
+      .every((word) => bare(text).includes(word))
+  );
+}
+
+/** The missing marker's word ("missing", "غير متوفر"): brackets move about in right-to-left text. */
+export const missingMarker = (language: DossierLanguage): string =>
+  fold(labelsFor({ title: '', language, blocks: [] }).missingBare.replace(/[[\]]/gu, ''));

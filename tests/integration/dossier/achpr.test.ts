@@ -5,7 +5,6 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportDossier, previewExport, type ExportRequest } from '../../../electron/core/dossier';
 import { WORDS } from '../../../electron/core/dossier/templates/words';
-import { labelsFor } from '../../../electron/core/render';
 import { openVault, type Vault } from '../../../electron/core/vault/vault';
 import { DOSSIER_LANGUAGES, type DossierLanguage } from '../../../shared/dossier';
 import { describeTimeLimit, timeLimit } from '../../../shared/timeLimits';
@@ -13,8 +12,11 @@ import { runVigilInProcess } from '../../helpers/cli';
 import {
   findInOutputs,
   fold,
+  holdsPhrase,
+  missingMarker,
   readableText,
   readDossierOutputs,
+  submissionTexts,
   type DossierOutput,
 } from '../../helpers/dossierOutputs';
 import { Gpg, hasGpg } from '../../helpers/gpg';
@@ -37,32 +39,9 @@ const request = (caseId: string, language: DossierLanguage): ExportRequest => ({
   includePrivate: false,
 });
 
-function texts(outputs: readonly DossierOutput[]): { pdf: string; docx: string } {
-  const pdf = outputs.find((o) => o.source === `${BASE}.pdf`)!.text;
-  const docx = outputs.find((o) => o.source === `${BASE}.docx#word/document.xml (text)`)!.text;
-  return { pdf: fold(pdf), docx: fold(docx) };
-}
-
-/**
- * `phrase` whole, or in an Arabic PDF word by word (pdftotext may reorder a
- * mixed line and set a number apart from the letter joined to it; the DOCX
- * is read whole).
- */
-function holds(text: string, phrase: string, rtlPdf: boolean): boolean {
-  const folded = fold(phrase);
-  if (text.includes(folded)) return true;
-  const bare = (s: string) => s.replace(/[\u064B-\u065F]/gu, '');
-  return (
-    rtlPdf &&
-    bare(folded)
-      .split(/[\s:()/.،—«»“”]+/u)
-      .filter((word) => !/\d/u.test(word))
-      .every((word) => bare(text).includes(word))
-  );
-}
-
-const markerOf = (language: DossierLanguage) =>
-  fold(labelsFor({ title: '', language, blocks: [] }).missingBare.replace(/[[\]]/gu, ''));
+const texts = (outputs: readonly DossierOutput[]) => submissionTexts(outputs, BASE);
+const holds = holdsPhrase;
+const markerOf = missingMarker;
 
 describe.skipIf(!canRead)('the African Commission communication (article 56)', () => {
   let root: string;

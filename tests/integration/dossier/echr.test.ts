@@ -5,7 +5,6 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportDossier, previewExport, type ExportRequest } from '../../../electron/core/dossier';
 import { WORDS } from '../../../electron/core/dossier/templates/words';
-import { labelsFor } from '../../../electron/core/render';
 import { openVault } from '../../../electron/core/vault/vault';
 import type { Vault } from '../../../electron/core/vault/vault';
 import { DOSSIER_LANGUAGES, type DossierLanguage } from '../../../shared/dossier';
@@ -13,8 +12,11 @@ import { runVigilInProcess } from '../../helpers/cli';
 import {
   findInOutputs,
   fold,
+  holdsPhrase,
+  missingMarker,
   readableText,
   readDossierOutputs,
+  submissionTexts,
   type DossierOutput,
 } from '../../helpers/dossierOutputs';
 import { Gpg, hasGpg } from '../../helpers/gpg';
@@ -43,25 +45,9 @@ const request = (caseId: string, language: DossierLanguage): ExportRequest => ({
 
 const BASE = 'echr-application-material';
 
-/**
- * Whether `text` holds `phrase`: whole, or in an Arabic PDF word by word (pdftotext may give
- * the words of a wrapped or mixed-direction line in another order).
- */
-function holds(text: string, phrase: string, rtlPdf: boolean): boolean {
-  const folded = fold(phrase);
-  if (text.includes(folded)) return true;
-  return rtlPdf && folded.split(/[\s:()/.،]+/u).every((word) => text.includes(word));
-}
-
-function documentTexts(outputs: readonly DossierOutput[]): { pdf: string; docx: string } {
-  const pdf = outputs.find((o) => o.source === `${BASE}.pdf`)!.text;
-  const docx = outputs.find((o) => o.source === `${BASE}.docx#word/document.xml (text)`)!.text;
-  return { pdf: fold(pdf), docx: fold(docx) };
-}
-
-/** The marker's word ("missing", "غير متوفر"): brackets move about in right-to-left text. */
-const markerOf = (language: DossierLanguage) =>
-  fold(labelsFor({ title: '', language, blocks: [] }).missingBare.replace(/[[\]]/gu, ''));
+const documentTexts = (outputs: readonly DossierOutput[]) => submissionTexts(outputs, BASE);
+const holds = holdsPhrase;
+const markerOf = missingMarker;
 
 describe.skipIf(!canRead)('the European Court application material', () => {
   let root: string;

@@ -10,15 +10,17 @@ import {
   type ExportRequest,
 } from '../../../electron/core/dossier';
 import { WORDS } from '../../../electron/core/dossier/templates/words';
-import { labelsFor } from '../../../electron/core/render';
 import { openVault, type Vault } from '../../../electron/core/vault/vault';
 import { DOSSIER_LANGUAGES, type DossierLanguage, type Template } from '../../../shared/dossier';
 import { runVigilInProcess } from '../../helpers/cli';
 import {
   findInOutputs,
   fold,
+  holdsPhrase,
+  missingMarker,
   readableText,
   readDossierOutputs,
+  submissionTexts,
   type DossierOutput,
 } from '../../helpers/dossierOutputs';
 import { Gpg, hasGpg } from '../../helpers/gpg';
@@ -50,28 +52,9 @@ const request = (caseId: string, template: Template, language: DossierLanguage):
   includePrivate: false,
 });
 
-function texts(outputs: readonly DossierOutput[], base: string): { pdf: string; docx: string } {
-  const pdf = outputs.find((o) => o.source === `${base}.pdf`)!.text;
-  const docx = outputs.find((o) => o.source === `${base}.docx#word/document.xml (text)`)!.text;
-  return { pdf: fold(pdf), docx: fold(docx) };
-}
-
-/** `phrase` whole, or in an Arabic PDF word by word (pdftotext may reorder a mixed line). */
-function holds(text: string, phrase: string, rtlPdf: boolean): boolean {
-  const folded = fold(phrase);
-  if (text.includes(folded)) return true;
-  // pdftotext may set an Arabic vowel mark apart from its letter: compare without them.
-  const bare = (s: string) => s.replace(/[\u064B-\u065F]/gu, '');
-  return (
-    rtlPdf &&
-    bare(folded)
-      .split(/[\s:()/.،—]+/u)
-      .every((word) => bare(text).includes(word))
-  );
-}
-
-const markerOf = (language: DossierLanguage) =>
-  fold(labelsFor({ title: '', language, blocks: [] }).missingBare.replace(/[[\]]/gu, ''));
+const texts = submissionTexts;
+const holds = holdsPhrase;
+const markerOf = missingMarker;
 
 describe.skipIf(!canRead)(
   'the Inter-American Commission petition and precautionary measures',
