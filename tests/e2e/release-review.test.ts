@@ -95,6 +95,25 @@ describe.skipIf(skip)('the release review in the export wizard (Chromium, real v
         expect(await changes.count()).toBe(3);
         const ambiguous = page.locator('.release-changes > li.ambiguous');
         expect(await ambiguous.count()).toBe(2);
+        // Why each is ambiguous, its reasons joined as the language joins a list (Arabic "و",
+        // never a Latin "; ").
+        const undecided = (await reviewRelease(vault, caseId, 'wgad', testimonyId)).records
+          .flatMap((r) => r.changes)
+          .filter((c) => !c.certain);
+        // (In English "Grace left." is both a lone name part and an ordinary word.)
+        if (language === 'en') expect(undecided.some((c) => c.reasons.length >= 2)).toBe(true);
+        const list = new Intl.ListFormat(language, { type: 'conjunction' });
+        expect((await ambiguous.locator('legend .muted').allTextContents()).sort()).toEqual(
+          undecided
+            .map((c) =>
+              t('release.ambiguous', {
+                name: c.person.name,
+                reasons: list.format(c.reasons.map((r) => t(`release.reasons.${r}`))),
+              }),
+            )
+            .sort(),
+        );
+        expect((await ambiguous.locator('legend').allTextContents()).join(' ')).not.toContain('; ');
         // The ordinary word is kept; the lone family name is the witness: other words for it.
         await ambiguous
           .nth(0)
