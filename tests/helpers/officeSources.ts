@@ -40,14 +40,14 @@ const FILTER: Record<OfficeKind, string> = {
   ots: 'calc8_template',
 };
 
-/** Which documents hold tracked changes (strip refuses them unless the user accepts them). */
+/** Which documents hold tracked changes (strip refuses them unless the user accepts them): text edits, a changed cell (an XLSX revision log). */
 export const TRACKED: Record<OfficeKind, boolean> = {
   docx: true,
   odt: true,
   ott: true,
-  xlsx: false,
-  ods: false,
-  ots: false,
+  xlsx: true,
+  ods: true,
+  ots: true,
   pptx: false,
   odp: false,
 };
@@ -144,6 +144,13 @@ function sheet(jpeg: string): string {
     'spreadsheet',
     'S',
     `  <office:spreadsheet>
+   <table:tracked-changes>
+    <table:cell-content-change table:id="ct1">
+     <table:cell-address table:column="1" table:row="1" table:table="0"/>
+     <office:change-info><dc:creator>CANARY-LO-SHEET-EDITOR</dc:creator><dc:date>2023-11-16T10:00:00</dc:date></office:change-info>
+     <table:previous table:id="ct1"><table:change-track-table-cell office:value-type="float" office:value="9"><text:p>9</text:p></table:change-track-table-cell></table:previous>
+    </table:cell-content-change>
+   </table:tracked-changes>
    <table:table table:name="Incidents">
     <table:table-row>${cell('Village')}${cell('Count')}${cell('Source')}</table:table-row>
     <table:table-row>${cell('North ridge', comment('CANARY-LO-COMMENTER-S', 'CANARY-LO-COMMENT-S'))}${num(12)}${cell('Clinic', photo(jpeg, ' table:end-cell-address="Incidents.D4" svg:x="0cm" svg:y="0cm"'))}</table:table-row>
@@ -320,6 +327,7 @@ export function plantedIn(kind: OfficeKind): string[] {
   else list.push(`CANARY-LO-CUSTOM-XML-${kind}`);
   if (SOURCE[kind] === 'text')
     list.push('CANARY-LO-DELETER', 'CANARY-LO-INSERTER', DELETION.trim(), 'CANARY-LO-LOCAL-LINK');
+  if (SOURCE[kind] === 'sheet') list.push('CANARY-LO-SHEET-EDITOR');
   if (kind === 'docx') list.push('CANARY-LO-PERSON');
   if (kind === 'xlsx') list.push('CANARY-LO-PRINTER-xlsx');
   if (kind === 'pptx') list.push('CANARY-LO-TAG');

@@ -132,8 +132,15 @@ function refuseCode(zip: ZipPackage, pkg: OoxmlPackage): void {
   }
 }
 
-function changesMessage(what: string, n: number, where: string): string {
-  return `${what} has ${n} tracked change(s) (${where}). Vigil will not leave them in, and removes them only if you choose to accept them: accept or reject them in your word processor first, or strip with the option to accept tracked changes (--accept-changes).`;
+/** The program a user accepts or rejects tracked changes in, by kind of document. */
+const EDITOR: Record<OoxmlKind, string> = {
+  docx: 'your word processor',
+  xlsx: 'your spreadsheet program',
+  pptx: 'your presentation program',
+};
+
+function changesMessage(pkg: OoxmlPackage, changes: string): string {
+  return `${pkg.what} has ${changes}. Vigil will not leave them in, and removes them only if you choose to accept them: accept or reject them in ${EDITOR[pkg.kind]} first, or strip with the option to accept tracked changes (--accept-changes).`;
 }
 
 /** A [Content_Types].xml naming exactly the parts written. */
@@ -222,9 +229,9 @@ export async function stripOoxml(
   refuseCode(zip, pkg);
   const revisions = zip.members.filter((m) => REVISION_PARTS.has(contentTypeOf(pkg.types, m.name)));
   if (revisions.length > 0 && !options.acceptChanges)
-    throw unsupported(
-      changesMessage(pkg.what, revisions.length, "a shared workbook's revision log"),
-    );
+    // A shared workbook's revision log spans several parts (headers, logs, user names): its
+    // changes are not counted part by part.
+    throw unsupported(changesMessage(pkg, "tracked changes (a shared workbook's revision log)"));
   const graph = relationshipGraph(zip, pkg);
   const keep = new Set(graph.reached.filter((p) => fateOf(pkg, p) !== 'drop'));
   /** Lower-case part name → the member written, under its name as found. */
@@ -240,7 +247,7 @@ export async function stripOoxml(
     const { root } = parseXml(data, `${pkg.what} (${name})`);
     const tracked = countTrackedChanges(root);
     if (tracked > 0 && !options.acceptChanges)
-      throw unsupported(changesMessage(pkg.what, tracked, name));
+      throw unsupported(changesMessage(pkg, `${tracked} tracked change(s) (${name})`));
     const rels = graph.rels.get(part) ?? [];
     const kept = rels.filter((r) =>
       r.external
