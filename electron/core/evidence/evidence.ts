@@ -733,33 +733,43 @@ export async function deleteEvidence(
 ): Promise<{ deleted: string[]; trash: string }> {
   await vault.ensureWriter();
   const found = await row(vault.db, id);
-  const children = await vault.db.all<{ id: string }>(
-    'SELECT id FROM evidence WHERE parent_id = ?',
-    [id],
+  return vault.db.transaction((tx) =>
+    moveEvidenceToTrashTx(tx, vault, { id: found.id, sha256: found.sha256 }),
   );
-  const deleted = [...children.map((c) => c.id), id];
-  const entry = await vault.db.transaction(async (tx) => {
-    const moved = await moveToTrashTx(
-      { tx, vault, now: vault.now().toISOString() },
-      'evidence',
-      found.id,
-    );
-    for (const child of children)
-      await vault.record(tx, {
-        action: 'evidence.delete',
-        entityType: 'evidence',
-        entityId: child.id,
-        detail: { trash: moved.id },
-      });
+}
+
+/**
+ * Moves one item and its working copies into one trash entry, in the
+ * caller's transaction, with a custody entry for each (`evidence.delete`).
+ */
+export async function moveEvidenceToTrashTx(
+  tx: Queryable,
+  vault: Vault,
+  item: { id: string; sha256: string },
+  detail: Record<string, unknown> = {},
+): Promise<{ deleted: string[]; trash: string }> {
+  const children = await tx.all<{ id: string }>('SELECT id FROM evidence WHERE parent_id = ?', [
+    item.id,
+  ]);
+  const moved = await moveToTrashTx(
+    { tx, vault, now: vault.now().toISOString() },
+    'evidence',
+    item.id,
+  );
+  for (const child of children)
     await vault.record(tx, {
       action: 'evidence.delete',
       entityType: 'evidence',
-      entityId: id,
-      detail: { sha256: found.sha256, trash: moved.id },
+      entityId: child.id,
+      detail: { trash: moved.id },
     });
-    return moved;
+  await vault.record(tx, {
+    action: 'evidence.delete',
+    entityType: 'evidence',
+    entityId: item.id,
+    detail: { sha256: item.sha256, trash: moved.id, ...detail },
   });
-  return { deleted, trash: entry.id };
+  return { deleted: [...children.map((c) => c.id), item.id], trash: moved.id };
 }
 
 /**

@@ -2,6 +2,7 @@ import { timelineProviders } from '../records/timeline';
 import { evidenceCaptureProvider } from './timeline';
 
 export * from './evidence';
+export * from './batch';
 export { checkEvidenceBlobs, repairEvidenceBlobs } from './check';
 export { BLOB_CHUNK } from './blobStore';
 export { emptyTrash } from './trash';

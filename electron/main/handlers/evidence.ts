@@ -2,6 +2,8 @@ import { stat } from 'node:fs/promises';
 import { basename, extname, isAbsolute, normalize } from 'node:path';
 import {
   custodyLog,
+  deleteEvidenceBatch,
+  stripEvidenceBatch,
   exportEvidence,
   getEvidence,
   intakeFiles,
@@ -50,6 +52,8 @@ type EvidenceChannels =
   | 'evidence.get'
   | 'evidence.preview'
   | 'evidence.strip'
+  | 'evidence.stripMany'
+  | 'evidence.deleteMany'
   | 'evidence.export'
   | 'evidence.verify';
 
@@ -104,6 +108,19 @@ export function evidenceHandlers(ctx: AppContext): Pick<Handlers, EvidenceChanne
     async 'evidence.strip'({ id, acceptChanges }) {
       const item = await stripEvidence(ctx.session.requireVault(), id, { acceptChanges });
       return { item, removed: item.stripReport?.removed ?? [], kept: item.stripReport?.kept ?? [] };
+    },
+    async 'evidence.stripMany'({ caseId, ids, operationId }) {
+      const vault = ctx.session.requireVault();
+      return ctx.operations.run(operationId, (signal, progress) =>
+        stripEvidenceBatch(vault, caseId, ids, {
+          signal,
+          onProgress: (index, name, finished) =>
+            progress({ phase: 'strip', done: finished ? 1 : 0, total: 1, item: name }),
+        }),
+      );
+    },
+    async 'evidence.deleteMany'({ caseId, ids }) {
+      return deleteEvidenceBatch(ctx.session.requireVault(), caseId, ids);
     },
     async 'evidence.export'({ id, original }) {
       const vault = ctx.session.requireVault();

@@ -153,6 +153,8 @@ export const vigil = {
     get: request('evidence.get'),
     preview: request('evidence.preview'),
     strip: request('evidence.strip'),
+    stripMany: request('evidence.stripMany'),
+    removeMany: request('evidence.deleteMany'),
     exportCopy: request('evidence.export'),
     verify: request('evidence.verify'),
     update: request('evidence.update'),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { INTEGRITY_PROBLEMS } from '../../evidence';
+import { ERROR_CODES } from '../../errors';
 import {
   custodyEntry,
   empty,
@@ -14,6 +15,38 @@ import {
 
 /** Files the user picked: an opaque id for each (the page never holds a path), its name and size. */
 const chosenFiles = z.array(z.object({ fileId: opaqueId, name: z.string(), size: z.number() }));
+
+/** A selection in a case's evidence list: distinct originals of that case, a bounded number. */
+const selection = z
+  .array(id)
+  .min(1)
+  .max(500)
+  .refine((ids) => new Set(ids).size === ids.length, 'the same file is chosen twice');
+
+/** What a batch strip did to each file it reached. */
+const batchOutcome = z.discriminatedUnion('status', [
+  z.object({
+    id: z.string(),
+    name: z.string(),
+    status: z.literal('stripped'),
+    copyId: z.string(),
+    removed: z.number(),
+  }),
+  z.object({ id: z.string(), name: z.string(), status: z.literal('already'), copyId: z.string() }),
+  z.object({
+    id: z.string(),
+    name: z.string(),
+    status: z.literal('unsupported'),
+    reason: z.string(),
+  }),
+  z.object({
+    id: z.string(),
+    name: z.string(),
+    status: z.literal('refused'),
+    code: z.enum(ERROR_CODES),
+    reason: z.string(),
+  }),
+]);
 
 /** Channels of the evidence. */
 export const evidenceChannels = {
@@ -63,6 +96,19 @@ export const evidenceChannels = {
       removed: z.array(metadataField),
       kept: z.array(keptField),
     }),
+  },
+  /**
+   * Strips the chosen originals of one case, one by one, as one cancellable
+   * operation (progress per file; a cancel stops after the current file).
+   */
+  'evidence.stripMany': {
+    input: z.strictObject({ caseId: id, ids: selection, operationId }),
+    output: z.object({ outcomes: z.array(batchOutcome), cancelled: z.boolean() }),
+  },
+  /** Moves the chosen originals of one case to the trash: all of them, or none. */
+  'evidence.deleteMany': {
+    input: z.strictObject({ caseId: id, ids: selection }),
+    output: z.object({ trash: z.array(z.string()) }),
   },
   'evidence.export': {
     input: z.strictObject({ id, original: z.boolean() }),
