@@ -62,8 +62,10 @@ const trashRestore: Command = {
   ],
   examples: ['vigil trash restore 9a0c…', 'vigil trash restore 9a0c… --json'],
   details: `All or nothing. A record that needs another one still in the trash (an event its case, a
-testimony its witness) is refused, naming what to restore first. Links to records destroyed
-meanwhile (the trash was emptied) are left out and listed. A case whose reference was given
+testimony its witness) is refused, naming what to restore first. Its links to records still in
+the trash (a person's roles in a trashed case) wait in that record's entry and come back when it
+is restored; they are listed. Links to records destroyed meanwhile (the trash was emptied) are
+left out and listed. A case whose reference was given
 to another case comes back under the next free reference.`,
   async run(context) {
     const vault = await context.openVault();
@@ -74,12 +76,17 @@ to another case comes back under the next free reference.`,
       );
     for (const dropped of result.dropped)
       context.warn(`left out, it no longer exists: ${dropped}.`);
+    for (const waiting of result.waiting)
+      context.warn(
+        `its links to the ${waiting.kind} "${waiting.label}" come back when that is restored (vigil trash restore ${waiting.entry}).`,
+      );
     context.output(
       {
         id: result.entry.recordId,
         kind: result.entry.kind,
         trash: result.entry.id,
         dropped: result.dropped,
+        waiting: result.waiting,
         ...(result.referenceChanged ? { reference: result.referenceChanged.to } : {}),
       },
       () => result.entry.recordId,

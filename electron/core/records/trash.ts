@@ -195,6 +195,12 @@ export interface RestoreResult {
   referenceChanged?: { from: string; to: string };
   /** Links to records that no longer exist (the trash was emptied), left out. */
   dropped: string[];
+  /**
+   * Links to records that are in the trash themselves (a person's role in a
+   * trashed case, a victim of an event that went with its case): kept in
+   * that record's entry, they come back when it is restored. One per entry.
+   */
+  waiting: { entry: string; kind: TrashKind; label: string }[];
 }
 
 // Buffers (evidence keys) survive JSON as base64.
@@ -381,11 +387,40 @@ async function exists(q: Queryable, table: string, id: string): Promise<boolean>
   return Boolean(await q.get(`SELECT 1 AS x FROM ${table} WHERE id = ?`, [id]));
 }
 
-async function inTrash(q: Queryable, recordId: string): Promise<TrashRow | undefined> {
+/**
+ * The trash entry that holds a row of `table` with these key values: the
+ * entry of the record itself, or of the record it went with (an event that
+ * went with its case is in the case's entry).
+ */
+async function holderOf(
+  q: Queryable,
+  table: string,
+  key: Record<string, string | number>,
+  restoring: string,
+): Promise<TrashRow | undefined> {
+  const columns = Object.keys(key);
+  const matches = columns.map(() => `json_extract(saved.value, ?) = ?`).join(' AND ');
   return q.get<TrashRow>(
-    'SELECT * FROM trash WHERE record_id = ? ORDER BY deleted_at DESC LIMIT 1',
-    [recordId],
+    `SELECT * FROM trash WHERE id <> ? AND EXISTS (
+       SELECT 1 FROM json_each(trash.rows) AS saved
+       WHERE json_extract(saved.value, '$.table') = ?
+         AND json_extract(saved.value, '$.relink') IS NULL AND ${matches})
+     ORDER BY deleted_at DESC, rowid DESC LIMIT 1`,
+    [restoring, table, ...columns.flatMap((c) => [`$.row.${c}`, key[c]!])],
   );
+}
+
+/** Adds a row to a trash entry, to come back (last) when that entry is restored. */
+async function parkIn(q: Queryable, holder: TrashRow, saved: SavedRow): Promise<void> {
+  const rows = JSON.parse(holder.rows) as SavedRow[];
+  rows.push({ ...saved, row: encode(saved.row) });
+  holder.rows = JSON.stringify(rows);
+  await q.run('UPDATE trash SET rows = ? WHERE id = ?', [holder.rows, holder.id]);
+}
+
+function noteWaiting(result: RestoreResult, holder: TrashRow): void {
+  if (!result.waiting.some((w) => w.entry === holder.id))
+    result.waiting.push({ entry: holder.id, kind: holder.kind, label: holder.label });
 }
 
 async function insertRow(q: Queryable, table: string, row: Row): Promise<void> {
@@ -396,8 +431,12 @@ async function insertRow(q: Queryable, table: string, row: Row): Promise<void> {
   );
 }
 
-/** Points a row that referred to the record back at it, or brings a source back. */
-async function relinkRow(q: Queryable, saved: SavedRow, dropped: string[]): Promise<void> {
+/**
+ * Points a row that referred to the record back at it, or brings a source
+ * back. A row that is in the trash itself (a testimony or an event that went
+ * with its case) is pointed back there, so it returns linked.
+ */
+async function relinkRow(q: Queryable, saved: SavedRow, result: RestoreResult): Promise<void> {
   const { column, key } = saved.relink!;
   const where = key.map((k) => `${k} = ?`).join(' AND ');
   const keyValues = key.map((k) => saved.row[k] as string | number);
@@ -405,11 +444,17 @@ async function relinkRow(q: Queryable, saved: SavedRow, dropped: string[]): Prom
     `UPDATE ${saved.table} SET ${column} = ? WHERE ${where} AND ${column} IS NULL`,
     [saved.row[column] as string, ...keyValues],
   );
-  if (done.changes > 0 || saved.table !== 'event_sources') return;
+  if (done.changes > 0) return;
+  if (await relinkInTrash(q, saved, result)) return;
+  if (saved.table !== 'event_sources') return;
   // The source went when it was left empty, or its place was taken: add it at the end.
   const eventId = String(saved.row.event_id);
   if (!(await exists(q, 'events', eventId))) {
-    dropped.push(`a source of event ${eventId}`);
+    const holder = await holderOf(q, 'events', { id: eventId }, result.entry.id);
+    if (holder) {
+      await parkIn(q, holder, saved);
+      noteWaiting(result, holder);
+    } else result.dropped.push(`a source of event ${eventId}`);
     return;
   }
   const taken = await q.get(
@@ -427,26 +472,56 @@ async function relinkRow(q: Queryable, saved: SavedRow, dropped: string[]): Prom
   await insertRow(q, 'event_sources', { ...saved.row, position: (last?.n ?? -1) + 1 });
 }
 
+/** Sets the reference in the trashed copy of the row, if the row is in the trash and it is unset. */
+async function relinkInTrash(
+  q: Queryable,
+  saved: SavedRow,
+  result: RestoreResult,
+): Promise<boolean> {
+  const { column, key } = saved.relink!;
+  const keyOf = Object.fromEntries(key.map((k) => [k, saved.row[k] as string | number]));
+  const holder = await holderOf(q, saved.table, keyOf, result.entry.id);
+  if (!holder) return false;
+  const rows = JSON.parse(holder.rows) as SavedRow[];
+  const target = rows.find(
+    (r) => r.table === saved.table && !r.relink && key.every((k) => r.row[k] === keyOf[k]),
+  );
+  if (!target || (target.row[column] ?? null) !== null) return false;
+  target.row[column] = saved.row[column];
+  holder.rows = JSON.stringify(rows);
+  await q.run('UPDATE trash SET rows = ? WHERE id = ?', [holder.rows, holder.id]);
+  noteWaiting(result, holder);
+  return true;
+}
+
 /**
- * Checks a row's references before it goes back: a record in the trash
- * stops the restore; a destroyed one is left out (or cleared).
+ * Checks a row's references before it goes back. A record in the trash stops
+ * the restore of a record that needs it (an event's case, a testimony's
+ * witness); a link to one (a person's role in a trashed case) waits in that
+ * record's entry and comes back with it. A destroyed one is left out (or
+ * cleared), and said.
  */
 async function resolveReferences(
   q: Queryable,
   saved: SavedRow,
   isMain: boolean,
-  dropped: string[],
+  result: RestoreResult,
 ): Promise<Row | null> {
   const row = { ...saved.row };
   for (const [column, ref] of Object.entries(REFERENCES[saved.table] ?? {})) {
     const target = row[column];
     if (typeof target !== 'string' || (await exists(q, ref.table, target))) continue;
-    const trashed = await inTrash(q, target);
-    if (trashed)
+    const holder = await holderOf(q, ref.table, { id: target }, result.entry.id);
+    if (holder && isMain)
       throw new VigilError(
         'CONFLICT',
-        `It needs the ${ref.kind} ${trashed.label ? `"${trashed.label}" ` : ''}(${target}), which is in the trash: restore that first (vigil trash restore ${trashed.id}). Nothing was restored.`,
+        `It needs the ${ref.kind} ${holder.label ? `"${holder.label}" ` : ''}(${target}), which is in the trash: restore that first (vigil trash restore ${holder.id}). Nothing was restored.`,
       );
+    if (holder) {
+      await parkIn(q, holder, saved);
+      noteWaiting(result, holder);
+      return null;
+    }
     if (isMain)
       throw new VigilError(
         'CONFLICT',
@@ -454,9 +529,9 @@ async function resolveReferences(
       );
     if (ref.clear) {
       row[column] = null;
-      dropped.push(`${saved.table}.${column} → ${ref.kind} ${target}`);
+      result.dropped.push(`${saved.table}.${column} → ${ref.kind} ${target}`);
     } else {
-      dropped.push(`${saved.table} → ${ref.kind} ${target}`);
+      result.dropped.push(`${saved.table} → ${ref.kind} ${target}`);
       return null;
     }
   }
@@ -487,13 +562,13 @@ export async function restoreFromTrash(
         'CONFLICT',
         `A ${entry.kind} with the id ${entry.recordId} exists again in the vault (restored or imported since). Nothing was restored.`,
       );
-    const result: RestoreResult = { entry, dropped: [] };
+    const result: RestoreResult = { entry, dropped: [], waiting: [] };
     for (const [index, item] of saved.entries()) {
       if (item.relink) {
-        await relinkRow(ctx.tx, item, result.dropped);
+        await relinkRow(ctx.tx, item, result);
         continue;
       }
-      const row = await resolveReferences(ctx.tx, item, index === 0, result.dropped);
+      const row = await resolveReferences(ctx.tx, item, index === 0, result);
       if (!row) continue;
       if (index === 0 && entry.kind === 'case') {
         const reference = String(row.reference);
@@ -513,6 +588,7 @@ export async function restoreFromTrash(
       }
       await insertRow(ctx.tx, item.table, row);
     }
+    // Removed last: the case's "last change" follows the removal, once the case is back.
     await ctx.tx.run('DELETE FROM trash WHERE id = ?', [entry.id]);
     await options.audit?.(ctx, result);
     return result;

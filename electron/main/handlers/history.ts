@@ -140,6 +140,7 @@ export function historyHandlers(ctx: AppContext): Pick<Handlers, HistoryChannels
         recordId: result.entry.recordId,
         caseId: result.entry.caseId,
         dropped: result.dropped,
+        waiting: result.waiting.map((w) => ({ kind: w.kind, label: w.label })),
         referenceChanged: result.referenceChanged ?? null,
       };
     },

@@ -140,6 +140,8 @@ export const historyChannels = {
       caseId: z.string().nullable(),
       /** Links to records destroyed meanwhile, left out. */
       dropped: z.array(z.string()),
+      /** Records still in the trash whose links to this one wait there, to come back with them. */
+      waiting: z.array(z.object({ kind: z.enum(TRASH_KINDS), label: z.string() })),
       /** A case restored under a new reference, its own being taken meanwhile. */
       referenceChanged: z.object({ from: z.string(), to: z.string() }).nullable(),
     }),

@@ -23,7 +23,9 @@ import {
   deletePerson,
   deleteTestimony,
   exportCaseDocument,
+  getPersonCases,
   getTestimony,
+  linkPerson,
   listCases,
   listTrash,
   restoreTrashEntry,
@@ -254,6 +256,53 @@ describe('the trash', () => {
     await expect(restoreTrashEntry(v, e.id)).rejects.toThrow(/nothing in the trash/);
     await expect(restoreTrashEntry(v, 'not-an-id')).rejects.toThrow(/not-an-id/);
   });
+  it('restores a person whose case is in the trash, keeping their links there for the case', async () => {
+    const v = await vault();
+    const x = await fullCase(v);
+    const other = await createCase(v, { title: 'Still open' });
+    await linkPerson(v, { caseId: other.id, personId: x.witness.id, role: 'witness' });
+    const document = async () => {
+      const { exportedAt: _e, ...doc } = (await exportCaseDocument(v, x.c.id)) as unknown as Record<
+        string,
+        unknown
+      >;
+      return doc;
+    };
+    const before = await document();
+    const caseLabel = `${x.c.reference} ${x.c.title}`;
+
+    // The person first, then their case; the person alone comes back.
+    const p = await deletePerson(v, x.witness.id);
+    const c = await deleteCase(v, x.c.id);
+    const back = await restoreTrashEntry(v, p.id);
+    expect(back.dropped).toEqual([]);
+    expect(back.waiting).toEqual([{ entry: c.trash, kind: 'case', label: caseLabel }]);
+    // Linked again where the case is not in the trash; nothing of the trashed case shows.
+    expect((await getPersonCases(v, x.witness.id)).map((r) => r.caseId)).toEqual([other.id]);
+    expect(await listTrash(v)).toHaveLength(1);
+    // The case brings the person's roles, testimony and source back with it.
+    await restoreTrashEntry(v, c.trash);
+    expect(await document()).toEqual(before);
+    expect((await getTestimony(v, x.testimony.id)).witnessId).toBe(x.witness.id);
+
+    // The case first, then a victim of its events: either comes back alone, the other keeps the links.
+    const c2 = await deleteCase(v, x.c.id);
+    const p2 = await deletePerson(v, x.victim.id);
+    const caseBack = await restoreTrashEntry(v, c2.trash);
+    expect(caseBack.waiting).toEqual([{ entry: p2.id, kind: 'person', label: 'Zhāng Wěi' }]);
+    expect(await document()).not.toEqual(before);
+    await restoreTrashEntry(v, p2.id);
+    expect(await document()).toEqual(before);
+
+    // The event that went with its case: a victim restored meanwhile waits for it too.
+    const p3 = await deletePerson(v, x.victim.id);
+    const c3 = await deleteCase(v, x.c.id);
+    expect((await restoreTrashEntry(v, p3.id)).waiting.map((w) => w.entry)).toEqual([c3.trash]);
+    await restoreTrashEntry(v, c3.trash);
+    expect(await document()).toEqual(before);
+    expect(await listTrash(v)).toEqual([]);
+  });
+
   it('drops links to records destroyed meanwhile, and says so', async () => {
     const v = await vault();
     const x = await fullCase(v);

@@ -138,6 +138,12 @@ export function TrashScreen() {
         {restored && restored.dropped.length > 0 ? (
           <> {t('trash.dropped', { count: restored.dropped.length })}</>
         ) : null}
+        {restored?.waiting.map((w) => (
+          <span key={`${w.kind}:${w.label}`} className="trash-waiting">
+            {' '}
+            {ti('trash.waiting', { label: w.label })}
+          </span>
+        ))}
       </Status>
       <Status when={restoredMany !== null} className="notice notice-ok">
         {t('trash.restoredMany', { count: restoredMany ?? 0 })}
