@@ -6,6 +6,7 @@ import { cancelActivity, dismissActivity, useActivities, type Activity } from '.
 import { formatNumber } from '../logic/format';
 import { useNavigation } from './routes';
 import { useIsolatedT } from '../i18n/isolate';
+import { StripBatchResult } from '../features/evidence/EvidenceSelection';
 
 function percentOf(activity: Activity): number {
   const size = activity.files.reduce((sum, f) => sum + f.size, 0);
@@ -46,7 +47,10 @@ function ActivityItem({ activity }: { activity: Activity }) {
       {activity.state === 'running' ? (
         <progress max={100} value={percentOf(activity)} aria-label={title} />
       ) : null}
-      {activity.state === 'done' && outcome ? (
+      {activity.state === 'done' && outcome?.strip ? (
+        <StripBatchResult result={outcome.strip} />
+      ) : null}
+      {activity.state === 'done' && outcome && !outcome.strip ? (
         <p className="activity-result">
           {activity.kind === 'intake'
             ? `${t('evidence.added', { count: outcome.added ?? 0 })}${

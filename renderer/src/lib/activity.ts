@@ -1,9 +1,9 @@
 import { useSyncExternalStore } from 'react';
 import type { FileProgress } from '../components/ProgressList';
 import { onSessionEnd } from './sessionMemory';
-import { isUiError, newOperationId, vigil } from './vigil';
+import { isUiError, newOperationId, vigil, type Output } from './vigil';
 
-export type ActivityKind = 'intake' | 'export' | 'import' | 'backup';
+export type ActivityKind = 'intake' | 'export' | 'import' | 'backup' | 'strip';
 
 /** What a finished operation left: a file main wrote (to show in its folder), a case, a count. */
 export interface ActivityOutcome {
@@ -16,6 +16,8 @@ export interface ActivityOutcome {
   /** For an intake: files added and files already in the vault. */
   added?: number;
   duplicates?: number;
+  /** For a batch strip: what happened to each file it reached. */
+  strip?: Output<'evidence.stripMany'>;
 }
 
 export interface Activity {
@@ -31,7 +33,7 @@ export interface Activity {
 }
 
 /**
- * Long operations (intake, export, import, backup) of this session, kept
+ * Long operations (intake, export, import, backup, a batch strip) of this session, kept
  * outside any screen: they go on while the user goes elsewhere, and the
  * activity area (and the screen that started one, if it is shown again)
  * reads their progress and result here. Forgotten when the vault locks.
