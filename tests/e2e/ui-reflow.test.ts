@@ -1,4 +1,6 @@
-import { join } from 'node:path';
+import { copyFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { intakeFile } from '../../electron/core/evidence';
 import { describe, expect, it } from 'vitest';
 import {
   createCase,
@@ -56,7 +58,8 @@ describe.skipIf(skip)(
         const data = DATA[language];
         try {
           await page.goto(app.url);
-          await ui.createVault(join(await tempDir('vigil-e2e-reflow-'), 'vault'), PASSPHRASE);
+          const folder = await tempDir('vigil-e2e-reflow-');
+          await ui.createVault(join(folder, 'vault'), PASSPHRASE);
           const vault = app.services.context.session.requireVault();
           const caseId = (await createCase(vault, { title: data.title, countries: ['eg'] })).id;
           const person = await createPerson(
@@ -75,6 +78,11 @@ describe.skipIf(skip)(
             statement: data.statement,
             consent,
           });
+
+          // Evidence with a long name: its row carries a checkbox and the batch controls show.
+          const photo = join(folder, `${data.person} ${data.title}.jpg`);
+          await copyFile(resolve(import.meta.dirname, '../fixtures/metadata/camera.jpg'), photo);
+          await intakeFile(vault, { caseId, path: photo });
 
           // 900 px: the width the issue names, with the sidebar shown beside the page.
           const widths = [320, 640, 900];
@@ -132,6 +140,7 @@ describe.skipIf(skip)(
             'audit',
           ]) {
             await ui.tab(tab);
+            if (tab === 'evidence') await page.getByRole('checkbox').first().check();
             await check(`case: ${tab}`);
           }
           await ui.audit('case audit at 320 px');
