@@ -104,6 +104,15 @@ async function fullCase(v: Vault, title = 'Detención de Zhāng Wěi') {
   return { c, victim, witness, testimony, event, second, intervention };
 }
 
+/** A case's whole document, without the moment it was exported: equal when nothing changed. */
+async function caseDocument(v: Vault, caseId: string): Promise<Record<string, unknown>> {
+  const { exportedAt: _e, ...doc } = (await exportCaseDocument(v, caseId)) as unknown as Record<
+    string,
+    unknown
+  >;
+  return doc;
+}
+
 const audited = async (v: Vault) =>
   (await v.db.all<{ action: string }>('SELECT action FROM audit_log ORDER BY seq')).map(
     (r) => r.action,
@@ -126,13 +135,7 @@ describe('the trash', () => {
   it('takes each kind of record out of every view, and gives back exactly what was there', async () => {
     const v = await vault();
     const x = await fullCase(v);
-    const document = async () => {
-      const { exportedAt: _e, ...doc } = (await exportCaseDocument(v, x.c.id)) as unknown as Record<
-        string,
-        unknown
-      >;
-      return doc;
-    };
+    const document = () => caseDocument(v, x.c.id);
     const before = await document();
     const timeline = (await caseTimeline(v, x.c.id)).length;
     const cases = await listCases(v);
@@ -261,13 +264,7 @@ describe('the trash', () => {
     const x = await fullCase(v);
     const other = await createCase(v, { title: 'Still open' });
     await linkPerson(v, { caseId: other.id, personId: x.witness.id, role: 'witness' });
-    const document = async () => {
-      const { exportedAt: _e, ...doc } = (await exportCaseDocument(v, x.c.id)) as unknown as Record<
-        string,
-        unknown
-      >;
-      return doc;
-    };
+    const document = () => caseDocument(v, x.c.id);
     const before = await document();
     const caseLabel = `${x.c.reference} ${x.c.title}`;
 
