@@ -10,6 +10,10 @@ export const DRAFT_KINDS = [
   'testimony',
   'intervention',
   'submission',
+  /** The case's facts for the mechanisms (the case screen). */
+  'facts',
+  /** A regional body's arguments (the export wizard). */
+  'arguments',
 ] as const;
 
 export type DraftKind = (typeof DRAFT_KINDS)[number];

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isIsoDay } from './deadlines';
 import { countryCode } from './domain/countries';
+import { problem } from './domain/issues';
 import { boundedList, lineText, longText, recordId } from './domain/text';
 import { SP_MANDATES } from './vocabularies/mandates';
 
@@ -22,7 +23,10 @@ import { SP_MANDATES } from './vocabularies/mandates';
 /** A calendar day `YYYY-MM-DD`, or null when not recorded. */
 export const factDay = z
   .string()
-  .refine(isIsoDay, { message: 'is not a calendar day (YYYY-MM-DD, e.g. 2025-03-14)' })
+  .refine(isIsoDay, {
+    message: 'is not a calendar day (YYYY-MM-DD, e.g. 2025-03-14)',
+    params: problem('not-a-date'),
+  })
   .nullable()
   .default(null);
 
@@ -55,13 +59,17 @@ export const finalDecisionSchema = z
         code: 'custom',
         path: ['notifiedOn'],
         message: `is before the decision itself (${d.decidedOn})`,
+        params: problem('before-decision'),
       });
   });
 
 export const otherProcedureSchema = z
   .object({
     /** The body seized: "UN Human Rights Committee", "WGAD". */
-    body: lineText.refine((v) => v.length > 0, { message: 'must not be empty' }),
+    body: lineText.refine((v) => v.length > 0, {
+      message: 'must not be empty',
+      params: problem('required'),
+    }),
     reference: lineText.default(''),
     /** When it was seized. */
     date: factDay,

@@ -38,6 +38,10 @@ export const FIELD_PROBLEMS = [
   /** A step's day: in the future, or before the day of the step before. */
   'day-in-future',
   'day-before-last-step',
+  /** A mechanism fact: the day the decision was notified is before the decision. */
+  'before-decision',
+  /** A person named (a beneficiary) who is not a person of the case. */
+  'not-in-case',
   'invalid',
 ] as const;
 export type FieldProblem = (typeof FIELD_PROBLEMS)[number];

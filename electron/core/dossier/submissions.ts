@@ -12,6 +12,7 @@ import {
 import { mechanismFactsSchema, type MechanismFacts } from '../../../shared/mechanismFacts';
 import { VigilError } from '../errors';
 import { partnerSubmissions } from './caseData';
+import { InvalidInput } from '../records/validate';
 import type { Vault } from '../vault/vault';
 
 /**
@@ -66,8 +67,16 @@ async function checkAgainstVault(
   );
   const index = beneficiaries.findIndex((id) => !linked.has(id));
   if (index >= 0)
-    throw new VigilError(
-      'INVALID_INPUT',
+    // With the field's path, so that the case screen shows it next to the beneficiaries.
+    throw new InvalidInput(
+      'mechanism facts',
+      [
+        {
+          path: `beneficiaries[${index}]`,
+          message: 'is not a person of this case',
+          problem: 'not-in-case',
+        },
+      ],
       `The mechanism facts are invalid: beneficiaries.${index} ${beneficiaries[index]} is not a person of this case (vigil person list --case …).`,
     );
 }

@@ -3,9 +3,13 @@ import { basename } from 'node:path';
 import {
   defaultAudience,
   exportDossier,
+  getMechanismFacts,
+  getSubmission,
   getWgadSubmission,
   importDossier,
   previewExport,
+  saveMechanismFacts,
+  saveSubmission,
   saveWgadSubmission,
   verifyDossier,
 } from '../../core/dossier';
@@ -17,6 +21,10 @@ type DossierChannels =
   | 'dossier.preview'
   | 'dossier.getSubmission'
   | 'dossier.saveSubmission'
+  | 'dossier.getFacts'
+  | 'dossier.saveFacts'
+  | 'dossier.getArguments'
+  | 'dossier.saveArguments'
   | 'organisation.get'
   | 'organisation.update'
   | 'dossier.export'
@@ -35,6 +43,18 @@ export function dossierHandlers(ctx: AppContext): Pick<Handlers, DossierChannels
     },
     async 'dossier.saveSubmission'({ caseId, submission }) {
       return saveWgadSubmission(ctx.session.requireVault(), caseId, submission);
+    },
+    async 'dossier.getFacts'({ caseId }) {
+      return getMechanismFacts(ctx.session.requireVault(), caseId);
+    },
+    async 'dossier.saveFacts'({ caseId, facts }) {
+      return saveMechanismFacts(ctx.session.requireVault(), caseId, facts);
+    },
+    async 'dossier.getArguments'({ caseId, template }) {
+      return getSubmission(ctx.session.requireVault(), caseId, template);
+    },
+    async 'dossier.saveArguments'({ caseId, template, arguments: args }) {
+      return saveSubmission(ctx.session.requireVault(), caseId, template, args);
     },
     async 'organisation.get'() {
       return getOrganisation(ctx.session.requireVault());

@@ -38,6 +38,8 @@ export function draftOf(key: string): { kind: DraftKind; caseId: string | null }
     case 'testimony':
     case 'intervention':
     case 'submission':
+    case 'facts':
+    case 'arguments':
       return { kind, caseId: caseId ?? null };
     default:
       // The export wizard's choices are not typed work: nothing to warn about.

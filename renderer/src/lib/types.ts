@@ -30,5 +30,7 @@ export type ExportPreview = Out<'dossier.preview'>;
 export type ExportResult = Out<'dossier.export'>;
 export type VerifyReport = Out<'dossier.inspectBundle'>;
 export type WgadSubmission = Out<'dossier.getSubmission'>;
+export type MechanismFacts = Out<'dossier.getFacts'>;
+export type MechanismArguments = Out<'dossier.getArguments'>;
 export type ImportResult = Out<'dossier.import'>;
 export type Organisation = Out<'organisation.get'>;

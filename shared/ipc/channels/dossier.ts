@@ -7,6 +7,8 @@ import {
   REGIONAL_SECTIONS,
   SP_SECTIONS,
   DOSSIER_LANGUAGES,
+  mechanismArgumentsSchema,
+  REGIONAL_TEMPLATES,
   TEMPLATES,
   wgadSubmissionSchema,
   withheldItemSchema,
@@ -14,6 +16,7 @@ import {
 } from '../../dossier';
 import { releaseIssueSchema } from '../../release';
 import { VERIFY_PROBLEMS } from '../../verifyProblems';
+import { mechanismFactsSchema } from '../../mechanismFacts';
 import { organisationSchema, organisationUpdateSchema } from '../../domain/organisation';
 import { coreWarningOut, id, opaqueId, operationId } from '../schemas';
 
@@ -173,6 +176,25 @@ export const dossierChannels = {
   'dossier.saveSubmission': {
     input: z.strictObject({ caseId: id, submission: wgadSubmissionSchema }),
     output: wgadSubmissionSchema,
+  },
+  /** The case's mechanism facts (vigil case facts): a whole document, absent fields empty. */
+  'dossier.getFacts': { input: z.strictObject({ caseId: id }), output: mechanismFactsSchema },
+  'dossier.saveFacts': {
+    input: z.strictObject({ caseId: id, facts: mechanismFactsSchema }),
+    output: mechanismFactsSchema,
+  },
+  /** A regional body's arguments (vigil submission set --template echr…). */
+  'dossier.getArguments': {
+    input: z.strictObject({ caseId: id, template: z.enum(REGIONAL_TEMPLATES) }),
+    output: mechanismArgumentsSchema,
+  },
+  'dossier.saveArguments': {
+    input: z.strictObject({
+      caseId: id,
+      template: z.enum(REGIONAL_TEMPLATES),
+      arguments: mechanismArgumentsSchema,
+    }),
+    output: mechanismArgumentsSchema,
   },
   /** The organisation profile: the submitter of every communication (WGAD part VI). */
   'organisation.get': { input: z.strictObject({}), output: organisationSchema },

@@ -28,6 +28,8 @@ import { ReleaseStep } from './ReleaseStep';
 import { ResultStep } from './ResultStep';
 import { SigningStep } from './SigningStep';
 import { SubmissionForm } from './SubmissionForm';
+import { ArgumentsForm } from './ArgumentsForm';
+import { REGIONAL_TEMPLATES, type RegionalTemplate } from '../../../../shared/dossier';
 import './export.css';
 
 const LANGUAGE_NAMES: Record<Language, string> = {
@@ -77,6 +79,10 @@ export function ExportWizard({ caseId }: { caseId: string }) {
   const set = <K extends keyof ExportChoices>(key: K, value: ExportChoices[K]) =>
     setChoices((c) => ({ ...c, [key]: value }));
   const index = STEPS.indexOf(step);
+  // A regional body's template reads the lawyer's arguments, edited beside the choice.
+  const argued = (REGIONAL_TEMPLATES as readonly string[]).includes(choices.template)
+    ? (choices.template as RegionalTemplate)
+    : null;
 
   const runExport = async () => {
     setError(null);
@@ -154,6 +160,17 @@ export function ExportWizard({ caseId }: { caseId: string }) {
                 <summary>{t('submission.title')}</summary>
                 <SubmissionForm
                   caseId={caseId}
+                  onSaved={() => setSubmissionVersion((v) => v + 1)}
+                />
+              </details>
+            ) : null}
+            {argued ? (
+              <details className="submission" open={submissionVersion > 0}>
+                <summary>{t(`arguments.title.${argued}`)}</summary>
+                <ArgumentsForm
+                  key={argued}
+                  caseId={caseId}
+                  template={argued}
                   onSaved={() => setSubmissionVersion((v) => v + 1)}
                 />
               </details>

@@ -1,20 +1,15 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { Checkbox, TextArea, TextField } from '../../components/Field';
 import { Form } from '../../components/Form';
 import { Loading } from '../../components/Loading';
-import { hasDraft, useDraft } from '../../lib/drafts';
 import type { WgadSubmission } from '../../lib/types';
+import { useAutosave } from '../../lib/useAutosave';
 import { useLoad } from '../../lib/useLoad';
 import { vigil } from '../../lib/vigil';
+import { SaveStatus } from './SaveStatus';
 
 const CATEGORIES = ['I', 'II', 'III', 'IV', 'V'] as const;
-
-/** How long after the last change the arguments are saved. */
-const SAVE_AFTER_MS = 800;
-
-type SaveState = 'idle' | 'unsaved' | 'saving' | 'saved' | 'failed';
 
 /** The lawyer's part of a WGAD communication: circumstances, categories argued, remedies, submitter. */
 function SubmissionEditor({
@@ -27,51 +22,15 @@ function SubmissionEditor({
   onSaved: () => void;
 }) {
   const { t } = useTranslation();
-  const key = `submission:${caseId}`;
-  const [draft, setDraft, discard] = useDraft<WgadSubmission>(key, () => initial);
-  const [state, setState] = useState<SaveState>(() => (hasDraft(key) ? 'unsaved' : 'idle'));
-  const [error, setError] = useState<unknown>(null);
-  const latest = useRef(draft);
-  const after = useRef(onSaved);
-  useEffect(() => {
-    latest.current = draft;
-    after.current = onSaved;
-  });
-  const set = <K extends keyof WgadSubmission>(field: K, value: WgadSubmission[K]) => {
-    setState('unsaved');
-    setDraft((d) => ({ ...d, [field]: value }));
-  };
-  const save = useCallback(async () => {
-    const sending = latest.current;
-    setState('saving');
-    try {
-      await vigil.dossier.saveSubmission({ caseId, submission: sending });
-      setError(null);
-      // Typed on while it was being saved: that part is saved next.
-      if (latest.current === sending) {
-        discard();
-        setState('saved');
-      } else setState('unsaved');
-      after.current();
-    } catch (e) {
-      setError(e);
-      setState('failed');
-    }
-  }, [caseId, discard]);
-  // Saved as typed: a moment after the last change, without a button to remember.
-  useEffect(() => {
-    if (state !== 'unsaved') return;
-    const timer = setTimeout(() => void save(), SAVE_AFTER_MS);
-    return () => clearTimeout(timer);
-  }, [draft, state, save]);
-  // Leaving the step saves what the pause had not yet saved. Not after a lock: the draft is
-  // gone from memory then (the lock discards it, and the next unlock says so).
-  useEffect(
-    () => () => {
-      if (hasDraft(key)) void save();
-    },
-    [key, save],
+  // Saved as typed: a moment after the last change, and when the step is left.
+  const { draft, update, save, state, error } = useAutosave<WgadSubmission>(
+    `submission:${caseId}`,
+    () => initial,
+    (submission) => vigil.dossier.saveSubmission({ caseId, submission }),
+    onSaved,
   );
+  const set = <K extends keyof WgadSubmission>(field: K, value: WgadSubmission[K]) =>
+    update((d) => ({ ...d, [field]: value }));
   return (
     <Form onSubmit={() => void save()}>
       <ErrorNotice error={error} />
@@ -151,14 +110,7 @@ function SubmissionEditor({
           onChange={(confidential) => set('submitter', { ...draft.submitter, confidential })}
         />
       </fieldset>
-      <div className="actions">
-        <button type="submit" className="btn" disabled={state === 'saving'}>
-          {t('submission.save')}
-        </button>
-        <span className="muted" role="status" data-testid="submission-state">
-          {state === 'idle' ? '' : t(`submission.state.${state}`)}
-        </span>
-      </div>
+      <SaveStatus state={state} />
     </Form>
   );
 }

@@ -16,13 +16,15 @@ import { InterventionsTab } from '../interventions/InterventionsTab';
 import { PersonsTab } from '../persons/PersonsTab';
 import { TestimoniesTab } from '../testimonies/TestimoniesTab';
 import { TimelineTab } from '../timeline/TimelineTab';
+import { MechanismFactsSection } from './MechanismFactsSection';
 import { OverviewTab } from './OverviewTab';
 import type { DraftKind } from '../../../../shared/drafts';
 import './workspace.css';
 
-/** Where each kind of unsaved draft is edited (the WGAD arguments are in the export wizard). */
+/** Where each kind of unsaved draft is edited (the arguments are in the export wizard). */
 const DRAFT_TABS: Partial<Record<DraftKind, CaseTab>> = {
   case: 'overview',
+  facts: 'overview',
   person: 'persons',
   event: 'events',
   testimony: 'testimonies',
@@ -52,7 +54,10 @@ export function CaseWorkspace({
     switch (tab) {
       case 'overview':
         return record.data ? (
-          <OverviewTab record={record.data} onSaved={(saved) => record.setData(() => saved)} />
+          <>
+            <OverviewTab record={record.data} onSaved={(saved) => record.setData(() => saved)} />
+            <MechanismFactsSection caseId={caseId} />
+          </>
         ) : null;
       case 'persons':
         return <PersonsTab caseId={caseId} recordId={recordId} />;
