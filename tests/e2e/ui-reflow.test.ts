@@ -146,6 +146,19 @@ describe.skipIf(skip)(
           await ui.audit('case audit at 320 px');
           await ui.tab('overview');
           await ui.screenshot('reflow-case');
+          // The facts for the mechanisms, edited: every kind of field, a repeated row included.
+          await ui.button('facts.edit').click();
+          await ui.button('facts.addProcedure').click();
+          await check('case: facts for the mechanisms');
+          await ui.audit('facts for the mechanisms at 320 px');
+          await ui.button('common.discard').click();
+          // A regional body's arguments in the export wizard.
+          await ui.button('workspace.export').click();
+          await page.getByLabel(t('export.templates.echr.label')).check();
+          await page.locator('details.submission > summary').click();
+          await ui.button('arguments.addViolation').click();
+          await check('export: arguments');
+          await ui.audit('export arguments at 320 px');
           for (const section of ['search', 'import', 'keys', 'settings'] as const) {
             await go(section);
             await check(section);
