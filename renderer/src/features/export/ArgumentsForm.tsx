@@ -15,7 +15,16 @@ const READS: Record<RegionalTemplate, { violations: boolean; precautionary: bool
   echr: { violations: true, precautionary: false },
   'iachr-petition': { violations: true, precautionary: false },
   'iachr-precautionary': { violations: false, precautionary: true },
+  achpr: { violations: true, precautionary: false },
 };
+
+/** Which treaty the provisions come from, for the hints' examples. */
+const TREATY = {
+  echr: 'echr',
+  'iachr-petition': 'iachr',
+  'iachr-precautionary': 'iachr',
+  achpr: 'achpr',
+} as const satisfies Record<RegionalTemplate, string>;
 
 type Violation = MechanismArguments['violations'][number];
 
@@ -58,22 +67,12 @@ function ArgumentsEditor({
       {reads.violations ? (
         <fieldset>
           <legend>{t('arguments.violations')}</legend>
-          <p className="field-hint">
-            {t(
-              template === 'echr'
-                ? 'arguments.violationsHint.echr'
-                : 'arguments.violationsHint.iachr',
-            )}
-          </p>
+          <p className="field-hint">{t(`arguments.violationsHint.${TREATY[template]}`)}</p>
           {draft.violations.map((violation, i) => (
             <div key={i} className="editor-section">
               <TextField
                 label={t('arguments.provision', { n: i + 1 })}
-                hint={t(
-                  template === 'echr'
-                    ? 'arguments.provisionHint.echr'
-                    : 'arguments.provisionHint.iachr',
-                )}
+                hint={t(`arguments.provisionHint.${TREATY[template]}`)}
                 value={violation.provision}
                 onChange={(provision) => setViolation(i, { provision })}
                 path={`violations[${i}].provision`}
