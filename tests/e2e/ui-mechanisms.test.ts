@@ -260,6 +260,18 @@ describe.skipIf(skip)('mechanism facts and arguments (Chromium over the test bri
         'تهديدات بالقتل بعد الجلسة. riskcanary17',
       );
       await ui.audit('export: precautionary arguments (ar)');
+      // The African Commission's: the Charter's articles invoked, saved as typed too.
+      await ui.button('export.previous').click();
+      await page.getByLabel(t('export.templates.achpr.label')).check();
+      // Open already once arguments were saved in this wizard.
+      const details = page.locator('details.submission');
+      if (await details.evaluate((d) => !(d as HTMLDetailsElement).open))
+        await details.locator('summary').click();
+      await ui.button('arguments.addViolation').click();
+      await ui.field('arguments.provision', { n: 1 }).fill('المادة 9 من الميثاق الأفريقي');
+      await expect
+        .poll(async () => (await getSubmission(vault, caseId, 'achpr')).violations, WAIT)
+        .toEqual([{ provision: 'المادة 9 من الميثاق الأفريقي', argument: '' }]);
       expect([...findings, ...ui.findings]).toEqual([]);
     } finally {
       await app.close();
