@@ -4,6 +4,7 @@ import { ErrorNotice } from '../../components/ErrorNotice';
 import { TextArea, TextField } from '../../components/Field';
 import { Form } from '../../components/Form';
 import { Loading } from '../../components/Loading';
+import { RepeatedRows } from '../../components/RepeatedRows';
 import type { MechanismArguments } from '../../lib/types';
 import { useAutosave } from '../../lib/useAutosave';
 import { useLoad } from '../../lib/useLoad';
@@ -68,45 +69,31 @@ function ArgumentsEditor({
         <fieldset>
           <legend>{t('arguments.violations')}</legend>
           <p className="field-hint">{t(`arguments.violationsHint.${TREATY[template]}`)}</p>
-          {draft.violations.map((violation, i) => (
-            <div key={i} className="editor-section">
-              <TextField
-                label={t('arguments.provision', { n: i + 1 })}
-                hint={t(`arguments.provisionHint.${TREATY[template]}`)}
-                value={violation.provision}
-                onChange={(provision) => setViolation(i, { provision })}
-                path={`violations[${i}].provision`}
-              />
-              <TextArea
-                label={t('arguments.argument', { n: i + 1 })}
-                value={violation.argument}
-                onChange={(argument) => setViolation(i, { argument })}
-                path={`violations[${i}].argument`}
-                rows={5}
-              />
-              <button
-                type="button"
-                className="btn btn-small"
-                onClick={() =>
-                  update((d) => ({ ...d, violations: d.violations.filter((_, j) => j !== i) }))
-                }
-              >
-                {t('arguments.removeViolation', { n: i + 1 })}
-              </button>
-            </div>
-          ))}
-          <button
-            type="button"
-            className="btn"
-            onClick={() =>
-              update((d) => ({
-                ...d,
-                violations: [...d.violations, { provision: '', argument: '' }],
-              }))
-            }
-          >
-            {t('arguments.addViolation')}
-          </button>
+          <RepeatedRows
+            items={draft.violations}
+            onChange={(change) => update((d) => ({ ...d, violations: change(d.violations) }))}
+            blank={() => ({ provision: '', argument: '' })}
+            removeLabel={(i) => t('arguments.removeViolation', { n: i + 1 })}
+            addLabel={t('arguments.addViolation')}
+            row={(violation, i) => (
+              <>
+                <TextField
+                  label={t('arguments.provision', { n: i + 1 })}
+                  hint={t(`arguments.provisionHint.${TREATY[template]}`)}
+                  value={violation.provision}
+                  onChange={(provision) => setViolation(i, { provision })}
+                  path={`violations[${i}].provision`}
+                />
+                <TextArea
+                  label={t('arguments.argument', { n: i + 1 })}
+                  value={violation.argument}
+                  onChange={(argument) => setViolation(i, { argument })}
+                  path={`violations[${i}].argument`}
+                  rows={5}
+                />
+              </>
+            )}
+          />
         </fieldset>
       ) : null}
       {reads.precautionary ? (
@@ -122,8 +109,13 @@ function ArgumentsEditor({
           <fieldset>
             <legend>{t('arguments.measures')}</legend>
             <p className="field-hint">{t('arguments.measuresHint')}</p>
-            {draft.measures.map((measure, i) => (
-              <div key={i} className="editor-section">
+            <RepeatedRows
+              items={draft.measures}
+              onChange={(change) => update((d) => ({ ...d, measures: change(d.measures) }))}
+              blank={() => ''}
+              removeLabel={(i) => t('arguments.removeMeasure', { n: i + 1 })}
+              addLabel={t('arguments.addMeasure')}
+              row={(measure, i) => (
                 <TextArea
                   label={t('arguments.measure', { n: i + 1 })}
                   value={measure}
@@ -131,24 +123,8 @@ function ArgumentsEditor({
                   path={`measures[${i}]`}
                   rows={2}
                 />
-                <button
-                  type="button"
-                  className="btn btn-small"
-                  onClick={() =>
-                    update((d) => ({ ...d, measures: d.measures.filter((_, j) => j !== i) }))
-                  }
-                >
-                  {t('arguments.removeMeasure', { n: i + 1 })}
-                </button>
-              </div>
-            ))}
-            <button
-              type="button"
-              className="btn"
-              onClick={() => update((d) => ({ ...d, measures: [...d.measures, ''] }))}
-            >
-              {t('arguments.addMeasure')}
-            </button>
+              )}
+            />
           </fieldset>
         </>
       ) : null}

@@ -14,6 +14,7 @@ import { SelectField, TextArea, TextField } from '../../components/Field';
 import { useFieldIssue } from '../../components/FieldIssues';
 import { Form } from '../../components/Form';
 import { Loading } from '../../components/Loading';
+import { RepeatedRows } from '../../components/RepeatedRows';
 import { VocabChecklist } from '../../components/VocabSelect';
 import { hasDraft, useDraft } from '../../lib/drafts';
 import type { MechanismFacts } from '../../lib/types';
@@ -190,70 +191,52 @@ function FactsEditor({
       <fieldset>
         <legend>{t('facts.otherProcedures')}</legend>
         <p className="field-hint">{t('facts.otherProceduresHint')}</p>
-        {draft.otherProcedures.map((procedure, i) => (
-          <div key={i} className="editor-section">
-            <TextField
-              label={t('facts.procedureBody', { n: i + 1 })}
-              value={procedure.body}
-              onChange={(body) => setProcedure(i, { body })}
-              path={`otherProcedures[${i}].body`}
-            />
-            <TextField
-              label={t('facts.procedureReference')}
-              value={procedure.reference}
-              onChange={(reference) => setProcedure(i, { reference })}
-              path={`otherProcedures[${i}].reference`}
-            />
-            <div className="grid-2">
-              <DayField
-                label={t('facts.procedureDate')}
-                value={procedure.date}
-                onChange={(date) => setProcedure(i, { date })}
-                path={`otherProcedures[${i}].date`}
-              />
-              <SelectField<ProcedureStatus | ''>
-                label={t('facts.procedureStatus')}
-                value={procedure.status ?? ''}
-                onChange={(status) => setProcedure(i, { status: status || null })}
-                options={[
-                  { value: '', label: t('common.notRecorded') },
-                  ...PROCEDURE_STATUSES.map((s) => ({
-                    value: s,
-                    label: t(`facts.procedureStatuses.${s}`),
-                  })),
-                ]}
-                path={`otherProcedures[${i}].status`}
-              />
-            </div>
-            <button
-              type="button"
-              className="btn btn-small"
-              onClick={() =>
-                setDraft((d) => ({
-                  ...d,
-                  otherProcedures: d.otherProcedures.filter((_, j) => j !== i),
-                }))
-              }
-            >
-              {t('facts.removeProcedure', { n: i + 1 })}
-            </button>
-          </div>
-        ))}
-        <button
-          type="button"
-          className="btn"
-          onClick={() =>
-            setDraft((d) => ({
-              ...d,
-              otherProcedures: [
-                ...d.otherProcedures,
-                { body: '', reference: '', date: null, status: null },
-              ],
-            }))
+        <RepeatedRows
+          items={draft.otherProcedures}
+          onChange={(change) =>
+            setDraft((d) => ({ ...d, otherProcedures: change(d.otherProcedures) }))
           }
-        >
-          {t('facts.addProcedure')}
-        </button>
+          blank={() => ({ body: '', reference: '', date: null, status: null })}
+          removeLabel={(i) => t('facts.removeProcedure', { n: i + 1 })}
+          addLabel={t('facts.addProcedure')}
+          row={(procedure, i) => (
+            <>
+              <TextField
+                label={t('facts.procedureBody', { n: i + 1 })}
+                value={procedure.body}
+                onChange={(body) => setProcedure(i, { body })}
+                path={`otherProcedures[${i}].body`}
+              />
+              <TextField
+                label={t('facts.procedureReference')}
+                value={procedure.reference}
+                onChange={(reference) => setProcedure(i, { reference })}
+                path={`otherProcedures[${i}].reference`}
+              />
+              <div className="grid-2">
+                <DayField
+                  label={t('facts.procedureDate')}
+                  value={procedure.date}
+                  onChange={(date) => setProcedure(i, { date })}
+                  path={`otherProcedures[${i}].date`}
+                />
+                <SelectField<ProcedureStatus | ''>
+                  label={t('facts.procedureStatus')}
+                  value={procedure.status ?? ''}
+                  onChange={(status) => setProcedure(i, { status: status || null })}
+                  options={[
+                    { value: '', label: t('common.notRecorded') },
+                    ...PROCEDURE_STATUSES.map((s) => ({
+                      value: s,
+                      label: t(`facts.procedureStatuses.${s}`),
+                    })),
+                  ]}
+                  path={`otherProcedures[${i}].status`}
+                />
+              </div>
+            </>
+          )}
+        />
       </fieldset>
       <Beneficiaries
         persons={persons}
