@@ -170,6 +170,20 @@ const caseEdit: Command = {
   },
 };
 
+function carriesSubmissions(document: unknown): boolean {
+  const submissions = (document as { submissions?: unknown } | null)?.submissions;
+  return (
+    typeof submissions === 'object' &&
+    submissions !== null &&
+    Object.values(submissions).some(
+      (value) =>
+        value !== null &&
+        value !== undefined &&
+        !(typeof value === 'object' && Object.keys(value).length === 0),
+    )
+  );
+}
+
 const caseImport: Command = {
   name: 'case import',
   summary: 'Import a case document (JSON) in one transaction, and print the case id.',
@@ -184,7 +198,8 @@ const caseImport: Command = {
   examples: ['vigil case import case.json', 'vigil case import case.json --merge --json'],
   details: `All of the document is imported, or nothing: a crash or a kill half-way leaves the vault
 as it was. With new ids (the default), a reference already used in this vault is replaced by
-the next VIG-YYYY-NNNN.`,
+the next VIG-YYYY-NNNN. The work written for the case that vigil case export-json adds
+(submissions) is not imported: a warning says so when the document carries it.`,
   async run(context) {
     const file = context.positionals[0]!;
     const document = await readJsonFile(file, 'case document');
@@ -197,6 +212,11 @@ the next VIG-YYYY-NNNN.`,
     const { ids: _ids, ...summary } = result;
     if (result.referenceChanged)
       context.warn(`the reference was already in use here; the case is now ${result.reference}.`);
+    // The records are imported; the work written for the case is not (yet): say so, never drop it silently.
+    if (carriesSubmissions(document))
+      context.warn(
+        `${file} also carries work written for the case (mechanism facts, arguments, the urgent appeal); vigil case import does not import it. Keep the file, or send the case as a partner bundle (vigil export --for partners), whose import keeps that work.`,
+      );
     context.output({ id: result.caseId, ...summary }, () => result.caseId);
   },
 };
