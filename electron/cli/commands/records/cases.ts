@@ -175,8 +175,8 @@ function carriesSubmissions(document: unknown): boolean {
   return (
     typeof submissions === 'object' &&
     submissions !== null &&
-    Object.values(submissions).some(
-      (value) =>
+    Object.values(submissions as Record<string, unknown>).some(
+      (value: unknown) =>
         value !== null &&
         value !== undefined &&
         !(typeof value === 'object' && Object.keys(value).length === 0),
