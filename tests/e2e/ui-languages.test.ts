@@ -52,7 +52,7 @@ function values(tree: Tree): string[] {
   return Object.values(tree).flatMap((v) => (typeof v === 'string' ? [v] : values(v)));
 }
 const localeValues = (language: UiLanguage) =>
-  values(JSON.parse(readFileSync(join(localesDir, `${language}.json`), 'utf8')) as Tree);
+  values(JSON.parse(readFileSync(join(localesDir, language, 'ui.json'), 'utf8')) as Tree);
 const vocabularyLabels = (language: UiLanguage) =>
   Object.values(VOCABULARIES).flatMap((v) => [
     v.title[language],

@@ -1,24 +1,14 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import en from '../../../shared/i18n/locales/en.json';
+import { uiStrings, UI_ENGLISH } from '../../../shared/i18n/ui';
 import type { Language } from '../lib/types';
 
 export const UI_LANGUAGES: readonly Language[] = ['en', 'es', 'fr', 'ar', 'ru'];
 const RIGHT_TO_LEFT: ReadonlySet<Language> = new Set(['ar']);
 
 type Strings = Record<string, unknown>;
-
-/** English is built in (the fallback for any gap); the others load when chosen. */
-const LOADERS: Record<Exclude<Language, 'en'>, () => Promise<{ default: Strings }>> = {
-  es: () => import('../../../shared/i18n/locales/es.json'),
-  fr: () => import('../../../shared/i18n/locales/fr.json'),
-  ar: () => import('../../../shared/i18n/locales/ar.json'),
-  ru: () => import('../../../shared/i18n/locales/ru.json'),
-};
-
-async function stringsOf(language: Language): Promise<Strings> {
-  return language === 'en' ? en : (await LOADERS[language]()).default;
-}
+/** The UI namespace of the one locale store (shared/i18n): English built in, others on demand. */
+const en: Strings = UI_ENGLISH;
 
 /** The first of the system's preferred languages that Vigil speaks ("ar-EG" → ar), else English. */
 export function systemLanguage(preferred: readonly string[]): Language {
@@ -36,7 +26,7 @@ export function isRightToLeft(language: string): boolean {
 /** Every string of the UI comes from the locale files; English fills any gap. */
 export async function setupI18n(language: Language): Promise<void> {
   const resources: Record<string, { translation: Strings }> = { en: { translation: en } };
-  if (language !== 'en') resources[language] = { translation: await stringsOf(language) };
+  if (language !== 'en') resources[language] = { translation: await uiStrings(language) };
   await i18next.use(initReactI18next).init({
     resources,
     lng: language,
@@ -55,7 +45,7 @@ export function applyDocumentLanguage(language: Language): void {
 
 export async function changeLanguage(language: Language): Promise<void> {
   if (!i18next.hasResourceBundle(language, 'translation')) {
-    i18next.addResourceBundle(language, 'translation', await stringsOf(language));
+    i18next.addResourceBundle(language, 'translation', await uiStrings(language));
   }
   await i18next.changeLanguage(language);
   applyDocumentLanguage(language);

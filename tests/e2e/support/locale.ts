@@ -14,7 +14,7 @@ type Tree = { [key: string]: string | Tree };
 export function translator(
   language: UiLanguage,
 ): (key: string, values?: Record<string, string | number>) => string {
-  const tree = JSON.parse(readFileSync(join(localesDir, `${language}.json`), 'utf8')) as Tree;
+  const tree = JSON.parse(readFileSync(join(localesDir, language, 'ui.json'), 'utf8')) as Tree;
   const lookup = (key: string): string | undefined => {
     let node: string | Tree | undefined = tree;
     for (const part of key.split('.')) node = typeof node === 'object' ? node[part] : undefined;
@@ -26,7 +26,7 @@ export function translator(
       const category = new Intl.PluralRules(language).select(values.count);
       text = lookup(`${key}_${category}`) ?? lookup(`${key}_other`);
     }
-    if (text === undefined) throw new Error(`no string ${key} in ${language}.json`);
+    if (text === undefined) throw new Error(`no string ${key} in ${language}/ui.json`);
     return text.replace(/\{\{\s*(\w+)(?:\s*,\s*number)?\s*\}\}/g, (_, name: string) => {
       const value = values[name];
       if (value === undefined) return '';

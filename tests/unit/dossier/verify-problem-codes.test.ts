@@ -7,7 +7,7 @@ import { VERIFY_PROBLEMS } from '../../../shared/verifyProblems';
 const root = resolve(import.meta.dirname, '../../..');
 const SOURCES = ['electron/core/dossier/verification.ts', 'electron/core/dossier/source.ts'];
 const locale = (language: string) =>
-  JSON.parse(readFileSync(join(root, 'shared/i18n/locales', `${language}.json`), 'utf8')) as {
+  JSON.parse(readFileSync(join(root, 'shared/i18n/locales', language, 'ui.json'), 'utf8')) as {
     verify: { issues: Record<string, string> };
   };
 

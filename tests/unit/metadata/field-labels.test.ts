@@ -14,7 +14,7 @@ const coreDir = join(root, 'electron/core/metadata');
 const LANGUAGES = ['en', 'es', 'fr', 'ar', 'ru'] as const;
 type Tree = { [key: string]: string | Tree };
 const locale = (language: string) =>
-  JSON.parse(readFileSync(join(root, 'shared/i18n/locales', `${language}.json`), 'utf8')) as Tree;
+  JSON.parse(readFileSync(join(root, 'shared/i18n/locales', language, 'ui.json'), 'utf8')) as Tree;
 
 function files(dir: string, keep: (name: string) => boolean): string[] {
   return readdirSync(dir).flatMap((name) => {

@@ -9,7 +9,7 @@ const strings = (language: string): [string, string][] => {
     Object.entries(tree).flatMap(([k, v]) =>
       typeof v === 'string' ? [[prefix + k, v] as [string, string]] : walk(v, `${prefix}${k}.`),
     );
-  return walk(JSON.parse(readFileSync(join(dir, `${language}.json`), 'utf8')) as Tree, '');
+  return walk(JSON.parse(readFileSync(join(dir, language, 'ui.json'), 'utf8')) as Tree, '');
 };
 const PAIRS: [string, string][] = [
   ['«', '»'],

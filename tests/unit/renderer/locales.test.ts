@@ -18,7 +18,7 @@ function flatten(tree: Tree, prefix = ''): Map<string, string> {
 }
 
 const load = (language: string) =>
-  flatten(JSON.parse(readFileSync(join(dir, `${language}.json`), 'utf8')) as Tree);
+  flatten(JSON.parse(readFileSync(join(dir, language, 'ui.json'), 'utf8')) as Tree);
 const variables = (text: string) => new Set([...text.matchAll(/\{\{\s*(\w+)/g)].map((m) => m[1]!));
 const baseKeys = (strings: Map<string, string>) =>
   new Set([...strings.keys()].map((k) => k.replace(PLURAL, '')));

@@ -14,7 +14,7 @@ import {
 const LANGUAGES = ['en', 'es', 'fr', 'ar', 'ru'] as const;
 /** What each locale file says about dates: its examples and its qualifier words. */
 function localeDates(language: string) {
-  const file = resolve(import.meta.dirname, '../../../shared/i18n/locales', `${language}.json`);
+  const file = resolve(import.meta.dirname, '../../../shared/i18n/locales', language, 'ui.json');
   const dates = (
     JSON.parse(readFileSync(file, 'utf8')) as {
       dates: { input: Record<string, string>; words: Record<string, string> };

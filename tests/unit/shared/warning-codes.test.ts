@@ -8,7 +8,7 @@ const root = resolve(import.meta.dirname, '../../..');
 const LANGUAGES = ['en', 'es', 'fr', 'ar', 'ru'] as const;
 type Tree = { [key: string]: string | Tree };
 const locale = (language: string) =>
-  JSON.parse(readFileSync(join(root, 'shared/i18n/locales', `${language}.json`), 'utf8')) as Tree;
+  JSON.parse(readFileSync(join(root, 'shared/i18n/locales', language, 'ui.json'), 'utf8')) as Tree;
 
 function sources(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
