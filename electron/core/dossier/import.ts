@@ -1,15 +1,7 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import {
-  mechanismArgumentsSchema,
-  REGIONAL_TEMPLATES,
-  urgentAppealSchema,
-  wgadSubmissionSchema,
-  type AnyManifest,
-  type RegionalTemplate,
-} from '../../../shared/dossier';
-import { mechanismFactsSchema } from '../../../shared/mechanismFacts';
+import type { AnyManifest } from '../../../shared/dossier';
 import type { Organisation } from '../../../shared/domain/organisation';
 import { describeAudience, type CaseDocument } from '../../../shared/domain';
 import { VigilError, fsError } from '../errors';
@@ -32,6 +24,7 @@ import {
   type DuplicateChoice,
   type DuplicateInfo,
 } from './duplicates';
+import { keepCaseWorkTx, type CaseWorkReport } from './caseWork';
 import { withDossier } from './open';
 import type { DossierSource } from './source';
 import {
@@ -76,113 +69,15 @@ export interface ImportReport {
    * `kept-local` when it had others (the local ones stay), `same` when
    * equal; null when the dossier carried none.
    */
-  submission: 'added' | 'kept-local' | 'same' | null;
+  submission: CaseWorkReport['wgad'];
   /** The partner's urgent appeal (requests and addressees), kept as the WGAD arguments are. */
-  appeal: 'added' | 'kept-local' | 'same' | null;
+  appeal: CaseWorkReport['urgentAppeal'];
   /** The partner's mechanism facts, kept as the WGAD arguments are (never over local ones). */
-  facts: 'added' | 'kept-local' | 'same' | null;
+  facts: CaseWorkReport['facts'];
   /** The partner's arguments for each regional template it carried, kept the same way. */
-  arguments: Partial<Record<RegionalTemplate, 'added' | 'kept-local' | 'same'>>;
+  arguments: CaseWorkReport['arguments'];
   /** The sending organisation's details as it signs its submissions, kept with the case. */
   submitter: Organisation | null;
-}
-
-/** One template's data that came with the case, stored only when the case has none here. */
-async function keepSubmissionTx(
-  tx: Queryable,
-  caseId: string,
-  template: 'wgad' | 'urgent-appeal' | 'facts' | RegionalTemplate,
-  theirs: unknown,
-  schema: { parse(value: unknown): unknown },
-  now: string,
-): Promise<ImportReport['submission']> {
-  if (!theirs) return null;
-  const local = await tx.get<{ data: string }>(
-    'SELECT data FROM submissions WHERE case_id = ? AND template = ?',
-    [caseId, template],
-  );
-  if (local) {
-    const same = JSON.stringify(schema.parse(JSON.parse(local.data))) === JSON.stringify(theirs);
-    return same ? 'same' : 'kept-local';
-  }
-  await tx.run(
-    'INSERT INTO submissions (case_id, template, data, updated_at) VALUES (?, ?, ?, ?)',
-    [caseId, template, JSON.stringify(theirs), now],
-  );
-  return 'added';
-}
-
-/**
- * The work that came with the case: its WGAD arguments, urgent appeal and
- * mechanism facts (never over local ones) and the sender's details. The
- * facts' beneficiaries are the document's person ids: `ids` maps them to the
- * vault's (a person the document does not hold was refused by its check).
- */
-async function keepPartnerWorkTx(
-  tx: Queryable,
-  caseId: string,
-  document: CaseDocument,
-  ids: Readonly<Record<string, string>>,
-  now: string,
-): Promise<Pick<ImportReport, 'submission' | 'appeal' | 'facts' | 'arguments'>> {
-  const theirFacts = document.submissions?.facts;
-  if (document.submitter)
-    await tx.run('UPDATE cases SET origin_submitter = ? WHERE id = ?', [
-      JSON.stringify(document.submitter),
-      caseId,
-    ]);
-  return {
-    submission: await keepSubmissionTx(
-      tx,
-      caseId,
-      'wgad',
-      document.submissions?.wgad,
-      wgadSubmissionSchema,
-      now,
-    ),
-    appeal: await keepSubmissionTx(
-      tx,
-      caseId,
-      'urgent-appeal',
-      document.submissions?.urgentAppeal,
-      urgentAppealSchema,
-      now,
-    ),
-    facts: await keepSubmissionTx(
-      tx,
-      caseId,
-      'facts',
-      theirFacts && {
-        ...theirFacts,
-        beneficiaries: theirFacts.beneficiaries.map((id) => ids[id] ?? id),
-      },
-      mechanismFactsSchema,
-      now,
-    ),
-    arguments: await argumentsTx(tx, caseId, document, now),
-  };
-}
-
-/** Each regional template's arguments that came with the case, never over local ones. */
-async function argumentsTx(
-  tx: Queryable,
-  caseId: string,
-  document: CaseDocument,
-  now: string,
-): Promise<ImportReport['arguments']> {
-  const report: ImportReport['arguments'] = {};
-  for (const template of REGIONAL_TEMPLATES) {
-    const kept = await keepSubmissionTx(
-      tx,
-      caseId,
-      template,
-      document.submissions?.arguments?.[template],
-      mechanismArgumentsSchema,
-      now,
-    );
-    if (kept) report[template] = kept;
-  }
-  return report;
 }
 
 async function sha256File(path: string): Promise<string> {
@@ -389,11 +284,11 @@ export async function importDossier(
           ids: Readonly<Record<string, string>>,
         ) => {
           ({
-            submission,
-            appeal,
+            wgad: submission,
+            urgentAppeal: appeal,
             facts,
             arguments: args,
-          } = await keepPartnerWorkTx(tx, caseId, document, ids, vault.now().toISOString()));
+          } = await keepCaseWorkTx(tx, caseId, document, ids, vault.now().toISOString()));
           const evidence: ImportReport['evidence'] = [];
           for (const item of stored) {
             const id = await recordImportedEvidence(tx, vault, {

@@ -13,6 +13,7 @@ import { mechanismFactsSchema, type MechanismFacts } from '../../../shared/mecha
 import { VigilError } from '../errors';
 import { partnerSubmissions } from './caseData';
 import { InvalidInput } from '../records/validate';
+import type { Queryable } from '../vault/database';
 import type { Vault } from '../vault/vault';
 
 /**
@@ -43,6 +44,15 @@ type DataOf<K extends SubmissionKind> = K extends 'wgad'
       ? MechanismFacts
       : MechanismArguments;
 
+/** The persons of a case: those who hold a role in it (a beneficiary must be one). */
+export async function casePersonIds(q: Queryable, caseId: string): Promise<Set<string>> {
+  const rows = await q.all<{ person_id: string }>(
+    'SELECT person_id FROM case_persons WHERE case_id = ?',
+    [caseId],
+  );
+  return new Set(rows.map((r) => r.person_id));
+}
+
 /**
  * What a schema cannot see: the facts' beneficiaries must be persons of the
  * case (linked to it), named by their ids. Throws INVALID_INPUT naming the
@@ -57,14 +67,7 @@ async function checkAgainstVault(
   if (kind !== 'facts') return;
   const { beneficiaries } = data as MechanismFacts;
   if (beneficiaries.length === 0) return;
-  const linked = new Set(
-    (
-      await vault.db.all<{ person_id: string }>(
-        'SELECT person_id FROM case_persons WHERE case_id = ?',
-        [caseId],
-      )
-    ).map((r) => r.person_id),
-  );
+  const linked = await casePersonIds(vault.db, caseId);
   const index = beneficiaries.findIndex((id) => !linked.has(id));
   if (index >= 0)
     // With the field's path, so that the case screen shows it next to the beneficiaries.
@@ -98,7 +101,26 @@ export async function getSubmission<K extends SubmissionKind>(
     'SELECT data FROM submissions WHERE case_id = ? AND template = ?',
     [caseId, kind],
   );
-  return KINDS[kind].schema.parse(row ? JSON.parse(row.data) : {}) as DataOf<K>;
+  const data: unknown = KINDS[kind].schema.parse(row ? JSON.parse(row.data) : {});
+  return (
+    kind === 'facts' ? await withCaseBeneficiaries(vault, caseId, data as MechanismFacts) : data
+  ) as DataOf<K>;
+}
+
+/**
+ * The facts with only the beneficiaries who are still persons of the case: a
+ * person unlinked from it (or trashed) after the facts were saved is no
+ * longer one, and must not go on in its documents or its case.json (an
+ * import would refuse a beneficiary with no role in the case).
+ */
+async function withCaseBeneficiaries(
+  vault: Vault,
+  caseId: string,
+  facts: MechanismFacts,
+): Promise<MechanismFacts> {
+  if (facts.beneficiaries.length === 0) return facts;
+  const linked = await casePersonIds(vault.db, caseId);
+  return { ...facts, beneficiaries: facts.beneficiaries.filter((id) => linked.has(id)) };
 }
 
 /** Whether someone has written (saved) data for `kind` for this case. */

@@ -189,12 +189,29 @@ export interface ImportResult {
   customTermsAdded: number;
   /** Document id → vault id, for every record (the same ids when merging). */
   ids: Record<string, string>;
+  /** What `more` returned (null without it). */
+  extra: Record<string, unknown> | null;
 }
+
+/**
+ * A higher layer's part of the import, run in its transaction once the
+ * records are written (the dossier module keeps the case's submissions
+ * there): a throw undoes the whole import. What it returns goes into the
+ * import's audit entry, so it must never hold the vault's text.
+ */
+export type ImportMore = (
+  tx: Queryable,
+  caseId: string,
+  /** Document id → vault id, for every record. */
+  ids: Readonly<Record<string, string>>,
+  doc: CaseDocument,
+) => Promise<Record<string, unknown>>;
 
 export interface ImportOptions {
   mode: ImportMode;
   /** Called after each record is written, for progress lines. */
   onProgress?: (done: number, total: number) => void;
+  more?: ImportMore;
 }
 
 /** Validates a parsed JSON value as a case document, or throws INVALID_INPUT naming every problem. */
@@ -377,6 +394,7 @@ async function importOneTx(
   if (options.caseTerms) for (const term of fresh) await addCaseTermTx(q, caseId, term, ctx.now);
 
   crashPoint('case-import:records-written');
+  const extra = options.more ? await options.more(q, caseId, ids, doc) : null;
   const customTermsAdded = fresh.length;
   await ctx.vault.record(q, {
     action: 'case.import',
@@ -389,6 +407,7 @@ async function importOneTx(
       customTermsAdded,
       customTermsKept: options.caseTerms ? 'with the case' : 'in the vault',
       referenceChanged,
+      ...extra,
     },
   });
   return {
@@ -400,6 +419,7 @@ async function importOneTx(
     updated,
     customTermsAdded,
     ids,
+    extra,
   };
 }
 

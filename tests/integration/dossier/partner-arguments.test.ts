@@ -118,39 +118,7 @@ describe('mechanism facts and arguments between two vaults', () => {
     });
     // The owner's own export: the text as written.
     expect(doc.submissions?.arguments?.['iachr-precautionary']?.risk).toBe(PRECAUTIONARY.risk);
-    // vigil case import takes the records only: it says so, never dropping the work silently.
-    await a.lock();
-    try {
-      const imported = await runVigilInProcess([
-        'case',
-        'import',
-        out,
-        '--vault',
-        aDir,
-        '--passphrase-file',
-        passFile,
-      ]);
-      expect(imported.code, imported.stderr).toBe(0);
-      expect(imported.stderr).toContain(
-        'also carries work written for the case (mechanism facts, arguments, the urgent appeal); vigil case import does not import it',
-      );
-      // A document without that work imports without the warning.
-      const bare = join(root, 'bare.json');
-      await writeFile(bare, JSON.stringify({ ...doc, submissions: undefined }));
-      const plain = await runVigilInProcess([
-        'case',
-        'import',
-        bare,
-        '--vault',
-        aDir,
-        '--passphrase-file',
-        passFile,
-      ]);
-      expect(plain.code, plain.stderr).toBe(0);
-      expect(plain.stderr).not.toContain('also carries work');
-    } finally {
-      a = await reopen(aDir);
-    }
+    // vigil case import brings them back: tests/integration/dossier/case-import-work.test.ts.
   });
 
   it('go to the partner released, and are kept there without overwriting its own', async () => {

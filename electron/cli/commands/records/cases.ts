@@ -6,7 +6,6 @@ import {
   exportCaseDocumentFile,
   findCase,
   getCase,
-  importCaseDocument,
   listCasePersons,
   listCases,
   listEvents,
@@ -25,6 +24,11 @@ import {
 import { TEXT_LIMITS } from '../../../../shared/domain/text';
 import type { CaseDocument } from '../../../../shared/domain';
 import { caseSubmissions } from '../../../core/dossier/submissions';
+import {
+  importCaseWithWork,
+  type CaseWorkReport,
+  type KeptWork,
+} from '../../../core/dossier/caseWork';
 import { caseIdOf } from '../../caseOption';
 import { changedLine, PAGE_FIELDS, queryOf, runEdit, specs, trashedLine } from './common';
 import {
@@ -170,18 +174,18 @@ const caseEdit: Command = {
   },
 };
 
-function carriesSubmissions(document: unknown): boolean {
-  const submissions = (document as { submissions?: unknown } | null)?.submissions;
-  return (
-    typeof submissions === 'object' &&
-    submissions !== null &&
-    Object.values(submissions as Record<string, unknown>).some(
-      (value: unknown) =>
-        value !== null &&
-        value !== undefined &&
-        !(typeof value === 'object' && Object.keys(value).length === 0),
-    )
-  );
+/** The kinds of work whose vault version was kept over the document's, for the warning. */
+function keptLocal(work: CaseWorkReport): string[] {
+  const names: [string, KeptWork | null | undefined][] = [
+    ['mechanism facts', work.facts],
+    ['WGAD arguments', work.wgad],
+    ['urgent appeal', work.urgentAppeal],
+    ...Object.entries(work.arguments).map(([template, kept]): [string, KeptWork] => [
+      `${template} arguments`,
+      kept,
+    ]),
+  ];
+  return names.filter(([, kept]) => kept === 'kept-local').map(([name]) => name);
 }
 
 const caseImport: Command = {
@@ -199,23 +203,28 @@ const caseImport: Command = {
   details: `All of the document is imported, or nothing: a crash or a kill half-way leaves the vault
 as it was. With new ids (the default), a reference already used in this vault is replaced by
 the next VIG-YYYY-NNNN. The work written for the case that vigil case export-json adds
-(submissions) is not imported: a warning says so when the document carries it.`,
+(submissions: the mechanism facts, the WGAD, urgent-appeal and regional arguments) comes in
+the same transaction, its person ids mapped to the new ones, checked as vigil case facts and
+vigil submission set check them; a document with a bad one is refused whole. With --merge, work the
+case already has here is kept (a warning names it); --json reports each kind under submissions
+as added, same or kept-local.`,
   async run(context) {
     const file = context.positionals[0]!;
     const document = await readJsonFile(file, 'case document');
     const vault = await context.openVault();
-    const result = await importCaseDocument(vault, document, {
+    const result = await importCaseWithWork(vault, document, {
       mode: context.flag('merge') ? 'merge' : 'new-ids',
       onProgress: (done, total) => context.progress(`Imported ${done} of ${total} records`),
     });
     if (context.io.stderrIsTTY) context.io.stderr.write('\n');
-    const { ids: _ids, ...summary } = result;
+    const { ids: _ids, extra: _extra, ...summary } = result;
     if (result.referenceChanged)
       context.warn(`the reference was already in use here; the case is now ${result.reference}.`);
-    // The records are imported; the work written for the case is not (yet): say so, never drop it silently.
-    if (carriesSubmissions(document))
+    // A merge never writes over work the case has here: say which the document's did not replace.
+    const kept = keptLocal(result.submissions);
+    if (kept.length > 0)
       context.warn(
-        `${file} also carries work written for the case (mechanism facts, arguments, the urgent appeal); vigil case import does not import it. Keep the file, or send the case as a partner bundle (vigil export --for partners), whose import keeps that work.`,
+        `the case already has its own ${kept.join(', ')} here: they were kept, and those in ${file} were not imported over them.`,
       );
     context.output({ id: result.caseId, ...summary }, () => result.caseId);
   },
