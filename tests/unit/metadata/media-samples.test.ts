@@ -87,6 +87,56 @@ describe('the one-pass writer', () => {
     });
   }
 
+  // camera.mp4 and clip.3gp keep their movie box last: their media data stays in place.
+  for (const name of ['camera.mp4', 'clip.3gp']) {
+    it(`${name}: the media data stays where it was, so the output begins with the input's bytes`, async () => {
+      const input = mediaFixture(name);
+      const { plan } = await prepareMediaStrip(new BufferSource(input));
+      const output = await planToBuffer(plan, new BufferSource(input), []);
+      const moov = output.indexOf('moov', 0, 'latin1') - 4;
+      expect(output.toString('latin1', moov + 4, moov + 8)).toBe('moov');
+      expect(moov).toBeGreaterThan(input.length / 2);
+      expect(output.subarray(0, moov).equals(input.subarray(0, moov))).toBe(true);
+      expect(output.subarray(moov).includes('mdat', 0, 'latin1')).toBe(false);
+    });
+  }
+
+  // The output's digest is forked from the input's where they part; the plan is changed so that
+  // they part inside the media data (a dropped run, as a data track's would be). At 30% too little
+  // is shared to be worth it (two digests as usual); at 80% and 95% the fork is taken.
+  for (const drop of [0.3, 0.8, 0.95]) {
+    it(`both digests are right when the output parts from the input at ${drop * 100}% of its media data`, async () => {
+      const input = mediaFixture('camera.mp4');
+      const { plan } = await prepareMediaStrip(new BufferSource(input));
+      const i = plan.pieces.findIndex((p) => p.kind === 'copy');
+      const copy = plan.pieces[i] as Extract<Piece, { kind: 'copy' }>;
+      const cut = Math.floor(copy.length * drop);
+      plan.pieces.splice(
+        i,
+        1,
+        { kind: 'copy', from: copy.from, length: cut },
+        { kind: 'copy', from: copy.from + cut + 17, length: copy.length - cut - 17 },
+      );
+      const expected = await planToBuffer(plan, new BufferSource(input), []);
+      for (const [blockSize, threads] of [
+        [509, true],
+        [4096, false],
+        [1 << 20, true],
+      ] as const) {
+        const { copied, output } = await copyToFile(
+          `part-${drop}.mp4`,
+          input,
+          plan,
+          blockSize,
+          threads,
+        );
+        expect(output.equals(expected), `block ${blockSize}, threads ${threads}`).toBe(true);
+        expect(copied.sha256).toBe(sha256(expected));
+        expect(copied.inputSha256).toBe(sha256(input));
+      }
+    });
+  }
+
   it('stops when cancelled and leaves nothing reading or writing', async () => {
     const input = mediaFixture('camera.mp4');
     const { plan } = await prepareMediaStrip(new BufferSource(input));
@@ -167,6 +217,36 @@ function alterTable(type: string, plan: MediaPlan): void {
   data.writeUInt8(data.readUInt8(last) ^ 0x01, last);
   plan.pieces[i] = { kind: 'bytes', data };
 }
+
+describe('the check of a video whose media data stayed in place', () => {
+  /** camera.mp4's output with a shorter file-type box and a larger free box: the same offsets. */
+  const refill = (content: Buffer) => (plan: MediaPlan) => {
+    const head = plan.pieces[0];
+    if (head?.kind !== 'bytes' || head.data.toString('latin1', 36, 40) !== 'free')
+      throw new Error('not the in-place layout');
+    const ftyp = Buffer.from(head.data.subarray(0, 24));
+    ftyp.writeUInt32BE(24, 0);
+    const free = Buffer.alloc(16);
+    free.writeUInt32BE(16, 0);
+    free.write('free', 4, 'latin1');
+    content.copy(free, 8);
+    plan.pieces[0] = { kind: 'bytes', data: Buffer.concat([ftyp, free, head.data.subarray(40)]) };
+  };
+
+  it('accepts an empty free box before the media data', async () => {
+    const report = await runAndCheck('camera.mp4', refill(Buffer.alloc(8)));
+    expect(report.outputSize).toBeGreaterThan(0);
+  });
+
+  it('refuses a free box that holds data', async () => {
+    for (const content of ['CANARY!!', '\0\0\0\0\0\0\0x'])
+      await expectVigilError(
+        runAndCheck('camera.mp4', refill(Buffer.from(content, 'latin1'))),
+        'INVALID_INPUT',
+        /check of the stripped MP4 video failed: its free-space box holds data/,
+      );
+  });
+});
 
 describe('the check of a stripped video proves its samples are the input’s', () => {
   for (const name of BMFF) {

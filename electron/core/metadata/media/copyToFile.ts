@@ -2,7 +2,7 @@ import type { FileHandle } from 'node:fs/promises';
 import { VigilError } from '../../errors';
 import { invalid } from '../bytes';
 import { recordCopy, type CopyExtent, type MediaPlan, type RunOptions } from './plan';
-import { makeSlots, slotHasher, THREADED_HASH_BYTES } from './slotHasher';
+import { makeSlots, slotHasher, THREADED_HASH_BYTES, type SlotHasher } from './slotHasher';
 import type { FileSource } from './source';
 
 /**
@@ -13,6 +13,9 @@ import type { FileSource } from './source';
  * input's digest from every byte read (those no piece keeps too), the
  * output's from every byte written, each on a thread of its own for a large
  * file. Nothing is read twice and nothing is hashed from disk afterwards.
+ * When most of the output is the input's own first bytes (a video whose
+ * media data stays in place), those bytes are hashed once: the output's
+ * digest is forked from the input's where the two part.
  *
  * What it returns is what it did: the output's size and digest, the input's
  * digest, and where each copied run of input bytes landed (the check of the
@@ -44,6 +47,37 @@ async function writeAll(handle: FileHandle, data: Buffer, position: number): Pro
   }
 }
 
+/**
+ * How many leading bytes the output shares with the input: the run of
+ * leading pieces that are the input's own bytes at the same place (copies in
+ * place, rebuilt bytes equal to the input's), up to the end of the last such
+ * copy — where the input's digest has been fed exactly those bytes.
+ */
+async function sharedPrefix(plan: MediaPlan, src: FileSource): Promise<number> {
+  let position = 0;
+  let shared = 0;
+  for (const piece of plan.pieces) {
+    if (piece.kind === 'transform') break;
+    if (piece.kind === 'copy') {
+      if (piece.from !== position) break;
+      position += piece.length;
+      if (piece.length > 0) shared = position;
+      continue;
+    }
+    const length = piece.data.length;
+    // Rebuilt structures are small; a large one is not worth reading the input again for.
+    if (length > 1024 * 1024 || position + length > src.size) break;
+    if (!(await src.read(position, length)).equals(piece.data)) break;
+    position += length;
+  }
+  return shared;
+}
+
+/** The output's size as planned (a transform is counted at its input's size). */
+function plannedSize(plan: MediaPlan): number {
+  return plan.pieces.reduce((n, p) => n + (p.kind === 'bytes' ? p.data.length : p.length), 0);
+}
+
 export async function copyPlanToFile(
   plan: MediaPlan,
   src: FileSource,
@@ -61,7 +95,16 @@ export async function copyPlanToFile(
   const threaded = options.threads ?? src.size >= THREADED_HASH_BYTES;
   const { slots, shared } = makeSlots(SLOTS, blockSize, threaded);
   const inputHash = slotHasher(slots, shared);
-  const outputHash = slotHasher(slots, shared);
+  // Output bytes before `shareUntil` are the input's, hashed once; the output's digest is forked
+  // from the input's there. Worth it when they are most of the output: the rest of both digests
+  // then runs on one thread.
+  const prefix = await sharedPrefix(plan, src);
+  const shareUntil = prefix > 0 && 2 * prefix >= plannedSize(plan) ? prefix : 0;
+  let outputHash: SlotHasher | undefined = shareUntil > 0 ? undefined : slotHasher(slots, shared);
+  const output = (): SlotHasher => {
+    if (!outputHash) throw invalid('A media plan wrote past its shared bytes out of order.');
+    return outputHash;
+  };
   const copies: CopyExtent[] = [];
   // What still uses each slot (its hashing, its write): a slot is refilled only once all of that has finished.
   const slotBusy: Promise<void>[] = Array.from({ length: SLOTS }, () => Promise.resolve());
@@ -83,7 +126,7 @@ export async function copyPlanToFile(
   let turn = 0;
 
   const emit = async (data: Buffer): Promise<void> => {
-    const hashed = track(outputHash.bytes(data));
+    const hashed = position < shareUntil ? undefined : track(output().bytes(data));
     await writeAll(out, data, position);
     await hashed;
     options.onWrite?.(data.length);
@@ -116,8 +159,9 @@ export async function copyPlanToFile(
       startRead();
       const block = slots[job.slot]!.subarray(0, job.length);
       const uses = [track(inputHash.slot(job.slot, job.length))];
+      if (!outputHash && job.at + job.length === shareUntil) outputHash = inputHash.fork();
       if (keep) {
-        uses.push(track(outputHash.slot(job.slot, job.length)));
+        if (position >= shareUntil) uses.push(track(output().slot(job.slot, job.length)));
         recordCopy(copies, position, job.at, job.length);
         const at = position;
         position += job.length;
@@ -167,11 +211,11 @@ export async function copyPlanToFile(
     if (firstError) throw firstError.error;
     if (done !== src.size)
       throw invalid('The file changed while Vigil was reading it; nothing was written.');
-    const [sha256, inputSha256] = await Promise.all([outputHash.digest(), inputHash.digest()]);
+    const [sha256, inputSha256] = await Promise.all([output().digest(), inputHash.digest()]);
     return { size: position, sha256, inputSha256, copies };
   } finally {
     // Nothing may still be reading, writing or hashing once the caller closes the files.
     await Promise.allSettled([...pending]);
-    await Promise.all([inputHash.close(), outputHash.close()]);
+    await Promise.all([inputHash.close(), outputHash?.close()]);
   }
 }

@@ -1192,12 +1192,13 @@ export async function planMp4(src: Source, names: Mp4Names): Promise<MediaPlan> 
     : Buffer.alloc(0);
   const iods = child(m.kids, 'iods');
   const mvex = m.fragmented ? rebuildMvex(b, m, keptIds, what) : undefined;
-  // The movie box's size depends on stco vs co64, which depends on where the media data lands: settle it.
-  const settleMoov = (at: number): Buffer => {
+  // The movie box's size depends on stco vs co64, which depends on where the media data lands
+  // (after the movie box, or at a fixed place): settle it.
+  const settleMoov = (at: number, fixedBase?: number): Buffer => {
     const wide = new Map<number, boolean>(kept.map((k) => [k.t.id, false]));
     let moov: Buffer = Buffer.alloc(0);
     for (let round = 0; round < 4; round += 1) {
-      const base = at + moov.length + mdatHeader;
+      const base = fixedBase ?? at + moov.length + mdatHeader;
       const traks = kept.map((k) => {
         const offsets = k.offsets.map((o, i) => mapOffset(o, k.sizes[i]!, base, starts));
         if (offsets.some((o) => o > 0xffffffff)) wide.set(k.t.id, true);
@@ -1217,8 +1218,8 @@ export async function planMp4(src: Source, names: Mp4Names): Promise<MediaPlan> 
     }
     throw invalid(`${what} could not be rewritten: its chunk offsets do not settle.`);
   };
-  const mdatHead = (size: number): Buffer => {
-    const head = Buffer.alloc(size + 16 > 0xffffffff ? 16 : 8);
+  const mdatHead = (size: number, large = false): Buffer => {
+    const head = Buffer.alloc(large || size + 16 > 0xffffffff ? 16 : 8);
     if (head.length === 16) {
       head.writeUInt32BE(1, 0);
       head.write('mdat', 4, 'latin1');
@@ -1246,11 +1247,58 @@ export async function planMp4(src: Source, names: Mp4Names): Promise<MediaPlan> 
       },
       mdatHead,
     });
+  const keptFields: KeptField[] = [];
+  const inPlace = inPlaceLayout(m, ranges, ftyp.length, total);
+  if (inPlace) {
+    // The media data stays where it was: the chunk offsets barely change, and the output's
+    // first bytes are the input's (one digest serves both up to there: copyToFile.ts).
+    const { gap, large, body } = inPlace;
+    const head = Buffer.concat([
+      ftyp,
+      gap > 0 ? box('free', Buffer.alloc(gap - 8)) : Buffer.alloc(0),
+      mdatHead(total, large),
+    ]);
+    if (head.length !== body)
+      throw invalid(`${what} could not be rewritten: its media data does not settle.`);
+    const moov = settleMoov(body, body);
+    return {
+      pieces: [{ kind: 'bytes', data: head }, ...movieSamples(), { kind: 'bytes', data: moov }],
+      kept: keptFields,
+    };
+  }
   const moov = settleMoov(ftyp.length);
   const pieces: Piece[] = [{ kind: 'bytes', data: Buffer.concat([ftyp, moov, mdatHead(total)]) }];
   pieces.push(...movieSamples());
-  const keptFields: KeptField[] = [];
   return { pieces, kept: keptFields };
+}
+
+/** Beyond this, the space before the media data is not kept as an empty free box: the output is packed. */
+const MAX_GAP = 64 * 1024;
+
+/**
+ * When the movie box comes after the media data (as phones and most
+ * recorders write it) and every kept sample lies in one media-data box, the
+ * output keeps that box's body at the input's offset: its file-type box, an
+ * empty free box for the space before it (a QuickTime "wide" box, an XMP
+ * box…: their content is not carried over), the media data, then the
+ * rebuilt movie box. Undefined when the layout does not allow it (the
+ * output is then packed, movie box first).
+ */
+function inPlaceLayout(
+  m: Model,
+  ranges: { start: number; end: number }[],
+  ftypLength: number,
+  total: number,
+): { gap: number; large: boolean; body: number } | undefined {
+  if (m.fragmented || !m.ftyp || m.ftyp.start !== 0 || ranges.length === 0) return undefined;
+  const mdat = m.mdats.find((d) => ranges[0]!.start >= d.body && ranges[0]!.start < d.end);
+  if (!mdat || m.moovBox.start < mdat.end || ranges[ranges.length - 1]!.end > mdat.end)
+    return undefined;
+  const large = mdat.body - mdat.start === 16;
+  const header = large || total + 16 > 0xffffffff ? 16 : 8;
+  const gap = mdat.body - header - ftypLength;
+  if (gap < 0 || (gap > 0 && gap < 8) || gap > MAX_GAP) return undefined;
+  return { gap, large: header === 16, body: mdat.body };
 }
 
 /** The movie-extends box of a fragmented file: its duration and the kept tracks' defaults. */
@@ -1454,8 +1502,13 @@ export async function verifyMp4(src: Source, names: Mp4Names): Promise<void> {
   const b = m.b;
   const layout = m.fragmented
     ? /^(ftyp,)?moov(,mdat)?(,styp|,sidx|,moof,mdat)*(,mfra)?$/
-    : /^(ftyp,)?moov,mdat$/;
+    : /^((ftyp,)?moov,mdat|ftyp,(free,)?mdat,moov)$/;
   if (!layout.test(types.join(','))) fail(`its boxes are ${types.join(', ')}`);
+  // The free box that keeps the media data in place is empty: zeros only.
+  const free = top.find((x) => x.type === 'free');
+  if (free && free.end - free.body > MAX_GAP) fail('its free-space box is too large');
+  if (free && !isAllZero(await readAt(src, free.body, free.end - free.body, names.what)))
+    fail('its free-space box holds data');
   if (m.ftyp)
     rebuildFtyp(await readAt(src, m.ftyp.start, m.ftyp.end - m.ftyp.start, names.what), names.what);
   const zeroed = (x: Box | undefined, type: string): void => {
@@ -1531,8 +1584,11 @@ export async function verifyMp4(src: Source, names: Mp4Names): Promise<void> {
   }
   if (m.tracks.length === 0) fail('it has no track');
   // Every byte of the media data belongs to a sample of a kept track: nothing else was carried over.
-  const after = top[top.findIndex((x) => x.start === m.moovBox.start) + 1];
-  const mdat = after?.type === 'mdat' ? after : undefined;
+  const at = top.findIndex((x) => x.start === m.moovBox.start);
+  const after = top[at + 1];
+  const before = top[at - 1];
+  const mdat =
+    after?.type === 'mdat' ? after : !m.fragmented && before?.type === 'mdat' ? before : undefined;
   if (mdat) fullyUsed(mdat, extents, fail);
   else if (extents.some((e) => e.size > 0)) fail('a sample lies outside the media data');
   if (m.fragmented) await verifyFragments(src, m, top, ids, fail);

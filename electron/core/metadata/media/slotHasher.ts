@@ -9,6 +9,10 @@ import { Worker } from 'node:worker_threads';
  * bytes; hashing both on the main thread made it the bottleneck. Each call
  * resolves once its bytes are hashed, so the slot may be refilled. Small
  * files hash inline: a thread costs more to start than they take to hash.
+ *
+ * When the output begins with the input's own bytes (a video whose media
+ * data stays in place), its digest is forked from the input's at the point
+ * where the two part (`fork`): those bytes are hashed once, not twice.
  */
 export interface SlotHasher {
   /** Hashes the first `length` bytes of slot `index`. */
@@ -17,11 +21,21 @@ export interface SlotHasher {
   bytes(data: Buffer): Promise<void>;
   digest(): Promise<string>;
   close(): Promise<void>;
+  /**
+   * A second digest that starts from the bytes this one has been given so
+   * far, on the same thread; both go on independently.
+   */
+  fork(): SlotHasher;
 }
 
 class InlineHasher implements SlotHasher {
-  private readonly hash: Hash = createHash('sha256');
-  constructor(private readonly slots: Buffer[]) {}
+  constructor(
+    private readonly slots: Buffer[],
+    private readonly hash: Hash = createHash('sha256'),
+  ) {}
+  fork(): SlotHasher {
+    return new InlineHasher(this.slots, this.hash.copy());
+  }
   slot(index: number, length: number): Promise<void> {
     this.hash.update(this.slots[index]!.subarray(0, length));
     return Promise.resolve();
@@ -43,12 +57,14 @@ class InlineHasher implements SlotHasher {
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
 const { createHash } = require('node:crypto');
-const hash = createHash('sha256');
+const hashes = [createHash('sha256')];
 const slots = workerData.slots.map((s) => new Uint8Array(s));
 parentPort.on('message', (m) => {
   try {
+    const hash = hashes[m.stream];
     if (m.digest) return parentPort.postMessage({ digest: hash.digest('hex') });
-    hash.update(m.data !== undefined ? m.data : slots[m.slot].subarray(0, m.length));
+    if (m.fork) hashes.push(hash.copy());
+    else hash.update(m.data !== undefined ? m.data : slots[m.slot].subarray(0, m.length));
     parentPort.postMessage({ ack: true });
   } catch (error) {
     parentPort.postMessage({ error: String((error && error.message) || error) });
@@ -58,11 +74,13 @@ parentPort.on('message', (m) => {
 
 type Reply = { ack: true } | { digest: string } | { error: string };
 
-class WorkerHasher implements SlotHasher {
+/** One hashing thread; its digests (streams) share it and its queue of replies. */
+class HashThread {
   private readonly worker: Worker;
   // Replies come back in the order of the messages: one queue of waiters.
   private readonly waiting: { resolve: (reply: Reply) => void; reject: (e: Error) => void }[] = [];
   private failure: Error | undefined;
+  streams = 1;
 
   constructor(shared: SharedArrayBuffer[]) {
     this.worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { slots: shared } });
@@ -83,7 +101,7 @@ class WorkerHasher implements SlotHasher {
     for (const w of this.waiting.splice(0)) w.reject(error);
   }
 
-  private send(message: object): Promise<Reply> {
+  send(message: object): Promise<Reply> {
     if (this.failure) return Promise.reject(this.failure);
     return new Promise<Reply>((resolve, reject) => {
       this.waiting.push({ resolve, reject });
@@ -91,20 +109,47 @@ class WorkerHasher implements SlotHasher {
     });
   }
 
+  async close(): Promise<void> {
+    this.worker.removeAllListeners('exit');
+    await this.worker.terminate();
+  }
+}
+
+class WorkerHasher implements SlotHasher {
+  /** The fork's own message: awaited before its digest, so that a failed fork is reported. */
+  private readonly ready: Promise<unknown>;
+
+  constructor(
+    private readonly thread: HashThread,
+    private readonly stream = 0,
+    ready: Promise<unknown> = Promise.resolve(),
+  ) {
+    this.ready = ready;
+    ready.catch(() => undefined);
+  }
+
   async slot(index: number, length: number): Promise<void> {
-    await this.send({ slot: index, length });
+    await this.thread.send({ stream: this.stream, slot: index, length });
   }
   async bytes(data: Buffer): Promise<void> {
-    if (data.length > 0) await this.send({ data: Uint8Array.from(data) });
+    if (data.length > 0)
+      await this.thread.send({ stream: this.stream, data: Uint8Array.from(data) });
+  }
+  fork(): SlotHasher {
+    const ready = this.thread.send({ stream: this.stream, fork: true });
+    const stream = this.thread.streams;
+    this.thread.streams += 1;
+    return new WorkerHasher(this.thread, stream, ready);
   }
   async digest(): Promise<string> {
-    const reply = await this.send({ digest: true });
+    await this.ready;
+    const reply = await this.thread.send({ stream: this.stream, digest: true });
     if (!('digest' in reply)) throw new Error('the hashing thread gave no digest');
     return reply.digest;
   }
   async close(): Promise<void> {
-    this.worker.removeAllListeners('exit');
-    await this.worker.terminate();
+    // The thread is the first digest's; a fork only shares it.
+    if (this.stream === 0) await this.thread.close();
   }
 }
 
@@ -124,5 +169,5 @@ export function makeSlots(
 }
 
 export function slotHasher(slots: Buffer[], shared?: SharedArrayBuffer[]): SlotHasher {
-  return shared ? new WorkerHasher(shared) : new InlineHasher(slots);
+  return shared ? new WorkerHasher(new HashThread(shared)) : new InlineHasher(slots);
 }
