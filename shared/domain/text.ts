@@ -74,7 +74,7 @@ export function textProblem(text: string, maxBytes: number, multiline: boolean):
 }
 
 /** String.prototype.isWellFormed (ES2024) where the engine has it, else the same test by regex. */
-function isWellFormed(text: string): boolean {
+export function isWellFormed(text: string): boolean {
   const native = (text as { isWellFormed?: () => boolean }).isWellFormed;
   return native ? native.call(text) : !LONE_SURROGATE.test(text);
 }

@@ -212,6 +212,12 @@ export interface ImportOptions {
   /** Called after each record is written, for progress lines. */
   onProgress?: (done: number, total: number) => void;
   more?: ImportMore;
+  /**
+   * One statement per row, as imports were written before the set-based
+   * path (./rowBatch.ts): kept so that tests can check that both write the
+   * same vault.
+   */
+  rowByRow?: boolean;
 }
 
 /** Validates a parsed JSON value as a case document, or throws INVALID_INPUT naming every problem. */
@@ -381,7 +387,7 @@ async function importOneTx(
       }
       const hash = hashes.get(docId);
       if (hash)
-        await recordSyncedTx(q, {
+        await recordSyncedTx(ctx.sql, {
           caseId,
           kind,
           originId: doc.origin?.records[docId] ?? docId,
@@ -391,7 +397,8 @@ async function importOneTx(
         });
     },
   });
-  if (options.caseTerms) for (const term of fresh) await addCaseTermTx(q, caseId, term, ctx.now);
+  if (options.caseTerms)
+    for (const term of fresh) await addCaseTermTx(ctx.sql, caseId, term, ctx.now);
 
   crashPoint('case-import:records-written');
   const extra = options.more ? await options.more(q, caseId, ids, doc) : null;
@@ -481,12 +488,16 @@ export async function importCaseDocuments(
   );
   const progress = { done: 0, total: docs.reduce((n, d) => n + recordCount(d), 0) };
   return withImportCache(vault, () =>
-    writeTransaction(vault, async (ctx) => {
-      ctx.auditEach = false;
-      const results: ImportResult[] = [];
-      for (const doc of docs) results.push(await importOneTx(ctx, doc, options, progress));
-      return results;
-    }),
+    writeTransaction(
+      vault,
+      async (ctx) => {
+        ctx.auditEach = false;
+        const results: ImportResult[] = [];
+        for (const doc of docs) results.push(await importOneTx(ctx, doc, options, progress));
+        return results;
+      },
+      { bulk: options.rowByRow !== true },
+    ),
   );
 }
 
@@ -537,22 +548,26 @@ export async function importCaseDocumentTx<T>(
   customTermsKept: number;
   extra: T;
 }> {
-  return writeTransaction(vault, async (ctx) => {
-    ctx.auditEach = false;
-    const result = await importOneTx(
-      ctx,
-      doc,
-      { mode: 'new-ids', caseTerms: true, ...options },
-      { done: 0, total: recordCount(doc) },
-    );
-    const extra = await more(ctx.tx, result.caseId, result.ids);
-    const { persons, events, testimonies, interventions } = result.created;
-    return {
-      caseId: result.caseId,
-      reference: result.reference,
-      records: { persons, events, testimonies, interventions },
-      customTermsKept: result.customTermsAdded,
-      extra,
-    };
-  });
+  return writeTransaction(
+    vault,
+    async (ctx) => {
+      ctx.auditEach = false;
+      const result = await importOneTx(
+        ctx,
+        doc,
+        { mode: 'new-ids', caseTerms: true, ...options },
+        { done: 0, total: recordCount(doc) },
+      );
+      const extra = await more(ctx.tx, result.caseId, result.ids);
+      const { persons, events, testimonies, interventions } = result.created;
+      return {
+        caseId: result.caseId,
+        reference: result.reference,
+        records: { persons, events, testimonies, interventions },
+        customTermsKept: result.customTermsAdded,
+        extra,
+      };
+    },
+    { bulk: true },
+  );
 }

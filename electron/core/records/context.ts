@@ -3,6 +3,7 @@ import type { VocabularySet } from '../../../shared/vocabularies';
 import type { Queryable } from '../vault/database';
 import type { Vault } from '../vault/vault';
 import { loadVocabularies } from './vocabularies';
+import { RowBatch } from './rowBatch';
 import { Statements } from './sql';
 
 /**
@@ -20,18 +21,29 @@ export interface WriteContext {
   auditEach: boolean;
 }
 
-/** Runs `work` in one transaction with a fresh write context. */
+/**
+ * Runs `work` in one transaction with a fresh write context. `bulk` (an
+ * import) writes the rows of plain INSERTs many at a time (./rowBatch.ts);
+ * what is read or written meanwhile sees them all the same.
+ */
 export function writeTransaction<T>(
   vault: Vault,
   work: (ctx: WriteContext) => Promise<T>,
+  options: { bulk?: boolean } = {},
 ): Promise<T> {
-  return vault.db.transaction(async (tx) => {
-    const sql = new Statements(tx);
+  return vault.db.transaction(async (raw) => {
+    const batch = options.bulk ? new RowBatch(raw) : undefined;
+    const tx = batch ? batch.queryable() : raw;
+    const sql = new Statements(tx, batch);
     try {
       const vocab = await loadVocabularies(tx);
-      return await work({ vault, tx, sql, vocab, now: vault.now().toISOString(), auditEach: true });
+      const now = vault.now().toISOString();
+      const result = await work({ vault, tx, sql, vocab, now, auditEach: true });
+      await batch?.flush();
+      return result;
     } finally {
       await sql.finalize();
+      await batch?.finalize();
     }
   });
 }

@@ -56,7 +56,7 @@ async function insertStep(
   id: string,
   row: Omit<StepRow, 'actor' | 'recorded_at'> & { actor?: string; recorded_at?: string },
 ): Promise<void> {
-  await ctx.tx.run(
+  await ctx.sql.run(
     `INSERT INTO intervention_states
        (intervention_id, position, state, on_date, number, via, actor, recorded_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,

@@ -1,3 +1,4 @@
+import type { Runner } from './sql';
 import { createHash } from 'node:crypto';
 import type { CaseDocument, DocumentOrigin } from '../../../shared/domain/caseDocument';
 import type { Queryable } from '../vault/database';
@@ -155,7 +156,7 @@ export function syncedKey(kind: DocumentKind, originId: string): string {
 }
 
 export async function recordSyncedTx(
-  q: Queryable,
+  q: Runner,
   row: { caseId: string; kind: DocumentKind; originId: string } & SyncedRecord,
 ): Promise<void> {
   await q.run(

@@ -1,5 +1,6 @@
 import type { Prepared, Queryable, SqlParams, SqlValue } from '../vault/database';
 import { VigilError } from '../errors';
+import type { RowBatch } from './rowBatch';
 
 /**
  * Prepared statements reused within one transaction: a bulk import runs the
@@ -10,7 +11,14 @@ import { VigilError } from '../errors';
 export class Statements {
   private readonly cache = new Map<string, Promise<Prepared>>();
 
-  constructor(readonly q: Queryable) {}
+  /**
+   * With a row batch (a bulk import), plain INSERTs are held and written
+   * many rows per statement, and every other statement first writes them.
+   */
+  constructor(
+    readonly q: Queryable,
+    private readonly batch?: RowBatch,
+  ) {}
 
   private statement(sql: string): Promise<Prepared> {
     let prepared = this.cache.get(sql);
@@ -22,14 +30,18 @@ export class Statements {
   }
 
   async run(sql: string, params: SqlParams): Promise<void> {
+    if (this.batch && (await this.batch.add(sql, params))) return;
+    await this.batch?.flush();
     await (await this.statement(sql)).run(params);
   }
 
   async all<T>(sql: string, params: SqlParams): Promise<T[]> {
+    await this.batch?.flush();
     return (await this.statement(sql)).all<T>(params);
   }
 
   async get<T>(sql: string, params: SqlParams): Promise<T | undefined> {
+    await this.batch?.flush();
     return (await this.statement(sql)).get<T>(params);
   }
 
@@ -51,6 +63,11 @@ export async function withStatements<T>(
   } finally {
     await statements.finalize();
   }
+}
+
+/** What a write needs to run one statement: the transaction itself, or its statement cache. */
+export interface Runner {
+  run(sql: string, params: SqlParams): Promise<unknown>;
 }
 
 export const json = (value: unknown): string => JSON.stringify(value);

@@ -1,3 +1,4 @@
+import type { Runner } from './sql';
 import { z } from 'zod';
 import { issuesFromZod } from '../../../shared/domain/issues';
 import {
@@ -56,7 +57,7 @@ export const MAX_CASE_TERMS = 500;
  * vault already has (built in, or its own) is not copied.
  */
 export async function addCaseTermTx(
-  tx: Queryable,
+  tx: Runner,
   caseId: string,
   term: CustomTerm,
   now: string,
