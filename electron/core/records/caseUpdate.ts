@@ -107,171 +107,177 @@ export async function updateCaseFromDocument<T>(
   /** More work in the same transaction; `ids` maps the document's record ids to the vault's. */
   more: (tx: Queryable, result: UpdateResult, ids: Readonly<Record<string, string>>) => Promise<T>,
 ): Promise<UpdateResult & { extra: T }> {
-  return writeTransaction(vault, async (ctx) => {
-    ctx.auditEach = false;
-    const q = ctx.tx;
-    const local = await caseDocumentTx(ctx, caseId);
-    const begunHere =
-      (await q.get<{ origin_id: string | null }>('SELECT origin_id FROM cases WHERE id = ?', [
-        caseId,
-      ]))!.origin_id === null;
-    const synced = await syncedRecords(q, caseId);
-    const originOf = (docId: string) => doc.origin?.records[docId] ?? docId;
-
-    // The partner's terms: kept with the case, within the cap for the case as a whole.
-    const fresh = doc.customTerms.filter((t) => !ctx.vocab.has(t.vocabulary, t.id));
-    const kept =
-      (
-        await q.get<{ n: number }>('SELECT count(*) AS n FROM case_vocab_terms WHERE case_id = ?', [
+  return writeTransaction(
+    vault,
+    async (ctx) => {
+      ctx.auditEach = false;
+      const q = ctx.tx;
+      const local = await caseDocumentTx(ctx, caseId);
+      const begunHere =
+        (await q.get<{ origin_id: string | null }>('SELECT origin_id FROM cases WHERE id = ?', [
           caseId,
-        ])
-      )?.n ?? 0;
-    if (kept + fresh.length > MAX_CASE_TERMS)
-      throw new VigilError(
-        'INVALID_INPUT',
-        `With this update the case would keep ${kept + fresh.length} vocabulary terms of its partner's; Vigil keeps at most ${MAX_CASE_TERMS} with one case. Nothing was changed.`,
-      );
-    if (fresh.length > 0) ctx.vocab = new VocabularySet([...ctx.vocab.customTerms(), ...fresh]);
-    const problems = documentVocabularyIssues(doc, ctx.vocab);
-    if (problems.length > 0)
-      throw new VigilError(
-        'INVALID_INPUT',
-        `The partner's case is not valid: ${describeIssues(problems)}. Nothing was changed.`,
-      );
+        ]))!.origin_id === null;
+      const synced = await syncedRecords(q, caseId);
+      const originOf = (docId: string) => doc.origin?.records[docId] ?? docId;
 
-    // Where each of the partner's records lands here, and whether it is written.
-    const localById = new Map(documentRecordList(local).map(({ record }) => [record.id, record]));
-    const ids: Record<string, string> = {};
-    const exists = new Set<string>();
-    const skip = new Set<string>();
-    const hashes = new Map<string, string>();
-    const conflicts: UpdateConflict[] = [];
-    const restored: UpdateResult['restored'] = [];
-    let unchanged = 0;
-    // Records whose content is the same on both sides although they were not in step: synced anew below.
-    const equal: { kind: DocumentKind; docId: string; vaultId: string }[] = [];
-    const list = documentRecordList(doc);
-    for (const { kind, record } of list) {
-      const originId = originOf(record.id);
-      const entry = synced.get(syncedKey(kind, originId));
-      let vaultId =
-        kind === 'case'
-          ? caseId
-          : (entry?.recordId ?? (begunHere && localById.has(originId) ? originId : undefined));
-      const hash = partnerVersionHash(doc, kind, record);
-      hashes.set(record.id, hash);
-      const localTime = vaultId === undefined ? null : await updatedAt(q, kind, vaultId);
-      if (vaultId !== undefined && localTime === null) {
-        // Deleted here since: it comes back (under a new id), and the user is told.
-        restored.push({ kind, id: (vaultId = randomUUID()) });
-      }
-      if (vaultId === undefined || localTime === null) {
-        ids[record.id] = vaultId ?? randomUUID();
-        continue;
-      }
-      ids[record.id] = vaultId;
-      if (entry && entry.hash === hash) {
-        skip.add(record.id); // the partner did not change it
-        unchanged += 1;
-        continue;
-      }
-      const localChanged = !entry || entry.updatedAt !== localTime;
-      if (!localChanged) {
-        exists.add(vaultId); // changed by the partner only: their version is written
-        continue;
-      }
-      skip.add(record.id);
-      // Changed on both sides, or never synced (a case begun here): equal content is no conflict.
-      const mine = localById.get(vaultId);
-      const stamp = () => ({ createdAt: '', updatedAt: '' });
-      const theirs = buildRecord(
-        documentRecords((id) => ids[id] ?? id, caseId, stamp),
-        kind,
-        mine ? keepPrivateFrom(kind, record, mine) : record,
-      );
-      const ours = mine
-        ? buildRecord(
-            documentRecords((id) => id, caseId, stamp),
-            kind,
-            mine,
+      // The partner's terms: kept with the case, within the cap for the case as a whole.
+      const fresh = doc.customTerms.filter((t) => !ctx.vocab.has(t.vocabulary, t.id));
+      const kept =
+        (
+          await q.get<{ n: number }>(
+            'SELECT count(*) AS n FROM case_vocab_terms WHERE case_id = ?',
+            [caseId],
           )
-        : {};
-      if (contentHash(kind, theirs) === contentHash(kind, ours)) {
-        unchanged += 1;
-        equal.push({ kind, docId: record.id, vaultId });
-      } else conflicts.push({ kind, id: vaultId, fields: differingFields(theirs, ours) });
-    }
-    // References from written records to the partner's other records need the final ids.
-    const reference = local.case.reference ?? '';
-    // A partner's version overwrites the local record: the private fields that never went to them
-    // come back empty, and are kept from the local record rather than erased.
-    const keep = <R extends { id: string }>(kind: DocumentKind, records: R[]): R[] =>
-      records.map((r) => {
-        const mine = exists.has(ids[r.id] ?? '') ? localById.get(ids[r.id]!) : undefined;
-        return mine ? keepPrivateFrom(kind, r, mine) : r;
-      });
-    const written: CaseDocument = {
-      ...doc,
-      persons: keep('person', doc.persons),
-      events: keep('event', doc.events),
-      testimonies: keep('testimony', doc.testimonies),
-    };
-    const counts = await writeDocumentTx(ctx, written, {
-      caseId,
-      reference,
-      ids,
-      exists,
-      skip,
-      onWritten: async (kind, docId, vaultId, at) =>
-        recordSyncedTx(q, {
-          caseId,
-          kind,
-          originId: originOf(docId),
-          recordId: vaultId,
-          hash: hashes.get(docId)!,
-          updatedAt: at,
-        }),
-    });
-    // Records equal on both sides: the partner's version is now the one last synced. (A record the
-    // partner did not change keeps its old baseline, so that a local edit is still seen as one.)
-    for (const { kind, docId, vaultId } of equal) {
-      const at = await updatedAt(q, kind, vaultId);
-      if (at)
-        await recordSyncedTx(q, {
-          caseId,
-          kind,
-          originId: originOf(docId),
-          recordId: vaultId,
-          hash: hashes.get(docId)!,
-          updatedAt: at,
-        });
-    }
-    for (const term of fresh) await addCaseTermTx(q, caseId, term, ctx.now);
+        )?.n ?? 0;
+      if (kept + fresh.length > MAX_CASE_TERMS)
+        throw new VigilError(
+          'INVALID_INPUT',
+          `With this update the case would keep ${kept + fresh.length} vocabulary terms of its partner's; Vigil keeps at most ${MAX_CASE_TERMS} with one case. Nothing was changed.`,
+        );
+      if (fresh.length > 0) ctx.vocab = new VocabularySet([...ctx.vocab.customTerms(), ...fresh]);
+      const problems = documentVocabularyIssues(doc, ctx.vocab);
+      if (problems.length > 0)
+        throw new VigilError(
+          'INVALID_INPUT',
+          `The partner's case is not valid: ${describeIssues(problems)}. Nothing was changed.`,
+        );
 
-    const result: UpdateResult = {
-      caseId,
-      reference,
-      added: counts.created,
-      updated: counts.updated,
-      unchanged,
-      conflicts,
-      restored,
-      customTermsKept: fresh.length,
-    };
-    await vault.record(q, {
-      action: 'case.updated-from-partner',
-      entityType: 'case',
-      entityId: caseId,
-      detail: {
-        added: result.added,
-        updated: result.updated,
+      // Where each of the partner's records lands here, and whether it is written.
+      const localById = new Map(documentRecordList(local).map(({ record }) => [record.id, record]));
+      const ids: Record<string, string> = {};
+      const exists = new Set<string>();
+      const skip = new Set<string>();
+      const hashes = new Map<string, string>();
+      const conflicts: UpdateConflict[] = [];
+      const restored: UpdateResult['restored'] = [];
+      let unchanged = 0;
+      // Records whose content is the same on both sides although they were not in step: synced anew below.
+      const equal: { kind: DocumentKind; docId: string; vaultId: string }[] = [];
+      const list = documentRecordList(doc);
+      for (const { kind, record } of list) {
+        const originId = originOf(record.id);
+        const entry = synced.get(syncedKey(kind, originId));
+        let vaultId =
+          kind === 'case'
+            ? caseId
+            : (entry?.recordId ?? (begunHere && localById.has(originId) ? originId : undefined));
+        const hash = partnerVersionHash(doc, kind, record);
+        hashes.set(record.id, hash);
+        const localTime = vaultId === undefined ? null : await updatedAt(q, kind, vaultId);
+        if (vaultId !== undefined && localTime === null) {
+          // Deleted here since: it comes back (under a new id), and the user is told.
+          restored.push({ kind, id: (vaultId = randomUUID()) });
+        }
+        if (vaultId === undefined || localTime === null) {
+          ids[record.id] = vaultId ?? randomUUID();
+          continue;
+        }
+        ids[record.id] = vaultId;
+        if (entry && entry.hash === hash) {
+          skip.add(record.id); // the partner did not change it
+          unchanged += 1;
+          continue;
+        }
+        const localChanged = !entry || entry.updatedAt !== localTime;
+        if (!localChanged) {
+          exists.add(vaultId); // changed by the partner only: their version is written
+          continue;
+        }
+        skip.add(record.id);
+        // Changed on both sides, or never synced (a case begun here): equal content is no conflict.
+        const mine = localById.get(vaultId);
+        const stamp = () => ({ createdAt: '', updatedAt: '' });
+        const theirs = buildRecord(
+          documentRecords((id) => ids[id] ?? id, caseId, stamp),
+          kind,
+          mine ? keepPrivateFrom(kind, record, mine) : record,
+        );
+        const ours = mine
+          ? buildRecord(
+              documentRecords((id) => id, caseId, stamp),
+              kind,
+              mine,
+            )
+          : {};
+        if (contentHash(kind, theirs) === contentHash(kind, ours)) {
+          unchanged += 1;
+          equal.push({ kind, docId: record.id, vaultId });
+        } else conflicts.push({ kind, id: vaultId, fields: differingFields(theirs, ours) });
+      }
+      // References from written records to the partner's other records need the final ids.
+      const reference = local.case.reference ?? '';
+      // A partner's version overwrites the local record: the private fields that never went to them
+      // come back empty, and are kept from the local record rather than erased.
+      const keep = <R extends { id: string }>(kind: DocumentKind, records: R[]): R[] =>
+        records.map((r) => {
+          const mine = exists.has(ids[r.id] ?? '') ? localById.get(ids[r.id]!) : undefined;
+          return mine ? keepPrivateFrom(kind, r, mine) : r;
+        });
+      const written: CaseDocument = {
+        ...doc,
+        persons: keep('person', doc.persons),
+        events: keep('event', doc.events),
+        testimonies: keep('testimony', doc.testimonies),
+      };
+      const counts = await writeDocumentTx(ctx, written, {
+        caseId,
+        reference,
+        ids,
+        exists,
+        skip,
+        onWritten: async (kind, docId, vaultId, at) =>
+          recordSyncedTx(ctx.sql, {
+            caseId,
+            kind,
+            originId: originOf(docId),
+            recordId: vaultId,
+            hash: hashes.get(docId)!,
+            updatedAt: at,
+          }),
+      });
+      // Records equal on both sides: the partner's version is now the one last synced. (A record the
+      // partner did not change keeps its old baseline, so that a local edit is still seen as one.)
+      for (const { kind, docId, vaultId } of equal) {
+        const at = await updatedAt(q, kind, vaultId);
+        if (at)
+          await recordSyncedTx(q, {
+            caseId,
+            kind,
+            originId: originOf(docId),
+            recordId: vaultId,
+            hash: hashes.get(docId)!,
+            updatedAt: at,
+          });
+      }
+      for (const term of fresh) await addCaseTermTx(q, caseId, term, ctx.now);
+
+      const result: UpdateResult = {
+        caseId,
+        reference,
+        added: counts.created,
+        updated: counts.updated,
         unchanged,
-        conflicts: conflicts.map((c) => ({ kind: c.kind, id: c.id, fields: c.fields })),
+        conflicts,
         restored,
         customTermsKept: fresh.length,
-      },
-    });
-    const extra = await more(q, result, ids);
-    return { ...result, extra };
-  });
+      };
+      await vault.record(q, {
+        action: 'case.updated-from-partner',
+        entityType: 'case',
+        entityId: caseId,
+        detail: {
+          added: result.added,
+          updated: result.updated,
+          unchanged,
+          conflicts: conflicts.map((c) => ({ kind: c.kind, id: c.id, fields: c.fields })),
+          restored,
+          customTermsKept: fresh.length,
+        },
+      });
+      const extra = await more(q, result, ids);
+      return { ...result, extra };
+    },
+    // Rows written many at a time, as a new case's import does (./rowBatch.ts).
+    { bulk: true },
+  );
 }
