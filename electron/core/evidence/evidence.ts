@@ -497,11 +497,16 @@ export async function stripEvidence(
       );
     }
     const bytes = await readBlobToBuffer(vault.dir, original.blob_id, original.blob_key, STRIP_MAX);
-    const { output, report: bufferReport } = await stripBuffer(bytes, {
-      acceptChanges: options.acceptChanges,
-    });
+    // One digest per side: the original's was taken at intake (and its blob is authenticated as
+    // it is decrypted), the copy's is taken by the blob writer as it encrypts it.
+    const { output, report: bufferReport } = await stripBuffer(
+      bytes,
+      { acceptChanges: options.acceptChanges },
+      { inputSha256: original.sha256, outputHashedByWriter: true },
+    );
     wipe(bytes);
-    stripped = { written: await writeBlob(vault.dir, [output]), report: bufferReport };
+    const written = await writeBlob(vault.dir, [output]);
+    stripped = { written, report: { ...bufferReport, outputSha256: written.sha256 } };
   }
   const { written, report } = stripped;
   const derivativeId = randomUUID();

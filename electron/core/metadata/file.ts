@@ -92,6 +92,22 @@ async function canonical(path: string): Promise<string> {
   }
 }
 
+/** Refuses an output that is the input, or that exists when it may not be replaced. */
+export async function checkTarget(input: string, output: string, force?: boolean): Promise<void> {
+  if ((await canonical(input)) === (await canonical(output))) {
+    throw new VigilError(
+      'INVALID_INPUT',
+      'The output file must not be the input file: the original is kept untouched.',
+    );
+  }
+  if (!force && (await exists(output))) {
+    throw new VigilError(
+      'CONFLICT',
+      `${basename(output)} already exists; use --force to replace it.`,
+    );
+  }
+}
+
 /**
  * Strips `input` into `output`. The output is written atomically (temp file
  * beside it, fsync, rename) and only once it has passed re-inspection; on any
@@ -102,18 +118,7 @@ export async function stripFile(
   output: string,
   options: { force?: boolean } & RunOptions & StripOptions = {},
 ): Promise<StripReport> {
-  if ((await canonical(input)) === (await canonical(output))) {
-    throw new VigilError(
-      'INVALID_INPUT',
-      'The output file must not be the input file: the original is kept untouched.',
-    );
-  }
-  if (!options.force && (await exists(output))) {
-    throw new VigilError(
-      'CONFLICT',
-      `${basename(output)} already exists; use --force to replace it.`,
-    );
-  }
+  await checkTarget(input, output, options.force);
   const opened = await openInput(input);
   try {
     if (isMedia((await detectSource(opened.src)).type))

@@ -11,8 +11,9 @@ export type {
 } from './types';
 export { detectType } from './detect';
 export { inspectBuffer } from './inspect';
-export { stripBuffer, stripRefusal, type StripOptions } from './strip';
+export { stripBuffer, stripRefusal, type StripContext, type StripOptions } from './strip';
 export { inspectFile, stripFile, MAX_FILE_SIZE } from './file';
+export { stripMany, type StripJob, type StripOutcome } from './stripMany';
 export {
   BufferSource,
   FileSource,

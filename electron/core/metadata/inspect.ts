@@ -95,11 +95,16 @@ async function collect(c: Collector, type: MediaType, buf: Buffer, depth: number
 /** Lists the metadata a file carries, grouped, with the risky fields flagged. Never throws on a damaged file. */
 export async function inspectBuffer(
   bytes: Uint8Array,
-  options: { depth?: number } = {},
+  options: {
+    depth?: number;
+    /** The file's SHA-256 when the caller already has it (or takes it elsewhere): not computed here. */
+    sha256?: string;
+  } = {},
 ): Promise<InspectReport> {
   const buf = asBuffer(bytes);
   const { type, mime } = await refineType(buf);
-  if (isMedia(type)) return inspectMediaSource(new BufferSource(buf), { sha256: sha256Hex(buf) });
+  if (isMedia(type))
+    return inspectMediaSource(new BufferSource(buf), { sha256: options.sha256 ?? sha256Hex(buf) });
   const c = new Collector();
   const twoInOne = ambiguity(buf, type);
   if (twoInOne) c.warn(`This file is ambiguous: ${twoInOne}.`);
@@ -109,7 +114,7 @@ export async function inspectBuffer(
     type,
     mime,
     size: buf.length,
-    sha256: sha256Hex(buf),
+    sha256: options.sha256 ?? sha256Hex(buf),
     readable: c.unreadable === undefined,
     ...(c.unreadable === undefined ? {} : { unreadableReason: c.unreadable }),
     fields: c.fields,

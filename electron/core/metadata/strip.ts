@@ -1,4 +1,4 @@
-import { asBuffer, invalid, unsupported } from './bytes';
+import { asBuffer, invalid, sha256Hex, unsupported, type Allocate } from './bytes';
 import { STRIPPABLE, TYPE_NAMES, unsupportedKind } from './detect';
 import { stripGif, verifyGif } from './formats/gif';
 import { stripHeif, verifyHeif } from './formats/heif';
@@ -27,6 +27,27 @@ export interface StripOptions extends PdfStripOptions, Partial<OfficeStripOption
   depth?: number;
 }
 
+/**
+ * What the caller of one strip brings, beyond the user's choices (which go
+ * down to embedded documents too; these do not). By default both digests
+ * are taken inline and the output is a new buffer; a batch brings its own
+ * memory, and an original in the vault the digest recorded at its intake.
+ */
+export interface StripContext {
+  /** The input's SHA-256, already known: not computed again. */
+  inputSha256?: string;
+  /** Takes a SHA-256 (of the input, then of the output), e.g. off the main thread. */
+  sha256?: (bytes: Buffer) => Promise<string>;
+  /** Where a JPEG's or PNG's output is assembled; it must stay untouched while the output is used. */
+  allocate?: Allocate;
+  /**
+   * The caller hashes the output as it writes it (the vault's blob writer
+   * does): no digest is taken here and the report's `outputSha256` is empty
+   * until the caller fills it in.
+   */
+  outputHashedByWriter?: boolean;
+}
+
 /** Documents inside documents inside documents: deeper than this is refused, not recursed. */
 const MAX_DEPTH = 3;
 
@@ -47,14 +68,15 @@ async function stripByType(
   type: MediaType,
   buf: Buffer,
   options: StripOptions,
+  allocate?: Allocate,
 ): Promise<FormatStripResult> {
   if (OFFICE_TYPES.has(type))
     return stripOffice(buf, nestedFor(options), { acceptChanges: options.acceptChanges ?? false });
   switch (type) {
     case 'jpeg':
-      return stripJpeg(buf);
+      return stripJpeg(buf, { keepOrientation: true, allocate });
     case 'png':
-      return stripPng(buf);
+      return stripPng(buf, allocate);
     case 'webp':
       return stripWebp(buf);
     case 'gif':
@@ -116,6 +138,7 @@ export function stripRefusal(type: MediaType, head?: Uint8Array): string | null 
 export async function stripBuffer(
   bytes: Uint8Array,
   options: StripOptions = {},
+  context: StripContext = {},
 ): Promise<{ output: Buffer; report: StripReport }> {
   const buf = asBuffer(bytes);
   const { type, mime } = await refineType(buf);
@@ -127,9 +150,16 @@ export async function stripBuffer(
     throw invalid(
       `This file is ambiguous: it is a ${TYPE_NAMES[type]}, but ${twoInOne}. Vigil refuses to guess which one you mean.`,
     );
-  const before = await inspectBuffer(buf);
-  const { output: raw, kept } = await stripByType(type, buf, options);
+  const hash = context.sha256 ?? ((b: Buffer) => Promise.resolve(sha256Hex(b)));
+  // One digest of each side: started here, awaited at the end (a thread may be taking them).
+  const inputSha256 = context.inputSha256 ?? hash(buf);
+  const before = await inspectBuffer(buf, { sha256: '' });
+  const { output: raw, kept } = await stripByType(type, buf, options, context.allocate);
   const output = asBuffer(raw);
+  const outputSha256 = context.outputHashedByWriter ? Promise.resolve('') : hash(output);
+  // Neither digest may reject unobserved while a check below throws first.
+  void Promise.resolve(inputSha256).catch(() => undefined);
+  void outputSha256.catch(() => undefined);
 
   // Re-inspection: the strict structural reader first, then the display reader must find nothing but what is kept.
   await verifyByType(type, output, options);
@@ -139,7 +169,7 @@ export async function stripBuffer(
       `Vigil's check of the stripped ${TYPE_NAMES[type]} failed: its type changed. No output was written.`,
     );
   const keptKeys = new Set(kept.map((k) => k.key));
-  const after = await inspectBuffer(output);
+  const after = await inspectBuffer(output, { sha256: '' });
   if (!after.readable)
     throw invalid(
       `Vigil's check of the stripped ${TYPE_NAMES[type]} failed: it cannot read the result (${after.unreadableReason ?? 'unknown reason'}). No output was written.`,
@@ -157,8 +187,8 @@ export async function stripBuffer(
     report: {
       type,
       mime,
-      inputSha256: before.sha256,
-      outputSha256: after.sha256,
+      inputSha256: await inputSha256,
+      outputSha256: await outputSha256,
       inputSize: buf.length,
       outputSize: output.length,
       removed: before.fields.filter((f) => f.group !== 'structure' && !isKept(f.key)),

@@ -1,4 +1,12 @@
-import { asBuffer, Bytes, ByteWriter, formatSize, invalid, unsupported } from '../bytes';
+import {
+  asBuffer,
+  Bytes,
+  ByteWriter,
+  formatSize,
+  invalid,
+  unsupported,
+  type Allocate,
+} from '../bytes';
 import type { Collector } from '../collector';
 import { inspectExif } from '../exif';
 import { inspectXmp } from '../xmp';
@@ -172,6 +180,8 @@ export interface StripJpegOptions {
   /** Write a minimal EXIF block holding only Orientation (for a standalone photo, not inside a PDF). */
   keepOrientation: boolean;
   what?: string;
+  /** Where the output is assembled (a batch's reused memory); a new buffer by default. */
+  allocate?: Allocate;
 }
 
 /** The lossless allow-list JPEG stripper: tables, frame, scans and the JFIF/Adobe markers; nothing else. */
@@ -271,7 +281,7 @@ export function stripJpeg(
   }
   if (!frameKept) throw invalid(`${what} is damaged: it has no image frame.`);
   out.bytes(0xff, 0xd9);
-  return { output: out.toBuffer(), kept };
+  return { output: out.toBuffer(options.allocate), kept };
 }
 
 /** Re-reads a stripped JPEG and throws if anything outside the allow-list is left. */

@@ -1,5 +1,5 @@
 import { inflateSync } from 'node:zlib';
-import { asBuffer, Bytes, formatSize, invalid } from '../bytes';
+import { asBuffer, Bytes, formatSize, invalid, joinParts, type Allocate } from '../bytes';
 import type { Collector } from '../collector';
 import { inspectExif } from '../exif';
 import { inspectXmp } from '../xmp';
@@ -100,7 +100,7 @@ function checkKept(buf: Buffer, chunk: PngChunk, what: string, checkCrc: boolean
     throw invalid(`${what} is damaged: its ${chunk.type} chunk has a wrong length.`);
 }
 
-export function stripPng(input: Uint8Array): FormatStripResult {
+export function stripPng(input: Uint8Array, allocate?: Allocate): FormatStripResult {
   const what = 'The PNG image';
   const buf = asBuffer(input);
   const { chunks, iendEnd } = parsePng(buf, what);
@@ -126,7 +126,8 @@ export function stripPng(input: Uint8Array): FormatStripResult {
       });
   }
   if (!idat) throw invalid(`${what} is damaged: it has no image data (IDAT).`);
-  return { output: Buffer.concat(parts), kept };
+  const length = parts.reduce((n, p) => n + p.length, 0);
+  return { output: joinParts(parts, length, allocate), kept };
 }
 
 export function verifyPng(output: Uint8Array): void {

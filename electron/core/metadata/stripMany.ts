@@ -1,0 +1,211 @@
+import { open } from 'node:fs/promises';
+import { basename, resolve } from 'node:path';
+import { fsError, isVigilError, VigilError } from '../errors';
+import { DurableBatch } from '../fs/durableBatch';
+import { unsupported } from './bytes';
+import { checkTarget, MAX_FILE_SIZE, stripFile } from './file';
+import { detectType } from './detect';
+import { isMedia } from './media';
+import { stripBuffer, type StripOptions } from './strip';
+import type { StripReport } from './types';
+
+export interface StripJob {
+  input: string;
+  output: string;
+}
+
+export type StripOutcome =
+  | { input: string; output: string; report: StripReport }
+  | { input: string; output: string; error: VigilError };
+
+export interface StripManyOptions extends StripOptions {
+  force?: boolean;
+  /** Checked between files: the files begun are finished, the rest not touched. */
+  signal?: AbortSignal;
+  /** Called once per file, in order, when its output is in place (or refused). */
+  onFile?: (index: number, outcome: StripOutcome) => void;
+}
+
+/** Files (and bytes) whose outputs are synced together; the next group is stripped meanwhile. */
+const GROUP_FILES = 32;
+const GROUP_BYTES = 64 * 1024 * 1024;
+
+/** Inputs and outputs up to this size reuse a batch's memory; larger ones get their own. */
+const REUSE_MAX = 64 * 1024 * 1024;
+
+/**
+ * One buffer reused from file to file. Fresh memory costs a page fault per
+ * 4 KiB when first written, which for camera photos cost more than the
+ * strip itself. Each `take` returns a new view object: the JPEG reader
+ * remembers its parse per buffer object, so a view handed out before must
+ * never come back with other bytes in it.
+ */
+class Arena {
+  private memory: Buffer | undefined;
+
+  take(size: number): Buffer {
+    if (size > REUSE_MAX) return Buffer.allocUnsafe(size);
+    if (!this.memory || this.memory.length < size) this.memory = Buffer.allocUnsafeSlow(size);
+    return this.memory.subarray(0, size);
+  }
+
+  /** The bytes of the last files do not stay in memory after the batch. */
+  wipe(): void {
+    this.memory?.fill(0);
+    this.memory = undefined;
+  }
+}
+
+/** Reads a whole input into `arena`'s memory. */
+async function readWhole(path: string, arena: Arena): Promise<Buffer> {
+  let handle;
+  try {
+    handle = await open(path, 'r');
+  } catch (error) {
+    throw fsError(error, `Cannot read ${basename(path)}`);
+  }
+  try {
+    const info = await handle.stat();
+    if (!info.isFile())
+      throw new VigilError('INVALID_INPUT', `${basename(path)} is not a regular file.`);
+    if (info.size > MAX_FILE_SIZE)
+      throw unsupported(`${basename(path)} is larger than 1 GiB, which Vigil cannot process.`);
+    const buf = arena.take(info.size);
+    let at = 0;
+    while (at < buf.length) {
+      const { bytesRead } = await handle.read(buf, at, buf.length - at, at);
+      if (bytesRead === 0) break;
+      at += bytesRead;
+    }
+    // A file that shrank while read is taken as it is now, never with stale bytes.
+    return at === buf.length ? buf : buf.subarray(0, at);
+  } catch (error) {
+    throw fsError(error, `Cannot read ${basename(path)}`);
+  } finally {
+    await handle.close();
+  }
+}
+
+const asVigil = (error: unknown, what: string): VigilError =>
+  isVigilError(error) ? error : fsError(error, what);
+
+/** Errors after which no further file can succeed: the batch stops. */
+const fatal = (error: VigilError): boolean =>
+  error.code === 'DISK_FULL' || error.code === 'CANCELLED';
+
+/**
+ * Strips many files into their outputs: the strip of one file is stripFile's
+ * (the same checks, the same re-inspection of every output, the same report),
+ * but the durable writes are grouped (see DurableBatch: all temps synced at
+ * once, then renamed, then each folder synced once) and a group's sync runs
+ * while the next group is stripped; the memory of inputs and outputs is
+ * reused from file to file. Audio and video go through stripFile's streamed path one by one.
+ * A file that is refused has no output and does not stop the others.
+ */
+export async function stripMany(
+  jobs: readonly StripJob[],
+  options: StripManyOptions = {},
+): Promise<{ outcomes: StripOutcome[]; cancelled: boolean }> {
+  const outcomes: StripOutcome[] = new Array<StripOutcome>(jobs.length);
+  const seen = new Set<string>();
+  // Two input buffers (one file is read while the one before is stripped), one output buffer
+  // (an output is written to its temp before the next strip begins).
+  const inputs = [new Arena(), new Arena()];
+  const outputs = new Arena();
+  const stripOptions: StripOptions = {
+    keepAnnotationText: options.keepAnnotationText,
+    keepAnnotationAuthors: options.keepAnnotationAuthors,
+    acceptChanges: options.acceptChanges,
+  };
+  let reported = 0;
+  const report = (): void => {
+    while (reported < jobs.length && outcomes[reported]) {
+      options.onFile?.(reported, outcomes[reported]!);
+      reported += 1;
+    }
+  };
+  const settle = (index: number, outcome: StripOutcome): void => {
+    outcomes[index] = outcome;
+    report();
+  };
+
+  let batch = new DurableBatch('strip-many');
+  let members: { index: number; report: StripReport }[] = [];
+  let committing: Promise<void> = Promise.resolve();
+  /** Syncs and places the current group while the caller goes on with the next. */
+  const flush = async (): Promise<void> => {
+    await committing;
+    const group = batch;
+    const groupMembers = members;
+    batch = new DurableBatch('strip-many');
+    members = [];
+    committing = group.commit().then((placed) => {
+      for (const [i, m] of groupMembers.entries()) {
+        const job = jobs[m.index]!;
+        const error = placed[i]!.error;
+        settle(m.index, error ? { ...job, error } : { ...job, report: m.report });
+      }
+    });
+    // A failed commit is seen by the next `await committing`, never dropped.
+    committing.catch(() => undefined);
+  };
+
+  let cancelled = false;
+  // One file read ahead: its read runs while the current one is stripped.
+  const read = (i: number): Promise<Buffer> | undefined => {
+    const job = jobs[i];
+    if (!job) return undefined;
+    const reading = readWhole(job.input, inputs[i % 2]!);
+    reading.catch(() => undefined);
+    return reading;
+  };
+  try {
+    let next = read(0);
+    for (const [index, job] of jobs.entries()) {
+      const reading = next;
+      next = undefined;
+      if (options.signal?.aborted) {
+        cancelled = true;
+        break;
+      }
+      try {
+        await checkTarget(job.input, job.output, options.force);
+        const target = resolve(job.output);
+        if (seen.has(target))
+          throw new VigilError(
+            'INVALID_INPUT',
+            `${basename(job.output)} is the output of another file of this batch.`,
+          );
+        seen.add(target);
+        const bytes = await reading!;
+        next = read(index + 1);
+        if (isMedia(detectType(bytes.subarray(0, 4096)).type)) {
+          // Streamed with its own durable write; the buffer read is dropped.
+          settle(index, { ...job, report: await stripFile(job.input, job.output, options) });
+          continue;
+        }
+        const { output, report: stripReport } = await stripBuffer(bytes, stripOptions, {
+          allocate: (size) => outputs.take(size),
+        });
+        await batch.stage(job.output, output, { overwrite: Boolean(options.force) });
+        members.push({ index, report: stripReport });
+        if (batch.pendingFiles >= GROUP_FILES || batch.pendingBytes >= GROUP_BYTES) await flush();
+      } catch (error) {
+        next ??= read(index + 1);
+        const problem = asVigil(error, `Cannot strip ${basename(job.input)}`);
+        if (fatal(problem)) throw problem;
+        settle(index, { ...job, error: problem });
+      }
+    }
+    await flush();
+    await committing;
+  } catch (error) {
+    await committing.catch(() => undefined);
+    await batch.discard();
+    throw error;
+  } finally {
+    for (const arena of [...inputs, outputs]) arena.wipe();
+  }
+  const done = outcomes.filter(Boolean);
+  return { outcomes: done, cancelled };
+}
