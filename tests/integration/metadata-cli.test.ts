@@ -1,11 +1,13 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { createHash } from 'node:crypto';
+import { basename, join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import type { CliIo } from '../../electron/cli/io';
 import { runCli } from '../../electron/cli/main';
+import { stripBuffer } from '../../electron/core/metadata';
 import { tempDir } from '../helpers/tmp';
 import { hasFile } from '../helpers/peers';
 import { FIXTURES, plainZip } from '../unit/metadata/helpers';
@@ -181,6 +183,125 @@ describe('vigil strip', () => {
     const r = await cli(['strip', fx('anim.gif'), '--out', '/tmp/x.gif', '--bogus']);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/vigil strip --help/);
+  });
+});
+
+/** A JPEG comment segment, to make copies of one photo that differ (and carry a canary). */
+function jpegComment(text: string): Buffer {
+  const body = Buffer.from(text, 'latin1');
+  const head = Buffer.alloc(4);
+  head.writeUInt16BE(0xfffe, 0);
+  head.writeUInt16BE(body.length + 2, 2);
+  return Buffer.concat([head, body]);
+}
+
+const sha = (bytes: Buffer): string => createHash('sha256').update(bytes).digest('hex');
+
+describe('vigil strip FILE… --out-dir', () => {
+  it('strips a batch of many kinds: each copy is the one-file strip, the digests are right, refusals are named and leave no output', async () => {
+    const src = await tempDir();
+    const out = await tempDir();
+    const camera = await readFile(fx('camera.jpg'));
+    // More photos than one group of grouped syncs, so that one group is synced while the next is stripped.
+    const photos: string[] = [];
+    for (let i = 0; i < 45; i += 1) {
+      const path = join(src, `photo-${i}.jpg`);
+      const extra = jpegComment(`CANARY-BATCH-${i} ${'x'.repeat(i * 97)}`);
+      await writeFile(path, Buffer.concat([camera.subarray(0, 2), extra, camera.subarray(2)]));
+      photos.push(path);
+    }
+    const refusedNames = ['encrypted.pdf', 'trailing.png', 'video.webm', 'document.docx'];
+    const others = [
+      'meta.png',
+      'encrypted.pdf',
+      'meta.webp',
+      'cmyk.jpg',
+      'trailing.png',
+      'progressive.jpg',
+      'classic.pdf',
+      'video.webm',
+      'multipage.tif',
+      'audio.mp3',
+      'anim.gif',
+      'document.docx',
+      'meta.heic',
+    ].map(fx);
+    const all = [...photos.slice(0, 20), ...others, ...photos.slice(20)];
+    const r = await cli(['strip', ...all, '--out-dir', out, '--json']);
+    expect(r.code).toBe(1);
+    const doc = JSON.parse(r.stdout) as {
+      files: {
+        input: string;
+        output: string;
+        outputSha256?: string;
+        inputSha256?: string;
+        error?: { code: string; message: string };
+      }[];
+      stripped: number;
+      refused: number;
+      notStarted: number;
+      cancelled: boolean;
+    };
+    expect(doc.files.map((f) => f.input)).toEqual(all);
+    expect([doc.stripped, doc.refused, doc.notStarted, doc.cancelled]).toEqual([
+      all.length - refusedNames.length,
+      refusedNames.length,
+      0,
+      false,
+    ]);
+    for (const f of doc.files) {
+      const name = basename(f.input);
+      expect(f.output).toBe(join(out, name));
+      if (refusedNames.includes(name)) {
+        expect(f.error?.message, name).toBeTruthy();
+        expect(r.stderr).toContain(`vigil: ${f.input}: ${f.error!.message}`);
+        expect(existsSync(f.output)).toBe(false);
+        continue;
+      }
+      const input = await readFile(f.input);
+      const written = await readFile(f.output);
+      expect(f.inputSha256, name).toBe(sha(input));
+      expect(f.outputSha256, name).toBe(sha(written));
+      expect(written.includes('CANARY'), name).toBe(false);
+      if (name !== 'audio.mp3')
+        expect(written.equals((await stripBuffer(input)).output), name).toBe(true);
+    }
+    expect((await readdir(out)).filter((n) => n.includes('.vigil-tmp-'))).toEqual([]);
+  });
+
+  it('refuses a name given twice and an existing copy without --force (kept as it was), replaces it with --force; usage errors exit 2', async () => {
+    const a = await tempDir();
+    const b = await tempDir();
+    const out = await tempDir();
+    await writeFile(join(a, 'same.png'), await readFile(fx('meta.png')));
+    await writeFile(join(b, 'same.png'), await readFile(fx('meta.png')));
+    const twice = await cli(['strip', join(a, 'same.png'), join(b, 'same.png'), '--out-dir', out]);
+    expect(twice.code).toBe(1);
+    expect(twice.stderr).toMatch(/same\.png is the output of another file of this batch/);
+    expect(await readdir(out)).toEqual(['same.png']);
+
+    await writeFile(join(out, 'camera.jpg'), 'keep me');
+    const kept = await cli(['strip', fx('camera.jpg'), fx('meta.webp'), '--out-dir', out]);
+    expect(kept.code).toBe(1);
+    expect(kept.stderr).toMatch(/camera\.jpg already exists; use --force to replace it\./);
+    expect(await readFile(join(out, 'camera.jpg'), 'utf8')).toBe('keep me');
+    expect(existsSync(join(out, 'meta.webp'))).toBe(true);
+    const forced = await cli(['strip', fx('camera.jpg'), '--out-dir', out, '--force']);
+    expect(forced.code, forced.stderr).toBe(0);
+    expect(forced.stdout).toMatch(/1 of 1 file\(s\) stripped into/);
+    expect((await readFile(join(out, 'camera.jpg'))).includes('CANARY')).toBe(false);
+
+    for (const argv of [
+      ['strip', fx('camera.jpg'), '--out', join(out, 'x.jpg'), '--out-dir', out],
+      ['strip', fx('camera.jpg'), fx('meta.png'), '--out', join(out, 'x.jpg')],
+      ['strip', fx('camera.jpg'), '--out-dir', join(out, 'missing')],
+      ['strip', fx('camera.jpg'), '--out-dir', join(out, 'meta.webp')],
+    ]) {
+      const usage = await cli(argv);
+      expect(usage.code, argv.join(' ')).toBe(2);
+      expect(usage.stderr).toMatch(/^vigil: .*(--out|--out-dir)/);
+    }
+    expect(existsSync(join(out, 'x.jpg'))).toBe(false);
   });
 });
 

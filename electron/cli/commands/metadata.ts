@@ -1,7 +1,10 @@
-import type { Command } from '../command';
+import { stat } from 'node:fs/promises';
+import { basename, join } from 'node:path';
+import { EXIT, UsageError, type Command, type CommandContext } from '../command';
 import {
   inspectFile,
   stripFile,
+  stripMany,
   type InspectReport,
   type MetadataField,
   type MetadataGroup,
@@ -116,16 +119,26 @@ const strip: Command = {
   name: 'strip',
   summary: 'Write a copy of a file without its metadata (no vault needed).',
   positionals: [
-    { name: 'FILE', description: 'the file to strip (left untouched)', required: true },
+    {
+      name: 'FILE',
+      description: 'the file(s) to strip (left untouched)',
+      required: true,
+      variadic: true,
+    },
   ],
   options: {
     out: {
       type: 'string',
       valueName: 'OUT',
-      description: 'where to write the stripped copy',
-      required: true,
+      description: 'where to write the stripped copy (one FILE)',
     },
-    force: { type: 'boolean', description: 'replace OUT if it exists' },
+    'out-dir': {
+      type: 'string',
+      valueName: 'DIR',
+      description:
+        'an existing folder for the stripped copies of one or more FILEs, by their names',
+    },
+    force: { type: 'boolean', description: 'replace an output that exists' },
     'keep-annotation-text': {
       type: 'boolean',
       description: "PDF: keep annotations' review text, popups and replies (removed by default)",
@@ -145,6 +158,7 @@ const strip: Command = {
     'vigil strip reviewed.pdf --out shared.pdf --keep-annotation-text',
     'vigil strip report.pdf --out clean.pdf --json',
     'vigil strip statement.docx --out clean.docx --accept-changes',
+    'vigil strip photos/*.jpg --out-dir clean/',
   ],
   details: `Supported: JPEG, PNG, WebP, GIF, TIFF, HEIC/AVIF, PDF; DOCX, XLSX, PPTX, ODT, ODS and ODP;
 MP3, M4A, Ogg Vorbis and Opus, FLAC, WAV (and RF64); MP4, MOV, M4V and 3GP. Stripping is lossless
@@ -154,13 +168,26 @@ only what the format needs to play or display. A document with tracked changes i
 Audio and video are streamed, whatever their size. The copy is re-read before it is put in place;
 if anything unexpected remains, or the file is encrypted, damaged or ambiguous, nothing is written
 and the command exits with status 1. Ctrl-C cancels and leaves nothing behind.
+With --out-dir, each FILE's copy goes into DIR under its own name; a file refused is reported
+(vigil: FILE: reason) and the others are still stripped; the status is 1 if any was refused.
+The copies are written as a batch: each one's data is on the disk before its name appears (a
+crash leaves a copy complete or absent), with the disk's flushes shared by the batch.
 In a PDF every image is reached (image objects, inline images, forms, patterns, Type3 glyphs,
 annotation appearances, masks) whatever its filters; dictionaries keep only the keys the PDF
 specification defines for them; colour profiles lose their descriptive text; annotations lose
 their review text and authors unless --keep-annotation-text / --keep-annotation-authors.`,
   async run(context) {
+    const out = context.string('out');
+    const outDir = context.string('out-dir');
+    if ((out === undefined) === (outDir === undefined))
+      throw new UsageError('give either --out OUT (one FILE) or --out-dir DIR.');
+    if (outDir !== undefined) return stripIntoFolder(context, outDir);
+    if (context.positionals.length !== 1)
+      throw new UsageError(
+        `--out takes one FILE; ${context.positionals.length} were given (use --out-dir DIR).`,
+      );
     const input = context.positionals[0]!;
-    const output = context.requireString('out');
+    const output = out!;
     let report: StripReport;
     try {
       report = await stripFile(input, output, {
@@ -177,5 +204,65 @@ their review text and authors unless --keep-annotation-text / --keep-annotation-
     context.output(report, () => formatStrip(input, output, report));
   },
 };
+
+/** `vigil strip FILE… --out-dir DIR`: one JSON document, one line per file, status 1 if any was refused. */
+async function stripIntoFolder(context: CommandContext, outDir: string): Promise<number> {
+  let info;
+  try {
+    info = await stat(outDir);
+  } catch {
+    throw new UsageError(`--out-dir ${outDir} does not exist; create the folder first.`);
+  }
+  if (!info.isDirectory()) throw new UsageError(`--out-dir ${outDir} is not a folder.`);
+  const inputs = context.positionals;
+  const total = inputs.length;
+  let result;
+  try {
+    result = await stripMany(
+      inputs.map((input) => ({ input, output: join(outDir, basename(input)) })),
+      {
+        force: context.flag('force'),
+        keepAnnotationText: context.flag('keep-annotation-text'),
+        keepAnnotationAuthors: context.flag('keep-annotation-authors'),
+        acceptChanges: context.flag('accept-changes'),
+        signal: context.signal,
+        onFile: (index) => context.progress(`${index + 1} of ${total} files`),
+      },
+    );
+  } finally {
+    context.progress('');
+  }
+  const { outcomes, cancelled } = result;
+  const refused = outcomes.filter((o) => 'error' in o);
+  for (const o of refused) if ('error' in o) context.warn(`${o.input}: ${o.error.message}`);
+  const files = outcomes.map((o) =>
+    'error' in o
+      ? {
+          input: o.input,
+          output: o.output,
+          error: { code: o.error.code, message: o.error.message },
+        }
+      : { input: o.input, output: o.output, ...o.report },
+  );
+  context.output(
+    {
+      files,
+      stripped: outcomes.length - refused.length,
+      refused: refused.length,
+      notStarted: total - outcomes.length,
+      cancelled,
+    },
+    () => {
+      const lines = outcomes.flatMap((o) =>
+        'error' in o ? [] : [`Stripped ${o.input} -> ${o.output} (${o.report.mime})`],
+      );
+      lines.push(
+        `${outcomes.length - refused.length} of ${total} file(s) stripped into ${outDir}${refused.length > 0 ? `; ${refused.length} refused (nothing written for them)` : ''}${cancelled ? `; cancelled, ${total - outcomes.length} not started` : ''}. Every copy was re-read by Vigil and carries nothing outside the allow-list.`,
+      );
+      return lines.join('\n');
+    },
+  );
+  return refused.length > 0 || cancelled ? EXIT.error : EXIT.ok;
+}
 
 export const metadataCommands: Command[] = [inspect, strip];
