@@ -127,6 +127,11 @@ export type MechanismFactsInput = z.input<typeof mechanismFactsSchema>;
 export type FinalDecision = MechanismFacts['finalDecision'];
 export type OtherProcedure = MechanismFacts['otherProcedures'][number];
 
+/** The facts' own fields: a checklist item naming one is completed in the case's facts editor. */
+export const MECHANISM_FACT_FIELDS = Object.keys(mechanismFactsSchema.shape) as readonly string[];
+export const isMechanismFactField = (field: string): boolean =>
+  MECHANISM_FACT_FIELDS.includes(field);
+
 /** Facts with nothing recorded. */
 export const EMPTY_MECHANISM_FACTS: MechanismFacts = mechanismFactsSchema.parse({});
 

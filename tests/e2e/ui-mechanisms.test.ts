@@ -146,7 +146,9 @@ describe.skipIf(skip)('mechanism facts and arguments (Chromium over the test bri
         includePrivate: false,
         audience: { kind: 'mechanism', mechanism: 'echr' },
       };
-      type Preview = { checklist: { label: string; ok: boolean; target: { field: string } }[] };
+      type Preview = {
+        checklist: { label: string; ok: boolean; target: { kind: string; field: string } }[];
+      };
       const violationsItem = (p: Preview) =>
         p.checklist.find((item) => item.target.field === 'violations')!;
       const before = violationsItem(await call<Preview>('dossier.preview', request));
@@ -272,6 +274,35 @@ describe.skipIf(skip)('mechanism facts and arguments (Chromium over the test bri
       await expect
         .poll(async () => (await getSubmission(vault, caseId, 'achpr')).violations, WAIT)
         .toEqual([{ provision: 'المادة 9 من الميثاق الأفريقي', argument: '' }]);
+      // ---- The checklist's link for a mechanism fact, by keyboard: the facts editor, on that field ----
+      await page.getByLabel(t('export.templates.iachr-precautionary.label')).check();
+      const precautionary = await call<Preview>('dossier.preview', {
+        ...request,
+        template: 'iachr-precautionary',
+        language: 'ar',
+        audience: { kind: 'mechanism', mechanism: 'iachr' },
+      });
+      const informed = precautionary.checklist.find(
+        (i) => i.target.field === 'authoritiesInformedOfRisk',
+      )!;
+      expect(informed).toMatchObject({ ok: false, target: { kind: 'case' } });
+      await page
+        .getByRole('navigation', { name: t('export.stepsLabel') })
+        .getByRole('button', { name: new RegExp(`${t('export.steps.checklist')}$`) })
+        .click();
+      const complete = page
+        .locator('ul.checklist li')
+        .filter({ hasText: informed.label })
+        .getByRole('button', { name: t('export.complete') });
+      await complete.focus();
+      await page.keyboard.press('Enter');
+      await page.getByRole('heading', { level: 1, name: title }).waitFor(WAIT);
+      const informedField = ui.field('facts.authoritiesInformedOfRisk');
+      await expect.poll(() => isFocused(informedField), WAIT).toBe(true);
+      await informedField.selectOption('yes');
+      await ui.button('facts.save').click();
+      await ui.button('facts.edit').waitFor(WAIT);
+      expect((await getMechanismFacts(vault, caseId)).authoritiesInformedOfRisk).toBe(true);
       expect([...findings, ...ui.findings]).toEqual([]);
     } finally {
       await app.close();

@@ -53,6 +53,7 @@ function Page({ route }: { route: Route }) {
           caseId={route.caseId}
           tab={route.tab}
           recordId={route.recordId}
+          fact={route.fact}
         />
       );
     case 'search':

@@ -20,7 +20,14 @@ export type Route =
   | { name: 'due' }
   | { name: 'cases' }
   | { name: 'case-new' }
-  | { name: 'case'; caseId: string; tab: CaseTab; recordId?: string }
+  | {
+      name: 'case';
+      caseId: string;
+      tab: CaseTab;
+      recordId?: string;
+      /** A mechanism fact to complete: the Overview opens the facts editor on that field. */
+      fact?: string;
+    }
   | { name: 'search' }
   | { name: 'export'; caseId: string }
   | { name: 'import' }

@@ -86,7 +86,8 @@ export function spCommunication(
     target: Target,
     person: SpRow['person'] = null,
   ): SpRow => ({ section, field, label, value, person, target });
-  const fact = (field: string): Target => ({ kind: 'submission', id: null, field });
+  // The mechanism facts are the case's: the checklist's link opens the case's facts editor.
+  const fact = (field: string): Target => ({ kind: 'case', id: null, field });
 
   const victimIds = new Set(doc.events.flatMap((e) => e.victims));
   const victims = redacted.persons

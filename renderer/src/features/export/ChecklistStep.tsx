@@ -9,6 +9,7 @@ import {
   SP_SECTIONS,
   type SpSection,
 } from '../../../../shared/dossier';
+import { isMechanismFactField } from '../../../../shared/mechanismFacts';
 
 const TAB_OF: Record<string, CaseTab> = {
   case: 'overview',
@@ -51,6 +52,10 @@ export function ChecklistStep({
   const fix = (item: ExportPreview['checklist'][number]) => {
     if (item.target.kind === 'submission') return onSubmission();
     if (item.target.kind === 'organisation') return navigate({ name: 'settings' });
+    // A mechanism fact is completed in the case's facts editor, on its own field.
+    const { field } = item.target;
+    if (item.target.kind === 'case' && field && isMechanismFactField(field))
+      return navigate({ name: 'case', caseId, tab: 'overview', fact: field });
     navigate({
       name: 'case',
       caseId,

@@ -36,10 +36,13 @@ export function CaseWorkspace({
   caseId,
   tab,
   recordId,
+  fact,
 }: {
   caseId: string;
   tab: CaseTab;
   recordId?: string;
+  /** The mechanism fact to complete (from an export checklist). */
+  fact?: string;
 }) {
   const { t } = useTranslation();
   const { navigate } = useNavigation();
@@ -56,7 +59,7 @@ export function CaseWorkspace({
         return record.data ? (
           <>
             <OverviewTab record={record.data} onSaved={(saved) => record.setData(() => saved)} />
-            <MechanismFactsSection caseId={caseId} />
+            <MechanismFactsSection caseId={caseId} focus={fact} />
           </>
         ) : null;
       case 'persons':

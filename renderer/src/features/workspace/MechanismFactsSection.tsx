@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState, type ReactNode, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   PROCEDURE_STATUSES,
@@ -81,21 +81,55 @@ function Beneficiaries({
   );
 }
 
+/** Where one fact is edited, so that a checklist's link can bring the focus to it. */
+const Fact = ({ name, children }: { name: string; children: ReactNode }) => (
+  <div data-fact={name} tabIndex={-1}>
+    {children}
+  </div>
+);
+
+/**
+ * Moves the focus to the fact `name` once the editor is drawn: its first
+ * control (a list with no rows yet: its add button), else the fact's own
+ * block, which is focusable for that.
+ */
+function useFocusFact(root: RefObject<HTMLElement | null>, name: string | undefined) {
+  useEffect(() => {
+    if (!name) return;
+    const frame = requestAnimationFrame(() => {
+      const fact = root.current?.querySelector<HTMLElement>(`[data-fact="${CSS.escape(name)}"]`);
+      if (!fact) return;
+      const control = fact.querySelector<HTMLElement>(
+        'input:not([disabled]), select:not([disabled]), textarea:not([disabled]), button:not([disabled])',
+      );
+      const target = control ?? fact;
+      target.focus();
+      target.scrollIntoView({ block: 'center' });
+    });
+    return () => cancelAnimationFrame(frame);
+  }, [root, name]);
+}
+
 /** Edits every fact; saved with the button, kept as a draft until then (a lock drops it). */
 function FactsEditor({
   caseId,
   initial,
   persons,
+  focus,
   onSaved,
   onClose,
 }: {
   caseId: string;
   initial: MechanismFacts;
   persons: readonly Person[];
+  /** The fact to put the focus on when the editor opens (a checklist's link). */
+  focus?: string;
   onSaved: (facts: MechanismFacts) => void;
   onClose: () => void;
 }) {
   const { t } = useTranslation();
+  const root = useRef<HTMLDivElement>(null);
+  useFocusFact(root, focus);
   const [draft, setDraft, discard] = useDraft<MechanismFacts>(keyOf(caseId), () => initial);
   const { busy, error, submit } = useSubmit();
   const set = <K extends keyof MechanismFacts>(field: K, value: MechanismFacts[K]) =>
@@ -117,187 +151,200 @@ function FactsEditor({
       onSaved(saved);
     });
   return (
-    <Form onSubmit={save} error={error}>
-      <ErrorNotice error={error} />
-      <CountryList
-        legend={t('facts.states')}
-        value={draft.states}
-        onChange={(states) => set('states', states)}
-      />
-      <fieldset>
-        <legend>{t('facts.finalDecision')}</legend>
-        <p className="field-hint">{t('facts.finalDecisionHint')}</p>
-        <TextField
-          label={t('facts.authority')}
-          value={draft.finalDecision.authority}
-          onChange={(authority) => setDecision({ authority })}
-          path="finalDecision.authority"
-        />
-        <TextField
-          label={t('facts.reference')}
-          value={draft.finalDecision.reference}
-          onChange={(reference) => setDecision({ reference })}
-          path="finalDecision.reference"
-        />
-        <TextArea
-          label={t('facts.decision')}
-          value={draft.finalDecision.decision}
-          onChange={(decision) => setDecision({ decision })}
-          path="finalDecision.decision"
-          rows={3}
-        />
-        <div className="grid-2">
-          <DayField
-            label={t('facts.decidedOn')}
-            value={draft.finalDecision.decidedOn}
-            onChange={(decidedOn) => setDecision({ decidedOn })}
-            path="finalDecision.decidedOn"
+    <div ref={root}>
+      <Form onSubmit={save} error={error}>
+        <ErrorNotice error={error} />
+        <Fact name="states">
+          <CountryList
+            legend={t('facts.states')}
+            value={draft.states}
+            onChange={(states) => set('states', states)}
           />
-          <DayField
-            label={t('facts.notifiedOn')}
-            value={draft.finalDecision.notifiedOn}
-            onChange={(notifiedOn) => setDecision({ notifiedOn })}
-            path="finalDecision.notifiedOn"
+        </Fact>
+        <fieldset data-fact="finalDecision" tabIndex={-1}>
+          <legend>{t('facts.finalDecision')}</legend>
+          <p className="field-hint">{t('facts.finalDecisionHint')}</p>
+          <TextField
+            label={t('facts.authority')}
+            value={draft.finalDecision.authority}
+            onChange={(authority) => setDecision({ authority })}
+            path="finalDecision.authority"
           />
-        </div>
-      </fieldset>
-      <fieldset>
-        <legend>{t('facts.remedies')}</legend>
-        <SelectField<RemedyStatus | ''>
-          label={t('facts.remedyStatus')}
-          value={draft.remedies.status ?? ''}
-          onChange={(status) => setRemedies({ status: status || null })}
-          options={[
-            { value: '', label: t('common.notRecorded') },
-            ...REMEDY_STATUSES.map((s) => ({ value: s, label: t(`facts.remedyStatuses.${s}`) })),
-          ]}
-          path="remedies.status"
-        />
-        <TextArea
-          label={t('facts.remedySteps')}
-          value={draft.remedies.steps}
-          onChange={(steps) => setRemedies({ steps })}
-          path="remedies.steps"
-          rows={3}
-        />
-        <TextArea
-          label={t('facts.remedyWhyNot')}
-          value={draft.remedies.whyNot}
-          onChange={(whyNot) => setRemedies({ whyNot })}
-          path="remedies.whyNot"
-          rows={3}
-        />
-      </fieldset>
-      <fieldset>
-        <legend>{t('facts.otherProcedures')}</legend>
-        <p className="field-hint">{t('facts.otherProceduresHint')}</p>
-        <RepeatedRows
-          items={draft.otherProcedures}
-          onChange={(change) =>
-            setDraft((d) => ({ ...d, otherProcedures: change(d.otherProcedures) }))
-          }
-          blank={() => ({ body: '', reference: '', date: null, status: null })}
-          removeLabel={(i) => t('facts.removeProcedure', { n: i + 1 })}
-          addLabel={t('facts.addProcedure')}
-          row={(procedure, i) => (
-            <>
-              <TextField
-                label={t('facts.procedureBody', { n: i + 1 })}
-                value={procedure.body}
-                onChange={(body) => setProcedure(i, { body })}
-                path={`otherProcedures[${i}].body`}
-              />
-              <TextField
-                label={t('facts.procedureReference')}
-                value={procedure.reference}
-                onChange={(reference) => setProcedure(i, { reference })}
-                path={`otherProcedures[${i}].reference`}
-              />
-              <div className="grid-2">
-                <DayField
-                  label={t('facts.procedureDate')}
-                  value={procedure.date}
-                  onChange={(date) => setProcedure(i, { date })}
-                  path={`otherProcedures[${i}].date`}
-                />
-                <SelectField<ProcedureStatus | ''>
-                  label={t('facts.procedureStatus')}
-                  value={procedure.status ?? ''}
-                  onChange={(status) => setProcedure(i, { status: status || null })}
-                  options={[
-                    { value: '', label: t('common.notRecorded') },
-                    ...PROCEDURE_STATUSES.map((s) => ({
-                      value: s,
-                      label: t(`facts.procedureStatuses.${s}`),
-                    })),
-                  ]}
-                  path={`otherProcedures[${i}].status`}
-                />
-              </div>
-            </>
-          )}
-        />
-      </fieldset>
-      <Beneficiaries
-        persons={persons}
-        value={draft.beneficiaries}
-        onChange={(beneficiaries) => set('beneficiaries', beneficiaries)}
-      />
-      <VocabChecklist
-        legend={t('facts.mandates')}
-        vocabulary="sp-mandate"
-        value={draft.mandates}
-        onChange={(mandates) => set('mandates', mandates)}
-        path="mandates"
-      />
-      <fieldset>
-        <legend>{t('facts.consentAndRisk')}</legend>
-        {YES_NO_FIELDS.map((field: YesNoField) => (
-          <SelectField<YesNo>
-            key={field}
-            label={t(`facts.${field}`)}
-            value={yesNoOf(draft[field])}
-            onChange={(v) => set(field, boolOf(v))}
+          <TextField
+            label={t('facts.reference')}
+            value={draft.finalDecision.reference}
+            onChange={(reference) => setDecision({ reference })}
+            path="finalDecision.reference"
+          />
+          <TextArea
+            label={t('facts.decision')}
+            value={draft.finalDecision.decision}
+            onChange={(decision) => setDecision({ decision })}
+            path="finalDecision.decision"
+            rows={3}
+          />
+          <div className="grid-2">
+            <DayField
+              label={t('facts.decidedOn')}
+              value={draft.finalDecision.decidedOn}
+              onChange={(decidedOn) => setDecision({ decidedOn })}
+              path="finalDecision.decidedOn"
+            />
+            <DayField
+              label={t('facts.notifiedOn')}
+              value={draft.finalDecision.notifiedOn}
+              onChange={(notifiedOn) => setDecision({ notifiedOn })}
+              path="finalDecision.notifiedOn"
+            />
+          </div>
+        </fieldset>
+        <fieldset data-fact="remedies" tabIndex={-1}>
+          <legend>{t('facts.remedies')}</legend>
+          <SelectField<RemedyStatus | ''>
+            label={t('facts.remedyStatus')}
+            value={draft.remedies.status ?? ''}
+            onChange={(status) => setRemedies({ status: status || null })}
             options={[
               { value: '', label: t('common.notRecorded') },
-              { value: 'yes', label: t('common.yes') },
-              { value: 'no', label: t('common.no') },
+              ...REMEDY_STATUSES.map((s) => ({ value: s, label: t(`facts.remedyStatuses.${s}`) })),
             ]}
-            path={field}
+            path="remedies.status"
           />
-        ))}
-        <TextArea
-          label={t('facts.authoritiesInformedHow')}
-          value={draft.authoritiesInformedHow}
-          onChange={(v) => set('authoritiesInformedHow', v)}
-          path="authoritiesInformedHow"
-          rows={3}
-        />
-        <TextArea
-          label={t('facts.hrdWorkLink')}
-          hint={t('facts.hrdWorkLinkHint')}
-          value={draft.hrdWorkLink}
-          onChange={(v) => set('hrdWorkLink', v)}
-          path="hrdWorkLink"
-          rows={3}
-        />
-      </fieldset>
-      <div className="actions">
-        <button type="submit" className="btn btn-primary" disabled={busy}>
-          {t('facts.save')}
-        </button>
-        <button
-          type="button"
-          className="btn"
-          onClick={() => {
-            discard();
-            onClose();
-          }}
-        >
-          {t('common.discard')}
-        </button>
-      </div>
-    </Form>
+          <TextArea
+            label={t('facts.remedySteps')}
+            value={draft.remedies.steps}
+            onChange={(steps) => setRemedies({ steps })}
+            path="remedies.steps"
+            rows={3}
+          />
+          <TextArea
+            label={t('facts.remedyWhyNot')}
+            value={draft.remedies.whyNot}
+            onChange={(whyNot) => setRemedies({ whyNot })}
+            path="remedies.whyNot"
+            rows={3}
+          />
+        </fieldset>
+        <fieldset data-fact="otherProcedures" tabIndex={-1}>
+          <legend>{t('facts.otherProcedures')}</legend>
+          <p className="field-hint">{t('facts.otherProceduresHint')}</p>
+          <RepeatedRows
+            items={draft.otherProcedures}
+            onChange={(change) =>
+              setDraft((d) => ({ ...d, otherProcedures: change(d.otherProcedures) }))
+            }
+            blank={() => ({ body: '', reference: '', date: null, status: null })}
+            removeLabel={(i) => t('facts.removeProcedure', { n: i + 1 })}
+            addLabel={t('facts.addProcedure')}
+            row={(procedure, i) => (
+              <>
+                <TextField
+                  label={t('facts.procedureBody', { n: i + 1 })}
+                  value={procedure.body}
+                  onChange={(body) => setProcedure(i, { body })}
+                  path={`otherProcedures[${i}].body`}
+                />
+                <TextField
+                  label={t('facts.procedureReference')}
+                  value={procedure.reference}
+                  onChange={(reference) => setProcedure(i, { reference })}
+                  path={`otherProcedures[${i}].reference`}
+                />
+                <div className="grid-2">
+                  <DayField
+                    label={t('facts.procedureDate')}
+                    value={procedure.date}
+                    onChange={(date) => setProcedure(i, { date })}
+                    path={`otherProcedures[${i}].date`}
+                  />
+                  <SelectField<ProcedureStatus | ''>
+                    label={t('facts.procedureStatus')}
+                    value={procedure.status ?? ''}
+                    onChange={(status) => setProcedure(i, { status: status || null })}
+                    options={[
+                      { value: '', label: t('common.notRecorded') },
+                      ...PROCEDURE_STATUSES.map((s) => ({
+                        value: s,
+                        label: t(`facts.procedureStatuses.${s}`),
+                      })),
+                    ]}
+                    path={`otherProcedures[${i}].status`}
+                  />
+                </div>
+              </>
+            )}
+          />
+        </fieldset>
+        <Fact name="beneficiaries">
+          <Beneficiaries
+            persons={persons}
+            value={draft.beneficiaries}
+            onChange={(beneficiaries) => set('beneficiaries', beneficiaries)}
+          />
+        </Fact>
+        <Fact name="mandates">
+          <VocabChecklist
+            legend={t('facts.mandates')}
+            vocabulary="sp-mandate"
+            value={draft.mandates}
+            onChange={(mandates) => set('mandates', mandates)}
+            path="mandates"
+          />
+        </Fact>
+        <fieldset>
+          <legend>{t('facts.consentAndRisk')}</legend>
+          {YES_NO_FIELDS.map((field: YesNoField) => (
+            <Fact key={field} name={field}>
+              <SelectField<YesNo>
+                label={t(`facts.${field}`)}
+                value={yesNoOf(draft[field])}
+                onChange={(v) => set(field, boolOf(v))}
+                options={[
+                  { value: '', label: t('common.notRecorded') },
+                  { value: 'yes', label: t('common.yes') },
+                  { value: 'no', label: t('common.no') },
+                ]}
+                path={field}
+              />
+            </Fact>
+          ))}
+          <Fact name="authoritiesInformedHow">
+            <TextArea
+              label={t('facts.authoritiesInformedHow')}
+              value={draft.authoritiesInformedHow}
+              onChange={(v) => set('authoritiesInformedHow', v)}
+              path="authoritiesInformedHow"
+              rows={3}
+            />
+          </Fact>
+          <Fact name="hrdWorkLink">
+            <TextArea
+              label={t('facts.hrdWorkLink')}
+              hint={t('facts.hrdWorkLinkHint')}
+              value={draft.hrdWorkLink}
+              onChange={(v) => set('hrdWorkLink', v)}
+              path="hrdWorkLink"
+              rows={3}
+            />
+          </Fact>
+        </fieldset>
+        <div className="actions">
+          <button type="submit" className="btn btn-primary" disabled={busy}>
+            {t('facts.save')}
+          </button>
+          <button
+            type="button"
+            className="btn"
+            onClick={() => {
+              discard();
+              onClose();
+            }}
+          >
+            {t('common.discard')}
+          </button>
+        </div>
+      </Form>
+    </div>
   );
 }
 
@@ -345,11 +392,18 @@ function FactsView({ facts, persons }: { facts: MechanismFacts; persons: readonl
  * `vigil case facts`. Unsaved edits stay as a draft of kind `facts` (marked
  * on the Overview tab) until saved or discarded.
  */
-export function MechanismFactsSection({ caseId }: { caseId: string }) {
+export function MechanismFactsSection({
+  caseId,
+  focus,
+}: {
+  caseId: string;
+  /** A fact to complete (an export checklist's link): the editor opens with the focus on it. */
+  focus?: string;
+}) {
   const { t } = useTranslation();
   const facts = useLoad(() => vigil.dossier.getFacts({ caseId }), `facts:${caseId}`);
   const linked = useLoad(() => vigil.persons.list({ caseId }), `persons:${caseId}`);
-  const [editing, setEditing] = useState(() => hasDraft(keyOf(caseId)));
+  const [editing, setEditing] = useState(() => hasDraft(keyOf(caseId)) || focus !== undefined);
   const persons: Person[] = [];
   for (const p of linked.data ?? [])
     if (!persons.some((q) => q.id === p.id)) persons.push({ id: p.id, name: p.name });
@@ -372,6 +426,7 @@ export function MechanismFactsSection({ caseId }: { caseId: string }) {
           caseId={caseId}
           initial={facts.data}
           persons={persons}
+          focus={focus}
           onSaved={(saved) => {
             facts.setData(() => saved);
             setEditing(false);
