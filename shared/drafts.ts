@@ -14,6 +14,8 @@ export const DRAFT_KINDS = [
   'facts',
   /** A regional body's arguments (the export wizard). */
   'arguments',
+  /** An urgent appeal's requests and addressees (the export wizard). */
+  'appeal',
 ] as const;
 
 export type DraftKind = (typeof DRAFT_KINDS)[number];

@@ -303,6 +303,29 @@ describe.skipIf(skip)('mechanism facts and arguments (Chromium over the test bri
       await ui.button('facts.save').click();
       await ui.button('facts.edit').waitFor(WAIT);
       expect((await getMechanismFacts(vault, caseId)).authoritiesInformedOfRisk).toBe(true);
+
+      // ---- The urgent appeal's requests and addressees, in the wizard, saved as typed ----
+      await ui.button('workspace.export').click();
+      await ui.heading('export.title').waitFor();
+      await page.getByLabel(t('export.templates.urgent-appeal.label')).check();
+      await page.locator('details.submission > summary').click();
+      await ui.button('arguments.appeal.addRequest').click();
+      await ui.field('arguments.appeal.request', { n: 1 }).fill('الإفراج الفوري عن المحامية');
+      await ui.button('arguments.appeal.addRequest').click();
+      await ui.field('arguments.appeal.request', { n: 2 }).fill('Drop the charges. appealcanary5');
+      await ui.button('arguments.appeal.addAddressee').click();
+      await ui.field('arguments.appeal.addresseeName', { n: 1 }).fill('النائب العام');
+      await ui
+        .field('arguments.appeal.addresseeAddress', { n: 1 })
+        .fill('Internatsionalnaya 22\nMinsk');
+      await expect
+        .poll(async () => await getSubmission(vault, caseId, 'urgent-appeal'), WAIT)
+        .toEqual({
+          requests: ['الإفراج الفوري عن المحامية', 'Drop the charges. appealcanary5'],
+          addressees: [{ name: 'النائب العام', address: 'Internatsionalnaya 22\nMinsk' }],
+        });
+      await ui.expectText(t('submission.state.saved'));
+      await ui.audit('export: urgent appeal (ar)');
       expect([...findings, ...ui.findings]).toEqual([]);
     } finally {
       await app.close();

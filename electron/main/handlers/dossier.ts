@@ -25,6 +25,8 @@ type DossierChannels =
   | 'dossier.saveFacts'
   | 'dossier.getArguments'
   | 'dossier.saveArguments'
+  | 'dossier.getAppeal'
+  | 'dossier.saveAppeal'
   | 'organisation.get'
   | 'organisation.update'
   | 'dossier.export'
@@ -55,6 +57,12 @@ export function dossierHandlers(ctx: AppContext): Pick<Handlers, DossierChannels
     },
     async 'dossier.saveArguments'({ caseId, template, arguments: args }) {
       return saveSubmission(ctx.session.requireVault(), caseId, template, args);
+    },
+    async 'dossier.getAppeal'({ caseId }) {
+      return getSubmission(ctx.session.requireVault(), caseId, 'urgent-appeal');
+    },
+    async 'dossier.saveAppeal'({ caseId, appeal }) {
+      return saveSubmission(ctx.session.requireVault(), caseId, 'urgent-appeal', appeal);
     },
     async 'organisation.get'() {
       return getOrganisation(ctx.session.requireVault());

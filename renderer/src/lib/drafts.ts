@@ -40,6 +40,7 @@ export function draftOf(key: string): { kind: DraftKind; caseId: string | null }
     case 'submission':
     case 'facts':
     case 'arguments':
+    case 'appeal':
       return { kind, caseId: caseId ?? null };
     default:
       // The export wizard's choices are not typed work: nothing to warn about.

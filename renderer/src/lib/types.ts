@@ -32,5 +32,6 @@ export type VerifyReport = Out<'dossier.inspectBundle'>;
 export type WgadSubmission = Out<'dossier.getSubmission'>;
 export type MechanismFacts = Out<'dossier.getFacts'>;
 export type MechanismArguments = Out<'dossier.getArguments'>;
+export type UrgentAppeal = Out<'dossier.getAppeal'>;
 export type ImportResult = Out<'dossier.import'>;
 export type Organisation = Out<'organisation.get'>;

@@ -168,6 +168,8 @@ export const vigil = {
     saveFacts: request('dossier.saveFacts'),
     getArguments: request('dossier.getArguments'),
     saveArguments: request('dossier.saveArguments'),
+    getAppeal: request('dossier.getAppeal'),
+    saveAppeal: request('dossier.saveAppeal'),
     exportDossier: request('dossier.export'),
     verify: request('dossier.verify'),
     chooseBundle: noInput('dossier.chooseBundle'),

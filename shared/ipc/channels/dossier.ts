@@ -8,6 +8,7 @@ import {
   SP_SECTIONS,
   DOSSIER_LANGUAGES,
   mechanismArgumentsSchema,
+  urgentAppealSchema,
   REGIONAL_TEMPLATES,
   TEMPLATES,
   wgadSubmissionSchema,
@@ -195,6 +196,12 @@ export const dossierChannels = {
       arguments: mechanismArgumentsSchema,
     }),
     output: mechanismArgumentsSchema,
+  },
+  /** An urgent appeal's requests and addressees (vigil submission set --template urgent-appeal). */
+  'dossier.getAppeal': { input: z.strictObject({ caseId: id }), output: urgentAppealSchema },
+  'dossier.saveAppeal': {
+    input: z.strictObject({ caseId: id, appeal: urgentAppealSchema }),
+    output: urgentAppealSchema,
   },
   /** The organisation profile: the submitter of every communication (WGAD part VI). */
   'organisation.get': { input: z.strictObject({}), output: organisationSchema },

@@ -35,7 +35,7 @@ async function open() {
   return { vault, call, refused };
 }
 
-describe('dossier.getFacts/saveFacts/getArguments/saveArguments with hostile input', () => {
+describe('dossier.getFacts/saveFacts/getArguments/saveArguments/getAppeal/saveAppeal with hostile input', () => {
   it('refuses each with a clear code and changes nothing', async () => {
     const { call, refused } = await open();
     const c = await call<{ id: string }>('cases.create', { title: 'Detention of a journalist' });
@@ -106,6 +106,33 @@ describe('dossier.getFacts/saveFacts/getArguments/saveArguments with hostile inp
         { caseId: c.id, template: 'echr', arguments: args },
         'INVALID_INPUT',
       );
+
+    // The urgent appeal: what is asked, and of whom; the CLI's limits.
+    const appeal = {
+      requests: ['Release him immediately and unconditionally.'],
+      addressees: [{ name: 'Prosecutor General', address: 'Internatsionalnaya 22, Minsk' }],
+    };
+    expect(await call('dossier.saveAppeal', { caseId: c.id, appeal })).toEqual(appeal);
+    for (const caseId of ['', 'x', 42, null]) {
+      await refused('dossier.getAppeal', { caseId }, 'INVALID_INPUT');
+      await refused('dossier.saveAppeal', { caseId, appeal }, 'INVALID_INPUT');
+    }
+    await refused('dossier.getAppeal', { caseId: c.id, template: 'echr' }, 'INVALID_INPUT');
+    await refused('dossier.saveAppeal', { caseId: MISSING, appeal }, 'NOT_FOUND');
+    const badAppeals: unknown[] = [
+      { requests: Array.from({ length: 21 }, (_, i) => `Request ${i}`) },
+      { requests: ['x'.repeat(64 * 1024 + 1)] },
+      { requests: [42] },
+      { addressees: [{ address: 'no name' }] },
+      { addressees: [{ name: 'Two\nlines' }] },
+      { addressees: Array.from({ length: 21 }, (_, i) => ({ name: `Minister ${i}` })) },
+      { addressees: [{ name: 'Minister', email: 'm@gov.example' }] },
+      { requests: [], extra: 'x' },
+      null,
+    ];
+    for (const bad of badAppeals)
+      await refused('dossier.saveAppeal', { caseId: c.id, appeal: bad }, 'INVALID_INPUT');
+    expect(await call('dossier.getAppeal', { caseId: c.id })).toEqual(appeal);
 
     // What was saved before is still there, whole.
     expect(await call<{ states: string[] }>('dossier.getFacts', { caseId: c.id })).toMatchObject({

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RegionalTemplate } from '../../../../shared/dossier';
 import { ErrorNotice } from '../../components/ErrorNotice';
@@ -5,7 +6,7 @@ import { TextArea, TextField } from '../../components/Field';
 import { Form } from '../../components/Form';
 import { Loading } from '../../components/Loading';
 import { RepeatedRows } from '../../components/RepeatedRows';
-import type { MechanismArguments } from '../../lib/types';
+import type { MechanismArguments, UrgentAppeal } from '../../lib/types';
 import { useAutosave } from '../../lib/useAutosave';
 import { useLoad } from '../../lib/useLoad';
 import { vigil } from '../../lib/vigil';
@@ -133,6 +134,108 @@ function ArgumentsEditor({
   );
 }
 
+type Addressee = UrgentAppeal['addressees'][number];
+
+/**
+ * The campaigner's part of an urgent appeal (`vigil submission set
+ * --template urgent-appeal`): what is asked of the authorities, one request
+ * each, and to whom to write. Saved as typed, like the regional arguments.
+ */
+function AppealEditor({
+  caseId,
+  initial,
+  onSaved,
+}: {
+  caseId: string;
+  initial: UrgentAppeal;
+  onSaved: () => void;
+}) {
+  const { t } = useTranslation();
+  const { draft, update, save, state, error } = useAutosave<UrgentAppeal>(
+    `appeal:${caseId}`,
+    () => initial,
+    (appeal) => vigil.dossier.saveAppeal({ caseId, appeal }),
+    onSaved,
+  );
+  const setRequest = (index: number, text: string) =>
+    update((d) => ({ ...d, requests: d.requests.map((r, i) => (i === index ? text : r)) }));
+  const setAddressee = (index: number, change: Partial<Addressee>) =>
+    update((d) => ({
+      ...d,
+      addressees: d.addressees.map((a, i) => (i === index ? { ...a, ...change } : a)),
+    }));
+  return (
+    <Form onSubmit={() => void save()} error={error}>
+      <ErrorNotice error={error} />
+      <fieldset>
+        <legend>{t('arguments.appeal.requests')}</legend>
+        <p className="field-hint">{t('arguments.appeal.requestsHint')}</p>
+        <RepeatedRows
+          items={draft.requests}
+          onChange={(change) => update((d) => ({ ...d, requests: change(d.requests) }))}
+          blank={() => ''}
+          removeLabel={(i) => t('arguments.appeal.removeRequest', { n: i + 1 })}
+          addLabel={t('arguments.appeal.addRequest')}
+          row={(request, i) => (
+            <TextArea
+              label={t('arguments.appeal.request', { n: i + 1 })}
+              value={request}
+              onChange={(text) => setRequest(i, text)}
+              path={`requests[${i}]`}
+              rows={2}
+            />
+          )}
+        />
+      </fieldset>
+      <fieldset>
+        <legend>{t('arguments.appeal.addressees')}</legend>
+        <p className="field-hint">{t('arguments.appeal.addresseesHint')}</p>
+        <RepeatedRows
+          items={draft.addressees}
+          onChange={(change) => update((d) => ({ ...d, addressees: change(d.addressees) }))}
+          blank={() => ({ name: '', address: '' })}
+          removeLabel={(i) => t('arguments.appeal.removeAddressee', { n: i + 1 })}
+          addLabel={t('arguments.appeal.addAddressee')}
+          row={(addressee, i) => (
+            <>
+              <TextField
+                label={t('arguments.appeal.addresseeName', { n: i + 1 })}
+                value={addressee.name}
+                onChange={(name) => setAddressee(i, { name })}
+                path={`addressees[${i}].name`}
+              />
+              <TextArea
+                label={t('arguments.appeal.addresseeAddress', { n: i + 1 })}
+                value={addressee.address}
+                onChange={(address) => setAddressee(i, { address })}
+                path={`addressees[${i}].address`}
+                rows={2}
+              />
+            </>
+          )}
+        />
+      </fieldset>
+      <SaveStatus state={state} />
+    </Form>
+  );
+}
+
+/** What an editor starts from, loaded from the vault: its error, or a wait, until then. */
+function Loaded<T>({
+  load,
+  loadKey,
+  children,
+}: {
+  load: () => Promise<T>;
+  loadKey: string;
+  children: (data: T) => ReactNode;
+}) {
+  const data = useLoad(load, loadKey);
+  if (data.error) return <ErrorNotice error={data.error} />;
+  if (!data.data) return <Loading />;
+  return <>{children(data.data)}</>;
+}
+
 export function ArgumentsForm({
   caseId,
   template,
@@ -142,13 +245,23 @@ export function ArgumentsForm({
   template: RegionalTemplate;
   onSaved: () => void;
 }) {
-  const args = useLoad(
-    () => vigil.dossier.getArguments({ caseId, template }),
-    `${caseId}:${template}`,
-  );
-  if (args.error) return <ErrorNotice error={args.error} />;
-  if (!args.data) return <Loading />;
   return (
-    <ArgumentsEditor caseId={caseId} template={template} initial={args.data} onSaved={onSaved} />
+    <Loaded
+      load={() => vigil.dossier.getArguments({ caseId, template })}
+      loadKey={`${caseId}:${template}`}
+    >
+      {(initial) => (
+        <ArgumentsEditor caseId={caseId} template={template} initial={initial} onSaved={onSaved} />
+      )}
+    </Loaded>
+  );
+}
+
+/** The urgent appeal's requests and addressees, edited in the wizard like the regional arguments. */
+export function AppealForm({ caseId, onSaved }: { caseId: string; onSaved: () => void }) {
+  return (
+    <Loaded load={() => vigil.dossier.getAppeal({ caseId })} loadKey={`${caseId}:urgent-appeal`}>
+      {(initial) => <AppealEditor caseId={caseId} initial={initial} onSaved={onSaved} />}
+    </Loaded>
   );
 }

@@ -28,7 +28,7 @@ import { ReleaseStep } from './ReleaseStep';
 import { ResultStep } from './ResultStep';
 import { SigningStep } from './SigningStep';
 import { SubmissionForm } from './SubmissionForm';
-import { ArgumentsForm } from './ArgumentsForm';
+import { AppealForm, ArgumentsForm } from './ArgumentsForm';
 import { REGIONAL_TEMPLATES, type RegionalTemplate } from '../../../../shared/dossier';
 import './export.css';
 
@@ -162,6 +162,12 @@ export function ExportWizard({ caseId }: { caseId: string }) {
                   caseId={caseId}
                   onSaved={() => setSubmissionVersion((v) => v + 1)}
                 />
+              </details>
+            ) : null}
+            {choices.template === 'urgent-appeal' ? (
+              <details className="submission" open={submissionVersion > 0}>
+                <summary>{t('arguments.appeal.title')}</summary>
+                <AppealForm caseId={caseId} onSaved={() => setSubmissionVersion((v) => v + 1)} />
               </details>
             ) : null}
             {argued ? (
