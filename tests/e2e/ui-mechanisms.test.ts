@@ -276,6 +276,8 @@ describe.skipIf(skip)('mechanism facts and arguments (Chromium over the test bri
         .toEqual([{ provision: 'المادة 9 من الميثاق الأفريقي', argument: '' }]);
       // ---- The checklist's link for a mechanism fact, by keyboard: the facts editor, on that field ----
       await page.getByLabel(t('export.templates.iachr-precautionary.label')).check();
+      // The wizard keeps the language chosen before (English): the document in Arabic here.
+      await ui.field('export.language').selectOption('ar');
       const precautionary = await call<Preview>('dossier.preview', {
         ...request,
         template: 'iachr-precautionary',
