@@ -1,5 +1,6 @@
 import { isWellFormed } from '../../../shared/domain/text';
-import type { Prepared, Queryable, SqlParams, SqlValue } from '../vault/database';
+import type { Queryable, SqlParams, SqlValue } from '../vault/database';
+import { Statements } from './sql';
 
 /**
  * Rows of a bulk write collected and written many at a time, each batch in
@@ -92,6 +93,9 @@ function carriedRow(params: SqlParams, width: number): SqlValue[] | null {
   return [...(params as readonly SqlValue[])];
 }
 
+/** Rows and statements written set-based in this process: tests see the bulk path at work. */
+export const setBased = { statements: 0, rows: 0 };
+
 export class RowBatch {
   /** Batches in the order they are written. */
   private readonly batches: Pending[] = [];
@@ -100,13 +104,14 @@ export class RowBatch {
   /** The tables each table refers to by foreign key. */
   private readonly parents = new Map<string, Set<string>>();
   private readonly targets = new Map<string, Target | null>();
-  private readonly prepared = new Map<string, Promise<Prepared>>();
   private rows = 0;
   private chars = 0;
-  /** Rows written so far by set-based statements (for tests and figures). */
-  written = 0;
+  /** The set-based statements, on the transaction itself. */
+  private readonly statements: Statements;
 
-  constructor(private readonly q: Queryable) {}
+  constructor(private readonly q: Queryable) {
+    this.statements = new Statements(q);
+  }
 
   /**
    * Holds the row for a set-based write if `sql` is a deferrable INSERT and
@@ -164,19 +169,10 @@ export class RowBatch {
     this.rows = 0;
     this.chars = 0;
     for (const { target, rows } of batches) {
-      const statement = await this.statement(target.sql);
-      await statement.run([JSON.stringify(rows)]);
-      this.written += rows.length;
+      await this.statements.run(target.sql, [JSON.stringify(rows)]);
+      setBased.statements += 1;
+      setBased.rows += rows.length;
     }
-  }
-
-  private statement(sql: string): Promise<Prepared> {
-    let prepared = this.prepared.get(sql);
-    if (!prepared) {
-      prepared = this.q.prepare(sql);
-      this.prepared.set(sql, prepared);
-    }
-    return prepared;
   }
 
   /** Drops what is pending (the transaction is rolled back) and frees the statements. */
@@ -185,9 +181,7 @@ export class RowBatch {
     this.open.clear();
     this.rows = 0;
     this.chars = 0;
-    const all = [...this.prepared.values()];
-    this.prepared.clear();
-    await Promise.all(all.map((p) => p.then((s) => s.finalize()).catch(() => undefined)));
+    await this.statements.finalize();
   }
 
   /**

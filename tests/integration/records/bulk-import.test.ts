@@ -9,12 +9,12 @@ import {
   type ImportResult,
 } from '../../../electron/core/records';
 import { Database } from '../../../electron/core/vault/database';
-import { RowBatch, setBasedInsert } from '../../../electron/core/records/rowBatch';
+import { RowBatch, setBased, setBasedInsert } from '../../../electron/core/records/rowBatch';
 import type { CaseDocument } from '../../../shared/domain/caseDocument';
 import { caseDocument } from '../../../bench/recordsWorkload';
 import { tempDir } from '../../helpers/tmp';
 import { PASSPHRASE, TEST_KDF } from '../../helpers/vault';
-import { fullCase } from './fixture';
+import { fullCase, RECORD_TABLES } from './fixture';
 
 // The set-based import (electron/core/records/rowBatch.ts) against the
 // row-by-row one it replaced: the same documents, imported both ways into
@@ -145,12 +145,18 @@ describe('bulk import writes what the row-by-row import wrote', () => {
   let bulk: Vault;
   let start: number;
 
-  const both = async (input: unknown[], options: ImportOptions) => {
+  const both = async (input: CaseDocument[], options: ImportOptions) => {
+    const before = { ...setBased };
     const a = await importCaseDocuments(rowByRow, input, { ...options, rowByRow: true });
+    expect(setBased).toEqual(before);
     const b = await importCaseDocuments(bulk, input, options);
+    const written = {
+      rows: setBased.rows - before.rows,
+      statements: setBased.statements - before.statements,
+    };
     remember(rowByRow, a);
     remember(bulk, b);
-    return [a, b] as const;
+    return [a, b, written] as const;
   };
 
   const expectAlike = async () => {
@@ -167,25 +173,13 @@ describe('bulk import writes what the row-by-row import wrote', () => {
     start = await lastSeq(bulk);
     expect(start).toBe(await lastSeq(rowByRow));
     // Every table holds something the comparison would miss if a column went astray.
-    const [a, b] = await both(docs, { mode: 'new-ids' });
+    const [a, b, written] = await both(docs, { mode: 'new-ids' });
+    // The bulk path wrote every testimony and more set-based, many rows to a statement.
+    expect(written.rows).toBeGreaterThan(docs.reduce((n, d) => n + d.testimonies.length, 0));
+    expect(written.statements * 4).toBeLessThan(written.rows);
     expect(b.map((r) => r.created)).toEqual(a.map((r) => r.created));
     const tables = await dump(bulk);
-    for (const table of [
-      'cases',
-      'persons',
-      'case_persons',
-      'events',
-      'event_victims',
-      'event_perpetrators',
-      'event_sources',
-      'event_links',
-      'testimonies',
-      'interventions',
-      'intervention_states',
-      'record_origins',
-      'search_docs',
-      'case_counts',
-    ])
+    for (const table of [...RECORD_TABLES, 'intervention_states', 'record_origins', 'case_counts'])
       expect(tables[table]?.length, table).toBeGreaterThan(0);
     await expectAlike();
   });
