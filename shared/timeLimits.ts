@@ -7,6 +7,7 @@ import {
   type DeadlineRule,
 } from './deadlines';
 import type { Language } from './vocabularies/types';
+import { fill } from './i18n/fill';
 
 /**
  * A template's time limit, for its checklist: computed from the one rule
@@ -251,9 +252,6 @@ const WORDS: Record<Language, LimitWords> = {
   },
 };
 
-const fillIn = (template: string, values: Record<string, string>) =>
-  template.replace(/\{(\w+)\}/g, (_, key: string) => values[key] ?? `{${key}}`);
-
 function span(words: LimitWords, months: number, days: number): string {
   if (months === 0) return words.unit(days, 'day');
   if (days === 0) return words.unit(months, 'month');
@@ -275,7 +273,7 @@ export function describeTimeLimit(
     return fromSent ? words.unknownSent : words.unknownDecision;
   // A start after the export day (a date typed ahead) reads as no time elapsed.
   const elapsed = span(words, limit.elapsed?.months ?? 0, limit.elapsed?.days ?? 0);
-  const since = fillIn(fromSent ? words.sinceSent : words.sinceDecision, { elapsed });
+  const since = fill(fromSent ? words.sinceSent : words.sinceDecision, { elapsed });
   const values = {
     since,
     dueOn: formatDay(limit.dueOn),
@@ -289,6 +287,6 @@ export function describeTimeLimit(
     'within-practice': 'withinPractice',
     'past-practice': 'pastPractice',
   } as const;
-  const sentence = fillIn(words[key[limit.state]], values);
+  const sentence = fill(words[key[limit.state]], values);
   return limit.fromDecisionDate ? `${sentence} ${words.fromDecisionDate}` : sentence;
 }

@@ -1,3 +1,19 @@
+import arDossier from './locales/ar/dossier.json';
+import arRender from './locales/ar/render.json';
+import arVocabulary from './locales/ar/vocabulary.json';
+import enDossier from './locales/en/dossier.json';
+import enRender from './locales/en/render.json';
+import enVocabulary from './locales/en/vocabulary.json';
+import esDossier from './locales/es/dossier.json';
+import esRender from './locales/es/render.json';
+import esVocabulary from './locales/es/vocabulary.json';
+import frDossier from './locales/fr/dossier.json';
+import frRender from './locales/fr/render.json';
+import frVocabulary from './locales/fr/vocabulary.json';
+import ruDossier from './locales/ru/dossier.json';
+import ruRender from './locales/ru/render.json';
+import ruVocabulary from './locales/ru/vocabulary.json';
+
 export { fill } from './fill';
 
 /**
@@ -13,3 +29,27 @@ export { fill } from './fill';
  */
 export const LOCALES = ['en', 'es', 'fr', 'ar', 'ru'] as const;
 export type Locale = (typeof LOCALES)[number];
+
+export const DOSSIER_WORDS = {
+  en: enDossier,
+  es: esDossier,
+  fr: frDossier,
+  ar: arDossier,
+  ru: ruDossier,
+};
+
+export const RENDER_WORDS = {
+  en: enRender,
+  es: esRender,
+  fr: frRender,
+  ar: arRender,
+  ru: ruRender,
+};
+
+export const VOCABULARY_WORDS = {
+  en: enVocabulary,
+  es: esVocabulary,
+  fr: frVocabulary,
+  ar: arVocabulary,
+  ru: ruVocabulary,
+};

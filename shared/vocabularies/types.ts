@@ -1,5 +1,7 @@
+import { LOCALES, VOCABULARY_WORDS } from '../i18n';
+
 /** The languages every built-in term is labelled in; the UI falls back to English. */
-export const LANGUAGES = ['en', 'es', 'fr', 'ar', 'ru'] as const;
+export const LANGUAGES = LOCALES;
 export type Language = (typeof LANGUAGES)[number];
 export type Labels = Record<Language, string>;
 
@@ -21,21 +23,51 @@ export interface Vocabulary {
   terms: readonly VocabularyTerm[];
 }
 
-/** A builder that keeps the term tables readable: id, then labels in LANGUAGES order. */
-export function term(
-  id: string,
-  en: string,
-  es: string,
-  fr: string,
-  ar: string,
-  ru: string,
-  tags?: string[],
-): VocabularyTerm {
-  return tags
-    ? { id, labels: { en, es, fr, ar, ru }, tags }
-    : { id, labels: { en, es, fr, ar, ru } };
+/** The vocabularies the locale files label (`vocabulary.json`), and each one's term ids. */
+type VocabularyWords = typeof VOCABULARY_WORDS.en;
+export type LabelledVocabulary = keyof VocabularyWords;
+type TermId<N extends LabelledVocabulary> = keyof VocabularyWords[N]['terms'] & string;
+
+interface TermSpec<I extends string> {
+  id: I;
+  tags?: readonly string[];
 }
 
-export function labels(en: string, es: string, fr: string, ar: string, ru: string): Labels {
-  return { en, es, fr, ar, ru };
+/** A term of a vocabulary table: its id (and facets); its labels are in the locale files. */
+export function term<I extends string>(id: I, tags?: readonly string[]): TermSpec<I> {
+  return tags ? { id, tags } : { id };
+}
+
+/**
+ * A built-in vocabulary, labelled from the locale files in every language. The
+ * compiler checks each term id against the English file; the locale tests check
+ * that every other language labels the same ids.
+ */
+export function vocabulary<N extends LabelledVocabulary>(spec: {
+  name: N;
+  version: number;
+  extensible: boolean;
+  terms: readonly TermSpec<TermId<N>>[];
+}): Vocabulary {
+  const words = (language: Language) =>
+    VOCABULARY_WORDS[language][spec.name] as { title: string; terms: Record<string, string> };
+  const labelled = (pick: (language: Language) => string | undefined, what: string): Labels =>
+    Object.fromEntries(
+      LANGUAGES.map((language) => {
+        const text = pick(language);
+        if (!text) throw new Error(`vocabulary.json (${language}) has no label for ${what}`);
+        return [language, text];
+      }),
+    ) as Labels;
+  return {
+    name: spec.name,
+    version: spec.version,
+    extensible: spec.extensible,
+    title: labelled((language) => words(language).title, `${spec.name}`),
+    terms: spec.terms.map(({ id, tags }) => ({
+      id,
+      labels: labelled((language) => words(language).terms[id], `${spec.name} ${id}`),
+      ...(tags ? { tags } : {}),
+    })),
+  };
 }

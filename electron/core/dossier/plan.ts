@@ -81,7 +81,8 @@ import {
 import { formChecklist, formDocument, type MechanismForm } from './templates/mechanismForm';
 import { formFacts } from './templates/regionalParts';
 import { spChecklist, spCommunication, spDocument } from './templates/specialProcedures';
-import { fill, WORDS } from './templates/words';
+import { fill } from '../../../shared/i18n/fill';
+import { WORDS } from './templates/words';
 import { verifyInstructions } from './verifyText';
 
 export const GENERATOR = 'Vigil 0.1.0';

@@ -2,6 +2,8 @@
 // never touch a PDF or DOCX API; `renderPdf` and `renderDocx` turn it into files.
 // Everything here is plain data (JSON-safe apart from `meta.created`).
 
+import { RENDER_WORDS } from '../../../shared/i18n';
+
 export type Language = 'en' | 'es' | 'fr' | 'ar' | 'ru';
 export type Direction = 'ltr' | 'rtl';
 /** `auto`: the direction of the first strong character, else the document's. */
@@ -151,44 +153,8 @@ export interface DocumentModel {
   readonly blocks: readonly Block[];
 }
 
-// Translations are a starting point for the templates, which may override any label.
-const DEFAULT_LABELS: Record<Language, Labels> = {
-  en: {
-    missing: '[missing: {what}]',
-    missingBare: '[missing]',
-    withheld: '[withheld: {what}]',
-    withheldBare: '[withheld]',
-    pageOf: 'Page {page} of {pages}',
-  },
-  es: {
-    missing: '[falta: {what}]',
-    missingBare: '[falta]',
-    withheld: '[reservado: {what}]',
-    withheldBare: '[reservado]',
-    pageOf: 'Página {page} de {pages}',
-  },
-  fr: {
-    missing: '[manquant\u00a0: {what}]',
-    missingBare: '[manquant]',
-    withheld: '[non communiqué\u00a0: {what}]',
-    withheldBare: '[non communiqué]',
-    pageOf: 'Page {page} sur {pages}',
-  },
-  ar: {
-    missing: '[غير متوفر: {what}]',
-    missingBare: '[غير متوفر]',
-    withheld: '[محجوب: {what}]',
-    withheldBare: '[محجوب]',
-    pageOf: 'صفحة {page} من {pages}',
-  },
-  ru: {
-    missing: '[нет данных: {what}]',
-    missingBare: '[нет данных]',
-    withheld: '[скрыто: {what}]',
-    withheldBare: '[скрыто]',
-    pageOf: 'Страница {page} из {pages}',
-  },
-};
+// The locale files' `render.json` is a starting point; a template may override any label.
+const DEFAULT_LABELS: Record<Language, Labels> = RENDER_WORDS;
 
 export function labelsFor(doc: DocumentModel): Labels {
   return { ...DEFAULT_LABELS[doc.language], ...doc.labels };
@@ -196,12 +162,6 @@ export function labelsFor(doc: DocumentModel): Labels {
 
 export function documentDirection(doc: DocumentModel): Direction {
   return doc.direction ?? (doc.language === 'ar' ? 'rtl' : 'ltr');
-}
-
-export function fillLabel(template: string, values: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (whole, key: string) =>
-    key in values ? String(values[key]) : whole,
-  );
 }
 
 // Small constructors so templates read as what they mean.

@@ -22,7 +22,8 @@ import type {
   RichText,
   TableBlock,
 } from './model';
-import { documentDirection, fillLabel, labelsFor } from './model';
+import { fill } from '../../../shared/i18n/fill';
+import { documentDirection, labelsFor } from './model';
 import type { Item, Line, ParagraphLayout } from './paragraph';
 import { layoutParagraph } from './paragraph';
 import { Shaper, shapeDirection } from './shaper';
@@ -803,7 +804,7 @@ class PdfWriter {
           );
         });
       }
-      const label = fillLabel(this.labels.pageOf, { page: page + 1, pages: count });
+      const label = fill(this.labels.pageOf, { page: page + 1, pages: count });
       const numberLayout = this.layout(
         toSpans(label, this.labels),
         SMALL,

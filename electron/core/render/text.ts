@@ -4,7 +4,7 @@
 import bidiFactory from 'bidi-js';
 import { VigilError } from '../errors';
 import type { BlockDirection, Direction, Inline, Labels, RichText } from './model';
-import { fillLabel } from './model';
+import { fill } from '../../../shared/i18n/fill';
 
 export type SpanKind = 'text' | 'missing' | 'withheld';
 
@@ -30,12 +30,12 @@ function inlineToSpan(inline: Inline, labels: Labels, bold: boolean): Span {
     }
     if ('missing' in inline && typeof inline.missing === 'string') {
       const what = inline.missing.trim();
-      const text = what ? fillLabel(labels.missing, { what }) : labels.missingBare;
+      const text = what ? fill(labels.missing, { what }) : labels.missingBare;
       return { text, bold: false, italic: false, kind: 'missing' };
     }
     if ('withheld' in inline && typeof inline.withheld === 'string') {
       const what = inline.withheld.trim();
-      const text = what ? fillLabel(labels.withheld, { what }) : labels.withheldBare;
+      const text = what ? fill(labels.withheld, { what }) : labels.withheldBare;
       return { text, bold: false, italic: false, kind: 'withheld' };
     }
   }

@@ -12,7 +12,8 @@ import {
 import { importKeys } from '../../../electron/core/pgp';
 import { caseAuditLog } from '../../../electron/core/records';
 import { labelsFor } from '../../../electron/core/render';
-import { WORDS, fill } from '../../../electron/core/dossier/templates/words';
+import { WORDS } from '../../../electron/core/dossier/templates/words';
+import { fill } from '../../../shared/i18n/fill';
 import type { Vault } from '../../../electron/core/vault/vault';
 import { checkCaseDocument } from '../../../shared/domain';
 import { DOSSIER_LANGUAGES, type Audience } from '../../../shared/dossier';

@@ -8,7 +8,6 @@ import type { ChecklistItem, DossierLanguage, MissingItem } from '../../../share
 import { VocabularySet, type VocabularyName } from '../../../shared/vocabularies';
 import { exportDossier, getWgadSubmission, previewExport } from '../../../electron/core/dossier';
 import { prepareRedaction } from '../../../electron/core/dossier/plan';
-import { WGAD_WORDS } from '../../../electron/core/dossier/templates/wgadWords';
 import { WORDS } from '../../../electron/core/dossier/templates/words';
 import { labelsFor } from '../../../electron/core/render';
 import {
@@ -207,7 +206,7 @@ afterAll(async () => {
 });
 
 const detaineeHeading = (language: DossierLanguage) => {
-  const template = WGAD_WORDS[language].detainee;
+  const template = WORDS[language].wgad.detainee;
   return template.slice(0, template.indexOf('{n}'));
 };
 
@@ -298,7 +297,7 @@ for (const kind of ['full', 'sparse'] as const) {
         });
 
         it('gives every detained person parts I, II and III, in both files', () => {
-          const w = WGAD_WORDS[language];
+          const w = WORDS[language].wgad;
           const prefix = detaineeHeading(language);
           const headings = r().docx.filter(
             (e): e is Extract<DocxElement, { kind: 'paragraph' }> =>
@@ -351,7 +350,7 @@ for (const kind of ['full', 'sparse'] as const) {
             'consent-scope',
             'confidentiality',
           ];
-          const fixed = JSON.stringify([WGAD_WORDS[language], WORDS[language]]);
+          const fixed = JSON.stringify([WORDS[language].wgad, WORDS[language]]);
           const words = WORDS[language];
           const texts = [clean(r().docxText), ...(hasPoppler ? [clean(r().pdfText)] : [])];
           for (const name of internal) {
@@ -391,7 +390,7 @@ for (const kind of ['full', 'sparse'] as const) {
           const own = new Set<string>();
           const wordsOf = (text: string) =>
             (text.match(/\p{L}{4,}/gu) ?? []).map((w) => w.toLocaleLowerCase());
-          for (const text of strings([WGAD_WORDS.en, WORDS.en]))
+          for (const text of strings([WORDS.en.wgad, WORDS.en]))
             wordsOf(text).forEach((w) => english.add(w));
           const vocab = new VocabularySet([]);
           for (const name of [
@@ -408,7 +407,7 @@ for (const kind of ['full', 'sparse'] as const) {
               wordsOf(vocab.label(name, term.id, language)).forEach((w) => own.add(w));
             }
           }
-          for (const text of strings([WGAD_WORDS[language], WORDS[language]]))
+          for (const text of strings([WORDS[language].wgad, WORDS[language]]))
             wordsOf(text).forEach((w) => own.add(w));
           // Data is printed as recorded: the case's names, places and texts are taken out first.
           const data = [...r().data].sort((a, b) => b.length - a.length);

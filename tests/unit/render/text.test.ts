@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { DocumentModel } from '../../../electron/core/render';
 import { bold, labelsFor, missing, withheld } from '../../../electron/core/render';
-import { fillLabel } from '../../../electron/core/render/model';
+import { fill } from '../../../shared/i18n/fill';
 import {
   directionalRuns,
   firstStrongDirection,
@@ -64,8 +64,8 @@ describe('rich text to spans', () => {
   });
 
   it('fills label templates', () => {
-    expect(fillLabel('Page {page} of {pages}', { page: 2, pages: 9 })).toBe('Page 2 of 9');
-    expect(fillLabel('{unknown}', {})).toBe('{unknown}');
+    expect(fill('Page {page} of {pages}', { page: 2, pages: 9 })).toBe('Page 2 of 9');
+    expect(fill('{unknown}', {})).toBe('{unknown}');
   });
 });
 

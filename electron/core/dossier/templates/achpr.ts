@@ -28,7 +28,7 @@ import {
   violationParts,
   type FormFacts,
 } from './regionalParts';
-import { fill } from './words';
+import { fill } from '../../../../shared/i18n/fill';
 
 /**
  * A communication to the African Commission on Human and Peoples' Rights

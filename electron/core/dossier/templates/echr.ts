@@ -21,7 +21,7 @@ import {
   violationParts,
   type FormFacts,
 } from './regionalParts';
-import { fill } from './words';
+import { fill } from '../../../../shared/i18n/fill';
 
 /**
  * The European Court of Human Rights: the material the application form

@@ -1,7 +1,8 @@
 import type { DossierLanguage } from '../../../../shared/dossier';
 import type { PartialDate } from '../../../../shared/domain';
 import type { VocabularySet, VocabularyName } from '../../../../shared/vocabularies';
-import { fill, type Words } from './words';
+import { fill } from '../../../../shared/i18n/fill';
+import type { Words } from './words';
 
 /** Whether a text field holds something (not empty, not only spaces): what every template asks of a value. */
 export const present = (value: string | null | undefined): value is string =>

@@ -3,7 +3,7 @@ import type { DocumentEvent } from '../../../../shared/domain';
 import type { RedactedCase } from '../redact';
 import type { DossierEvidence } from '../evidence';
 import type { Formatter } from './format';
-import { fill } from './words';
+import { fill } from '../../../../shared/i18n/fill';
 
 /** Label → value pairs, leaving out the empty ones (the generic report only states what is known). */
 export function knownFields(pairs: [string, string][]): Block[] {

@@ -24,7 +24,7 @@ import {
   violationParts,
   type FormFacts,
 } from './regionalParts';
-import { fill } from './words';
+import { fill } from '../../../../shared/i18n/fill';
 
 /**
  * The Inter-American Commission: a petition laid out as article 28 of its

@@ -18,7 +18,7 @@ import type { DossierEvidence } from '../evidence';
 import type { RedactedCase } from '../redact';
 import type { Formatter } from './format';
 import { present, rowsOf, type FormPart, type FormRow } from './mechanismForm';
-import { fill } from './words';
+import { fill } from '../../../../shared/i18n/fill';
 
 /**
  * The parts the regional bodies' forms share: who the case is about, the

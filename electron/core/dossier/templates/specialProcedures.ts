@@ -6,7 +6,7 @@ import { missing, type Block, type DocumentModel, type Field, type Inline } from
 import type { RedactedCase, RedactedPerson } from '../redact';
 import { present, type Formatter } from './format';
 import { restsOnFirstHand } from './regionalParts';
-import { fill } from './words';
+import { fill } from '../../../../shared/i18n/fill';
 
 /**
  * A communication to the UN Special Procedures (the Special Rapporteur on

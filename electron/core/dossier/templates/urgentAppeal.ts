@@ -3,7 +3,7 @@ import type { DocumentEvent, Organisation } from '../../../../shared/domain';
 import { bold, missing, type Block, type DocumentModel, type Inline } from '../../render';
 import type { RedactedCase } from '../redact';
 import { present, type Formatter } from './format';
-import { fill } from './words';
+import { fill } from '../../../../shared/i18n/fill';
 
 /**
  * The urgent appeal: one page that NGO networks publish (or that is sent as

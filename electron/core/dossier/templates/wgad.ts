@@ -10,7 +10,7 @@ import {
 import type { Formatter } from './format';
 import type { Questionnaire, Row } from './wgadQuestionnaire';
 import { detainedPersonIds } from './wgadFacts';
-import { fill } from './words';
+import { fill } from '../../../../shared/i18n/fill';
 
 /** The detained persons of a case (before consent is applied): victims of an arrest or a detention. */
 export function detainees(document: CaseDocument): CaseDocument['persons'] {

@@ -19,7 +19,7 @@ import {
   type DetaineeFacts,
   type PlaceFact,
 } from './wgadFacts';
-import { fill } from './words';
+import { fill } from '../../../../shared/i18n/fill';
 import type { WgadWords } from './wgadWords';
 
 /**
