@@ -1,5 +1,5 @@
 import en from './locales/en/ui.json';
-import type { Locale } from './index';
+import type { Locale } from './languages';
 
 /** The UI namespace (i18next): the type every language's file is checked against. */
 export type UiStrings = typeof en;

@@ -1,4 +1,5 @@
-import { LOCALES, VOCABULARY_WORDS } from '../i18n';
+import { LOCALES } from '../i18n/languages';
+import { VOCABULARY_WORDS } from '../i18n/vocabulary';
 
 /** The languages every built-in term is labelled in; the UI falls back to English. */
 export const LANGUAGES = LOCALES;

@@ -2,7 +2,7 @@
 // never touch a PDF or DOCX API; `renderPdf` and `renderDocx` turn it into files.
 // Everything here is plain data (JSON-safe apart from `meta.created`).
 
-import { RENDER_WORDS } from '../../../shared/i18n';
+import { RENDER_WORDS } from '../../../shared/i18n/render';
 
 export type Language = 'en' | 'es' | 'fr' | 'ar' | 'ru';
 export type Direction = 'ltr' | 'rtl';

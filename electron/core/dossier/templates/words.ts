@@ -1,5 +1,5 @@
 import type { DossierLanguage } from '../../../../shared/dossier';
-import { DOSSIER_WORDS } from '../../../../shared/i18n';
+import { DOSSIER_WORDS } from '../../../../shared/i18n/dossier';
 import type { AchprWords } from './achprWords';
 import type { AppealWords } from './appealWords';
 import type { EchrWords } from './echrWords';
