@@ -6,7 +6,6 @@ import {
   NAMESPACE_NAMES,
   placeholders,
   wrongSyntax,
-  type Namespace,
 } from '../../helpers/locales';
 
 const PLURAL = /_(zero|one|two|few|many|other)$/;
