@@ -2,7 +2,8 @@ import { open } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import { fsError, isVigilError, VigilError } from '../errors';
 import { DurableBatch } from '../fs/durableBatch';
-import { unsupported } from './bytes';
+import { sha256Hex, unsupported } from './bytes';
+import { HashThread } from './hashThread';
 import { checkTarget, MAX_FILE_SIZE, stripFile } from './file';
 import { detectType } from './detect';
 import { isMedia } from './media';
@@ -41,20 +42,39 @@ const REUSE_MAX = 64 * 1024 * 1024;
  * never come back with other bytes in it.
  */
 class Arena {
-  private memory: Buffer | undefined;
+  private memory: ArrayBuffer | undefined;
 
   take(size: number): Buffer {
     if (size > REUSE_MAX) return Buffer.allocUnsafe(size);
-    if (!this.memory || this.memory.length < size) this.memory = Buffer.allocUnsafeSlow(size);
-    return this.memory.subarray(0, size);
+    if (!this.memory || this.memory.byteLength < size) this.memory = new ArrayBuffer(size);
+    return Buffer.from(this.memory, 0, size);
+  }
+
+  /** Whether `view` lies in this arena's memory (it can then be lent to the hashing thread). */
+  owns(view: Buffer): boolean {
+    return this.memory !== undefined && view.buffer === this.memory && view.byteOffset === 0;
+  }
+
+  /** Hands the memory to the hashing thread; `take` allocates anew until it comes back. */
+  lend(): ArrayBuffer {
+    const memory = this.memory!;
+    this.memory = undefined;
+    return memory;
+  }
+
+  restore(memory: ArrayBuffer): void {
+    this.memory ??= memory;
   }
 
   /** The bytes of the last files do not stay in memory after the batch. */
   wipe(): void {
-    this.memory?.fill(0);
+    if (this.memory) new Uint8Array(this.memory).fill(0);
     this.memory = undefined;
   }
 }
+
+/** Below this many files, a hashing thread costs more to start than it saves. */
+const THREAD_FROM_FILES = 4;
 
 /** Reads a whole input into `arena`'s memory. */
 async function readWhole(path: string, arena: Arena): Promise<Buffer> {
@@ -86,6 +106,12 @@ async function readWhole(path: string, arena: Arena): Promise<Buffer> {
   }
 }
 
+interface Read {
+  bytes: Buffer;
+  /** Taken on the hashing thread as the file was read. */
+  inputSha256?: string;
+}
+
 const asVigil = (error: unknown, what: string): VigilError =>
   isVigilError(error) ? error : fsError(error, what);
 
@@ -99,7 +125,8 @@ const fatal = (error: VigilError): boolean =>
  * but the durable writes are grouped (see DurableBatch: all temps synced at
  * once, then renamed, then each folder synced once) and a group's sync runs
  * while the next group is stripped; the memory of inputs and outputs is
- * reused from file to file. Audio and video go through stripFile's streamed path one by one.
+ * reused from file to file, and both digests are taken on a thread of their
+ * own while the main thread strips the next file. Audio and video go through stripFile's streamed path one by one.
  * A file that is refused has no output and does not stop the others.
  */
 export async function stripMany(
@@ -108,10 +135,12 @@ export async function stripMany(
 ): Promise<{ outcomes: StripOutcome[]; cancelled: boolean }> {
   const outcomes: StripOutcome[] = new Array<StripOutcome>(jobs.length);
   const seen = new Set<string>();
-  // Two input buffers (one file is read while the one before is stripped), one output buffer
-  // (an output is written to its temp before the next strip begins).
+  // Two input buffers (one file is read and hashed while the one before is stripped), two output
+  // buffers (one output is hashed while the next file is stripped).
   const inputs = [new Arena(), new Arena()];
-  const outputs = new Arena();
+  const outputs = [new Arena(), new Arena()];
+  const thread = jobs.length >= THREAD_FROM_FILES ? new HashThread() : undefined;
+  const outputHashed: Promise<void>[] = [Promise.resolve(), Promise.resolve()];
   const stripOptions: StripOptions = {
     keepAnnotationText: options.keepAnnotationText,
     keepAnnotationAuthors: options.keepAnnotationAuthors,
@@ -130,7 +159,7 @@ export async function stripMany(
   };
 
   let batch = new DurableBatch('strip-many');
-  let members: { index: number; report: StripReport }[] = [];
+  let members: { index: number; report: StripReport; hashed: Promise<void> }[] = [];
   let committing: Promise<void> = Promise.resolve();
   /** Syncs and places the current group while the caller goes on with the next. */
   const flush = async (): Promise<void> => {
@@ -139,7 +168,9 @@ export async function stripMany(
     const groupMembers = members;
     batch = new DurableBatch('strip-many');
     members = [];
-    committing = group.commit().then((placed) => {
+    committing = group.commit().then(async (placed) => {
+      // A report is complete once its output's digest is back from the hashing thread.
+      await Promise.all(groupMembers.map((m) => m.hashed));
       for (const [i, m] of groupMembers.entries()) {
         const job = jobs[m.index]!;
         const error = placed[i]!.error;
@@ -151,13 +182,35 @@ export async function stripMany(
   };
 
   let cancelled = false;
-  // One file read ahead: its read runs while the current one is stripped.
-  const read = (i: number): Promise<Buffer> | undefined => {
+  // One file read (and hashed) ahead, while the current one is stripped.
+  const read = (i: number): Promise<Read> | undefined => {
     const job = jobs[i];
     if (!job) return undefined;
-    const reading = readWhole(job.input, inputs[i % 2]!);
+    const arena = inputs[i % 2]!;
+    const reading = readWhole(job.input, arena).then(async (bytes): Promise<Read> => {
+      if (!thread || !arena.owns(bytes)) return { bytes };
+      // The view is detached once its memory is lent: its length is taken first.
+      const length = bytes.length;
+      const { digest, memory } = await thread.sha256(arena.lend(), length);
+      arena.restore(memory);
+      return { bytes: arena.take(length), inputSha256: digest };
+    });
     reading.catch(() => undefined);
     return reading;
+  };
+  /** The output's digest taken on the thread while the next file is stripped. */
+  const hashOutput = (arena: Arena, output: Buffer, report: StripReport): Promise<void> => {
+    if (!thread) return Promise.resolve();
+    if (!arena.owns(output)) {
+      report.outputSha256 = sha256Hex(output);
+      return Promise.resolve();
+    }
+    const hashed = thread.sha256(arena.lend(), output.length).then(({ digest, memory }) => {
+      arena.restore(memory);
+      report.outputSha256 = digest;
+    });
+    hashed.catch(() => undefined);
+    return hashed;
   };
   try {
     let next = read(0);
@@ -177,18 +230,27 @@ export async function stripMany(
             `${basename(job.output)} is the output of another file of this batch.`,
           );
         seen.add(target);
-        const bytes = await reading!;
+        const { bytes, inputSha256 } = await reading!;
         next = read(index + 1);
         if (isMedia(detectType(bytes.subarray(0, 4096)).type)) {
           // Streamed with its own durable write; the buffer read is dropped.
           settle(index, { ...job, report: await stripFile(job.input, job.output, options) });
           continue;
         }
-        const { output, report: stripReport } = await stripBuffer(bytes, stripOptions, {
-          allocate: (size) => outputs.take(size),
-        });
+        // The output buffer this file uses must be back from hashing the output before the last.
+        const arena = outputs[index % 2]!;
+        await outputHashed[index % 2];
+        const { output, report: stripReport } = await stripBuffer(
+          bytes,
+          stripOptions,
+          thread
+            ? { inputSha256, outputHashedByWriter: true, allocate: (n) => arena.take(n) }
+            : { allocate: (n) => arena.take(n) },
+        );
         await batch.stage(job.output, output, { overwrite: Boolean(options.force) });
-        members.push({ index, report: stripReport });
+        const hashed = hashOutput(arena, output, stripReport);
+        outputHashed[index % 2] = hashed.catch(() => undefined);
+        members.push({ index, report: stripReport, hashed });
         if (batch.pendingFiles >= GROUP_FILES || batch.pendingBytes >= GROUP_BYTES) await flush();
       } catch (error) {
         next ??= read(index + 1);
@@ -204,7 +266,8 @@ export async function stripMany(
     await batch.discard();
     throw error;
   } finally {
-    for (const arena of [...inputs, outputs]) arena.wipe();
+    await thread?.close();
+    for (const arena of [...inputs, ...outputs]) arena.wipe();
   }
   const done = outcomes.filter(Boolean);
   return { outcomes: done, cancelled };
