@@ -101,6 +101,27 @@ describe('the one-pass writer', () => {
     });
   }
 
+  // Only free space before the media data is replaced by an empty box: the size of anything else
+  // (an XMP box) would still show. camera.mp4's 8-byte free box renamed: "skip" and "wide" are free
+  // space, "XMP_" is not.
+  for (const [type, inPlace] of [
+    ['skip', true],
+    ['wide', true],
+    ['XMP_', false],
+  ] as const) {
+    it(`a "${type}" box before the media data ${inPlace ? 'keeps it in place' : 'packs the output, movie box first'}`, async () => {
+      const input = Buffer.from(mediaFixture('camera.mp4'));
+      expect(input.toString('latin1', 36, 40)).toBe('free');
+      input.write(type, 36, 'latin1');
+      const { plan } = await prepareMediaStrip(new BufferSource(input));
+      const output = await planToBuffer(plan, new BufferSource(input), []);
+      const types: string[] = [];
+      for (let at = 0; at < output.length; at += output.readUInt32BE(at))
+        types.push(output.toString('latin1', at + 4, at + 8));
+      expect(types).toEqual(inPlace ? ['ftyp', 'free', 'mdat', 'moov'] : ['ftyp', 'moov', 'mdat']);
+    });
+  }
+
   // The output's digest is forked from the input's where they part; the plan is changed so that
   // they part inside the media data (a dropped run, as a data track's would be). At 30% too little
   // is shared to be worth it (two digests as usual); at 80% and 95% the fork is taken.

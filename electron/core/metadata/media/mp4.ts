@@ -1272,6 +1272,8 @@ export async function planMp4(src: Source, names: Mp4Names): Promise<MediaPlan> 
   return { pieces, kept: keptFields };
 }
 
+const FREE_SPACE = new Set(['free', 'skip', 'wide']);
+
 /** Beyond this, the space before the media data is not kept as an empty free box: the output is packed. */
 const MAX_GAP = 64 * 1024;
 
@@ -1279,8 +1281,8 @@ const MAX_GAP = 64 * 1024;
  * When the movie box comes after the media data (as phones and most
  * recorders write it) and every kept sample lies in one media-data box, the
  * output keeps that box's body at the input's offset: its file-type box, an
- * empty free box for the space before it (a QuickTime "wide" box, an XMP
- * box…: their content is not carried over), the media data, then the
+ * empty free box for the free space before it (free, skip, a QuickTime
+ * "wide" box: their content is not carried over), the media data, then the
  * rebuilt movie box. Undefined when the layout does not allow it (the
  * output is then packed, movie box first).
  */
@@ -1294,6 +1296,10 @@ function inPlaceLayout(
   const mdat = m.mdats.find((d) => ranges[0]!.start >= d.body && ranges[0]!.start < d.end);
   if (!mdat || m.moovBox.start < mdat.end || ranges[ranges.length - 1]!.end > mdat.end)
     return undefined;
+  // Only free space may lie before the media data: the empty box that replaces it tells its size,
+  // which says nothing when it was free space, but would tell the size of a removed XMP box.
+  const between = m.top.filter((x) => x.start >= m.ftyp!.end && x.end <= mdat.start);
+  if (between.some((x) => !FREE_SPACE.has(x.type))) return undefined;
   const large = mdat.body - mdat.start === 16;
   const header = large || total + 16 > 0xffffffff ? 16 : 8;
   const gap = mdat.body - header - ftypLength;
