@@ -30,6 +30,43 @@ const TREATY = {
 
 type Violation = MechanismArguments['violations'][number];
 
+/** A list of short texts, one box each (the measures asked, an appeal's requests); words by number from 1. */
+function TextRows({
+  items,
+  onChange,
+  path,
+  label,
+  removeLabel,
+  addLabel,
+}: {
+  items: readonly string[];
+  onChange: (change: (items: readonly string[]) => string[]) => void;
+  /** The list's path in the record, for the core's problem with one of them. */
+  path: string;
+  label: (n: number) => string;
+  removeLabel: (n: number) => string;
+  addLabel: string;
+}) {
+  return (
+    <RepeatedRows
+      items={items}
+      onChange={onChange}
+      blank={() => ''}
+      removeLabel={(i) => removeLabel(i + 1)}
+      addLabel={addLabel}
+      row={(text, i) => (
+        <TextArea
+          label={label(i + 1)}
+          value={text}
+          onChange={(value) => onChange((list) => list.map((v, j) => (j === i ? value : v)))}
+          path={`${path}[${i}]`}
+          rows={2}
+        />
+      )}
+    />
+  );
+}
+
 /**
  * The lawyer's part of a regional body's submission (`vigil submission set
  * --template …`): the violations alleged, each with its provision and
@@ -61,8 +98,6 @@ function ArgumentsEditor({
       ...d,
       violations: d.violations.map((v, i) => (i === index ? { ...v, ...change } : v)),
     }));
-  const setMeasure = (index: number, text: string) =>
-    update((d) => ({ ...d, measures: d.measures.map((m, i) => (i === index ? text : m)) }));
   return (
     <Form onSubmit={() => void save()} error={error}>
       <ErrorNotice error={error} />
@@ -110,21 +145,13 @@ function ArgumentsEditor({
           <fieldset>
             <legend>{t('arguments.measures')}</legend>
             <p className="field-hint">{t('arguments.measuresHint')}</p>
-            <RepeatedRows
+            <TextRows
               items={draft.measures}
               onChange={(change) => update((d) => ({ ...d, measures: change(d.measures) }))}
-              blank={() => ''}
-              removeLabel={(i) => t('arguments.removeMeasure', { n: i + 1 })}
+              path="measures"
+              label={(n) => t('arguments.measure', { n })}
+              removeLabel={(n) => t('arguments.removeMeasure', { n })}
               addLabel={t('arguments.addMeasure')}
-              row={(measure, i) => (
-                <TextArea
-                  label={t('arguments.measure', { n: i + 1 })}
-                  value={measure}
-                  onChange={(text) => setMeasure(i, text)}
-                  path={`measures[${i}]`}
-                  rows={2}
-                />
-              )}
             />
           </fieldset>
         </>
@@ -157,8 +184,6 @@ function AppealEditor({
     (appeal) => vigil.dossier.saveAppeal({ caseId, appeal }),
     onSaved,
   );
-  const setRequest = (index: number, text: string) =>
-    update((d) => ({ ...d, requests: d.requests.map((r, i) => (i === index ? text : r)) }));
   const setAddressee = (index: number, change: Partial<Addressee>) =>
     update((d) => ({
       ...d,
@@ -170,21 +195,13 @@ function AppealEditor({
       <fieldset>
         <legend>{t('arguments.appeal.requests')}</legend>
         <p className="field-hint">{t('arguments.appeal.requestsHint')}</p>
-        <RepeatedRows
+        <TextRows
           items={draft.requests}
           onChange={(change) => update((d) => ({ ...d, requests: change(d.requests) }))}
-          blank={() => ''}
-          removeLabel={(i) => t('arguments.appeal.removeRequest', { n: i + 1 })}
+          path="requests"
+          label={(n) => t('arguments.appeal.request', { n })}
+          removeLabel={(n) => t('arguments.appeal.removeRequest', { n })}
           addLabel={t('arguments.appeal.addRequest')}
-          row={(request, i) => (
-            <TextArea
-              label={t('arguments.appeal.request', { n: i + 1 })}
-              value={request}
-              onChange={(text) => setRequest(i, text)}
-              path={`requests[${i}]`}
-              rows={2}
-            />
-          )}
         />
       </fieldset>
       <fieldset>
