@@ -583,6 +583,20 @@ const EXACT: Record<string, Id> = {
   'wav.LIST.adtl': 'cuePoints',
 };
 
+/** What an SVG picture carries beyond its drawing. */
+const SVG_FIELDS: Record<string, Id> = {
+  'svg.comment': 'xmlComment',
+  'svg.instruction': 'xmlComment',
+  'svg.title': 'title',
+  'svg.desc': 'description',
+  'svg.metadata': 'xmlChunk',
+  'svg.script': 'javascript',
+  'svg.link': 'link',
+  'svg.externalReference': 'link',
+  'svg.cssComment': 'comment',
+  'svg.hiddenText': 'privateData',
+};
+
 const lower = (name: string): Id | undefined => NAMES[name.toLowerCase()];
 
 /** An EXIF (or TIFF directory) tag by name, in the segment it came from. */
@@ -716,6 +730,10 @@ const RULES: Rule[] = [
   [/^pdf\.annotation\..*$/, () => 'annotationText'],
   [/^pdf\.PTEX\..*$/, () => 'privateData'],
   [/^pdf\.[^.]+$/, () => 'documentProperty'],
+  // SVG pictures (a picture inside one is an embedded file, read by the rules above).
+  [/^svg\.metadata\.(.+)$/, (m) => lower(m[1]!) ?? 'xmlChunk'],
+  [/^svg\.(?:element|attribute|namespace)\..*$/, () => 'privateData'],
+  [/^svg\.[^.]+$/, (m) => SVG_FIELDS[m[0]]],
   // A file inside an office document or an archive, by itself.
   [/^embedded\..*$/, () => 'embeddedFile'],
 ];

@@ -8,6 +8,7 @@ const MIME: Record<MediaType, string> = {
   tiff: 'image/tiff',
   heic: 'image/heic',
   avif: 'image/avif',
+  svg: 'image/svg+xml',
   pdf: 'application/pdf',
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
@@ -37,6 +38,7 @@ export const STRIPPABLE: ReadonlySet<MediaType> = new Set([
   'tiff',
   'heic',
   'avif',
+  'svg',
   'pdf',
   'mp3',
   'mp4',
@@ -64,6 +66,7 @@ export const TYPE_NAMES: Record<MediaType, string> = {
   tiff: 'TIFF image',
   heic: 'HEIC image',
   avif: 'AVIF image',
+  svg: 'SVG image',
   pdf: 'PDF document',
   docx: 'Word document (DOCX)',
   xlsx: 'Excel workbook (XLSX)',
@@ -148,6 +151,18 @@ function isMpegAudioFrame(head: Uint8Array): boolean {
   return version !== 1 && layer !== 0 && bitrate !== 0 && bitrate !== 15 && rate !== 3;
 }
 
+/**
+ * An SVG picture: XML whose first element is <svg>, after an optional byte
+ * order mark, XML declaration, comments, processing instructions and DOCTYPE.
+ */
+function isSvg(head: Uint8Array): boolean {
+  let text = Buffer.from(head.buffer, head.byteOffset, head.byteLength).toString('latin1');
+  if (text.startsWith('\xef\xbb\xbf')) text = text.slice(3);
+  const prolog = /^\s*(?:<\?[\s\S]*?\?>|<!--[\s\S]*?-->|<!DOCTYPE\s[^[>]*(?:\[[\s\S]*?\])?\s*>)/;
+  for (let m = prolog.exec(text); m; m = prolog.exec(text)) text = text.slice(m[0].length);
+  return /^\s*<svg[\s/>]/.test(text);
+}
+
 function classify(head: Uint8Array): MediaType {
   if (startsWith(head, [0xff, 0xd8, 0xff])) return 'jpeg';
   if (startsWith(head, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return 'png';
@@ -175,6 +190,7 @@ function classify(head: Uint8Array): MediaType {
   if (ascii(head, 0, 4) === 'fLaC') return 'flac';
   if (ascii(head, 0, 4) === 'OggS') return 'ogg';
   if (startsWith(head, [0x1a, 0x45, 0xdf, 0xa3])) return 'webm';
+  if (isSvg(head)) return 'svg';
   // PDF readers accept a header anywhere in the first 1024 bytes.
   const pdfAt = Buffer.from(head.buffer, head.byteOffset, Math.min(head.byteLength, 1024)).indexOf(
     '%PDF-',

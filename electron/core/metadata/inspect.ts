@@ -5,6 +5,7 @@ import { inspectGif } from './formats/gif';
 import { inspectHeif } from './formats/heif';
 import { inspectJpeg } from './formats/jpeg';
 import { inspectPng } from './formats/png';
+import { inspectSvg } from './formats/svg';
 import { inspectTiff } from './formats/tiff';
 import { inspectWebp } from './formats/webp';
 import { inspectOffice, OFFICE_TYPES, sniffOffice, ZIP_TYPES, type Nested } from './office';
@@ -76,6 +77,10 @@ async function collect(c: Collector, type: MediaType, buf: Buffer, depth: number
     case 'heic':
     case 'avif':
       return inspectHeif(c, buf, type === 'heic' ? 'The HEIC image' : 'The AVIF image');
+    case 'svg':
+      if (depth > MAX_DEPTH)
+        return c.cannotRead('The picture is nested too deeply inside others for Vigil to read.');
+      return inspectSvg(c, buf, nestedAt(depth + 1));
     case 'pdf':
       return inspectPdf(c, buf);
     case 'unknown': {

@@ -4,6 +4,8 @@ import { stripGif, verifyGif } from './formats/gif';
 import { stripHeif, verifyHeif } from './formats/heif';
 import { stripJpeg, verifyJpeg } from './formats/jpeg';
 import { stripPng, verifyPng } from './formats/png';
+import { stripSvg } from './formats/svg';
+import { verifySvg } from './formats/svgVerify';
 import { stripTiff, verifyTiff } from './formats/tiff';
 import { stripWebp, verifyWebp } from './formats/webp';
 import { ambiguity, inspectBuffer, refineType } from './inspect';
@@ -87,6 +89,8 @@ async function stripByType(
       return stripHeif(buf, 'The HEIC image');
     case 'avif':
       return stripHeif(buf, 'The AVIF image');
+    case 'svg':
+      return stripSvg(buf, nestedFor(options));
     case 'pdf':
       return stripPdf(buf, 'The PDF', options);
     default:
@@ -111,6 +115,8 @@ async function verifyByType(type: MediaType, out: Buffer, options: StripOptions)
     case 'heic':
     case 'avif':
       return verifyHeif(out);
+    case 'svg':
+      return verifySvg(out, nestedFor(options));
     case 'pdf':
       return verifyPdf(out, options);
     default:

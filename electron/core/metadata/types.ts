@@ -8,6 +8,7 @@ export type MediaType =
   | 'tiff'
   | 'heic'
   | 'avif'
+  | 'svg'
   | 'pdf'
   | 'docx'
   | 'xlsx'

@@ -27,6 +27,7 @@ export const STRIPPABLE_PICTURES: ReadonlySet<MediaType> = new Set([
   'tiff',
   'heic',
   'avif',
+  'svg',
 ]);
 
 /** The office formats Vigil reads and cleans. */

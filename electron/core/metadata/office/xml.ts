@@ -38,6 +38,8 @@ export interface ParsedXml {
   root: XmlElement;
   /** Comments found (dropped from any rewrite), for inspection. */
   comments: string[];
+  /** Processing instructions found (dropped from any rewrite), for inspection. */
+  instructions: string[];
 }
 
 /** Deeper nesting than any real office part; a hostile one would exhaust the stack when written. */
@@ -72,6 +74,7 @@ export function parseXml(bytes: Buffer, what: string): ParsedXml {
   const text = decode(bytes, what);
   const parser = new SaxesParser({ xmlns: true, position: true });
   const comments: string[] = [];
+  const instructions: string[] = [];
   const stack: XmlElement[] = [];
   let root: XmlElement | undefined;
   parser.on('error', (error) => {
@@ -85,6 +88,9 @@ export function parseXml(bytes: Buffer, what: string): ParsedXml {
   });
   parser.on('comment', (comment) => {
     if (comments.length < 100) comments.push(comment);
+  });
+  parser.on('processinginstruction', (pi) => {
+    if (instructions.length < 100) instructions.push(`${pi.target} ${pi.body}`.trim());
   });
   parser.on('opentag', (tag: SaxesTagNS) => {
     if (stack.length >= MAX_DEPTH) throw invalid(`${what} nests its XML elements too deeply.`);
@@ -121,7 +127,7 @@ export function parseXml(bytes: Buffer, what: string): ParsedXml {
   parser.on('cdata', addText);
   parser.write(text).close();
   if (!root) throw invalid(`${what} holds no XML element.`);
-  return { root, comments };
+  return { root, comments, instructions };
 }
 
 function escapeText(text: string): string {
