@@ -52,6 +52,7 @@ const EXTENSIONS: Record<string, string> = {
   tiff: 'tif',
   heic: 'heic',
   avif: 'avif',
+  svg: 'svg',
   pdf: 'pdf',
   docx: 'docx',
   xlsx: 'xlsx',
