@@ -4,6 +4,7 @@ import { officeTargets } from './office';
 import { pdfTargets } from './pdf';
 import { pgpTargets } from './pgp';
 import { dossierTargets } from './dossier';
+import { svgTargets } from './svg';
 
 // Every fuzz target, in one place: `npm test` runs each at its modest count,
 // `npm run fuzz -- NAME --runs N` runs the ones NAME selects for longer.
@@ -12,6 +13,7 @@ export const TARGETS: RegisteredTarget[] = [
   ...pdfTargets,
   ...mediaTargets,
   ...officeTargets,
+  ...svgTargets,
   ...pgpTargets,
   ...dossierTargets,
 ];
