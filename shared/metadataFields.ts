@@ -595,6 +595,10 @@ const SVG_FIELDS: Record<string, Id> = {
   'svg.externalReference': 'link',
   'svg.cssComment': 'comment',
   'svg.hiddenText': 'privateData',
+  'svg.ids': 'objectIds',
+  'svg.classes': 'privateData',
+  'svg.cssProperty': 'privateData',
+  'svg.badValue': 'privateData',
 };
 
 const lower = (name: string): Id | undefined => NAMES[name.toLowerCase()];

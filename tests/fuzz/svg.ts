@@ -54,6 +54,8 @@ const SVG_TOKENS = [
   ' xml:base="CANARY-BASE" ',
   ' style="fill:url(http://CANARY-URL)" ',
   ' style="fill:red/* CANARY-STYLE */" ',
+  ' style="fill:red;-inkscape-font-specification:CANARY-INKSCAPE" ',
+  '<style>rect { fill: blue; -x-CANARY: 1 }</style>',
   ' xlink:href="data:image/png;base64,iVBORw0KGgo=" ',
   '<image href="data:image/svg+xml,%3Csvg xmlns=%22http://www.w3.org/2000/svg%22%3E%3C!--CANARY-NESTED--%3E%3C/svg%3E"/>',
   '<animate attributeName="x"/>',

@@ -3,7 +3,9 @@
  * (issue 15): comment, processing instruction, RDF/Dublin Core metadata,
  * title and description, editors' private namespaces (Inkscape, Sodipodi,
  * Illustrator, Sketch), script, event and unknown attributes, xml:base, a
- * link, an outside reference, CSS comments, text that is never drawn and a
+ * link, an outside reference, CSS comments, an editor's CSS property, a value
+ * that draws nothing, text that is never drawn, an
+ * element name (id) nothing uses and a
  * JPEG with EXIF as a data: URI. Every planted string starts with CANARY;
  * the drawing itself (shapes, a gradient, CSS, text, the picture) has none.
  */
@@ -34,6 +36,9 @@ export const SVG_CANARIES = {
   styleComment: 'CANARY-SVG-STYLE-COMMENT',
   attributeComment: 'CANARY-SVG-ATTR-COMMENT',
   hiddenText: 'CANARY-SVG-HIDDEN-TEXT',
+  layerId: 'CANARY-SVG-LAYER-ID',
+  inkscapeFont: 'CANARY-SVG-INKSCAPE-FONT',
+  badValue: 'CANARY-SVG-BAD-VALUE',
 } as const;
 
 export function plantedSvg(picture?: Buffer): string {
@@ -74,13 +79,13 @@ export function plantedSvg(picture?: Buffer): string {
       <stop offset="0" stop-color="#20a040"/><stop offset="1" stop-color="#e0c020"/>
     </linearGradient>
   </defs>
-  <g id="layer1" inkscape:label="Layer" inkscape:groupmode="layer" sketch:type="${k.sketch}">${k.hiddenText}
+  <g id="${k.layerId}" inkscape:label="Layer" inkscape:groupmode="layer" sketch:type="${k.sketch}">${k.hiddenText}
     <rect x="4" y="4" width="40" height="40" fill="url(#fade)" style="stroke:#000;stroke-width:2 /* ${k.attributeComment} */"/>
-    <circle class="dot" cx="70" cy="24" r="18"/>
+    <circle class="dot" cx="70" cy="24" r="18" opacity="${k.badValue}"/>
     <a xlink:href="https://${k.link}.example/"><rect x="52" y="52" width="36" height="36" fill="#c02080"/></a>
     ${image}
     <image x="44" y="88" width="8" height="8" xlink:href="file:///home/${k.outside}/photo.jpg"/>
-    <text x="4" y="94" font-family="sans-serif" font-size="9" fill="#000">${SVG_DRAWN_TEXT}</text>
+    <text x="4" y="94" font-family="sans-serif" font-size="9" fill="#000" style="font-weight:bold;-inkscape-font-specification:'${k.inkscapeFont}'">${SVG_DRAWN_TEXT}</text>
   </g>
 </svg>
 `;

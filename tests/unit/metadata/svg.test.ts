@@ -54,6 +54,9 @@ describe('SVG pictures', () => {
       { value: k.styleComment, risky: true },
       { value: k.attributeComment, risky: true },
       { value: k.hiddenText, risky: true },
+      { value: k.layerId, group: 'hidden' },
+      { value: k.inkscapeFont, risky: true },
+      { value: k.badValue, risky: true },
       ...EXIF_CANARIES,
     ]);
     // The UI names each in the user's language.
@@ -72,7 +75,8 @@ describe('SVG pictures', () => {
     expect(names.filter((n) => n === 'rect')).toHaveLength(2);
     const text = output.toString('utf8');
     expect(text).toContain(SVG_DRAWN_TEXT);
-    expect(text).toContain('.dot { fill: #1060c0; }');
+    expect(text).toContain('.dot{fill: #1060c0}');
+    expect(text).toContain('style="font-weight:bold"');
     expect(text).toContain('fill="url(#fade)"');
     expect(text).not.toMatch(/inkscape|sodipodi|adobe|sketch|purl\.org|file:|https:|onload/i);
     // The picture inside is the stripped JPEG: its EXIF is gone, its pixels are there.
@@ -121,6 +125,10 @@ describe('SVG pictures', () => {
       ],
       [svgWith('<image href="data:image/png;base64,@@@"/>'), 'UNSUPPORTED', /cannot decode/],
       [svgWith('<rect>'), 'INVALID_INPUT', /not well-formed XML/],
+      [svgWith('<style>CANARY rect{fill:red}</style>'), 'UNSUPPORTED', /selector on <CANARY>/],
+      [svgWith('<style>rect{fill:red} words</style>'), 'UNSUPPORTED', /text outside its rules/],
+      [svgWith('<style>@media print{rect{fill:red}}</style>'), 'UNSUPPORTED', /an @-rule/],
+      [svgWith('<style>rect:CANARY{fill:red}</style>'), 'UNSUPPORTED', /pseudo-class :CANARY/],
     ];
     for (const [input, code, message] of cases) {
       await expectVigilError(stripBuffer(input), code, message);
@@ -158,6 +166,16 @@ describe('SVG pictures', () => {
       ['<rect style="fill:red/* x */"/>', '', /CSS comment/],
       ['<rect fill="url(http://x/y)"/>', '', /reaches outside/],
       ['<g>words</g>', '', /text that is not drawn/],
+      ['<g id="Maria"/>', '', /keeps the name Maria, which nothing uses/],
+      ['<rect height="/home/maria"/>', '', /keeps height="\/home\/maria", not a number/],
+      ['<rect fill="maria-notes"/>', '', /not a colour or paint/],
+      ['<rect style="stroke-width:notes"/>', '', /style still sets stroke-width:notes/],
+      ['<rect style="fill:red;-inkscape-x:1"/>', '', /style still sets -inkscape-x:1/],
+      ['<style>foo{fill:red}</style>', '', /selector on <foo>/],
+      ['<style>.maria{fill:red}</style>', '', /names maria, which no element has/],
+      ['<style>rect{x-y:1}</style>', '', /<style> still sets x-y:1/],
+      ['<style>rect{fill:red} words</style>', '', /text outside its rules/],
+      ['<g class="st0"/>', '', /class name with no style sheet/],
       ['<image href="data:image/jpeg;base64,' + exif + '"/>', '', /picture 1 still carries/],
     ];
     for (const [inner, declarations, message] of leftovers) {

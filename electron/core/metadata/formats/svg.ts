@@ -20,6 +20,7 @@ import {
   type XmlElement,
 } from '../office/xml';
 import type { FormatStripResult, MetadataGroup } from '../types';
+import { cleanDeclarations, cleanStyleSheet } from './svgCss';
 import {
   CSS_COMMENT,
   cssOutsideReference,
@@ -32,6 +33,7 @@ import {
   REFUSED_ELEMENTS,
   SVG_NS,
   TEXT_ELEMENTS,
+  valueFault,
   XLINK_NS,
   XML_ATTRIBUTES,
   XML_NS,
@@ -134,12 +136,21 @@ function plan(root: XmlElement): Plan {
         found(group, `svg.attribute.${a.name}`, `Attribute ${a.name}`, a.value);
         return false;
       }
+      // An outside reference refuses the file (removing it would change the paint); checked first.
+      checkCss(a.value.replace(CSS_COMMENT, ' '), a.name);
+      if (a.uri === '' && valueFault(a.local, a.value)) {
+        found('hidden', 'svg.badValue', `Attribute ${a.name} that draws nothing`, a.value);
+        return false;
+      }
       if (a.value.includes('/*')) {
         found('hidden', 'svg.cssComment', 'CSS comment', a.value);
         a.value = a.value.replace(CSS_COMMENT, ' ');
       }
-      checkCss(a.value, a.name);
-      return true;
+      if (a.local !== 'style') return true;
+      const { text, dropped } = cleanDeclarations(a.value);
+      for (const d of dropped) found('hidden', 'svg.cssProperty', 'CSS property', d);
+      a.value = text;
+      return text !== '';
     });
   };
 
@@ -206,14 +217,31 @@ function plan(root: XmlElement): Plan {
   });
   cleanAttributes(root);
 
+  const names = new Set(
+    [...walk(root)].flatMap((el) =>
+      el.attrs
+        .filter((a) => a.uri === '' && (a.local === 'id' || a.local === 'class'))
+        .flatMap((a) => a.value.split(/\s+/)),
+    ),
+  );
   for (const el of walk(root)) {
     if (el.local === 'style') {
-      const css = textOf(el, Number.MAX_SAFE_INTEGER);
+      let css = textOf(el, Number.MAX_SAFE_INTEGER);
       checkCss(css, '<style>');
       if (css.includes('/*')) {
         found('hidden', 'svg.cssComment', 'CSS comment', css.match(CSS_COMMENT)!.join(' '));
-        el.children = [{ kind: 'text', text: css.replace(CSS_COMMENT, ' ') }];
+        css = css.replace(CSS_COMMENT, ' ');
       }
+      const sheet = cleanStyleSheet(css, names);
+      if ('refusal' in sheet)
+        refusals.push(
+          `${WHAT} has a style sheet with ${sheet.refusal}, which Vigil does not clean.`,
+        );
+      else {
+        for (const d of sheet.dropped) found('hidden', 'svg.cssProperty', 'CSS property', d);
+        css = sheet.text;
+      }
+      el.children = [{ kind: 'text', text: css }];
     }
     if (TEXT_ELEMENTS.has(el.local)) continue;
     // Text outside text elements is never drawn: a place to hide words.
@@ -222,7 +250,54 @@ function plan(root: XmlElement): Plan {
       if (!isElement(c)) found('hidden', 'svg.hiddenText', `Text in <${el.name}>`, c.text);
     el.children = el.children.filter(isElement);
   }
+  dropUnusedNames(root, found);
   return { findings, refusals, images };
+}
+
+/**
+ * Element names (ids) that nothing refers to, and class names when there is
+ * no style sheet: an editor writes its layer and object names there
+ * (Illustrator's `id="Maria_s_notes"`), and they draw nothing.
+ */
+function dropUnusedNames(
+  root: XmlElement,
+  found: (group: MetadataGroup, key: string, label: string, value: string) => void,
+): void {
+  const all = [...walk(root)];
+  const referenced = referencedIds(all);
+  const styled = all.some((el) => el.local === 'style');
+  const ids: string[] = [];
+  const classes: string[] = [];
+  for (const el of all)
+    el.attrs = el.attrs.filter((a) => {
+      if (a.uri !== '') return true;
+      if (a.local === 'id' && !referenced.has(a.value)) ids.push(a.value);
+      else if (a.local === 'class' && !styled) classes.push(a.value);
+      else return true;
+      return false;
+    });
+  if (ids.length > 0)
+    found(
+      'hidden',
+      'svg.ids',
+      `Names of ${ids.length} element(s) nothing refers to`,
+      ids.join(', '),
+    );
+  if (classes.length > 0)
+    found('hidden', 'svg.classes', 'Class names with no style sheet', classes.join(', '));
+}
+
+/** Every `#name` in the picture's attributes and style sheets: the ids something may refer to. */
+function referencedIds(elements: readonly XmlElement[]): Set<string> {
+  const out = new Set<string>();
+  const collect = (text: string): void => {
+    for (const m of text.matchAll(/#([^\s"'(),;#{}]+)/g)) out.add(m[1]!);
+  };
+  for (const el of elements) {
+    for (const a of el.attrs) if (a.local !== 'id') collect(a.value);
+    if (el.local === 'style') collect(textOf(el, Number.MAX_SAFE_INTEGER));
+  }
+  return out;
 }
 
 /** The words in a metadata block (RDF, Dublin Core, anything), each as a field. */

@@ -47,13 +47,8 @@ export const REFUSED_ELEMENTS: Readonly<Record<string, string>> = {
 /** Elements whose text is drawn (or, for style, read as CSS); text anywhere else is hidden. */
 export const TEXT_ELEMENTS = words('text tspan textPath style');
 
-/** Attributes without a namespace that change how a picture is drawn. */
-export const DRAWING_ATTRIBUTES = words(`
-  id class style lang version baseProfile
-  requiredFeatures requiredExtensions systemLanguage
-  x y width height rx ry cx cy r fx fy fr x1 y1 x2 y2 points d pathLength transform
-  viewBox preserveAspectRatio zoomAndPan dx dy rotate textLength lengthAdjust startOffset
-  method spacing side path href type media
+/** Presentation attributes: also the CSS properties a style sheet or a style attribute may set. */
+export const PRESENTATION_ATTRIBUTES = words(`
   alignment-baseline baseline-shift clip clip-path clip-rule color color-interpolation
   color-interpolation-filters color-rendering cursor direction display dominant-baseline
   enable-background fill fill-opacity fill-rule filter flood-color flood-opacity font
@@ -64,7 +59,17 @@ export const DRAWING_ATTRIBUTES = words(`
   stop-opacity stroke stroke-dasharray stroke-dashoffset stroke-linecap stroke-linejoin
   stroke-miterlimit stroke-opacity stroke-width text-anchor text-decoration text-rendering
   unicode-bidi visibility word-spacing writing-mode mix-blend-mode isolation vector-effect
-  transform-origin transform-box white-space inline-size
+  transform-origin transform-box white-space inline-size transform`);
+
+/** Attributes without a namespace that change how a picture is drawn. */
+export const DRAWING_ATTRIBUTES: ReadonlySet<string> = new Set([
+  ...PRESENTATION_ATTRIBUTES,
+  ...words(`
+  id class style lang version baseProfile
+  requiredFeatures requiredExtensions systemLanguage
+  x y width height rx ry cx cy r fx fy fr x1 y1 x2 y2 points d pathLength
+  viewBox preserveAspectRatio zoomAndPan dx dy rotate textLength lengthAdjust startOffset
+  method spacing side path href type media
   gradientUnits gradientTransform spreadMethod offset patternUnits patternContentUnits
   patternTransform clipPathUnits maskUnits maskContentUnits markerUnits markerWidth
   markerHeight refX refY orient filterUnits primitiveUnits filterRes
@@ -72,7 +77,11 @@ export const DRAWING_ATTRIBUTES = words(`
   k1 k2 k3 k4 order kernelMatrix divisor bias targetX targetY edgeMode kernelUnitLength
   preserveAlpha surfaceScale diffuseConstant specularConstant specularExponent scale
   xChannelSelector yChannelSelector stdDeviation azimuth elevation z pointsAtX pointsAtY
-  pointsAtZ limitingConeAngle baseFrequency numOctaves seed stitchTiles radius`);
+  pointsAtZ limitingConeAngle baseFrequency numOctaves seed stitchTiles radius`),
+]);
+
+/** Pseudo-classes a style sheet's selectors may use (none takes an argument). */
+export const PSEUDO_CLASSES = words('hover active focus first-child last-child only-child root');
 
 /** Attributes in the XML namespace that a clean picture keeps (xml:base, a location, is not one). */
 export const XML_ATTRIBUTES = words('space lang');
@@ -127,3 +136,52 @@ export function cssOutsideReference(css: string): string | undefined {
 
 /** CSS comments, which can hide any text. */
 export const CSS_COMMENT = /\/\*[\s\S]*?(?:\*\/|$)/g;
+
+/** Attributes whose value is numbers, lengths, angles or transforms. */
+const NUMERIC = words(`
+  x y width height rx ry cx cy r fx fy fr x1 y1 x2 y2 dx dy rotate textLength startOffset
+  pathLength offset refX refY markerWidth markerHeight k1 k2 k3 k4 slope intercept amplitude
+  exponent divisor bias targetX targetY surfaceScale diffuseConstant specularConstant
+  specularExponent scale stdDeviation azimuth elevation z pointsAtX pointsAtY pointsAtZ
+  limitingConeAngle baseFrequency numOctaves seed radius order kernelMatrix values tableValues
+  viewBox points stroke-width stroke-dasharray stroke-dashoffset stroke-miterlimit opacity
+  fill-opacity stroke-opacity stop-opacity flood-opacity font-size letter-spacing word-spacing
+  kernelUnitLength orient transform gradientTransform patternTransform baseline-shift
+  font-size-adjust inline-size kerning glyph-orientation-horizontal glyph-orientation-vertical
+  transform-origin`);
+
+/** The words numeric values may hold: units, transform functions and a few keywords. */
+const NUMERIC_WORDS =
+  /\b(?:px|pt|pc|cm|mm|in|em|ex|rem|ch|vw|vh|deg|rad|grad|turn|matrix|translate|translateX|translateY|scale|rotate|skewX|skewY|auto|auto-start-reverse|none|inherit|normal|xx-small|x-small|small|medium|large|x-large|xx-large|larger|smaller|sub|super|baseline|left|center|right|top|bottom)\b/g;
+
+const PAINT = words('fill stroke color stop-color flood-color lighting-color');
+const REFERENCE = words('clip-path mask filter marker marker-start marker-mid marker-end');
+/** Values that are free text by nature (font names), or checked elsewhere (ids, CSS, links). */
+const FREE = words(`
+  font-family font id class style href lang systemLanguage requiredFeatures requiredExtensions
+  media type`);
+
+const PAINT_VALUE =
+  /^\s*(?:#[0-9a-fA-F]{3,8}|(?:rgba?|hsla?)\([\d\s.,%+-]*\)|[a-zA-Z]{1,24}|url\(\s*['"]?#[\w.:-]+['"]?\s*\)(?:\s+(?:#[0-9a-fA-F]{3,8}|[a-zA-Z]{1,24}))?)\s*$/;
+const REFERENCE_VALUE = /^\s*(?:none|inherit|url\(\s*['"]?#[\w.:-]+['"]?\s*\))\s*$/;
+
+/**
+ * Why a drawing attribute's (or CSS property's) value is not one that draws,
+ * or undefined when it is. A value no renderer accepts draws nothing but can
+ * carry any words (`height="/home/maria/notes"`): it is removed. Font names
+ * and other free text are kept as they are.
+ */
+export function valueFault(name: string, value: string): string | undefined {
+  if (FREE.has(name)) return undefined;
+  if (name === 'd')
+    return /^[\d\s.,+\-eEMmZzLlHhVvCcSsQqTtAa]*$/.test(value) ? undefined : 'not path data';
+  if (NUMERIC.has(name))
+    return /^[\d\s.,+\-%()eE]*$/.test(value.replace(NUMERIC_WORDS, ' '))
+      ? undefined
+      : 'not a number, length or transform';
+  if (PAINT.has(name)) return PAINT_VALUE.test(value) ? undefined : 'not a colour or paint';
+  if (REFERENCE.has(name))
+    return REFERENCE_VALUE.test(value) ? undefined : 'not a reference inside the picture';
+  // Keywords (userSpaceOnUse, xMidYMid meet, optimizeSpeed) and filter result names.
+  return /^[\w\s.,-]{0,200}$/.test(value) ? undefined : 'not a keyword';
+}

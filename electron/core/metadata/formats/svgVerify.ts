@@ -1,6 +1,7 @@
 import { invalid } from '../bytes';
 import { detectType } from '../detect';
 import { STRIPPABLE_PICTURES, type Nested } from '../office/common';
+import { selectorFault, selectorNames } from './svgCss';
 import { isElement, parseXml, textOf, walk, XMLNS, type XmlElement } from '../office/xml';
 import {
   cssOutsideReference,
@@ -8,8 +9,10 @@ import {
   DRAWING_ELEMENTS,
   isLocalReference,
   IMAGE_ELEMENTS,
+  PRESENTATION_ATTRIBUTES,
   SVG_NS,
   TEXT_ELEMENTS,
+  valueFault,
   XLINK_NS,
   XML_ATTRIBUTES,
   XML_NS,
@@ -42,10 +45,40 @@ function checkAttributes(el: XmlElement): { href?: string } {
       (a.uri === XML_NS && XML_ATTRIBUTES.has(a.local));
     if (!allowed) throw invalid(`${WHAT}: <${el.name}> still has the attribute ${a.name}.`);
     if (a.value.includes('/*')) throw invalid(`${WHAT}: ${a.name} still holds a CSS comment.`);
+    if (a.local === 'style') checkDeclarations(a.value, a.name);
     const outside = cssOutsideReference(a.value);
     if (outside) throw invalid(`${WHAT}: ${a.name} still reaches outside (${outside}).`);
+    const fault = a.uri === '' ? valueFault(a.local, a.value) : undefined;
+    if (fault)
+      throw invalid(`${WHAT}: <${el.name}> keeps ${a.name}="${a.value.slice(0, 40)}", ${fault}.`);
   }
   return href === undefined ? {} : { href };
+}
+
+function checkDeclarations(block: string, where: string): void {
+  for (const declaration of block.split(';')) {
+    if (declaration.trim() === '') continue;
+    const property = /^\s*([\w-]+)\s*:/.exec(declaration)?.[1]?.toLowerCase() ?? '';
+    const value = declaration.slice(declaration.indexOf(':') + 1).replace(/!important\s*$/, '');
+    if (!PRESENTATION_ATTRIBUTES.has(property) || valueFault(property, value))
+      throw invalid(`${WHAT}: ${where} still sets ${declaration.trim().slice(0, 60)}.`);
+  }
+}
+
+function checkStyleSheet(css: string, names: ReadonlySet<string>): void {
+  if (css.includes('@')) throw invalid(`${WHAT}: its <style> still holds an @-rule.`);
+  const rest = css.replace(/\s*([^{}@]*)\{([^{}]*)\}/g, (_, selector: string, block: string) => {
+    const fault = selectorFault(selector);
+    if (fault) throw invalid(`${WHAT}: its <style> still has ${fault}.`);
+    const unknown = selectorNames(selector).find((n) => !names.has(n));
+    if (unknown !== undefined)
+      throw invalid(
+        `${WHAT}: its <style> still names ${unknown.slice(0, 40)}, which no element has.`,
+      );
+    checkDeclarations(block, 'its <style>');
+    return '';
+  });
+  if (rest.trim() !== '') throw invalid(`${WHAT}: its <style> holds text outside its rules.`);
 }
 
 async function checkPicture(nested: Nested, uri: string, n: number): Promise<void> {
@@ -76,7 +109,35 @@ export async function verifySvg(output: Buffer, nested: Nested): Promise<void> {
   if (root.uri !== SVG_NS || root.local !== 'svg')
     throw invalid(`${WHAT}: its root is not an <svg> element.`);
   let pictures = 0;
-  for (const el of walk(root)) {
+  const all = [...walk(root)];
+  const styled = all.some((el) => el.local === 'style');
+  // Written apart from the cleaner's: any "#name" anywhere but in an id counts as a use.
+  const used = new Set(
+    all.flatMap((el) =>
+      [
+        ...el.attrs.filter((a) => a.local !== 'id').map((a) => a.value),
+        el.local === 'style' ? textOf(el, Number.MAX_SAFE_INTEGER) : '',
+      ].flatMap((text) =>
+        text
+          .split('#')
+          .slice(1)
+          .map((t) => /^[^\s"'(),;#{}]+/.exec(t)?.[0]),
+      ),
+    ),
+  );
+  const names = new Set(
+    all.flatMap((el) =>
+      el.attrs
+        .filter((a) => a.uri === '' && (a.local === 'id' || a.local === 'class'))
+        .flatMap((a) => a.value.split(/\s+/)),
+    ),
+  );
+  for (const el of all) {
+    const id = el.attrs.find((a) => a.uri === '' && a.local === 'id')?.value;
+    if (id !== undefined && !used.has(id))
+      throw invalid(`${WHAT}: <${el.name}> keeps the name ${id.slice(0, 40)}, which nothing uses.`);
+    if (!styled && el.attrs.some((a) => a.uri === '' && a.local === 'class'))
+      throw invalid(`${WHAT}: <${el.name}> keeps a class name with no style sheet.`);
     if (el.uri !== SVG_NS || !DRAWING_ELEMENTS.has(el.local))
       throw invalid(`${WHAT}: it still holds <${el.name}>.`);
     const { href } = checkAttributes(el);
@@ -91,6 +152,7 @@ export async function verifySvg(output: Buffer, nested: Nested): Promise<void> {
       if (css.includes('/*')) throw invalid(`${WHAT}: its <style> still holds a CSS comment.`);
       const outside = cssOutsideReference(css);
       if (outside) throw invalid(`${WHAT}: its <style> still reaches outside (${outside}).`);
+      checkStyleSheet(css, names);
     }
     if (
       !TEXT_ELEMENTS.has(el.local) &&
