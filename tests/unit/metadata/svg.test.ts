@@ -1,4 +1,8 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { runVigilInProcess } from '../../helpers/cli';
+import { tempDir } from '../../helpers/tmp';
 import { inspectBuffer, stripBuffer } from '../../../electron/core/metadata';
 import { metadataFieldId } from '../../../shared/metadataFields';
 import { detectType } from '../../../electron/core/metadata/detect';
@@ -84,6 +88,26 @@ describe('SVG pictures', () => {
     const inner = await inspectBuffer(jpeg);
     expect(inner.type).toBe('jpeg');
     expect(inner.fields.filter((f) => f.risky)).toEqual([]);
+  });
+
+  it('vigil inspect and vigil strip take a standalone SVG file', async () => {
+    const dir = await tempDir();
+    const input = join(dir, 'icon.svg');
+    const output = join(dir, 'clean.svg');
+    await writeFile(input, planted());
+    const inspected = await runVigilInProcess(['inspect', input, '--json']);
+    expect(inspected.code, inspected.stderr).toBe(0);
+    expect(JSON.parse(inspected.stdout)).toMatchObject({ type: 'svg', readable: true });
+    expect(inspected.stdout).toContain(SVG_CANARIES.exportFilename);
+    const stripped = await runVigilInProcess(['strip', input, '--out', output, '--json']);
+    expect(stripped.code, stripped.stderr).toBe(0);
+    expect((await readFile(output)).includes('CANARY')).toBe(false);
+    // A picture Vigil will not clean is refused with the reason, and nothing is written.
+    await writeFile(input, svgWith('<foreignObject/>'));
+    const refused = await runVigilInProcess(['strip', input, '--out', join(dir, 'no.svg')]);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(/embedded HTML \(<foreignObject>\), which Vigil does not clean/);
+    await expect(readFile(join(dir, 'no.svg'))).rejects.toThrow(/ENOENT/);
   });
 
   it('strips a plain picture to the same elements', async () => {
