@@ -734,10 +734,10 @@ const RULES: Rule[] = [
   [/^pdf\.annotation\..*$/, () => 'annotationText'],
   [/^pdf\.PTEX\..*$/, () => 'privateData'],
   [/^pdf\.[^.]+$/, () => 'documentProperty'],
-  // SVG pictures (a picture inside one is an embedded file, read by the rules above).
-  [/^svg\.metadata\.(.+)$/, (m) => lower(m[1]!) ?? 'xmlChunk'],
-  [/^svg\.(?:element|attribute|namespace)\..*$/, () => 'privateData'],
-  [/^svg\.[^.]+$/, (m) => SVG_FIELDS[m[0]]],
+  // SVG pictures, standalone or in a document (a picture inside one is read by the rules above).
+  [/(?:^|\.)svg\.metadata\.([^.]+)$/, (m) => lower(m[1]!) ?? 'xmlChunk'],
+  [/(?:^|\.)svg\.(?:element|attribute|namespace)\..+$/, () => 'privateData'],
+  [/(?:^|\.)svg\.([^.]+)$/, (m) => SVG_FIELDS[`svg.${m[1]}`]],
   // A file inside an office document or an archive, by itself.
   [/^embedded\..*$/, () => 'embeddedFile'],
 ];

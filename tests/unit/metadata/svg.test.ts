@@ -65,6 +65,12 @@ describe('SVG pictures', () => {
     ]);
     // The UI names each in the user's language.
     expect(report.fields.filter((f) => metadataFieldId(f.key) === null)).toEqual([]);
+    // The same fields of an SVG picture inside a document get the same names.
+    expect(metadataFieldId('embedded.word/media/image2.svg.svg.title')).toBe('title');
+    expect(metadataFieldId('embedded.Pictures/1.svg.svg.comment[3]')).toBe('xmlComment');
+    expect(metadataFieldId('embedded.ppt/media/a.svg.svg.attribute.inkscape:label')).toBe(
+      'privateData',
+    );
   });
 
   it('strip removes every planted string and keeps the drawing', async () => {
