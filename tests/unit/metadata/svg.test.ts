@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { runVigilInProcess } from '../../helpers/cli';
 import { tempDir } from '../../helpers/tmp';
 import { inspectBuffer, stripBuffer } from '../../../electron/core/metadata';
+import { readZip, writeZip } from '../../../electron/core/metadata/office/zip';
 import { metadataFieldId } from '../../../shared/metadataFields';
 import { detectType } from '../../../electron/core/metadata/detect';
 import { verifySvg } from '../../../electron/core/metadata/formats/svgVerify';
@@ -114,6 +115,29 @@ describe('SVG pictures', () => {
     expect(refused.code).toBe(1);
     expect(refused.stderr).toMatch(/embedded HTML \(<foreignObject>\), which Vigil does not clean/);
     await expect(readFile(join(dir, 'no.svg'))).rejects.toThrow(/ENOENT/);
+  });
+
+  it('in an office document, an SVG picture is stripped as a picture, or refuses the document', async () => {
+    const odt = fixture('office/evidence.odt');
+    const zip = await readZip(odt, 'test');
+    const picture = zip.members.find((m) => m.name.startsWith('Pictures/'))!.name;
+    const withPicture = (svg: Buffer) =>
+      writeZip(
+        zip.members.map((m) => ({
+          name: m.name,
+          store: m.name === 'mimetype',
+          data: m.name === picture ? svg : m.data,
+        })),
+      );
+    const { output } = await stripBuffer(withPicture(planted()), { acceptChanges: true });
+    const cleaned = (await readZip(output, 'copy')).members.find((m) => m.name === picture)!;
+    expect(cleaned.data.toString('utf8')).toContain(SVG_DRAWN_TEXT);
+    expect(cleaned.data.includes('CANARY')).toBe(false);
+    await expectVigilError(
+      stripBuffer(withPicture(svgWith('<foreignObject/>')), { acceptChanges: true }),
+      'UNSUPPORTED',
+      new RegExp(`holds ${picture}, which cannot be cleaned: The SVG image holds embedded HTML`),
+    );
   });
 
   it('strips a plain picture to the same elements', async () => {
