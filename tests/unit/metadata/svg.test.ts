@@ -193,6 +193,15 @@ describe('SVG pictures', () => {
     }
   });
 
+  it('refuses pictures nested in pictures deeper than documents may be', async () => {
+    let svg = Buffer.from(PLAIN_SVG);
+    for (let i = 0; i < 5; i += 1)
+      svg = svgWith(`<image href="data:image/svg+xml;base64,${svg.toString('base64')}"/>`);
+    await expectVigilError(stripBuffer(svg), 'UNSUPPORTED', /nested too deeply/);
+    const report = await inspectBuffer(svg);
+    expect(report.readable).toBe(false);
+  });
+
   it('strips an SVG picture held as a data: URI inside another', async () => {
     const inner = Buffer.from(plantedSvg()).toString('base64');
     const { output, report } = await stripBuffer(
