@@ -599,6 +599,7 @@ const SVG_FIELDS: Record<string, Id> = {
   'svg.classes': 'privateData',
   'svg.cssProperty': 'privateData',
   'svg.badValue': 'privateData',
+  'svg.names': 'objectIds',
 };
 
 const lower = (name: string): Id | undefined => NAMES[name.toLowerCase()];

@@ -76,6 +76,13 @@ describe.skipIf(!ready)('stripped SVG pictures draw the same (Chromium)', () => 
     ['every hiding place planted, a photo inside', planted],
     ['a plain picture', () => Buffer.from(PLAIN_SVG)],
     [
+      'names an editor gave, used by <use>, url() and a style sheet (renamed)',
+      () =>
+        svgWith(
+          '<style>#Maria_box{stroke:green;stroke-width:1} .Maria_class{opacity:0.5}</style><defs><clipPath id="Maria_clip"><circle cx="5" cy="5" r="4"/></clipPath><rect id="Maria_box" width="4" height="4" fill="blue"/></defs><g clip-path="url(#Maria_clip)"><use href="#Maria_box" x="3" y="3"/><rect class="Maria_class" x="0" y="6" width="10" height="2" fill="black"/></g>',
+        ),
+    ],
+    [
       'an SVG inside an SVG, as a data: URI',
       () =>
         svgWith(
@@ -88,6 +95,7 @@ describe.skipIf(!ready)('stripped SVG pictures draw the same (Chromium)', () => 
       const input = make();
       const { output } = await stripBuffer(input);
       expect(output.equals(input)).toBe(false);
+      expect(output.includes('Maria')).toBe(false);
       const drawn = await compare(page, input, output);
       expect(drawn.painted).toBeGreaterThan(1000);
       expect(drawn.differing).toBe(0);

@@ -251,6 +251,8 @@ function plan(root: XmlElement): Plan {
     el.children = el.children.filter(isElement);
   }
   dropUnusedNames(root, found);
+  // Refused pictures are never written: their names are left as they are, for the report.
+  if (refusals.length === 0) neutralNames(root, found);
   return { findings, refusals, images };
 }
 
@@ -285,6 +287,68 @@ function dropUnusedNames(
     );
   if (classes.length > 0)
     found('hidden', 'svg.classes', 'Class names with no style sheet', classes.join(', '));
+}
+
+/**
+ * Gives the ids and class names that are used neutral names (`i1`, `c1`…, in
+ * document order), references and style sheets following: an editor's names
+ * (a layer called after a person, a gradient after a place) say nothing a
+ * picture needs. A picture already named so is left as it is.
+ */
+function neutralNames(
+  root: XmlElement,
+  found: (group: MetadataGroup, key: string, label: string, value: string) => void,
+): void {
+  const all = [...walk(root)];
+  const ids = new Map<string, string>();
+  const classes = new Map<string, string>();
+  for (const el of all)
+    for (const a of el.attrs) {
+      if (a.uri !== '') continue;
+      if (a.local === 'id' && !ids.has(a.value)) ids.set(a.value, `i${ids.size + 1}`);
+      if (a.local === 'class')
+        for (const c of a.value.split(/\s+/).filter(Boolean))
+          if (!classes.has(c)) classes.set(c, `c${classes.size + 1}`);
+    }
+  const renamed = [...ids, ...classes].filter(([from, to]) => from !== to).map(([from]) => from);
+  if (renamed.length === 0) return;
+  found(
+    'hidden',
+    'svg.names',
+    `Names of ${renamed.length} element(s) or class(es)`,
+    renamed.join(', '),
+  );
+  const url = (text: string): string =>
+    text.replace(/url\(\s*(['"]?)#([^)'"\s]+)\1\s*\)/g, (whole, _q: string, name: string) =>
+      ids.has(name) ? `url(#${ids.get(name)})` : whole,
+    );
+  for (const el of all) {
+    for (const a of el.attrs) {
+      if (a.uri === XMLNS || (a.uri !== '' && !isHref(a))) continue;
+      if (a.local === 'id') a.value = ids.get(a.value) ?? a.value;
+      else if (a.local === 'class')
+        a.value = a.value
+          .split(/\s+/)
+          .filter(Boolean)
+          .map((c) => classes.get(c) ?? c)
+          .join(' ');
+      else if (isHref(a) && isLocalReference(a.value)) {
+        const name = a.value.trim().slice(1);
+        a.value = ids.has(name) ? `#${ids.get(name)}` : a.value;
+      } else a.value = url(a.value);
+    }
+    if (el.local === 'style') {
+      const css = textOf(el, Number.MAX_SAFE_INTEGER).replace(
+        /([^{}]*)\{([^{}]*)\}/g,
+        (_, selectors: string, block: string) =>
+          `${selectors.replace(/([.#])([\w-]+)/g, (whole, mark: string, name: string) => {
+            const to = (mark === '.' ? classes : ids).get(name);
+            return to ? `${mark}${to}` : whole;
+          })}{${url(block)}}`,
+      );
+      el.children = [{ kind: 'text', text: css }];
+    }
+  }
 }
 
 /** Every `#name` in the picture's attributes and style sheets: the ids something may refer to. */

@@ -134,6 +134,11 @@ export async function verifySvg(output: Buffer, nested: Nested): Promise<void> {
   );
   for (const el of all) {
     const id = el.attrs.find((a) => a.uri === '' && a.local === 'id')?.value;
+    if (id !== undefined && !/^i\d+$/.test(id))
+      throw invalid(`${WHAT}: <${el.name}> keeps the name ${id.slice(0, 40)}.`);
+    const className = el.attrs.find((a) => a.uri === '' && a.local === 'class')?.value;
+    if (className !== undefined && !/^c\d+(?: c\d+)*$/.test(className))
+      throw invalid(`${WHAT}: <${el.name}> keeps the class name ${className.slice(0, 40)}.`);
     if (id !== undefined && !used.has(id))
       throw invalid(`${WHAT}: <${el.name}> keeps the name ${id.slice(0, 40)}, which nothing uses.`);
     if (!styled && el.attrs.some((a) => a.uri === '' && a.local === 'class'))
