@@ -143,6 +143,17 @@ describe('SVG pictures', () => {
     );
   });
 
+  it('keeps the class names Office recolours its icons by, as Word writes them', async () => {
+    const icon = Buffer.from(
+      '<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="96" height="96" overflow="hidden"><style>.MsftOfcThm_Accent1_Fill_v2 { fill:#4472C4; }</style><defs><clipPath id="clip0"><rect x="592" y="312" width="96" height="96"/></clipPath></defs><g clip-path="url(#clip0)" transform="translate(-592 -312)"><path d="M640 320 688 400 592 400Z" class="MsftOfcThm_Accent1_Fill_v2" fill="#4472C4"/></g></svg>',
+    );
+    const { output } = await stripBuffer(icon);
+    const text = output.toString();
+    expect(text).toContain('.MsftOfcThm_Accent1_Fill_v2{fill:#4472C4}');
+    expect(text).toContain('class="MsftOfcThm_Accent1_Fill_v2"');
+    expect(text).toContain('clip-path="url(#i1)"');
+  });
+
   it('strips a plain picture to the same elements', async () => {
     const { output } = await stripBuffer(Buffer.from(PLAIN_SVG));
     expect(output.toString()).toContain(

@@ -30,6 +30,7 @@ import {
   EDITOR_NAMESPACES,
   IMAGE_ELEMENTS,
   isLocalReference,
+  OFFICE_THEME_CLASS,
   REFUSED_ELEMENTS,
   SVG_NS,
   TEXT_ELEMENTS,
@@ -308,7 +309,8 @@ function neutralNames(
       if (a.local === 'id' && !ids.has(a.value)) ids.set(a.value, `i${ids.size + 1}`);
       if (a.local === 'class')
         for (const c of a.value.split(/\s+/).filter(Boolean))
-          if (!classes.has(c)) classes.set(c, `c${classes.size + 1}`);
+          if (!classes.has(c))
+            classes.set(c, OFFICE_THEME_CLASS.test(c) ? c : `c${classes.size + 1}`);
     }
   const renamed = [...ids, ...classes].filter(([from, to]) => from !== to).map(([from]) => from);
   if (renamed.length === 0) return;

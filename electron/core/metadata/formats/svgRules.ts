@@ -185,3 +185,10 @@ export function valueFault(name: string, value: string): string | undefined {
   // Keywords (userSpaceOnUse, xMidYMid meet, optimizeSpeed) and filter result names.
   return /^[\w\s.,-]{0,200}$/.test(value) ? undefined : 'not a keyword';
 }
+
+/**
+ * Class names Microsoft Office gives its icons to recolour them with the
+ * document's theme (`MsftOfcThm_Accent1_Fill_v2`): Office's own vocabulary,
+ * the same in every copy, kept so the icons still follow the theme.
+ */
+export const OFFICE_THEME_CLASS = /^MsftOfc(?:Thm|Responsive)_[A-Za-z0-9_]{1,60}$/;

@@ -9,6 +9,7 @@ import {
   DRAWING_ELEMENTS,
   isLocalReference,
   IMAGE_ELEMENTS,
+  OFFICE_THEME_CLASS,
   PRESENTATION_ATTRIBUTES,
   SVG_NS,
   TEXT_ELEMENTS,
@@ -137,7 +138,10 @@ export async function verifySvg(output: Buffer, nested: Nested): Promise<void> {
     if (id !== undefined && !/^i\d+$/.test(id))
       throw invalid(`${WHAT}: <${el.name}> keeps the name ${id.slice(0, 40)}.`);
     const className = el.attrs.find((a) => a.uri === '' && a.local === 'class')?.value;
-    if (className !== undefined && !/^c\d+(?: c\d+)*$/.test(className))
+    if (
+      className !== undefined &&
+      !className.split(' ').every((c) => /^c\d+$/.test(c) || OFFICE_THEME_CLASS.test(c))
+    )
       throw invalid(`${WHAT}: <${el.name}> keeps the class name ${className.slice(0, 40)}.`);
     if (id !== undefined && !used.has(id))
       throw invalid(`${WHAT}: <${el.name}> keeps the name ${id.slice(0, 40)}, which nothing uses.`);
