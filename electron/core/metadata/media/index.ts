@@ -18,6 +18,7 @@ export type { CopyExtent, MediaPlan } from './plan';
 export { runPlan, planToBuffer, planInputBytes } from './plan';
 export { BufferSource, FileSource, type Source } from './source';
 export { copyPlanToFile, type CopiedFile } from './copyToFile';
+export { MP3_ENCODER_KEY } from './mpeg';
 
 export const MEDIA_TYPES: ReadonlySet<MediaType> = new Set([
   'mp3',

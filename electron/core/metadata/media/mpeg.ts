@@ -179,6 +179,9 @@ export async function walkFrames(
   return { runs, frames, skipped, first: runs[0]?.start };
 }
 
+/** The field for an MP3's encoder frame: a stripped MP3 keeps it (see planMp3). */
+export const MP3_ENCODER_KEY = 'mp3.encoder';
+
 /** The encoder named in a Xing/Info/LAME first frame, if there is one. */
 async function encoderTag(src: Source, first: number, what: string): Promise<string | undefined> {
   const head = await readAt(src, first, Math.min(512, src.size - first), what);
@@ -219,7 +222,7 @@ export async function inspectMp3(c: Collector, src: Source, what: string): Promi
     const h = frameHeader(first, 0);
     if (h) {
       const encoder = await encoderTag(src, parts.lead.end, what);
-      if (encoder) c.add('software', 'mp3.encoder', 'Encoder (first frame)', encoder, false);
+      if (encoder) c.add('software', MP3_ENCODER_KEY, 'Encoder (first frame)', encoder, false);
       const version = h.signature >> 4 === 3 ? '1' : h.signature >> 4 === 2 ? '2' : '2.5';
       c.add(
         'structure',
@@ -247,7 +250,7 @@ export async function planMp3(src: Source, what: string): Promise<MediaPlan> {
   const encoder = await encoderTag(src, walk.first!, what);
   if (encoder)
     kept.push({
-      key: 'mp3.encoder',
+      key: MP3_ENCODER_KEY,
       label: 'Encoder (first frame)',
       value: encoder,
       reason:
