@@ -19,7 +19,7 @@ import {
   type XmlAttr,
   type XmlElement,
 } from '../office/xml';
-import type { FormatStripResult, MetadataGroup } from '../types';
+import type { FormatStripResult, KeptField, MetadataGroup } from '../types';
 import { cleanDeclarations, cleanStyleSheet } from './svgCss';
 import {
   CSS_COMMENT,
@@ -440,17 +440,20 @@ export async function stripSvg(bytes: Buffer, nested: Nested): Promise<FormatStr
   const { root } = parseSvg(bytes);
   const planned = plan(root);
   if (planned.refusals.length > 0) throw unsupported(`${planned.refusals[0]} Nothing was written.`);
+  const kept: KeptField[] = [];
   let n = 0;
   for (const image of planned.images) {
     n += 1;
-    const name = `picture ${n} (a data: URI)`;
+    // Named as inspection names it, so what the picture keeps is matched in the check.
+    const name = `picture ${n}`;
     const { type } = detectType(image.bytes.subarray(0, 4096));
     if (!STRIPPABLE_PICTURES.has(type))
       throw unsupported(
-        `${WHAT} holds ${name} (${TYPE_NAMES[type]}), which Vigil cannot clean; nothing was written.`,
+        `${WHAT} holds ${name} (a data: URI) (${TYPE_NAMES[type]}), which Vigil cannot clean; nothing was written.`,
       );
     const clean = await stripEmbedded(nested, name, image.bytes, WHAT);
-    image.attr.value = `data:${mimeOf(type)};base64,${clean.toString('base64')}`;
+    kept.push(...clean.kept);
+    image.attr.value = `data:${mimeOf(type)};base64,${clean.data.toString('base64')}`;
   }
-  return { output: serializeXml(root), kept: [] };
+  return { output: serializeXml(root), kept };
 }
