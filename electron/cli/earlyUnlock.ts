@@ -6,7 +6,11 @@ import type { SecretBytes } from '../core/crypto/secrets';
 import { isVigilError } from '../core/errors';
 import { readFirstLineOfFile, type CliIo } from './io';
 
-/** The first words of commands that all open the vault with its passphrase: the record commands. */
+/**
+ * The first words of commands that all open the vault with its passphrase, and
+ * ask for no passphrase of their own: the record commands, due, trash, evidence
+ * and check (not init, passwd, recover, backup or keys).
+ */
 const OPENING_WORDS = new Set([
   'case',
   'person',
@@ -16,20 +20,25 @@ const OPENING_WORDS = new Set([
   'search',
   'timeline',
   'vocab',
+  'due',
+  'trash',
+  'evidence',
+  'check',
 ]);
 
 type Unlocked = { vaultId: string; vaultKey: SecretBytes };
 type Outcome = { passphrase: string } & ({ unlocked: Unlocked } | { error: unknown });
 
 /**
- * A record command run alone with --passphrase-file: Argon2id (on libuv's
- * pool, most of a second) starts before the command's code loads (the records
- * code and its schemas, a few hundred KiB), so that the two overlap instead of
- * following each other. The derivation is speculative: its key serves only if
- * the command then opens the same vault with the same passphrase, which it
- * reads and checks itself as always; otherwise the key is wiped unused.
- * Nothing is reported from here: a problem (no such file, no vault, a damaged
- * header) is met again, and reported, by the command's own opening.
+ * A command run alone with --passphrase-file that opens the vault (see
+ * OPENING_WORDS): Argon2id (on libuv's pool, most of a second) starts before
+ * the command's code loads (for a record command, the records code and its
+ * schemas: a few hundred KiB), so that the two overlap instead of following
+ * each other. The derivation is speculative: its key serves only if the
+ * command then opens the same vault with the same passphrase, which it reads
+ * and checks itself as always; otherwise the key is wiped unused. Nothing is
+ * reported from here: a problem (no such file, no vault, a damaged header) is
+ * met again, and reported, by the command's own opening.
  */
 export class EarlyUnlock {
   private used = false;
@@ -40,7 +49,7 @@ export class EarlyUnlock {
   ) {}
 
   /**
-   * Starts the derivation when `argv` is a record command with --passphrase-file
+   * Starts the derivation when `argv` is such a command with --passphrase-file
    * and a vault, and returns once Argon2id runs: the command's code loads after
    * that (a module graph being loaded would hold up the key-slot code until all
    * of it had run).

@@ -38,10 +38,13 @@ async function derivedKey(early: EarlyUnlock): Promise<Buffer> {
 }
 
 describe('EarlyUnlock: the key derived while a record command loads', () => {
-  it('starts only for a record command with --passphrase-file and a vault, never for its help', async () => {
+  it('starts only for a command that opens the vault, with --passphrase-file and a vault, never for its help', async () => {
     const { vault, pass } = await vaultWithPassFiles();
     const start = (argv: string[], env = {}) => EarlyUnlock.start(argv, env, argv[0]);
-    expect(await start(['check', '--vault', vault, '--passphrase-file', pass])).toBeNull();
+    expect(await start(['passwd', '--vault', vault, '--passphrase-file', pass])).toBeNull();
+    expect(
+      await start(['backup', 'verify', '--vault', vault, '--passphrase-file', pass]),
+    ).toBeNull();
     expect(await start(['case', 'list', '--vault', vault])).toBeNull();
     expect(await start(['case', 'list', '--passphrase-file', pass])).toBeNull();
     expect(
