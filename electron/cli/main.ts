@@ -254,7 +254,8 @@ export async function runCli(argv: string[], io: CliIo, options: RunOptions = {}
   } finally {
     options.signal?.removeEventListener('abort', forward);
     await Promise.all(opened.map((vault) => vault.lock().catch(() => undefined)));
-    await early?.discard();
+    // Never in place of the command's own exit code; the key it wipes dies with the process anyway.
+    await early?.discard().catch(() => undefined);
   }
 }
 
