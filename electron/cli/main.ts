@@ -13,6 +13,7 @@ import { readFirstLine, readFirstLineOfFile, secretSourceProblem, type CliIo } f
 import { commandHelp, groupHelp, mainHelp } from './help';
 import { allCommands, commandsStartingWith } from './commands/registry';
 import type { UnlockedVault } from './session';
+import { EarlyUnlock } from './earlyUnlock';
 
 /** How a command line is run: alone (`vigil …`), or as one of many in `vigil batch`/`vigil shell`. */
 export interface RunOptions {
@@ -172,6 +173,7 @@ function waitMs(value: string | undefined, command: Command): number | undefined
 /** Runs one command line and returns the exit code. Never calls process.exit. */
 export async function runCli(argv: string[], io: CliIo, options: RunOptions = {}): Promise<number> {
   const opened: Vault[] = [];
+  let early: EarlyUnlock | null = null;
   // Each command gets a signal of its own that follows the caller's: a batch or a
   // shell shares one signal across every command, and the listeners a command
   // adds (an open vault's interrupt) must go with the command.
@@ -180,8 +182,10 @@ export async function runCli(argv: string[], io: CliIo, options: RunOptions = {}
   if (options.signal?.aborted) forward();
   else options.signal?.addEventListener('abort', forward, { once: true });
   try {
-    // Only the module of the command being run is loaded (see commands/registry.ts).
+    // Only the module of the command being run is loaded (see commands/registry.ts),
+    // while the key is derived if the command is sure to need it.
     const { word } = firstWord(argv);
+    if (!options.session) early = await EarlyUnlock.start(argv, io.env, word);
     const commands = word === undefined ? [] : await commandsStartingWith(word);
     const { command, group, rest } = locateCommand(argv, commands);
     if (!command) {
@@ -236,7 +240,7 @@ export async function runCli(argv: string[], io: CliIo, options: RunOptions = {}
         command,
       );
     }
-    const context = makeContext(command, io, values, parsed.positionals, opened, {
+    const context = makeContext(command, io, values, parsed.positionals, opened, early, {
       ...options,
       signal: commandAbort.signal,
     });
@@ -250,6 +254,8 @@ export async function runCli(argv: string[], io: CliIo, options: RunOptions = {}
   } finally {
     options.signal?.removeEventListener('abort', forward);
     await Promise.all(opened.map((vault) => vault.lock().catch(() => undefined)));
+    // Never in place of the command's own exit code; the key it wipes dies with the process anyway.
+    await early?.discard().catch(() => undefined);
   }
 }
 
@@ -259,6 +265,7 @@ function makeContext(
   values: Record<string, OptionValue>,
   positionals: string[],
   opened: Vault[],
+  early: EarlyUnlock | null,
   run: RunOptions & { signal: AbortSignal },
 ): CommandContext {
   const { signal, session } = run;
@@ -336,9 +343,14 @@ function makeContext(
         import('../core/vault/vault'),
         import('../core/vault/outgoing'),
       ]);
-      const vault = session
-        ? await session.open(dir, sessionOptions)
-        : await openVault({ dir, passphrase: await context.vaultPassphrase(), ...sessionOptions });
+      let vault: Vault;
+      if (session) vault = await session.open(dir, sessionOptions);
+      else {
+        const passphrase = await context.vaultPassphrase();
+        vault =
+          (await early?.open(dir, passphrase, sessionOptions)) ??
+          (await openVault({ dir, passphrase, ...sessionOptions }));
+      }
       opened.push(vault);
       // An interruption also stops a long statement (a bulk import) at once; its transaction rolls back.
       signal.addEventListener('abort', () => vault.db.interrupt(), { once: true });

@@ -39,16 +39,26 @@ export class UnlockedVault {
     return this.unlocked !== null;
   }
 
-  /** Derives the key now (a wrong passphrase fails here, before any command runs). */
-  async unlock(): Promise<void> {
+  /**
+   * Derives the key now (a wrong passphrase fails here, before any command runs).
+   * Only the header and key-slot code loads first; SQLCipher, the vault code and
+   * whatever `loadAhead` starts (the commands' modules) load while Argon2id runs.
+   */
+  async unlock(loadAhead: () => void = () => undefined): Promise<void> {
     if (this.unlocked) return;
     if (this.wiped) throw new Error('This session has ended.');
     const [{ unlockVaultKey }, { wipe }] = await Promise.all([
-      import('../core/vault/vault'),
+      import('../core/vault/keyslots'),
       import('../core/crypto/secrets'),
     ]);
     this.wipeKey = wipe;
-    this.unlocked = await unlockVaultKey(this.dir, await this.askPassphrase());
+    this.unlocked = await unlockVaultKey(this.dir, await this.askPassphrase(), () => {
+      // A failure here is met again, and reported, where the module is needed.
+      void Promise.all([import('../core/vault/vault'), import('../core/vault/outgoing')]).catch(
+        () => undefined,
+      );
+      loadAhead();
+    });
   }
 
   /** Opens the vault for one command; `dir` must be the session's vault. */

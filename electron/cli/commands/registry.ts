@@ -40,6 +40,21 @@ export async function allCommands(): Promise<readonly Command[]> {
   return (await import('./index')).COMMANDS;
 }
 
+/**
+ * Starts loading the modules of the commands that start with these words,
+ * without waiting: a batch does it while the key is derived. Words not listed
+ * are left to the command itself (loading everything would cost more than it
+ * saves). A failure here is met again, and reported, when the command runs.
+ */
+export function loadAhead(words: Iterable<string>): void {
+  const groups = new Set<(typeof COMMAND_GROUPS)[number]>();
+  for (const word of words) {
+    const group = COMMAND_GROUPS.find((g) => g.words.includes(word));
+    if (group) groups.add(group);
+  }
+  for (const group of groups) void group.load().catch(() => undefined);
+}
+
 /** The commands that may start with `word`: its own module's, or all of them when the word is not listed. */
 export async function commandsStartingWith(word: string | undefined): Promise<readonly Command[]> {
   const group = word === undefined ? undefined : COMMAND_GROUPS.find((g) => g.words.includes(word));

@@ -4,6 +4,7 @@ import { Readable } from 'node:stream';
 import { EXIT, UsageError, type Command, type CommandContext } from '../command';
 import type { CliIo } from '../io';
 import { runCli } from '../main';
+import { loadAhead } from './registry';
 import { UnlockedVault, idleMinutes } from '../session';
 import { splitCommandLine } from '../words';
 
@@ -65,7 +66,11 @@ function openSession(
   );
 }
 
-async function batchLines(context: CommandContext, source: string): Promise<AsyncIterable<string>> {
+/** A batch's lines, and the first words of its commands when they are all known in advance (a file). */
+async function batchLines(
+  context: CommandContext,
+  source: string,
+): Promise<{ lines: AsyncIterable<string>; firstWords: string[] }> {
   if (source !== '-') {
     let text: string;
     try {
@@ -75,21 +80,26 @@ async function batchLines(context: CommandContext, source: string): Promise<Asyn
       throw new UsageError(`cannot read the batch file ${source} (${code}).`);
     }
     const lines = text.split('\n');
+    const firstWords = new Set<string>();
     // A file is read whole, so a line that cannot run stops the batch before anything runs.
     lines.forEach((line, i) => {
       const words = lineWords(line);
       if ('error' in words)
         throw new UsageError(`line ${i + 1} of ${source}: ${words.error}; nothing was run.`);
+      if (words[0] !== undefined) firstWords.add(words[0]);
     });
-    return (async function* () {
-      yield* lines;
-    })();
+    return {
+      lines: (async function* () {
+        yield* lines;
+      })(),
+      firstWords: [...firstWords],
+    };
   }
   // The iterator is made now: lines that arrive while the key is derived would otherwise be lost.
   const lines = createInterface({ input: context.io.stdin, crlfDelay: Infinity })[
     Symbol.asyncIterator
   ]();
-  return { [Symbol.asyncIterator]: () => lines };
+  return { lines: { [Symbol.asyncIterator]: () => lines }, firstWords: [] };
 }
 
 const batch: Command = {
@@ -124,13 +134,13 @@ code, naming the line; with --keep-going every line runs and the exit code is th
         batch,
       );
     const keepGoing = context.flag('keep-going');
-    const lines = await batchLines(context, source);
+    const { lines, firstWords } = await batchLines(context, source);
     const session = context.hasVault()
       ? openSession(context, () => context.passphrase())
       : undefined;
     try {
       // A wrong passphrase stops here, before any command runs.
-      await session?.unlock();
+      await session?.unlock(() => loadAhead(firstWords));
       const io = commandIo(context, session);
       const failures: { line: number; code: number }[] = [];
       let count = 0;

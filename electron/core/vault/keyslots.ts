@@ -4,6 +4,7 @@ import { deriveArgon2id, deriveBlake2b, type Argon2idParams } from '../crypto/kd
 import { randomBytes, wipe, type SecretBytes } from '../crypto/secrets';
 import {
   HEADER_FORMAT,
+  readHeader,
   type PassphraseSlot,
   type RecoverySlot,
   type SlotKind,
@@ -115,6 +116,32 @@ export async function unlockWithPassphrase(
   } finally {
     wipe(kek);
   }
+}
+
+/**
+ * The vault key, unwrapped once with the passphrase, for a process that opens
+ * the vault for many commands in a row (`vigil batch`, `vigil shell`) with
+ * `openUnlockedVault`, paying for Argon2id once. The caller keeps it in
+ * guarded memory and wipes it when the session ends or idles.
+ *
+ * `whileDeriving` is called once Argon2id runs on libuv's pool, leaving this
+ * thread idle for most of a second: the caller starts loading there the code
+ * it needs next (SQLCipher, the commands), which would otherwise wait for the
+ * key. What it starts must handle its own failures; a throw is ignored.
+ */
+export async function unlockVaultKey(
+  dir: string,
+  passphrase: string,
+  whileDeriving?: () => void,
+): Promise<{ vaultId: string; vaultKey: SecretBytes }> {
+  const header = await readHeader(dir);
+  const deriving = unlockWithPassphrase(header, passphrase);
+  try {
+    whileDeriving?.();
+  } catch {
+    // Loading ahead only saves time; the commands load what they need themselves.
+  }
+  return { vaultId: header.vaultId, vaultKey: await deriving };
 }
 
 /** The vault key, or WRONG_RECOVERY_KEY. */

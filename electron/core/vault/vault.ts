@@ -22,6 +22,9 @@ import {
   unlockWithRecoveryKey,
   VAULT_KEY_BYTES,
 } from './keyslots';
+
+// Kept with the header and the slots, so that a session derives the key without loading SQLCipher first.
+export { unlockVaultKey } from './keyslots';
 import { blobDir, databasePath, HEADER_FILE } from './layout';
 import { deriveBackupKey } from './backupKey';
 import { assertNotNewer, migrate, schemaVersion } from './migrate';
@@ -526,20 +529,6 @@ export async function openVault(
   } finally {
     wipe(vaultKey);
   }
-}
-
-/**
- * The vault key, unwrapped once with the passphrase, for a process that opens
- * the vault for many commands in a row (`vigil batch`, `vigil shell`) with
- * `openUnlockedVault`, paying for Argon2id once. The caller keeps it in
- * guarded memory and wipes it when the session ends or idles.
- */
-export async function unlockVaultKey(
-  dir: string,
-  passphrase: string,
-): Promise<{ vaultId: string; vaultKey: SecretBytes }> {
-  const header = await readHeader(dir);
-  return { vaultId: header.vaultId, vaultKey: await unlockWithPassphrase(header, passphrase) };
 }
 
 /**

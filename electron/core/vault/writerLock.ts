@@ -1,4 +1,4 @@
-import { open, readFile, unlink, writeFile } from 'node:fs/promises';
+import { chmod, readFile, unlink, writeFile } from 'node:fs/promises';
 import { setTimeout as sleep } from 'node:timers/promises';
 import sqlcipher from '@journeyapps/sqlcipher';
 import { VigilError, fsError } from '../errors';
@@ -49,14 +49,37 @@ export interface AcquireOptions {
 /** The default wait: enough for another command's short write, short enough to answer promptly. */
 export const DEFAULT_LOCK_WAIT_MS = 5_000;
 
-function openNative(path: string): Promise<Native> {
+function openNative(path: string, mode: number): Promise<Native> {
   return new Promise((resolve, reject) => {
-    const db: Native = new sqlcipher.Database(
-      path,
-      sqlcipher.OPEN_READWRITE | sqlcipher.OPEN_CREATE,
-      (error: Error | null) => (error ? reject(error) : resolve(db)),
+    const db: Native = new sqlcipher.Database(path, mode, (error: Error | null) =>
+      error ? reject(error) : resolve(db),
     );
   });
+}
+
+/**
+ * Opens the lock file through SQLite only, never with a descriptor of our own:
+ * closing any descriptor of a file drops every POSIX lock this process holds
+ * on it, so a second opener in this process (refused, as it should be) would
+ * silently free the lock of the first, and another process could write at the
+ * same time. SQLite keeps its own descriptors open while a lock is held. A
+ * missing file is created by SQLite, then made owner-only (it stays empty, so
+ * the moment at the default permission shows nothing).
+ */
+async function openLockFile(path: string): Promise<Native> {
+  try {
+    return await openNative(path, sqlcipher.OPEN_READWRITE);
+  } catch (error) {
+    if ((error as { code?: string } | null)?.code !== 'SQLITE_CANTOPEN') throw error;
+  }
+  const native = await openNative(path, sqlcipher.OPEN_READWRITE | sqlcipher.OPEN_CREATE);
+  try {
+    await chmod(path, 0o600);
+  } catch (error) {
+    await closeNative(native);
+    throw error;
+  }
+  return native;
 }
 
 function exec(db: Native, sql: string): Promise<void> {
@@ -128,16 +151,10 @@ export class WriterLock {
     mustGet: boolean,
   ): Promise<WriterLock | null> {
     const path = lockPath(dir);
-    // Created owner-only; it stays empty (the lock never writes to it).
-    await open(path, 'a', 0o600).then(
-      (handle) => handle.close(),
-      (error: unknown) => {
-        throw fsError(error, 'Cannot open the vault lock');
-      },
-    );
     let native: Native;
     try {
-      native = await openNative(path);
+      // Owner-only; it stays empty (the lock never writes to it).
+      native = await openLockFile(path);
     } catch (error) {
       throw fsError(error, 'Cannot open the vault lock');
     }

@@ -264,6 +264,43 @@ describe('UnlockedVault: the key of a batch or a shell', () => {
   });
 });
 
+describe('UnlockedVault: loading ahead while the key is derived', () => {
+  it('calls loadAhead once, after the passphrase and before the key is there; its failure changes nothing', async () => {
+    const { vault } = await vaultWithPassFile();
+    const steps: string[] = [];
+    const session = new UnlockedVault(
+      vault,
+      () => {
+        steps.push('passphrase asked');
+        return Promise.resolve(PASS);
+      },
+      60_000,
+    );
+    await session.unlock(() => {
+      steps.push(session.isUnlocked ? 'loadAhead after the key' : 'loadAhead while deriving');
+      throw new Error('a module failed to load');
+    });
+    expect(steps).toEqual(['passphrase asked', 'loadAhead while deriving']);
+    expect(session.isUnlocked).toBe(true);
+    const opened = await session.open(vault, { access: 'read' });
+    expect(await listCases(opened)).toEqual([]);
+    await opened.lock();
+    await session.end();
+  });
+
+  it('still refuses a wrong passphrase, whatever was loaded meanwhile', async () => {
+    const { vault } = await vaultWithPassFile();
+    let loaded = 0;
+    const session = new UnlockedVault(vault, () => Promise.resolve(`${PASS}!`), 60_000);
+    await expect(session.unlock(() => (loaded += 1))).rejects.toMatchObject({
+      code: 'WRONG_PASSPHRASE',
+    });
+    expect(loaded).toBe(1);
+    expect(session.isUnlocked).toBe(false);
+    await session.end();
+  });
+});
+
 describe('UnlockedVault: one connection for the session', () => {
   it('keeps the connection between commands, frees the writer lock between them, closes it at the end', async () => {
     const { vault } = await vaultWithPassFile();
