@@ -52,6 +52,8 @@ const EXTENSIONS: Record<string, string> = {
   tiff: 'tif',
   heic: 'heic',
   avif: 'avif',
+  emf: 'emf',
+  wmf: 'wmf',
   pdf: 'pdf',
   docx: 'docx',
   xlsx: 'xlsx',

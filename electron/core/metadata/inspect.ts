@@ -1,12 +1,14 @@
 import { asBuffer, sha256Hex } from './bytes';
 import { Collector } from './collector';
 import { detectType, mimeOf, TYPE_NAMES, unsupportedKind } from './detect';
+import { inspectEmf } from './formats/emf';
 import { inspectGif } from './formats/gif';
 import { inspectHeif } from './formats/heif';
 import { inspectJpeg } from './formats/jpeg';
 import { inspectPng } from './formats/png';
 import { inspectTiff } from './formats/tiff';
 import { inspectWebp } from './formats/webp';
+import { inspectWmf } from './formats/wmf';
 import { inspectOffice, OFFICE_TYPES, sniffOffice, ZIP_TYPES, type Nested } from './office';
 import { stripBuffer } from './strip';
 import { inspectPdf } from './pdf/inspect';
@@ -76,6 +78,10 @@ async function collect(c: Collector, type: MediaType, buf: Buffer, depth: number
     case 'heic':
     case 'avif':
       return inspectHeif(c, buf, type === 'heic' ? 'The HEIC image' : 'The AVIF image');
+    case 'emf':
+      return inspectEmf(c, buf);
+    case 'wmf':
+      return inspectWmf(c, buf);
     case 'pdf':
       return inspectPdf(c, buf);
     case 'unknown': {

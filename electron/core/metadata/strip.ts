@@ -1,11 +1,13 @@
 import { asBuffer, invalid, sha256Hex, unsupported, type Allocate } from './bytes';
 import { STRIPPABLE, TYPE_NAMES, unsupportedKind } from './detect';
+import { stripEmf, verifyEmf } from './formats/emf';
 import { stripGif, verifyGif } from './formats/gif';
 import { stripHeif, verifyHeif } from './formats/heif';
 import { stripJpeg, verifyJpeg } from './formats/jpeg';
 import { stripPng, verifyPng } from './formats/png';
 import { stripTiff, verifyTiff } from './formats/tiff';
 import { stripWebp, verifyWebp } from './formats/webp';
+import { stripWmf, verifyWmf } from './formats/wmf';
 import { ambiguity, inspectBuffer, refineType } from './inspect';
 import {
   OFFICE_TYPES,
@@ -87,6 +89,10 @@ async function stripByType(
       return stripHeif(buf, 'The HEIC image');
     case 'avif':
       return stripHeif(buf, 'The AVIF image');
+    case 'emf':
+      return stripEmf(buf);
+    case 'wmf':
+      return stripWmf(buf);
     case 'pdf':
       return stripPdf(buf, 'The PDF', options);
     default:
@@ -111,6 +117,10 @@ async function verifyByType(type: MediaType, out: Buffer, options: StripOptions)
     case 'heic':
     case 'avif':
       return verifyHeif(out);
+    case 'emf':
+      return verifyEmf(out);
+    case 'wmf':
+      return verifyWmf(out);
     case 'pdf':
       return verifyPdf(out, options);
     default:

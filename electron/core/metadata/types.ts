@@ -8,6 +8,8 @@ export type MediaType =
   | 'tiff'
   | 'heic'
   | 'avif'
+  | 'emf'
+  | 'wmf'
   | 'pdf'
   | 'docx'
   | 'xlsx'

@@ -27,6 +27,9 @@ export const STRIPPABLE_PICTURES: ReadonlySet<MediaType> = new Set([
   'tiff',
   'heic',
   'avif',
+  // Vector pictures: an embedded object's preview, clip art.
+  'emf',
+  'wmf',
 ]);
 
 /** The office formats Vigil reads and cleans. */

@@ -1,0 +1,268 @@
+import { describe, expect, it } from 'vitest';
+import { inspectBuffer, stripBuffer } from '../../../electron/core/metadata';
+import { parseEmf, verifyEmf } from '../../../electron/core/metadata/formats/emf';
+import { jpegScanData } from '../../../electron/core/metadata/formats/jpeg';
+import { pngImageData } from '../../../electron/core/metadata/formats/png';
+import { parseWmf, verifyWmf } from '../../../electron/core/metadata/formats/wmf';
+import {
+  bitmapInfo,
+  emfColorMatch,
+  emfColorSpaceA,
+  emfColorSpaceW,
+  emfExtEscape,
+  emfFile,
+  emfGroupComment,
+  emfHeader,
+  emfIcmProfileA,
+  emfIcmProfileW,
+  emfPlusComment,
+  emfPolyline16,
+  emfPrivateComment,
+  emfRecord,
+  emfRectangle,
+  emfSetTextColor,
+  emfSpool,
+  emfStretchDibits,
+  emfText,
+  rgbBitmap,
+  wmfComment,
+  wmfEmbeddedEmf,
+  wmfEscape,
+  wmfFile,
+  wmfRecord,
+  wmfRectangle,
+  wmfSetWindowExt,
+  wmfStretchDib,
+} from '../../helpers/metafiles';
+import { metadataFieldId } from '../../../shared/metadataFields';
+import { CANARY, EXIF_CANARIES, expectFinds, expectVigilError, fixture } from './helpers';
+
+/** A canary in either of the encodings metafiles use for text. */
+function leaks(buf: Buffer): boolean {
+  return buf.includes(CANARY, 0, 'latin1') || buf.includes(Buffer.from(CANARY, 'utf16le'));
+}
+
+const jpeg = fixture('camera.jpg');
+const png = fixture('meta.png');
+
+/** Every kind of record, metadata or drawing, with a canary in each metadata place. */
+function loadedEmf(): Buffer {
+  return emfFile(emfHeader('CANARY-EMF-APP\0CANARY-EMF-TITLE\0\0'), [
+    emfSetTextColor(),
+    emfRectangle(),
+    emfPrivateComment('CANARY-EMF-PRIVATE'),
+    emfGroupComment('CANARY-EMF-GROUP'),
+    emfPlusComment(true, Buffer.concat([jpeg, Buffer.from('CANARY-EMFPLUS-TAIL')])),
+    emfSpool('CANARY-EMF-SPOOL'),
+    emfIcmProfileW('C:\\Users\\CANARY-EMF-ICMW\\p.icc'),
+    emfIcmProfileA('CANARY-EMF-ICMA.icc', 'CANARY-EMF-ICMDATA'),
+    emfColorMatch('CANARY-EMF-TARGET.icc'),
+    emfColorSpaceW('CANARY-EMF-CSW.icc', 'CANARY-EMF-CSDATA'),
+    emfColorSpaceA('CANARY-EMF-CSA.icc'),
+    emfExtEscape('CANARY-EMF-ESCAPE'),
+    emfPolyline16(),
+    rgbBitmap(),
+    emfStretchDibits(bitmapInfo(2, 2, 4, jpeg.length), jpeg),
+    emfStretchDibits(bitmapInfo(2, 2, 5, png.length), png),
+    emfText('Witness statement'),
+  ]);
+}
+
+/** Records of these types must come out byte for byte. */
+const DRAWN = new Set([24, 43, 84, 87]);
+function drawn(buf: Buffer): Buffer[] {
+  return parseEmf(buf)
+    .records.filter((r) => DRAWN.has(r.type))
+    .map((r) => buf.subarray(r.start, r.start + r.size));
+}
+
+describe('EMF pictures', () => {
+  it('inspection lists the description, comments, profiles, escapes and the bitmaps’ own metadata', async () => {
+    const report = await inspectBuffer(loadedEmf());
+    expect(report.type).toBe('emf');
+    expect(report.unreadableReason).toBeUndefined();
+    expectFinds(report, [
+      { value: 'CANARY-EMF-APP', risky: true, group: 'software' },
+      { value: 'CANARY-EMF-TITLE', risky: true, group: 'document' },
+      { value: 'CANARY-EMF-PRIVATE', risky: true, group: 'hidden' },
+      { value: 'CANARY-EMF-GROUP', risky: true, group: 'document' },
+      { value: 'CANARY-EMF-SPOOL', risky: true, group: 'hidden' },
+      { value: 'CANARY-EMF-ICMW', risky: true, group: 'device' },
+      { value: 'CANARY-EMF-ICMA', risky: true, group: 'device' },
+      { value: 'CANARY-EMF-TARGET', risky: true, group: 'device' },
+      { value: 'CANARY-EMF-CSW', risky: true, group: 'device' },
+      { value: 'CANARY-EMF-CSA', risky: true, group: 'device' },
+      { value: 'holding JPEG image data', risky: true, group: 'hidden' },
+      { value: 'CANARY-EMFPLUS-TAIL', risky: true },
+      ...EXIF_CANARIES,
+    ]);
+    // The UI names every field in the user's language.
+    expect(report.fields.filter((f) => metadataFieldId(f.key) === null).map((f) => f.key)).toEqual(
+      [],
+    );
+  });
+
+  it('strips every planted string, keeps each drawing record byte for byte and the bitmaps’ pixels', async () => {
+    const input = loadedEmf();
+    const { output, report } = await stripBuffer(input);
+    expect(leaks(output), 'a canary survived').toBe(false);
+    expect(() => verifyEmf(output)).not.toThrow();
+    const again = await inspectBuffer(output);
+    const keptKeys = new Set(report.kept.map((k) => k.key));
+    expect(again.fields.filter((f) => f.group !== 'structure' && !keptKeys.has(f.key))).toEqual([]);
+    expect(drawn(output)).toEqual(drawn(input));
+    const records = parseEmf(output).records;
+    // header, text colour, rectangle, two colour spaces, polyline, three bitmaps, text, EOF
+    expect(records.map((r) => r.type)).toEqual([1, 24, 43, 122, 99, 87, 81, 81, 81, 84, 14]);
+    expect(output.readUInt32LE(48)).toBe(output.length);
+    expect(output.readUInt32LE(52)).toBe(records.length);
+    const bits = (i: number): Buffer => {
+      const r = records.filter((x) => x.type === 81)[i]!;
+      const off = output.readUInt32LE(r.start + 56);
+      return output.subarray(r.start + off, r.start + off + output.readUInt32LE(r.start + 60));
+    };
+    expect(bits(0)).toEqual(
+      parseEmf(input)
+        .records.filter((x) => x.type === 81)
+        .map((r) => input.subarray(r.start + 120, r.start + 136))[0],
+    );
+    expect(jpegScanData(bits(1)).equals(jpegScanData(jpeg))).toBe(true);
+    expect(pngImageData(bits(2)).equals(pngImageData(png))).toBe(true);
+    expect(report.removed.length).toBeGreaterThan(20);
+  });
+
+  it('a clean EMF comes out identical', async () => {
+    const input = emfFile(emfHeader(), [emfRectangle(), rgbBitmap()]);
+    const { output } = await stripBuffer(input);
+    expect(output.equals(input)).toBe(true);
+    expect((await inspectBuffer(input)).risky).toBe(0);
+  });
+
+  it('refuses an unknown record type, naming it, and an OpenGL record by its name', async () => {
+    await expectVigilError(
+      stripBuffer(emfFile(emfHeader(), [emfRectangle(), emfRecord(200, Buffer.alloc(4))])),
+      'UNSUPPORTED',
+      /record of type 200 \(0xc8, which is not an EMF record type\) at byte 132/,
+    );
+    await expectVigilError(
+      stripBuffer(emfFile(emfHeader(), [emfRecord(102, Buffer.alloc(8))])),
+      'UNSUPPORTED',
+      /EMR_GLSRECORD/,
+    );
+    const report = await inspectBuffer(emfFile(emfHeader(), [emfRecord(200, Buffer.alloc(4))]));
+    expect(report.readable).toBe(false);
+    expect(report.unreadableReason).toMatch(/type 200/);
+  });
+
+  it('refuses an EMF+ only picture (no plain copy of the drawing to keep)', async () => {
+    await expectVigilError(
+      stripBuffer(emfFile(emfHeader(), [emfPlusComment(false, Buffer.from('x'))])),
+      'UNSUPPORTED',
+      /only with EMF\+ records/,
+    );
+  });
+
+  it('refuses a damaged file with a message naming the fault', async () => {
+    const truncated = loadedEmf().subarray(0, 300);
+    await expectVigilError(stripBuffer(truncated), 'INVALID_INPUT', /EMF picture is truncated/);
+    const badSize = emfFile(emfHeader(), [emfRectangle()]);
+    badSize.writeUInt32LE(7, 108 + 4);
+    await expectVigilError(stripBuffer(badSize), 'INVALID_INPUT', /record at byte 108 has size 7/);
+  });
+
+  it('reports and removes data after EMR_EOF and bytes hidden in the header', async () => {
+    // A description shortened to one character: the rest of its text stays hidden in the header.
+    const header = emfFile(emfHeader('CANARY-HIDDEN'), [emfRectangle()]);
+    header.writeUInt32LE(1, 60);
+    const trail = await inspectBuffer(
+      Buffer.concat([emfFile(emfHeader(), [emfRectangle()]), Buffer.from('CANARY-EMF-TRAILER')]),
+    );
+    expectFinds(trail, [{ value: 'CANARY-EMF-TRAILER', risky: true, group: 'hidden' }]);
+    const hidden = await inspectBuffer(header);
+    expectFinds(hidden, [{ value: '136 bytes', risky: true, group: 'hidden' }]);
+    for (const file of [
+      header,
+      Buffer.concat([emfFile(emfHeader(), [emfRectangle()]), Buffer.from('CANARY-EMF-TRAILER')]),
+    ]) {
+      const { output } = await stripBuffer(file);
+      expect(leaks(output)).toBe(false);
+    }
+  });
+
+  it('the verifier refuses what the stripper must remove', () => {
+    const clean = (records: Buffer[]): Buffer => emfFile(emfHeader(), records);
+    expect(() => verifyEmf(clean([emfRectangle()]))).not.toThrow();
+    for (const [bad, why] of [
+      [clean([emfPrivateComment('x')]), /type 70/],
+      [clean([emfIcmProfileW('x')]), /type 113/],
+      [clean([emfColorSpaceW('x.icc', '')]), /keeps a profile/],
+      [clean([emfStretchDibits(bitmapInfo(2, 2, 4, jpeg.length), jpeg)]), /JPEG|APP|EXIF|segment/i],
+      [emfFile(emfHeader('x'), []), /description/],
+      [Buffer.concat([clean([]), Buffer.alloc(8)]), /after EMR_EOF/],
+    ] as const)
+      expect(() => verifyEmf(bad), String(why)).toThrow(why);
+  });
+});
+
+describe('WMF pictures', () => {
+  const loaded = (): Buffer =>
+    wmfFile(
+      [
+        wmfSetWindowExt(),
+        wmfRectangle(),
+        wmfComment('CANARY-WMF-COMMENT'),
+        wmfEscape(0x1001, Buffer.from('CANARY-WMF-ESCAPE')),
+        wmfEmbeddedEmf(emfFile(emfHeader('CANARY-WMF-EMF-APP\0\0'), [emfRectangle()])),
+        wmfStretchDib(bitmapInfo(2, 2, 0, 16), Buffer.alloc(16, 7)),
+      ],
+      0x4e4e4143,
+    );
+
+  it('inspection lists comments, escapes, the EMF copy’s description and the placeable header’s hidden bytes', async () => {
+    const report = await inspectBuffer(loaded());
+    expect(report.type).toBe('wmf');
+    expectFinds(report, [
+      { value: 'CANARY-WMF-COMMENT', risky: true, group: 'hidden' },
+      { value: 'CANARY-WMF-EMF-APP', risky: true, group: 'software' },
+      { value: '4 bytes', risky: true, group: 'hidden' },
+    ]);
+    expect(report.fields.some((f) => f.label.startsWith('Printer escape 0x1001'))).toBe(true);
+    expect(report.fields.filter((f) => metadataFieldId(f.key) === null).map((f) => f.key)).toEqual(
+      [],
+    );
+  });
+
+  it('strips escapes and hidden bytes, keeps drawing records byte for byte, fixes the header', async () => {
+    const input = loaded();
+    const { output } = await stripBuffer(input);
+    expect(leaks(output)).toBe(false);
+    expect(output.includes('CANA', 0, 'latin1')).toBe(false);
+    expect(() => verifyWmf(output)).not.toThrow();
+    expect((await inspectBuffer(output)).risky).toBe(0);
+    const records = (buf: Buffer): Buffer[] =>
+      parseWmf(buf).records.map((r) => buf.subarray(r.start, r.start + r.size));
+    expect(records(output)).toEqual(records(input).filter((r) => r.readUInt16LE(4) !== 0x0626));
+  });
+
+  it('refuses an unknown function and a bitmap that is a JPEG, naming them', async () => {
+    await expectVigilError(
+      stripBuffer(wmfFile([wmfRectangle(), wmfRecord(0x0999, Buffer.alloc(2))])),
+      'UNSUPPORTED',
+      /function 0x0999 at byte 54/,
+    );
+    await expectVigilError(
+      stripBuffer(wmfFile([wmfStretchDib(bitmapInfo(2, 2, 4, jpeg.length), jpeg)])),
+      'UNSUPPORTED',
+      /JPEG or PNG file/,
+    );
+  });
+
+  it('the verifier refuses an escape, trailing data and a wrong size', () => {
+    expect(() => verifyWmf(wmfFile([wmfRectangle()]))).not.toThrow();
+    expect(() => verifyWmf(wmfFile([wmfComment('x')]))).toThrow(/0x626/);
+    expect(() => verifyWmf(Buffer.concat([wmfFile([]), Buffer.alloc(2)]))).toThrow(
+      /after META_EOF/,
+    );
+    expect(() => verifyWmf(wmfFile([], 1))).toThrow(/placeable/);
+  });
+});
