@@ -624,6 +624,7 @@ const METAFILE: Record<string, Id> = {
   bitmapImage: 'picture',
   escape: 'printerSettings',
   headerData: 'privateData',
+  recordData: 'privateData',
   trailing: 'trailingData',
 };
 

@@ -170,7 +170,7 @@ describe('EMF pictures', () => {
     await expectVigilError(stripBuffer(badSize), 'INVALID_INPUT', /record at byte 108 has size 7/);
   });
 
-  it('reports and removes data after EMR_EOF and bytes hidden in the header', async () => {
+  it('reports and removes data after EMR_EOF, bytes hidden in the header and at the end of a drawing record', async () => {
     // A description shortened to one character: the rest of its text stays hidden in the header.
     const header = emfFile(emfHeader('CANARY-HIDDEN'), [emfRectangle()]);
     header.writeUInt32LE(1, 60);
@@ -180,6 +180,14 @@ describe('EMF pictures', () => {
     expectFinds(trail, [{ value: 'CANARY-EMF-TRAILER', risky: true, group: 'hidden' }]);
     const hidden = await inspectBuffer(header);
     expectFinds(hidden, [{ value: '136 bytes', risky: true, group: 'hidden' }]);
+    // A rectangle record four bytes long… plus a planted string no renderer reads.
+    const padded = emfFile(emfHeader(), [
+      Buffer.concat([emfRectangle(), Buffer.from('CANARY-PADDING-12345')]),
+    ]);
+    padded.writeUInt32LE(24 + 20, 108 + 4);
+    padded.writeUInt32LE(padded.length, 48);
+    expectFinds(await inspectBuffer(padded), [{ value: '20 bytes', risky: true, group: 'hidden' }]);
+    expect((await stripBuffer(padded)).output).toEqual(emfFile(emfHeader(), [emfRectangle()]));
     for (const file of [
       header,
       Buffer.concat([emfFile(emfHeader(), [emfRectangle()]), Buffer.from('CANARY-EMF-TRAILER')]),

@@ -45,6 +45,111 @@ const DRAWING = new Set([
   85, 86, 87, 88, 89, 90, 91, 92, 96, 97, 98, 100, 101, 104, 108, 109, 111, 115, 118, 119, 120,
 ]);
 
+/**
+ * Drawing records whose size the format fixes: bytes beyond it are read by no
+ * renderer, so they could only hide data. They are cut off (and the size fixed).
+ */
+const FIXED_SIZE: Record<number, number> = {
+  9: 16,
+  10: 16,
+  11: 16,
+  12: 16,
+  13: 16,
+  15: 20,
+  16: 12,
+  17: 12,
+  18: 12,
+  19: 12,
+  20: 12,
+  21: 12,
+  22: 12,
+  23: 32,
+  24: 12,
+  25: 12,
+  26: 16,
+  27: 16,
+  28: 8,
+  29: 24,
+  30: 24,
+  31: 24,
+  32: 24,
+  33: 8,
+  34: 12,
+  35: 32,
+  36: 36,
+  37: 12,
+  38: 28,
+  39: 24,
+  40: 12,
+  41: 28,
+  42: 24,
+  43: 24,
+  44: 32,
+  45: 40,
+  46: 40,
+  47: 40,
+  48: 12,
+  51: 16,
+  52: 8,
+  53: 24,
+  54: 16,
+  55: 40,
+  57: 12,
+  58: 12,
+  59: 8,
+  60: 8,
+  61: 8,
+  62: 24,
+  63: 24,
+  64: 24,
+  65: 8,
+  66: 8,
+  67: 12,
+  68: 8,
+  98: 12,
+  100: 12,
+  101: 12,
+  109: 12,
+  115: 12,
+  120: 16,
+};
+/** Poly records (bounds, a point count, the points): 32-bit or 16-bit points. */
+const POINTS: Record<number, number> = {
+  2: 8,
+  3: 8,
+  4: 8,
+  5: 8,
+  6: 8,
+  85: 4,
+  86: 4,
+  87: 4,
+  88: 4,
+  89: 4,
+};
+
+/** The size the record's own fields give it, for records whose fields fix it. */
+function exactSize(buf: Buffer, r: EmfRecord): number | undefined {
+  const fixed = FIXED_SIZE[r.type];
+  if (fixed !== undefined) return fixed;
+  const point = POINTS[r.type];
+  if (point === undefined || r.size < 28) return undefined;
+  return 28 + point * buf.readUInt32LE(r.start + 24);
+}
+
+/** A drawing record as kept: cut to the size its fields give it; shorter than that is damage. */
+function drawingRecord(buf: Buffer, r: EmfRecord, what: string): Buffer {
+  const record = buf.subarray(r.start, r.start + r.size);
+  const exact = exactSize(buf, r);
+  if (exact === undefined || exact === r.size) return record;
+  if (exact > r.size)
+    throw invalid(
+      `${what} is damaged: the record of type ${r.type} at byte ${r.start} is too short.`,
+    );
+  const out = Buffer.from(record.subarray(0, exact));
+  out.writeUInt32LE(exact, 4);
+  return out;
+}
+
 /** Bitmap records: where each bitmap's (offBmi, cbBmi, offBits, cbBits) fields are. */
 const BITMAPS: Record<number, number[]> = {
   76: [84], // EMR_BITBLT
@@ -342,6 +447,17 @@ export async function inspectEmf(c: Collector, input: Uint8Array): Promise<void>
         true,
       );
     let bitmaps = 0;
+    const padded = parsed.records.filter(
+      (r) => DRAWING.has(r.type) && (exactSize(buf, r) ?? r.size) < r.size,
+    );
+    if (padded.length > 0)
+      c.add(
+        'hidden',
+        'emf.recordData',
+        'Data hidden at the end of drawing records',
+        `${padded.length} record(s), ${formatSize(padded.reduce((n, r) => n + r.size - exactSize(buf, r)!, 0))}`,
+        true,
+      );
     for (const r of parsed.records) {
       if (r.type === EMR_HEADER || r.type === EMR_EOF || DRAWING.has(r.type)) continue;
       if (r.type === EMR_COMMENT) await inspectComment(c, buf, r, parsed.records.indexOf(r));
@@ -461,7 +577,8 @@ export function stripEmf(input: Uint8Array): FormatStripResult {
         `${what} is drawn only with EMF+ records (it has no plain EMF copy of the drawing), which Vigil cannot clean; nothing was written.`,
       );
     let out: Buffer;
-    if (r.type === EMR_EOF || DRAWING.has(r.type)) out = buf.subarray(r.start, r.start + r.size);
+    if (r.type === EMR_EOF) out = buf.subarray(r.start, r.start + r.size);
+    else if (DRAWING.has(r.type)) out = drawingRecord(buf, r, what);
     else if (r.type in DROPPED) continue;
     else if (r.type === EMR_CREATECOLORSPACE || r.type === EMR_CREATECOLORSPACEW)
       out = cleanColorSpace(b, r);
@@ -502,7 +619,13 @@ export function verifyEmf(output: Uint8Array): void {
   for (const [from, to] of headerSlack(b))
     if (!isAllZero(buf.subarray(from, to))) fail('its header holds data outside its fields');
   for (const r of parsed.records) {
-    if (r.type === EMR_HEADER || r.type === EMR_EOF || DRAWING.has(r.type)) continue;
+    if (r.type === EMR_HEADER || r.type === EMR_EOF) continue;
+    if (DRAWING.has(r.type)) {
+      const exact = exactSize(buf, r);
+      if (exact !== undefined && exact !== r.size)
+        fail(`the record of type ${r.type} at byte ${r.start} is not the size its fields give it`);
+      continue;
+    }
     if (r.type === EMR_CREATECOLORSPACE || r.type === EMR_CREATECOLORSPACEW) {
       const wide = r.type === EMR_CREATECOLORSPACEW;
       if (r.size !== (wide ? 608 : 340) || !isAllZero(buf.subarray(r.start + 80, r.start + r.size)))
