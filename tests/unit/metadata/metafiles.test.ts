@@ -252,6 +252,15 @@ describe('WMF pictures', () => {
     expect(records(output)).toEqual(records(input).filter((r) => r.readUInt16LE(4) !== 0x0626));
   });
 
+  it('cuts bytes hidden at the end of a fixed-size record', async () => {
+    const rectangle = wmfRectangle();
+    const padded = wmfFile([
+      wmfRecord(0x041b, rectangle.subarray(6), Buffer.from('CANARY-WMF-PAD!!')),
+    ]);
+    expectFinds(await inspectBuffer(padded), [{ value: '16 bytes', risky: true, group: 'hidden' }]);
+    expect((await stripBuffer(padded)).output).toEqual(wmfFile([rectangle]));
+  });
+
   it('refuses an unknown function and a bitmap that is a JPEG, naming them', async () => {
     await expectVigilError(
       stripBuffer(wmfFile([wmfRectangle(), wmfRecord(0x0999, Buffer.alloc(2))])),

@@ -31,6 +31,29 @@ const DRAWING = new Set([
   0x02fc, 0x06ff, 0x01f0,
 ]);
 
+/**
+ * Records whose parameters are as many words as the function's high byte
+ * says (a convention of the format these records keep): bytes beyond them
+ * are read by no renderer, so they are cut off. (Some setters may carry an
+ * optional reserved word; it goes too.)
+ */
+const FIXED_PARAMS = new Set([
+  0x001e, 0x0035, 0x0102, 0x0103, 0x0104, 0x0105, 0x0106, 0x0107, 0x0108, 0x0127, 0x012a, 0x012b,
+  0x012c, 0x012d, 0x012e, 0x01f0, 0x0201, 0x0209, 0x020a, 0x020b, 0x020c, 0x020d, 0x020e, 0x020f,
+  0x0211, 0x0213, 0x0214, 0x0220, 0x0228, 0x0231, 0x0410, 0x0412, 0x0415, 0x0416, 0x0418, 0x0419,
+  0x041b, 0x041f, 0x0429, 0x0548, 0x061c, 0x061d, 0x0817, 0x081a, 0x0830,
+]);
+const META_POLYGON = 0x0324;
+const META_POLYLINE = 0x0325;
+
+/** The size in bytes the record's function and fields give it, where they fix it. */
+function exactSize(buf: Buffer, r: WmfRecord): number | undefined {
+  if (FIXED_PARAMS.has(r.fn)) return 6 + 2 * (r.fn >> 8);
+  if ((r.fn === META_POLYGON || r.fn === META_POLYLINE) && r.size >= 8)
+    return 8 + 4 * buf.readUInt16LE(r.start + 6);
+  return undefined;
+}
+
 /** Records holding a DIB: the byte (from the record's start) where it begins. */
 const DIB_AT: Record<number, number> = {
   0x0940: 22, // META_DIBBITBLT
@@ -123,6 +146,15 @@ export async function inspectWmf(c: Collector, input: Uint8Array): Promise<void>
         formatSize(4),
         true,
       );
+    const padded = parsed.records.filter((r) => (exactSize(buf, r) ?? r.size) < r.size);
+    if (padded.length > 0)
+      c.add(
+        'hidden',
+        'wmf.recordData',
+        'Data hidden at the end of drawing records',
+        `${padded.length} record(s), ${formatSize(padded.reduce((n, r) => n + r.size - exactSize(buf, r)!, 0))}`,
+        true,
+      );
     const emf: Buffer[] = [];
     for (const r of parsed.records) {
       if (r.fn === META_ESCAPE) {
@@ -211,8 +243,16 @@ export function stripWmf(input: Uint8Array): FormatStripResult {
         `${what} holds a bitmap that is a JPEG or PNG file or has a colour profile (record at byte ${r.start}), which Vigil cannot clean; nothing was written.`,
       );
     if (!DRAWING.has(r.fn) && !(r.fn in DIB_AT) && r.fn !== META_EOF) refuse(r, what);
-    body.push(buf.subarray(r.start, r.start + r.size));
-    maxRecord = Math.max(maxRecord, r.size / 2);
+    let record = buf.subarray(r.start, r.start + r.size);
+    const exact = exactSize(buf, r);
+    if (exact !== undefined && exact > r.size)
+      throw invalid(`${what} is damaged: the record at byte ${r.start} is too short.`);
+    if (exact !== undefined && exact < r.size) {
+      record = Buffer.from(record.subarray(0, exact));
+      record.writeUInt32LE(exact / 2, 0);
+    }
+    body.push(record);
+    maxRecord = Math.max(maxRecord, record.length / 2);
   }
   const header = Buffer.from(buf.subarray(0, parsed.header + 18));
   if (parsed.header === 22) {
@@ -247,6 +287,9 @@ export function verifyWmf(output: Uint8Array): void {
     const dib = dibOf(b, r);
     if (dib && (dib.profileSize > 0 || isFileImage(dib.compression)))
       fail(`the bitmap at byte ${r.start} is a JPEG or PNG file or has a colour profile`);
+    const exact = exactSize(buf, r);
+    if (exact !== undefined && exact !== r.size)
+      fail(`the record at byte ${r.start} is not the size its function gives it`);
     if (!DRAWING.has(r.fn) && !(r.fn in DIB_AT) && r.fn !== META_EOF)
       fail(`the record of function 0x${r.fn.toString(16)} at byte ${r.start} is not allowed`);
   }
