@@ -1,5 +1,6 @@
 import type { RegisteredTarget } from './harness';
 import { mediaTargets } from './media';
+import { metafileTargets } from './metafiles';
 import { officeTargets } from './office';
 import { pdfTargets } from './pdf';
 import { pgpTargets } from './pgp';
@@ -11,6 +12,7 @@ import { dossierTargets } from './dossier';
 export const TARGETS: RegisteredTarget[] = [
   ...pdfTargets,
   ...mediaTargets,
+  ...metafileTargets,
   ...officeTargets,
   ...pgpTargets,
   ...dossierTargets,

@@ -186,3 +186,41 @@ export function wmfFile(records: Buffer[], placeableReserved = 0): Buffer {
   ]);
   return Buffer.concat([placeable, header, body]);
 }
+
+/** Every kind of EMF record, metadata or drawing, with a planted string in each metadata place. */
+export function plantedEmf(jpeg: Buffer, png: Buffer): Buffer {
+  return emfFile(emfHeader('CANARY-EMF-APP\0CANARY-EMF-TITLE\0\0'), [
+    emfSetTextColor(),
+    emfRectangle(),
+    emfPrivateComment('CANARY-EMF-PRIVATE'),
+    emfGroupComment('CANARY-EMF-GROUP'),
+    emfPlusComment(true, Buffer.concat([jpeg, Buffer.from('CANARY-EMFPLUS-TAIL')])),
+    emfSpool('CANARY-EMF-SPOOL'),
+    emfIcmProfileW('C:\\Users\\CANARY-EMF-ICMW\\p.icc'),
+    emfIcmProfileA('CANARY-EMF-ICMA.icc', 'CANARY-EMF-ICMDATA'),
+    emfColorMatch('CANARY-EMF-TARGET.icc'),
+    emfColorSpaceW('CANARY-EMF-CSW.icc', 'CANARY-EMF-CSDATA'),
+    emfColorSpaceA('CANARY-EMF-CSA.icc'),
+    emfExtEscape('CANARY-EMF-ESCAPE'),
+    emfPolyline16(),
+    rgbBitmap(),
+    emfStretchDibits(bitmapInfo(2, 2, 4, jpeg.length), jpeg),
+    emfStretchDibits(bitmapInfo(2, 2, 5, png.length), png),
+    emfText('Witness statement'),
+  ]);
+}
+
+/** A placeable WMF with comments, an escape, an EMF copy with a description, hidden header bytes. */
+export function plantedWmf(): Buffer {
+  return wmfFile(
+    [
+      wmfSetWindowExt(),
+      wmfRectangle(),
+      wmfComment('CANARY-WMF-COMMENT'),
+      wmfEscape(0x1001, Buffer.from('CANARY-WMF-ESCAPE')),
+      wmfEmbeddedEmf(emfFile(emfHeader('CANARY-WMF-EMF-APP\0\0'), [emfRectangle()])),
+      wmfStretchDib(bitmapInfo(2, 2, 0, 16), Buffer.alloc(16, 7)),
+    ],
+    0x4e4e4143,
+  );
+}

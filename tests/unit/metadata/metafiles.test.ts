@@ -6,32 +6,22 @@ import { pngImageData } from '../../../electron/core/metadata/formats/png';
 import { parseWmf, verifyWmf } from '../../../electron/core/metadata/formats/wmf';
 import {
   bitmapInfo,
-  emfColorMatch,
-  emfColorSpaceA,
   emfColorSpaceW,
-  emfExtEscape,
   emfFile,
-  emfGroupComment,
   emfHeader,
-  emfIcmProfileA,
   emfIcmProfileW,
+  plantedEmf,
+  plantedWmf,
   emfPlusComment,
-  emfPolyline16,
   emfPrivateComment,
   emfRecord,
   emfRectangle,
-  emfSetTextColor,
-  emfSpool,
   emfStretchDibits,
-  emfText,
   rgbBitmap,
   wmfComment,
-  wmfEmbeddedEmf,
-  wmfEscape,
   wmfFile,
   wmfRecord,
   wmfRectangle,
-  wmfSetWindowExt,
   wmfStretchDib,
 } from '../../helpers/metafiles';
 import { metadataFieldId } from '../../../shared/metadataFields';
@@ -45,28 +35,7 @@ function leaks(buf: Buffer): boolean {
 const jpeg = fixture('camera.jpg');
 const png = fixture('meta.png');
 
-/** Every kind of record, metadata or drawing, with a canary in each metadata place. */
-function loadedEmf(): Buffer {
-  return emfFile(emfHeader('CANARY-EMF-APP\0CANARY-EMF-TITLE\0\0'), [
-    emfSetTextColor(),
-    emfRectangle(),
-    emfPrivateComment('CANARY-EMF-PRIVATE'),
-    emfGroupComment('CANARY-EMF-GROUP'),
-    emfPlusComment(true, Buffer.concat([jpeg, Buffer.from('CANARY-EMFPLUS-TAIL')])),
-    emfSpool('CANARY-EMF-SPOOL'),
-    emfIcmProfileW('C:\\Users\\CANARY-EMF-ICMW\\p.icc'),
-    emfIcmProfileA('CANARY-EMF-ICMA.icc', 'CANARY-EMF-ICMDATA'),
-    emfColorMatch('CANARY-EMF-TARGET.icc'),
-    emfColorSpaceW('CANARY-EMF-CSW.icc', 'CANARY-EMF-CSDATA'),
-    emfColorSpaceA('CANARY-EMF-CSA.icc'),
-    emfExtEscape('CANARY-EMF-ESCAPE'),
-    emfPolyline16(),
-    rgbBitmap(),
-    emfStretchDibits(bitmapInfo(2, 2, 4, jpeg.length), jpeg),
-    emfStretchDibits(bitmapInfo(2, 2, 5, png.length), png),
-    emfText('Witness statement'),
-  ]);
-}
+const loadedEmf = (): Buffer => plantedEmf(jpeg, png);
 
 /** Records of these types must come out byte for byte. */
 const DRAWN = new Set([24, 43, 84, 87]);
@@ -188,6 +157,17 @@ describe('EMF pictures', () => {
     padded.writeUInt32LE(padded.length, 48);
     expectFinds(await inspectBuffer(padded), [{ value: '20 bytes', risky: true, group: 'hidden' }]);
     expect((await stripBuffer(padded)).output).toEqual(emfFile(emfHeader(), [emfRectangle()]));
+    // So is an EMR_EOF longer than its palette.
+    const longEof = Buffer.concat([
+      emfFile(emfHeader(), [emfRectangle()]),
+      Buffer.from('CANARY-IN-EOF!!!'),
+    ]);
+    longEof.writeUInt32LE(20 + 16, longEof.length - 36 + 4);
+    longEof.writeUInt32LE(longEof.length, 48);
+    expectFinds(await inspectBuffer(longEof), [
+      { value: '1 record(s)', risky: true, group: 'hidden' },
+    ]);
+    expect((await stripBuffer(longEof)).output).toEqual(emfFile(emfHeader(), [emfRectangle()]));
     for (const file of [
       header,
       Buffer.concat([emfFile(emfHeader(), [emfRectangle()]), Buffer.from('CANARY-EMF-TRAILER')]),
@@ -213,18 +193,7 @@ describe('EMF pictures', () => {
 });
 
 describe('WMF pictures', () => {
-  const loaded = (): Buffer =>
-    wmfFile(
-      [
-        wmfSetWindowExt(),
-        wmfRectangle(),
-        wmfComment('CANARY-WMF-COMMENT'),
-        wmfEscape(0x1001, Buffer.from('CANARY-WMF-ESCAPE')),
-        wmfEmbeddedEmf(emfFile(emfHeader('CANARY-WMF-EMF-APP\0\0'), [emfRectangle()])),
-        wmfStretchDib(bitmapInfo(2, 2, 0, 16), Buffer.alloc(16, 7)),
-      ],
-      0x4e4e4143,
-    );
+  const loaded = plantedWmf;
 
   it('inspection lists comments, escapes, the EMF copy’s description and the placeable header’s hidden bytes', async () => {
     const report = await inspectBuffer(loaded());
@@ -259,6 +228,11 @@ describe('WMF pictures', () => {
     ]);
     expectFinds(await inspectBuffer(padded), [{ value: '16 bytes', risky: true, group: 'hidden' }]);
     expect((await stripBuffer(padded)).output).toEqual(wmfFile([rectangle]));
+    // META_EOF is three words: one that runs on (found by the fuzz target) hides what follows.
+    const longEof = Buffer.concat([wmfFile([rectangle]), Buffer.from('CANARY-IN-EOF!')]);
+    longEof.writeUInt32LE(3 + 7, longEof.length - 20);
+    longEof.writeUInt16LE(longEof.readUInt16LE(22 + 6) + 7, 22 + 6);
+    expect((await stripBuffer(longEof)).output).toEqual(wmfFile([rectangle]));
   });
 
   it('refuses an unknown function and a bitmap that is a JPEG, naming them', async () => {

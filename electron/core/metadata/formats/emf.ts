@@ -136,6 +136,32 @@ function exactSize(buf: Buffer, r: EmfRecord): number | undefined {
   return 28 + point * buf.readUInt32LE(r.start + 24);
 }
 
+/**
+ * EMR_EOF as kept: its palette entries and nothing else (a longer record
+ * would carry bytes no renderer reads). Without a palette it is rewritten
+ * in its canonical 20 bytes.
+ */
+function eofRecord(buf: Buffer, r: EmfRecord, what: string): Buffer {
+  const entries = r.size >= 20 ? buf.readUInt32LE(r.start + 8) : -1;
+  if (entries === 0)
+    return Buffer.from([14, 0, 0, 0, 20, 0, 0, 0, 0, 0, 0, 0, 16, 0, 0, 0, 20, 0, 0, 0]);
+  if (!eofExact(buf, r))
+    throw invalid(
+      `${what} is damaged: its EMR_EOF record at byte ${r.start} does not match its palette.`,
+    );
+  return buf.subarray(r.start, r.start + r.size);
+}
+
+function eofExact(buf: Buffer, r: EmfRecord): boolean {
+  if (r.size < 20) return false;
+  const entries = buf.readUInt32LE(r.start + 8);
+  return (
+    r.size === 20 + 4 * entries &&
+    buf.readUInt32LE(r.start + 12) === 16 &&
+    buf.readUInt32LE(r.start + r.size - 4) === r.size
+  );
+}
+
 /** A drawing record as kept: cut to the size its fields give it; shorter than that is damage. */
 function drawingRecord(buf: Buffer, r: EmfRecord, what: string): Buffer {
   const record = buf.subarray(r.start, r.start + r.size);
@@ -448,14 +474,16 @@ export async function inspectEmf(c: Collector, input: Uint8Array): Promise<void>
       );
     let bitmaps = 0;
     const padded = parsed.records.filter(
-      (r) => DRAWING.has(r.type) && (exactSize(buf, r) ?? r.size) < r.size,
+      (r) =>
+        (DRAWING.has(r.type) && (exactSize(buf, r) ?? r.size) < r.size) ||
+        (r.type === EMR_EOF && !eofExact(buf, r)),
     );
     if (padded.length > 0)
       c.add(
         'hidden',
         'emf.recordData',
         'Data hidden at the end of drawing records',
-        `${padded.length} record(s), ${formatSize(padded.reduce((n, r) => n + r.size - exactSize(buf, r)!, 0))}`,
+        `${padded.length} record(s), ${formatSize(padded.reduce((n, r) => n + r.size - (exactSize(buf, r) ?? 20), 0))}`,
         true,
       );
     for (const r of parsed.records) {
@@ -577,7 +605,7 @@ export function stripEmf(input: Uint8Array): FormatStripResult {
         `${what} is drawn only with EMF+ records (it has no plain EMF copy of the drawing), which Vigil cannot clean; nothing was written.`,
       );
     let out: Buffer;
-    if (r.type === EMR_EOF) out = buf.subarray(r.start, r.start + r.size);
+    if (r.type === EMR_EOF) out = eofRecord(buf, r, what);
     else if (DRAWING.has(r.type)) out = drawingRecord(buf, r, what);
     else if (r.type in DROPPED) continue;
     else if (r.type === EMR_CREATECOLORSPACE || r.type === EMR_CREATECOLORSPACEW)
@@ -619,7 +647,11 @@ export function verifyEmf(output: Uint8Array): void {
   for (const [from, to] of headerSlack(b))
     if (!isAllZero(buf.subarray(from, to))) fail('its header holds data outside its fields');
   for (const r of parsed.records) {
-    if (r.type === EMR_HEADER || r.type === EMR_EOF) continue;
+    if (r.type === EMR_HEADER) continue;
+    if (r.type === EMR_EOF) {
+      if (!eofExact(buf, r)) fail('its EMR_EOF record holds more than its palette');
+      continue;
+    }
     if (DRAWING.has(r.type)) {
       const exact = exactSize(buf, r);
       if (exact !== undefined && exact !== r.size)
