@@ -155,9 +155,12 @@ export const wmfEscape = (fn: number, data: Buffer): Buffer =>
 export const wmfComment = (text: string): Buffer => wmfEscape(0x000f, Buffer.from(text, 'latin1'));
 /** An EMF copy of the picture in one META_ESCAPE_ENHANCED_METAFILE record. */
 export function wmfEmbeddedEmf(emf: Buffer): Buffer {
+  // The checksum makes the 16-bit sum of the EMF's words and itself zero.
+  let sum = 0;
+  for (let i = 0; i + 1 < emf.length; i += 2) sum = (sum + emf.readUInt16LE(i)) & 0xffff;
   const head = Buffer.concat([
     u32(0x43464d57, 1, 0x10000),
-    u16(0),
+    u16(0x10000 - sum),
     u32(0, 1, emf.length, 0, emf.length),
   ]);
   return wmfEscape(0x000f, Buffer.concat([head, emf]));
@@ -171,7 +174,7 @@ export function wmfFile(records: Buffer[], placeableReserved = 0): Buffer {
   const placeable = Buffer.alloc(22);
   placeable.writeUInt32LE(0x9ac6cdd7, 0);
   u16(0, 0, 0, 100, 100, 1440).copy(placeable, 4);
-  placeable.writeUInt32LE(placeableReserved, 14);
+  placeable.writeUInt32LE(placeableReserved, 16);
   let sum = 0;
   for (let i = 0; i < 20; i += 2) sum ^= placeable.readUInt16LE(i);
   placeable.writeUInt16LE(sum, 20);

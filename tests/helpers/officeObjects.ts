@@ -1,14 +1,16 @@
 import { spawnSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Conversion } from './libreoffice';
 import {
+  bitmapInfo,
   emfFile,
   emfHeader,
   emfPolyline16,
   emfPrivateComment,
   emfRectangle,
   emfSetTextColor,
+  emfStretchDibits,
   wmfComment,
   wmfFile,
   wmfRectangle,
@@ -53,8 +55,18 @@ export const OBJECT_CANARIES: Record<ObjectDoc, string[]> = {
   ],
   'object.odt': ['CANARY-INNER-CREATOR', 'CANARY-INNER-PROPVALUE', 'CANARY-OUTER-TITLE'],
   'object.odp': ['CANARY-INNER-CREATOR', 'CANARY-INNER-PROPVALUE', 'CANARY-OUTER-TITLE'],
-  'clip.docx': ['CANARY-CLIP-EMF-APP', 'CANARY-CLIP-EMF-COMMENT', 'CANARY-CLIP-WMF-COMMENT'],
-  'clip.odt': ['CANARY-CLIP-EMF-APP', 'CANARY-CLIP-EMF-COMMENT', 'CANARY-CLIP-WMF-COMMENT'],
+  'clip.docx': [
+    'CANARY-CLIP-EMF-APP',
+    'CANARY-CLIP-EMF-COMMENT',
+    'CANARY-CLIP-WMF-COMMENT',
+    'CANARY-ARTIST-7f3a',
+  ],
+  'clip.odt': [
+    'CANARY-CLIP-EMF-APP',
+    'CANARY-CLIP-EMF-COMMENT',
+    'CANARY-CLIP-WMF-COMMENT',
+    'CANARY-ARTIST-7f3a',
+  ],
 };
 
 const PY_PACKAGE = `
@@ -141,6 +153,7 @@ function python(script: string, args: string[]): void {
 
 /** Writes the sources; returns LibreOffice's conversions to `made(doc)`. */
 export function writeObjectSources(dir: string, made: (doc: ObjectDoc) => string): Conversion[] {
+  const photo = readFileSync(new URL('../fixtures/metadata/camera.jpg', import.meta.url));
   python(PY_PACKAGE, ['text', join(dir, 'object-src.odt')]);
   python(PY_PACKAGE, ['slides', join(dir, 'object-src.odp')]);
   const emf = emfFile(emfHeader('CANARY-CLIP-EMF-APP\0CANARY-CLIP-EMF-TITLE\0\0'), [
@@ -148,6 +161,8 @@ export function writeObjectSources(dir: string, made: (doc: ObjectDoc) => string
     emfRectangle(),
     emfPrivateComment('CANARY-CLIP-EMF-COMMENT'),
     emfPolyline16(),
+    // A photo drawn as a JPEG bitmap: the whole file, with its EXIF.
+    emfStretchDibits(bitmapInfo(40, 30, 4, photo.length), photo),
   ]);
   const wmf = wmfFile([wmfSetWindowExt(), wmfComment('CANARY-CLIP-WMF-COMMENT'), wmfRectangle()]);
   const image = (name: string, bytes: Buffer) =>

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -14,6 +14,21 @@ import {
 } from '../helpers/officeObjects';
 import { scanPackage } from '../helpers/officeScan';
 import { hasTool } from '../helpers/peers';
+import {
+  bitmapInfo,
+  emfColorSpaceW,
+  emfFile,
+  emfHeader,
+  emfIcmProfileW,
+  emfPolyline16,
+  emfPrivateComment,
+  emfRectangle,
+  emfSetTextColor,
+  emfStretchDibits,
+  emfText,
+  plantedWmf,
+  rgbBitmap,
+} from '../helpers/metafiles';
 
 // Issue 15: an embedded object (a spreadsheet inside a text or a slide) comes out of
 // LibreOffice as a nested package and an EMF preview; clip art as EMF and WMF pictures.
@@ -23,7 +38,30 @@ const ready =
   hasTool('exiftool', 'libimage-exiftool-perl libarchive-zip-perl') &&
   hasTool('python3', 'python3') &&
   hasTool('soffice', 'libreoffice-writer-nogui libreoffice-calc-nogui libreoffice-impress-nogui') &&
-  hasTool('pdftotext', 'poppler-utils');
+  hasTool('pdftotext', 'poppler-utils') &&
+  hasTool('compare', 'imagemagick');
+
+/** Pictures on their own, drawn by LibreOffice before and after stripping. */
+const PICTURES = ['planted.emf', 'planted.wmf'] as const;
+async function writePictures(): Promise<void> {
+  const fixtures = new URL('../fixtures/metadata/', import.meta.url);
+  const jpeg = await readFile(new URL('camera.jpg', fixtures));
+  const png = await readFile(new URL('meta.png', fixtures));
+  const emf = emfFile(emfHeader('CANARY-PIC-APP\0CANARY-PIC-TITLE\0\0'), [
+    emfSetTextColor(),
+    emfRectangle(),
+    emfPrivateComment('CANARY-PIC-COMMENT'),
+    emfIcmProfileW('C:\\Users\\CANARY-PIC-ICM\\sRGB.icc'),
+    emfColorSpaceW('CANARY-PIC-CS.icc', 'CANARY-PIC-CSDATA'),
+    emfPolyline16(),
+    rgbBitmap(),
+    emfStretchDibits(bitmapInfo(40, 30, 4, jpeg.length), jpeg),
+    emfStretchDibits(bitmapInfo(40, 30, 5, png.length), png),
+    emfText('Witness statement'),
+  ]);
+  await writeFile(join(dir, 'o-planted.emf'), emf);
+  await writeFile(join(dir, 'o-planted.wmf'), plantedWmf());
+}
 
 let dir = '';
 const original = (d: ObjectDoc) => join(dir, `o-${d}`);
@@ -52,6 +90,23 @@ describe.skipIf(!ready)('office documents with embedded objects and metafile pic
       const r = await runVigilInProcess(['strip', original(d), '--out', stripped(d), '--json']);
       results.set(d, r);
     }
+    await writePictures();
+    for (const p of PICTURES) {
+      const r = await runVigilInProcess([
+        'strip',
+        join(dir, `o-${p}`),
+        '--out',
+        join(dir, `s-${p}`),
+      ]);
+      expect(r.code, `${p}: ${r.stderr}`).toBe(0);
+    }
+    const drawings: Conversion[] = PICTURES.flatMap((p) =>
+      (['o', 's'] as const).map((w) => ({
+        from: join(dir, `${w}-${p}`),
+        to: join(dir, `${w}-${p}.png`),
+        filter: 'draw_png_Export',
+      })),
+    );
     const texts: Conversion[] = OBJECT_DOCS.filter((d) => results.get(d)?.code === 0).flatMap((d) =>
       (['o', 's'] as const).map((w) => ({
         from: w === 'o' ? original(d) : stripped(d),
@@ -59,12 +114,29 @@ describe.skipIf(!ready)('office documents with embedded objects and metafile pic
         filter: slides(d) ? 'impress_pdf_Export' : 'Text',
       })),
     );
-    lo.convert(texts);
+    lo.convert([...texts, ...drawings]);
   }, 600_000);
 
   afterAll(async () => {
     if (dir) await rm(dir, { recursive: true, force: true });
   });
+
+  for (const p of PICTURES) {
+    it(`${p}: LibreOffice draws the stripped picture exactly as the original`, async () => {
+      const before = await readFile(join(dir, `o-${p}`));
+      const after = await readFile(join(dir, `s-${p}`));
+      expect(before.includes('CANARY')).toBe(true);
+      expect(after.includes('CANARY') || after.includes(Buffer.from('CANARY', 'utf16le'))).toBe(
+        false,
+      );
+      const r = spawnSync(
+        'compare',
+        ['-metric', 'AE', join(dir, `o-${p}.png`), join(dir, `s-${p}.png`), 'null:'],
+        { encoding: 'utf8' },
+      );
+      expect(r.stderr.trim(), r.stderr).toBe('0');
+    });
+  }
 
   for (const d of OBJECT_DOCS) {
     it(`${d}: Vigil strips it; python3 inflates every member, nested packages too, and finds no planted string`, () => {

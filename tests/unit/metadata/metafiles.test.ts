@@ -209,7 +209,7 @@ describe('WMF pictures', () => {
     );
   });
 
-  it('strips escapes and hidden bytes, keeps drawing records byte for byte, fixes the header', async () => {
+  it('strips escapes and hidden bytes, cleans the EMF copy, keeps drawing records byte for byte, fixes the header', async () => {
     const input = loaded();
     const { output } = await stripBuffer(input);
     expect(leaks(output)).toBe(false);
@@ -218,7 +218,17 @@ describe('WMF pictures', () => {
     expect((await inspectBuffer(output)).risky).toBe(0);
     const records = (buf: Buffer): Buffer[] =>
       parseWmf(buf).records.map((r) => buf.subarray(r.start, r.start + r.size));
-    expect(records(output)).toEqual(records(input).filter((r) => r.readUInt16LE(4) !== 0x0626));
+    const escapes = (r: Buffer): boolean => r.readUInt16LE(4) === 0x0626;
+    expect(records(output).filter((r) => !escapes(r))).toEqual(
+      records(input).filter((r) => !escapes(r)),
+    );
+    // The EMF copy (which renderers draw instead of the WMF records) stays, cleaned, in one record.
+    const copy = records(output).filter(escapes);
+    expect(copy).toHaveLength(1);
+    expect(copy[0]!.readUInt32LE(10)).toBe(0x43464d57);
+    const emf = copy[0]!.subarray(44);
+    expect(() => verifyEmf(emf)).not.toThrow();
+    expect(drawn(emf)).toEqual([emfRectangle()]);
   });
 
   it('cuts bytes hidden at the end of a fixed-size record', async () => {

@@ -2,7 +2,7 @@ import { asBuffer, Bytes, ByteWriter, formatSize, invalid, unsupported } from '.
 import { Collector } from '../collector';
 import type { FormatStripResult } from '../types';
 import { isFileImage, readDibHeader } from './dib';
-import { inspectEmf } from './emf';
+import { inspectEmf, stripEmf, verifyEmf } from './emf';
 import { describeTrailing } from './jpeg';
 
 /**
@@ -132,13 +132,56 @@ function escapeData(buf: Buffer, r: WmfRecord): { fn: number; data: Buffer } {
   };
 }
 
+/** A piece of the EMF copy ("WMFC" comment): the bytes after its 34-byte header, or undefined. */
+function emfPiece(buf: Buffer, r: WmfRecord): Buffer | undefined {
+  if (r.fn !== META_ESCAPE) return undefined;
+  const { fn, data } = escapeData(buf, r);
+  return fn === MFCOMMENT && data.length >= 34 && data.readUInt32LE(0) === WMFC
+    ? data.subarray(34)
+    : undefined;
+}
+
+/** Bytes of the EMF copy per record, as Windows writes them. */
+const EMF_CHUNK = 8192;
+
+/**
+ * The EMF copy, cleaned, in "WMFC" comment records. Renderers that find one
+ * draw it instead of the WMF records, so it is kept (stripped), not dropped.
+ */
+function emfCopyRecords(emf: Buffer): Buffer[] {
+  let sum = 0;
+  for (let i = 0; i + 1 < emf.length; i += 2) sum = (sum + emf.readUInt16LE(i)) & 0xffff;
+  const count = Math.ceil(emf.length / EMF_CHUNK);
+  const out: Buffer[] = [];
+  for (let at = 0; at < emf.length; at += EMF_CHUNK) {
+    const chunk = emf.subarray(at, at + EMF_CHUNK);
+    const record = Buffer.alloc(10 + 34 + chunk.length + (chunk.length % 2));
+    record.writeUInt32LE(record.length / 2, 0);
+    record.writeUInt16LE(META_ESCAPE, 4);
+    record.writeUInt16LE(MFCOMMENT, 6);
+    record.writeUInt16LE(34 + chunk.length, 8);
+    record.writeUInt32LE(WMFC, 10);
+    record.writeUInt32LE(1, 14);
+    record.writeUInt32LE(0x10000, 18);
+    record.writeUInt16LE((0x10000 - sum) & 0xffff, 22);
+    record.writeUInt32LE(0, 24);
+    record.writeUInt32LE(count, 28);
+    record.writeUInt32LE(chunk.length, 32);
+    record.writeUInt32LE(emf.length - at - chunk.length, 36);
+    record.writeUInt32LE(emf.length, 40);
+    chunk.copy(record, 44);
+    out.push(record);
+  }
+  return out;
+}
+
 export async function inspectWmf(c: Collector, input: Uint8Array): Promise<void> {
   const buf = asBuffer(input);
   const b = new Bytes(buf, 'The WMF picture');
   try {
     const parsed = parseWmf(buf);
     c.add('structure', 'wmf.records', 'Records', String(parsed.records.length), false);
-    if (parsed.header === 22 && (b.u32le(14) !== 0 || b.u16le(20) !== checksum(buf)))
+    if (parsed.header === 22 && (b.u32le(16) !== 0 || b.u16le(20) !== checksum(buf)))
       c.add(
         'hidden',
         'wmf.headerData',
@@ -159,8 +202,9 @@ export async function inspectWmf(c: Collector, input: Uint8Array): Promise<void>
     for (const r of parsed.records) {
       if (r.fn === META_ESCAPE) {
         const { fn, data } = escapeData(buf, r);
-        if (fn === MFCOMMENT && data.length >= 34 && data.readUInt32LE(0) === WMFC) {
-          emf.push(data.subarray(34));
+        const piece = emfPiece(buf, r);
+        if (piece) {
+          emf.push(piece);
           continue;
         }
         const text = data
@@ -209,7 +253,8 @@ export async function inspectWmf(c: Collector, input: Uint8Array): Promise<void>
     if (emf.length > 0) {
       const inner = new Collector();
       const whole = Buffer.concat(emf);
-      c.add('hidden', 'wmf.emf', 'An EMF copy of the picture', formatSize(whole.length), true);
+      // The copy itself is drawing (kept, cleaned); what it carries is listed below.
+      c.add('structure', 'wmf.emf', 'An EMF copy of the picture', formatSize(whole.length), false);
       await inspectEmf(inner, whole);
       for (const f of inner.fields)
         if (f.group !== 'structure')
@@ -235,7 +280,29 @@ export function stripWmf(input: Uint8Array): FormatStripResult {
   const parsed = parseWmf(buf, what);
   const body = new ByteWriter();
   let maxRecord = 0;
+  const pieces = parsed.records.map((r) => emfPiece(buf, r)).filter((p) => p !== undefined);
+  let copy: Buffer[] = [];
+  if (pieces.length > 0) {
+    try {
+      const cleaned = asBuffer(stripEmf(Buffer.concat(pieces)).output);
+      verifyEmf(cleaned);
+      copy = emfCopyRecords(cleaned);
+    } catch (error) {
+      throw Object.assign(error as Error, {
+        message: `${what} holds an EMF copy of itself, which cannot be cleaned: ${(error as Error).message}`,
+      });
+    }
+  }
   for (const r of parsed.records) {
+    if (emfPiece(buf, r) && copy.length > 0) {
+      // The cleaned copy goes where the first piece was.
+      for (const record of copy) {
+        body.push(record);
+        maxRecord = Math.max(maxRecord, record.length / 2);
+      }
+      copy = [];
+      continue;
+    }
     if (r.fn === META_ESCAPE) continue;
     const dib = dibOf(b, r);
     if (dib && (dib.profileSize > 0 || isFileImage(dib.compression)))
@@ -256,7 +323,8 @@ export function stripWmf(input: Uint8Array): FormatStripResult {
   }
   const header = Buffer.from(buf.subarray(0, parsed.header + 18));
   if (parsed.header === 22) {
-    header.writeUInt32LE(0, 14);
+    // Key, handle, bounding box, units per inch, then the reserved word (zeroed) and the checksum.
+    header.writeUInt32LE(0, 16);
     header.writeUInt16LE(checksum(header), 20);
   }
   const words = (18 + body.length) / 2;
@@ -267,7 +335,10 @@ export function stripWmf(input: Uint8Array): FormatStripResult {
   return { output: Buffer.concat([header, body.toBuffer()]), kept: [] };
 }
 
-/** Re-reads a stripped WMF: totals right, nothing after META_EOF, no escape, no bitmap that is a file. */
+/**
+ * Re-reads a stripped WMF: totals right, nothing after META_EOF, no escape
+ * but the EMF copy (which must pass the EMF check), no bitmap that is a file.
+ */
 export function verifyWmf(output: Uint8Array): void {
   const buf = asBuffer(output);
   const b = new Bytes(buf, 'The stripped WMF picture');
@@ -281,9 +352,17 @@ export function verifyWmf(output: Uint8Array): void {
   if (parsed.end !== buf.length) fail('data remains after META_EOF');
   if (b.u16le(h + 6) + b.u16le(h + 8) * 0x10000 !== (buf.length - h) / 2 || b.u16le(h + 16) !== 0)
     fail('its header gives the wrong size');
-  if (h === 22 && (b.u32le(14) !== 0 || b.u16le(20) !== checksum(buf)))
+  if (h === 22 && (b.u32le(16) !== 0 || b.u16le(20) !== checksum(buf)))
     fail('its placeable header holds data outside its fields');
+  const pieces: Buffer[] = [];
   for (const r of parsed.records) {
+    const piece = emfPiece(buf, r);
+    if (piece) {
+      if (r.size !== 10 + 34 + piece.length + (piece.length % 2))
+        fail(`the EMF copy's record at byte ${r.start} holds more than its piece`);
+      pieces.push(piece);
+      continue;
+    }
     const dib = dibOf(b, r);
     if (dib && (dib.profileSize > 0 || isFileImage(dib.compression)))
       fail(`the bitmap at byte ${r.start} is a JPEG or PNG file or has a colour profile`);
@@ -293,4 +372,5 @@ export function verifyWmf(output: Uint8Array): void {
     if (!DRAWING.has(r.fn) && !(r.fn in DIB_AT) && r.fn !== META_EOF)
       fail(`the record of function 0x${r.fn.toString(16)} at byte ${r.start} is not allowed`);
   }
+  if (pieces.length > 0) verifyEmf(Buffer.concat(pieces));
 }
