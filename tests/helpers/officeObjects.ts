@@ -29,12 +29,20 @@ import {
  */
 
 export type ObjectDoc =
-  'object.docx' | 'object.odt' | 'object.pptx' | 'object.odp' | 'clip.docx' | 'clip.odt';
+  | 'object.docx'
+  | 'object.odt'
+  | 'object.pptx'
+  | 'object.odp'
+  | 'object.ods'
+  | 'clip.docx'
+  | 'clip.odt';
 export const OBJECT_DOCS: ObjectDoc[] = [
   'object.docx',
   'object.odt',
   'object.pptx',
   'object.odp',
+  // LibreOffice 7.4 writes no embedded object into an XLSX (its drawing comes out empty): ODS only.
+  'object.ods',
   'clip.docx',
   'clip.odt',
 ];
@@ -55,6 +63,7 @@ export const OBJECT_CANARIES: Record<ObjectDoc, string[]> = {
   ],
   'object.odt': ['CANARY-INNER-CREATOR', 'CANARY-INNER-PROPVALUE', 'CANARY-OUTER-TITLE'],
   'object.odp': ['CANARY-INNER-CREATOR', 'CANARY-INNER-PROPVALUE', 'CANARY-OUTER-TITLE'],
+  'object.ods': ['CANARY-INNER-CREATOR', 'CANARY-INNER-PROPVALUE', 'CANARY-OUTER-TITLE'],
   'clip.docx': [
     'CANARY-CLIP-EMF-APP',
     'CANARY-CLIP-EMF-COMMENT',
@@ -85,6 +94,12 @@ if kind == 'text':
     mime = 'application/vnd.oasis.opendocument.text'
     body = ('<office:text><text:p>Report of the visit to the detention centre.</text:p><text:p>%s</text:p>'
       '<text:p>The table above counts the people seen.</text:p></office:text>') % (FRAME % 'text:anchor-type="as-char"')
+elif kind == 'sheet':
+    mime = 'application/vnd.oasis.opendocument.spreadsheet'
+    body = ('<office:spreadsheet><table:table table:name="Cases"><table:table-row><table:table-cell '
+      'office:value-type="string"><text:p>Report of the visit to the detention centre.</text:p></table:table-cell>'
+      '<table:table-cell>%s</table:table-cell></table:table-row></table:table></office:spreadsheet>') % (
+      FRAME % 'table:end-cell-address="Cases.D5" table:end-x="1cm" table:end-y="1cm"')
 else:
     mime = 'application/vnd.oasis.opendocument.presentation'
     body = ('<office:presentation><draw:page draw:name="p1"><draw:frame svg:x="1cm" svg:y="0.5cm" svg:width="20cm" '
@@ -146,6 +161,30 @@ zout.close()
 assert planted > 0, 'no EMF member in ' + src
 `;
 
+// LibreOffice Calc drops an embedded object's meta.xml when it saves: it is put back, with its
+// planted strings and its manifest entry, as another writer would leave it.
+const PY_PLANT_OBJECT_META = `
+import sys, zipfile
+src, out = sys.argv[1], sys.argv[2]
+meta = ('<?xml version="1.0" encoding="UTF-8"?><office:document-meta '
+  'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+  'xmlns:meta="urn:oasis:names:tc:opendocument:xmlns:meta:1.0" xmlns:dc="http://purl.org/dc/elements/1.1/" '
+  'office:version="1.3"><office:meta><meta:initial-creator>CANARY-INNER-CREATOR</meta:initial-creator>'
+  '<meta:user-defined meta:name="CANARY-INNER-PROPNAME">CANARY-INNER-PROPVALUE</meta:user-defined>'
+  '</office:meta></office:document-meta>')
+zin = zipfile.ZipFile(src)
+zout = zipfile.ZipFile(out, 'w')
+for info in zin.infolist():
+    data = zin.read(info.filename)
+    if info.filename == 'META-INF/manifest.xml':
+        data = data.replace(b'</manifest:manifest>', b'<manifest:file-entry manifest:full-path="Object 1/meta.xml" '
+          b'manifest:media-type="text/xml"/></manifest:manifest>')
+    zout.writestr(info, data)
+    if info.filename == 'Object 1/content.xml':
+        zout.writestr('Object 1/meta.xml', meta, compress_type=zipfile.ZIP_DEFLATED)
+zout.close()
+`;
+
 function python(script: string, args: string[]): void {
   const r = spawnSync('python3', ['-c', script, ...args], { encoding: 'utf8' });
   if (r.status !== 0) throw new Error(`python3: ${r.stderr}`);
@@ -156,6 +195,7 @@ export function writeObjectSources(dir: string, made: (doc: ObjectDoc) => string
   const photo = readFileSync(new URL('../fixtures/metadata/camera.jpg', import.meta.url));
   python(PY_PACKAGE, ['text', join(dir, 'object-src.odt')]);
   python(PY_PACKAGE, ['slides', join(dir, 'object-src.odp')]);
+  python(PY_PACKAGE, ['sheet', join(dir, 'object-src.ods')]);
   const emf = emfFile(emfHeader('CANARY-CLIP-EMF-APP\0CANARY-CLIP-EMF-TITLE\0\0'), [
     emfSetTextColor(),
     emfRectangle(),
@@ -184,6 +224,7 @@ export function writeObjectSources(dir: string, made: (doc: ObjectDoc) => string
       filter: 'Impress MS PowerPoint 2007 XML',
     },
     { from: join(dir, 'object-src.odp'), to: made('object.odp'), filter: 'impress8' },
+    { from: join(dir, 'object-src.ods'), to: made('object.ods'), filter: 'calc8' },
     { from: join(dir, 'clip-src.fodt'), to: made('clip.docx'), filter: 'MS Word 2007 XML' },
     { from: join(dir, 'clip-src.fodt'), to: made('clip.odt'), filter: 'writer8' },
   ];
@@ -192,5 +233,6 @@ export function writeObjectSources(dir: string, made: (doc: ObjectDoc) => string
 /** The document as tested: LibreOffice's, with the preview's description and comment planted where it has none. */
 export function plantObjectDoc(doc: ObjectDoc, made: string, out: string): void {
   if (doc === 'object.docx' || doc === 'object.pptx') python(PY_PLANT_EMF, [made, out]);
+  else if (doc === 'object.ods') python(PY_PLANT_OBJECT_META, [made, out]);
   else python('import shutil, sys; shutil.copyfile(sys.argv[1], sys.argv[2])', [made, out]);
 }

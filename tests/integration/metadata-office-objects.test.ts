@@ -67,8 +67,12 @@ let dir = '';
 const original = (d: ObjectDoc) => join(dir, `o-${d}`);
 const stripped = (d: ObjectDoc) => join(dir, `s-${d}`);
 const slides = (d: ObjectDoc) => /\.(pptx|odp)$/.test(d);
+const sheet = (d: ObjectDoc) => d.endsWith('.ods');
+// LibreOffice's own text of each document: plain text, the first sheet as CSV, or the slides as PDF.
 const textFile = (d: ObjectDoc, which: 'o' | 's') =>
-  join(dir, `text-${which}-${d}.${slides(d) ? 'pdf' : 'txt'}`);
+  join(dir, `text-${which}-${d}.${slides(d) ? 'pdf' : sheet(d) ? 'csv' : 'txt'}`);
+const textFilter = (d: ObjectDoc) =>
+  slides(d) ? 'impress_pdf_Export' : sheet(d) ? 'Text - txt - csv (StarCalc)' : 'Text';
 
 async function textOf(d: ObjectDoc, which: 'o' | 's'): Promise<string> {
   if (!slides(d)) return readFile(textFile(d, which), 'utf8');
@@ -111,7 +115,7 @@ describe.skipIf(!ready)('office documents with embedded objects and metafile pic
       (['o', 's'] as const).map((w) => ({
         from: w === 'o' ? original(d) : stripped(d),
         to: textFile(d, w),
-        filter: slides(d) ? 'impress_pdf_Export' : 'Text',
+        filter: textFilter(d),
       })),
     );
     lo.convert([...texts, ...drawings]);
@@ -152,7 +156,7 @@ describe.skipIf(!ready)('office documents with embedded objects and metafile pic
         expect(after.nested.some((n) => n.endsWith('xl/worksheets/sheet1.xml'))).toBe(true);
         expect(after.names.some((n) => /\/media\/.+\.emf$/.test(n))).toBe(true);
       }
-      if (d === 'object.odt' || d === 'object.odp')
+      if (d === 'object.odt' || d === 'object.odp' || d === 'object.ods')
         expect(after.names).toEqual(expect.arrayContaining(['Object 1/content.xml']));
       if (d.startsWith('clip.'))
         expect(after.names.filter((n) => /media|Pictures/.test(n)).length).toBeGreaterThanOrEqual(
