@@ -486,9 +486,9 @@ export async function inspectEmf(c: Collector, input: Uint8Array): Promise<void>
         `${padded.length} record(s), ${formatSize(padded.reduce((n, r) => n + r.size - (exactSize(buf, r) ?? 20), 0))}`,
         true,
       );
-    for (const r of parsed.records) {
+    for (const [n, r] of parsed.records.entries()) {
       if (r.type === EMR_HEADER || r.type === EMR_EOF || DRAWING.has(r.type)) continue;
-      if (r.type === EMR_COMMENT) await inspectComment(c, buf, r, parsed.records.indexOf(r));
+      if (r.type === EMR_COMMENT) await inspectComment(c, buf, r, n);
       else if (r.type in DROPPED) inspectProfile(c, b, r);
       else if (r.type === EMR_CREATECOLORSPACE || r.type === EMR_CREATECOLORSPACEW)
         inspectColorSpace(c, b, r);
