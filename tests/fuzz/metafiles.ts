@@ -50,10 +50,9 @@ const load = () =>
     png: readFileSync(new URL('meta.png', FIXTURES)),
   });
 
-/** Drawing records of variable content (text, fonts, regions, palettes, bitmaps, poly-polygons). */
+/** Drawing records of variable content (text, fonts, regions, palettes, poly-polygons). */
 const EMF_CONTENT = new Set([
-  7, 8, 49, 50, 56, 71, 72, 73, 74, 75, 76, 77, 78, 79, 80, 81, 82, 83, 84, 90, 91, 92, 93, 94, 95,
-  96, 97, 108, 114, 116, 118, 119,
+  7, 8, 49, 50, 56, 71, 72, 73, 74, 75, 82, 83, 84, 90, 91, 92, 96, 97, 108, 118, 119,
 ]);
 const WMF_CONTENT = new Set([
   0x0521, 0x0a32, 0x02fb, 0x0538, 0x06ff, 0x00f7, 0x0037, 0x0436, 0x01f9, 0x0922, 0x0b23, 0x0940,

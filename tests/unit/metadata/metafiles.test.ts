@@ -155,7 +155,9 @@ describe('EMF pictures', () => {
     ]);
     padded.writeUInt32LE(24 + 20, 108 + 4);
     padded.writeUInt32LE(padded.length, 48);
-    expectFinds(await inspectBuffer(padded), [{ value: '20 bytes', risky: true, group: 'hidden' }]);
+    expectFinds(await inspectBuffer(padded), [
+      { value: '1 record(s)', risky: true, group: 'hidden' },
+    ]);
     expect((await stripBuffer(padded)).output).toEqual(emfFile(emfHeader(), [emfRectangle()]));
     // So is an EMR_EOF longer than its palette.
     const longEof = Buffer.concat([
@@ -175,6 +177,24 @@ describe('EMF pictures', () => {
       const { output } = await stripBuffer(file);
       expect(leaks(output)).toBe(false);
     }
+  });
+
+  it('zeroes bytes a bitmap record holds beyond its header, colour table and rows', async () => {
+    const pixels = Buffer.from([255, 0, 0, 0, 255, 0, 0, 0, 0, 0, 255, 0, 9, 9, 9, 0]);
+    const clean = emfStretchDibits(bitmapInfo(2, 2, 0, 16), pixels);
+    const info = Buffer.concat([bitmapInfo(2, 2, 0, 16), Buffer.from('CANARY-BMI')]);
+    const hidden = emfStretchDibits(info, Buffer.concat([pixels, Buffer.from('CANARY-ROWS!')]));
+    const input = emfFile(emfHeader(), [hidden]);
+    expectFinds(await inspectBuffer(input), [
+      { value: '1 record(s)', risky: true, group: 'hidden' },
+    ]);
+    const { output } = await stripBuffer(input);
+    expect(leaks(output)).toBe(false);
+    const r = parseEmf(output).records[1]!;
+    const at = r.start + output.readUInt32LE(r.start + 56);
+    expect(output.subarray(at, at + 16)).toEqual(pixels);
+    expect(() => verifyEmf(emfFile(emfHeader(), [hidden]))).toThrow(/unused bytes/);
+    expect(() => verifyEmf(emfFile(emfHeader(), [clean]))).not.toThrow();
   });
 
   it('the verifier refuses what the stripper must remove', () => {

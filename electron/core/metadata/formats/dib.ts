@@ -22,7 +22,14 @@ export interface DibHeader {
   compression: number;
   /** A version-5 header's linked or embedded profile, in bytes (0: none). */
   profileSize: number;
+  /** Bytes of the header, its colour masks and its colour table: what a renderer reads of it. */
+  used: number;
+  /** Bytes of pixels an uncompressed bitmap has (rows padded to 4 bytes); undefined when compressed. */
+  pixels?: number;
 }
+
+/** Uncompressed (BI_RGB) and bit-field (BI_BITFIELDS, BI_ALPHABITFIELDS) bitmaps. */
+const UNCOMPRESSED = new Set([0, 3, 6]);
 
 /** Reads the BITMAPINFOHEADER at `at` (the record gives its size as `cb`). */
 export function readDibHeader(b: Bytes, at: number, cb: number): DibHeader {
@@ -30,11 +37,26 @@ export function readDibHeader(b: Bytes, at: number, cb: number): DibHeader {
   const size = b.u32le(at);
   if (size < 12 || size > cb)
     throw invalid(`${b.what} is damaged: a bitmap header has size ${size}.`);
-  if (size === 12) return { size, compression: 0, profileSize: 0 };
+  const rows = (width: number, height: number, bits: number): number =>
+    (((Math.abs(width) * bits + 31) >>> 5) << 2) * Math.abs(height);
+  if (size === 12) {
+    const bits = b.u16le(at + 10);
+    const colours = bits <= 8 ? 1 << bits : 0;
+    const pixels = rows(b.u16le(at + 4), b.u16le(at + 6), bits);
+    return { size, compression: 0, profileSize: 0, used: 12 + 3 * colours, pixels };
+  }
   if (size < 40) throw invalid(`${b.what} is damaged: a bitmap header has size ${size}.`);
   const compression = b.u32le(at + 16);
   const profileSize = size >= 124 ? b.u32le(at + 116) : 0;
-  return { size, compression, profileSize };
+  const bits = b.u16le(at + 14);
+  const colours = b.u32le(at + 32) || (bits <= 8 ? 1 << bits : 0);
+  // A 40-byte header is followed by its colour masks: three for BI_BITFIELDS, four with alpha.
+  const masks = size === 40 ? (compression === 3 ? 12 : compression === 6 ? 16 : 0) : 0;
+  const used = size + masks + 4 * Math.min(colours, 1 << 16);
+  const pixels = UNCOMPRESSED.has(compression)
+    ? rows(b.buf.readInt32LE(at + 4), b.buf.readInt32LE(at + 8), bits)
+    : undefined;
+  return { size, compression, profileSize, used, ...(pixels === undefined ? {} : { pixels }) };
 }
 
 export function isFileImage(compression: number): boolean {

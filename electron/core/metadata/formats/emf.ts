@@ -322,6 +322,54 @@ function dibsOf(b: Bytes, r: EmfRecord): Dib[] {
   return out;
 }
 
+/** Where each bitmap record's own fields end (EMR_EXTCREATEPEN's depend on its style entries). */
+const BITMAP_FIELDS_END: Record<number, number> = {
+  76: 100,
+  77: 108,
+  78: 128,
+  79: 140,
+  80: 76,
+  81: 80,
+  93: 32,
+  94: 32,
+  114: 108,
+  116: 108,
+};
+
+/**
+ * The bytes of a bitmap record no renderer reads (relative to the record):
+ * between its fields, its bitmap headers and its pixels, past a header's
+ * colour table, past an uncompressed bitmap's rows. They could only hide data.
+ */
+function bitmapSlack(b: Bytes, r: EmfRecord, dibs: Dib[]): [number, number][] {
+  const fieldsEnd =
+    r.type === 95
+      ? r.size >= 52
+        ? 52 + 4 * b.u32le(r.start + 48)
+        : r.size
+      : BITMAP_FIELDS_END[r.type]!;
+  const used: [number, number][] = [[0, Math.min(fieldsEnd, r.size)]];
+  for (const d of dibs) {
+    used.push([d.bmi, d.bmi + Math.min(d.cbBmi, d.header.used)]);
+    used.push([d.bits, d.bits + Math.min(d.cbBits, d.header.pixels ?? d.cbBits)]);
+  }
+  used.sort((x, y) => x[0] - y[0]);
+  const slack: [number, number][] = [];
+  let at = 0;
+  for (const [from, to] of used) {
+    if (from > at) slack.push([at, from]);
+    at = Math.max(at, to);
+  }
+  if (at < r.size) slack.push([at, r.size]);
+  return slack;
+}
+
+function hasHiddenBytes(b: Bytes, r: EmfRecord): boolean {
+  return bitmapSlack(b, r, dibsOf(b, r)).some(
+    ([from, to]) => !isAllZero(b.buf.subarray(r.start + from, r.start + to)),
+  );
+}
+
 /** The EMF+ header's flag: the file also draws everything with plain GDI records. */
 function emfPlusDual(buf: Buffer, r: EmfRecord): boolean | undefined {
   if (r.size < 16 + 12 || buf.readUInt32LE(r.start + 12) !== EMF_PLUS) return undefined;
@@ -476,6 +524,7 @@ export async function inspectEmf(c: Collector, input: Uint8Array): Promise<void>
     const padded = parsed.records.filter(
       (r) =>
         (DRAWING.has(r.type) && (exactSize(buf, r) ?? r.size) < r.size) ||
+        (r.type in BITMAPS && hasHiddenBytes(b, r)) ||
         (r.type === EMR_EOF && !eofExact(buf, r)),
     );
     if (padded.length > 0)
@@ -483,7 +532,7 @@ export async function inspectEmf(c: Collector, input: Uint8Array): Promise<void>
         'hidden',
         'emf.recordData',
         'Data hidden at the end of drawing records',
-        `${padded.length} record(s), ${formatSize(padded.reduce((n, r) => n + r.size - (exactSize(buf, r) ?? 20), 0))}`,
+        `${padded.length} record(s)`,
         true,
       );
     for (const [n, r] of parsed.records.entries()) {
@@ -562,7 +611,13 @@ function cleanBitmapRecord(b: Bytes, r: EmfRecord, n: number, kept: KeptField[])
         `The EMF picture holds a bitmap with a colour profile (record at byte ${r.start}), which Vigil cannot clean; nothing was written.`,
       );
   const image = dibs.find((d) => isFileImage(d.header.compression));
-  if (!image) return record;
+  if (!image) {
+    const slack = bitmapSlack(b, r, dibs);
+    if (slack.every(([from, to]) => isAllZero(record.subarray(from, to)))) return record;
+    const out = Buffer.from(record);
+    for (const [from, to] of slack) out.fill(0, from, to);
+    return out;
+  }
   if (
     dibs.length > 1 ||
     image.bits < image.bmi + image.cbBmi ||
@@ -582,6 +637,7 @@ function cleanBitmapRecord(b: Bytes, r: EmfRecord, n: number, kept: KeptField[])
   const padded = (image.bits + stripped.output.length + 3) & ~3;
   const out = Buffer.alloc(padded);
   record.copy(out, 0, 0, image.bits);
+  for (const [from, to] of bitmapSlack(b, r, dibs)) if (from < image.bits) out.fill(0, from, to);
   stripped.output.copy(out, image.bits);
   out.writeUInt32LE(padded, 4);
   out.writeUInt32LE(stripped.output.length, image.field + 12);
@@ -665,6 +721,7 @@ export function verifyEmf(output: Uint8Array): void {
       continue;
     }
     if (r.type in BITMAPS) {
+      if (hasHiddenBytes(b, r)) fail(`the bitmap record at byte ${r.start} holds unused bytes`);
       for (const dib of dibsOf(b, r)) {
         if (dib.header.profileSize > 0)
           fail(`the bitmap at byte ${r.start} keeps a colour profile`);
