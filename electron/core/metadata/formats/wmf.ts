@@ -181,7 +181,8 @@ export async function inspectWmf(c: Collector, input: Uint8Array): Promise<void>
   try {
     const parsed = parseWmf(buf);
     c.add('structure', 'wmf.records', 'Records', String(parsed.records.length), false);
-    if (parsed.header === 22 && (b.u32le(16) !== 0 || b.u16le(20) !== checksum(buf)))
+    // A wrong checksum alone hides nothing (the copy gets a right one); a reserved word that is not zero does.
+    if (parsed.header === 22 && b.u32le(16) !== 0)
       c.add(
         'hidden',
         'wmf.headerData',
