@@ -628,6 +628,26 @@ function xmpProperty(name: string): Id {
 
 type Rule = [RegExp, (m: RegExpExecArray) => Id | undefined];
 
+/** EMF and WMF pictures' own fields (a WMF's EMF copy nests them under `wmf.emf.`). */
+const METAFILE: Record<string, Id> = {
+  frame: 'dimensions',
+  records: 'format',
+  application: 'software',
+  title: 'title',
+  groupDescription: 'description',
+  comment: 'comment',
+  emfplus: 'embeddedItem',
+  emf: 'embeddedItem',
+  profileName: 'iccProfile',
+  profile: 'iccProfile',
+  bitmapProfile: 'iccProfile',
+  bitmapImage: 'picture',
+  escape: 'printerSettings',
+  headerData: 'privateData',
+  recordData: 'privateData',
+  trailing: 'trailingData',
+};
+
 /**
  * Tried in order on the key without its `[n]` repeat suffix; each pattern
  * matches the key's tail, since pictures and embedded files nest their own
@@ -659,6 +679,9 @@ const RULES: Rule[] = [
   [/(?:^|\.)trailing$/, () => 'trailingData'],
   [/(?:^|\.)dimensions$/, () => 'dimensions'],
   // Still pictures.
+  [/^(?:wmf\.)?(?:emf|wmf)\.([A-Za-z]+)$/, (m) => METAFILE[m[1]!]],
+  // A JPEG or PNG inside a metafile's bitmap or EMF+ record: named as on its own.
+  [/^(?:wmf\.)?emf\.(?:bitmap|emfplus)\d+\.(.+)$/, (m) => metadataFieldId(m[1]!) ?? undefined],
   [/^gif\.comment$/, () => 'comment'],
   [/^gif\.app\..*$/, () => 'applicationBlock'],
   [/^gif\.ext\..*$/, () => 'unknownBlock'],

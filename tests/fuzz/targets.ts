@@ -1,5 +1,6 @@
 import type { RegisteredTarget } from './harness';
 import { mediaTargets } from './media';
+import { metafileTargets } from './metafiles';
 import { officeTargets } from './office';
 import { pdfTargets } from './pdf';
 import { pgpTargets } from './pgp';
@@ -12,6 +13,7 @@ import { svgTargets } from './svg';
 export const TARGETS: RegisteredTarget[] = [
   ...pdfTargets,
   ...mediaTargets,
+  ...metafileTargets,
   ...officeTargets,
   ...svgTargets,
   ...pgpTargets,

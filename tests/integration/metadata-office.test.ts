@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasTool } from '../helpers/peers';
 import { runVigilInProcess } from '../helpers/cli';
 import { LibreOffice, type Conversion } from '../helpers/libreoffice';
+import { scanPackage } from '../helpers/officeScan';
 import {
   DELETION,
   OFFICE_KINDS,
@@ -54,35 +55,7 @@ async function textOf(t: OfficeKind, which: 'o' | 's'): Promise<string> {
   return r.stdout;
 }
 
-// Every planted string in the raw bytes or in any inflated member (UTF-8 or UTF-16), and the archive's shape.
-const PY_SCAN = `
-import json, re, sys, zipfile
-raw = open(sys.argv[1], 'rb').read()
-z = zipfile.ZipFile(sys.argv[1])
-assert z.testzip() is None, 'bad CRC'
-found = set()
-for data in [raw] + [z.read(n) for n in z.namelist()]:
-    found.update(m.decode() for m in re.findall(rb'CANARY[-\\w]*', data))
-    found.update(re.findall(r'CANARY[-\\w]*', data.decode('utf-16-le', 'ignore')))
-    found.update(re.findall(r'CANARY[-\\w]*', data[1:].decode('utf-16-le', 'ignore')))
-first = z.infolist()[0]
-print(json.dumps({'names': z.namelist(), 'first': first.filename, 'method': first.compress_type,
-  'found': sorted(found), 'comment': z.comment.decode('latin1'),
-  'rsid': any(b'w:rsid' in z.read(n) for n in z.namelist() if n.endswith('.xml'))}))
-`;
-interface Scan {
-  names: string[];
-  first: string;
-  method: number;
-  found: string[];
-  comment: string;
-  rsid: boolean;
-}
-const scan = (file: string): Scan => {
-  const r = spawnSync('python3', ['-c', PY_SCAN, file], { encoding: 'utf8' });
-  expect(r.status, r.stderr).toBe(0);
-  return JSON.parse(r.stdout) as Scan;
-};
+const scan = scanPackage;
 
 describe.skipIf(!ready)(
   'office documents made by LibreOffice, against exiftool, python3 zipfile and LibreOffice',

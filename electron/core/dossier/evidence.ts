@@ -53,6 +53,8 @@ const EXTENSIONS: Record<string, string> = {
   heic: 'heic',
   avif: 'avif',
   svg: 'svg',
+  emf: 'emf',
+  wmf: 'wmf',
   pdf: 'pdf',
   docx: 'docx',
   xlsx: 'xlsx',

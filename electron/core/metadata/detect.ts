@@ -10,6 +10,8 @@ const MIME: Record<MediaType, string> = {
   heic: 'image/heic',
   avif: 'image/avif',
   svg: 'image/svg+xml',
+  emf: 'image/emf',
+  wmf: 'image/wmf',
   pdf: 'application/pdf',
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
@@ -41,6 +43,8 @@ export const STRIPPABLE: ReadonlySet<MediaType> = new Set([
   'heic',
   'avif',
   'svg',
+  'emf',
+  'wmf',
   'pdf',
   'mp3',
   'aac',
@@ -70,6 +74,8 @@ export const TYPE_NAMES: Record<MediaType, string> = {
   heic: 'HEIC image',
   avif: 'AVIF image',
   svg: 'SVG image',
+  emf: 'EMF picture (Windows enhanced metafile)',
+  wmf: 'WMF picture (Windows metafile)',
   pdf: 'PDF document',
   docx: 'Word document (DOCX)',
   xlsx: 'Excel workbook (XLSX)',
@@ -196,6 +202,15 @@ function classify(head: Uint8Array): MediaType {
   if (bmff) return bmff;
   if (['moov', 'mdat', 'wide', 'free', 'skip'].includes(ascii(head, 4, 4)) && head.length >= 8)
     return 'mov';
+  // EMF: an EMR_HEADER record (type 1) with the " EMF" signature at byte 40.
+  if (startsWith(head, [1, 0, 0, 0]) && ascii(head, 40, 4) === ' EMF') return 'emf';
+  // WMF: the "placeable" key, or a bare header (type 1 or 2, 9 words, version 1.0 or 3.0).
+  if (startsWith(head, [0xd7, 0xcd, 0xc6, 0x9a])) return 'wmf';
+  if (
+    (startsWith(head, [1, 0, 9, 0]) || startsWith(head, [2, 0, 9, 0])) &&
+    (startsWith(head, [0, 1], 4) || startsWith(head, [0, 3], 4))
+  )
+    return 'wmf';
   if (ascii(head, 0, 5) === '%PDF-') return 'pdf';
   if (startsWith(head, [0x50, 0x4b, 0x03, 0x04])) return zipType(head);
   if (ascii(head, 0, 3) === 'ID3' || isMpegAudioFrame(head)) return 'mp3';

@@ -1,6 +1,7 @@
 import { asBuffer, sha256Hex } from './bytes';
 import { Collector } from './collector';
 import { detectType, mimeOf, TYPE_NAMES, unsupportedKind } from './detect';
+import { inspectEmf } from './formats/emf';
 import { inspectGif } from './formats/gif';
 import { inspectHeif } from './formats/heif';
 import { inspectJpeg } from './formats/jpeg';
@@ -8,6 +9,7 @@ import { inspectPng } from './formats/png';
 import { inspectSvg } from './formats/svg';
 import { inspectTiff } from './formats/tiff';
 import { inspectWebp } from './formats/webp';
+import { inspectWmf } from './formats/wmf';
 import { inspectOffice, OFFICE_TYPES, sniffOffice, ZIP_TYPES, type Nested } from './office';
 import { stripBuffer } from './strip';
 import { inspectPdf } from './pdf/inspect';
@@ -81,6 +83,10 @@ async function collect(c: Collector, type: MediaType, buf: Buffer, depth: number
       if (depth > MAX_DEPTH)
         return c.cannotRead('The picture is nested too deeply inside others for Vigil to read.');
       return inspectSvg(c, buf, nestedAt(depth + 1));
+    case 'emf':
+      return inspectEmf(c, buf);
+    case 'wmf':
+      return inspectWmf(c, buf);
     case 'pdf':
       return inspectPdf(c, buf);
     case 'unknown': {

@@ -1,5 +1,6 @@
 import { asBuffer, invalid, sha256Hex, unsupported, type Allocate } from './bytes';
 import { STRIPPABLE, TYPE_NAMES, unsupportedKind } from './detect';
+import { stripEmf, verifyEmf } from './formats/emf';
 import { stripGif, verifyGif } from './formats/gif';
 import { stripHeif, verifyHeif } from './formats/heif';
 import { stripJpeg, verifyJpeg } from './formats/jpeg';
@@ -8,6 +9,7 @@ import { stripSvg } from './formats/svg';
 import { verifySvg } from './formats/svgVerify';
 import { stripTiff, verifyTiff } from './formats/tiff';
 import { stripWebp, verifyWebp } from './formats/webp';
+import { stripWmf, verifyWmf } from './formats/wmf';
 import { ambiguity, inspectBuffer, refineType } from './inspect';
 import {
   OFFICE_TYPES,
@@ -91,6 +93,10 @@ async function stripByType(
       return stripHeif(buf, 'The AVIF image');
     case 'svg':
       return stripSvg(buf, nestedFor(options));
+    case 'emf':
+      return stripEmf(buf);
+    case 'wmf':
+      return stripWmf(buf);
     case 'pdf':
       return stripPdf(buf, 'The PDF', options);
     default:
@@ -117,6 +123,10 @@ async function verifyByType(type: MediaType, out: Buffer, options: StripOptions)
       return verifyHeif(out);
     case 'svg':
       return verifySvg(out, nestedFor(options));
+    case 'emf':
+      return verifyEmf(out);
+    case 'wmf':
+      return verifyWmf(out);
     case 'pdf':
       return verifyPdf(out, options);
     default:

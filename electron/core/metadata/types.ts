@@ -9,6 +9,8 @@ export type MediaType =
   | 'heic'
   | 'avif'
   | 'svg'
+  | 'emf'
+  | 'wmf'
   | 'pdf'
   | 'docx'
   | 'xlsx'

@@ -29,6 +29,9 @@ export const STRIPPABLE_PICTURES: ReadonlySet<MediaType> = new Set([
   'heic',
   'avif',
   'svg',
+  // Vector pictures: an embedded object's preview, clip art.
+  'emf',
+  'wmf',
 ]);
 
 /** The office formats Vigil reads and cleans. */
