@@ -1,24 +1,27 @@
-import { isWellFormed } from '../../../shared/domain/text';
 import type { Queryable, SqlParams, SqlValue } from '../vault/database';
 import { Statements } from './sql';
 
 /**
  * Rows of a bulk write collected and written many at a time, each batch in
- * one set-based statement: `INSERT INTO t (…) SELECT value->>0, … FROM
- * json_each(?)` fed with a JSON array of the rows.
+ * one set-based statement: `INSERT INTO t (…) VALUES (?, …), (?, …), …`
+ * with every row's values bound as parameters.
  *
  * Why: a statement per row is a round trip through the driver's thread
  * pool, and SQLite opens a statement savepoint for each, at which FTS5
  * writes its pending terms to disk: the search index of a row-by-row import
  * is built one tiny segment per record, then merged over and over. One
  * statement per table and document lets the index take the rows at once.
+ * The values are bound as the row-by-row statement binds them, so each is
+ * stored exactly as it would have been. (An earlier form carried the rows
+ * in one JSON array read with json_each: every column re-read its row's
+ * JSON, and the process spent twice the CPU time on the same rows; only
+ * text, NULL and 32-bit integers survived the trip, so others ran alone.)
  *
  * What is deferred is only a plain `INSERT [OR IGNORE] INTO t (cols)
- * VALUES (?, …)`, optionally with an `ON CONFLICT` clause, whose values JSON
- * carries exactly: text, NULL and 32-bit integers. Anything else (another
- * statement, a read, a blob, a fraction) first writes every pending row,
- * then runs as it would have: a read inside the transaction always sees
- * every row written before it.
+ * VALUES (?, …)`, optionally with an `ON CONFLICT` clause, run with an
+ * array of values. Anything else (another statement, a read) first writes
+ * every pending row, then runs as it would have: a read inside the
+ * transaction always sees every row written before it.
  *
  * Pending rows are written in their order but for one change: a row joins
  * the earlier rows of its statement, moving ahead of rows of other tables
@@ -36,20 +39,26 @@ import { Statements } from './sql';
 /** At most this many rows (or characters of text) are held before they are written. */
 const MAX_ROWS = 5000;
 const MAX_CHARS = 16 * 1024 * 1024;
+/**
+ * Bound parameters per statement: SQLite's SQLITE_MAX_VARIABLE_NUMBER, 32766
+ * since 3.32 and in this SQLCipher build (PRAGMA compile_options). A batch
+ * with more values is written in several statements.
+ */
+export const MAX_PARAMETERS = 32766;
 
 const INSERT =
   /^\s*INSERT(\s+OR\s+IGNORE)?\s+INTO\s+([A-Za-z_][A-Za-z0-9_]*)\s*\(([A-Za-z0-9_,\s]+)\)\s*VALUES\s*\(([?,\s]+)\)\s*(ON\s+CONFLICT\s[\s\S]*)?$/i;
 
 interface Target {
   table: string;
-  /** The set-based statement, fed with one JSON array of rows. */
-  sql: string;
   width: number;
+  /** The set-based statement for `rows` rows, their values bound in order. */
+  sql(rows: number): string;
 }
 
 interface Pending {
   target: Target;
-  rows: SqlValue[][];
+  rows: (readonly SqlValue[])[];
 }
 
 /** The set-based form of a deferrable INSERT, or null when it is not one. */
@@ -61,36 +70,14 @@ export function setBasedInsert(sql: string): Target | null {
   const placeholders = marks!.split(',').map((m) => m.trim());
   if (columns.some((c) => c === '') || placeholders.some((m) => m !== '?')) return null;
   if (columns.length !== placeholders.length) return null;
-  const values = columns.map((_, i) => `value->>${i}`).join(', ');
-  // `WHERE true` keeps SQLite from reading ON CONFLICT as a join's ON (see its UPSERT notes).
+  const head = `INSERT${orIgnore ? ' OR IGNORE' : ''} INTO ${table} (${columns.join(', ')}) VALUES `;
+  const row = `(${placeholders.join(', ')})`;
+  const tail = conflict ? ` ${conflict}` : '';
   return {
     table: table!.toLowerCase(),
-    sql: `INSERT${orIgnore ? ' OR IGNORE' : ''} INTO ${table} (${columns.join(', ')}) SELECT ${values} FROM json_each(?) WHERE true ORDER BY key${conflict ? ` ${conflict}` : ''}`,
     width: columns.length,
+    sql: (rows) => `${head}${Array.from({ length: rows }, () => row).join(', ')}${tail}`,
   };
-}
-
-/** Text that JSON carries into SQLite unchanged: well formed, without NUL. */
-const carriedText = (value: string) => isWellFormed(value) && !value.includes('\u0000');
-
-/**
- * The driver binds a whole number within 32 bits as an INTEGER and any other
- * number as a REAL; JSON would make every whole number an INTEGER. Only the
- * first kind is carried.
- */
-const isInt32 = (value: unknown): boolean =>
-  typeof value === 'number' && Number.isInteger(value) && (value | 0) === value;
-
-/** The row's values when JSON carries each exactly, else null. */
-function carriedRow(params: SqlParams, width: number): SqlValue[] | null {
-  if (!Array.isArray(params) || params.length !== width) return null;
-  for (const value of params as readonly SqlValue[]) {
-    if (value === null) continue;
-    if (typeof value === 'string') {
-      if (!carriedText(value)) return null;
-    } else if (!isInt32(value)) return null;
-  }
-  return [...(params as readonly SqlValue[])];
 }
 
 /** Rows and statements written set-based in this process: tests see the bulk path at work. */
@@ -114,8 +101,8 @@ export class RowBatch {
   }
 
   /**
-   * Holds the row for a set-based write if `sql` is a deferrable INSERT and
-   * JSON carries its values exactly; false when the caller must run it now
+   * Holds the row for a set-based write if `sql` is a deferrable INSERT run
+   * with an array of values; false when the caller must run it now
    * (after `flush`).
    */
   async add(sql: string, params: SqlParams): Promise<boolean> {
@@ -124,9 +111,8 @@ export class RowBatch {
       target = setBasedInsert(sql);
       this.targets.set(sql, target);
     }
-    if (!target) return false;
-    const row = carriedRow(params, target.width);
-    if (!row) return false;
+    if (!target || !Array.isArray(params) || params.length !== target.width) return false;
+    const row = [...(params as readonly SqlValue[])];
     let pending = this.open.get(sql);
     if (pending) {
       const parents = await this.parentsOf(target.table);
@@ -142,7 +128,9 @@ export class RowBatch {
     }
     pending.rows.push(row);
     this.rows += 1;
-    for (const value of row) if (typeof value === 'string') this.chars += value.length;
+    for (const value of row)
+      if (typeof value === 'string') this.chars += value.length;
+      else if (value instanceof Uint8Array) this.chars += value.byteLength;
     if (this.rows >= MAX_ROWS || this.chars >= MAX_CHARS) await this.flush();
     return true;
   }
@@ -169,9 +157,14 @@ export class RowBatch {
     this.rows = 0;
     this.chars = 0;
     for (const { target, rows } of batches) {
-      await this.statements.run(target.sql, [JSON.stringify(rows)]);
-      setBased.statements += 1;
-      setBased.rows += rows.length;
+      const most = Math.max(1, Math.floor(MAX_PARAMETERS / target.width));
+      for (let i = 0; i < rows.length; i += most) {
+        const part = rows.slice(i, i + most);
+        // Statements are cached per row count: a bulk import repeats a few counts many times.
+        await this.statements.run(target.sql(part.length), part.flat());
+        setBased.statements += 1;
+        setBased.rows += part.length;
+      }
     }
   }
 

@@ -9,7 +9,12 @@ import {
   type ImportResult,
 } from '../../../electron/core/records';
 import { Database } from '../../../electron/core/vault/database';
-import { RowBatch, setBased, setBasedInsert } from '../../../electron/core/records/rowBatch';
+import {
+  MAX_PARAMETERS,
+  RowBatch,
+  setBased,
+  setBasedInsert,
+} from '../../../electron/core/records/rowBatch';
 import type { CaseDocument } from '../../../shared/domain/caseDocument';
 import { caseDocument } from '../../../bench/recordsWorkload';
 import { tempDir } from '../../helpers/tmp';
@@ -255,14 +260,16 @@ describe('bulk import writes what the row-by-row import wrote', () => {
 
 describe('row batch', () => {
   it('turns plain INSERTs (and upserts) into one statement, and leaves anything else alone', () => {
-    expect(setBasedInsert('INSERT INTO t (a, b) VALUES (?, ?)')?.sql).toBe(
-      'INSERT INTO t (a, b) SELECT value->>0, value->>1 FROM json_each(?) WHERE true ORDER BY key',
+    expect(setBasedInsert('INSERT INTO t (a, b) VALUES (?, ?)')?.sql(3)).toBe(
+      'INSERT INTO t (a, b) VALUES (?, ?), (?, ?), (?, ?)',
     );
     expect(
       setBasedInsert(
         'INSERT OR IGNORE INTO t (a) VALUES (?) ON CONFLICT (a) DO UPDATE SET a = excluded.a',
-      )?.sql,
-    ).toContain('FROM json_each(?) WHERE true ORDER BY key ON CONFLICT (a) DO UPDATE');
+      )?.sql(2),
+    ).toBe(
+      'INSERT OR IGNORE INTO t (a) VALUES (?), (?) ON CONFLICT (a) DO UPDATE SET a = excluded.a',
+    );
     for (const sql of [
       'INSERT INTO t (a, b) VALUES (?, 1)',
       'INSERT INTO t (a, b) VALUES (?)',
@@ -313,6 +320,41 @@ describe('row batch', () => {
       });
       const typed = 'SELECT n, a, typeof(a) AS type, hex(a) AS hex, b FROM';
       expect(await db.all(`${typed} t ORDER BY n`)).toEqual(await db.all(`${typed} u ORDER BY n`));
+    } finally {
+      await db.close();
+    }
+  });
+
+  it('writes more values than one statement may bind in several statements, in order', async () => {
+    const db = await Database.open(':memory:');
+    const width = 7;
+    const columns = Array.from({ length: width }, (_, i) => `c${i}`);
+    const perStatement = Math.floor(MAX_PARAMETERS / width);
+    const rows = perStatement * 2 + 3;
+    try {
+      await db.exec(`CREATE TABLE t (n INTEGER PRIMARY KEY, ${columns.join(', ')})`);
+      const before = { ...setBased };
+      await db.transaction(async (tx) => {
+        const batch = new RowBatch(tx);
+        const sql = `INSERT INTO t (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`;
+        for (let r = 0; r < rows; r += 1)
+          expect(
+            await batch.add(
+              sql,
+              columns.map((_, c) => `${r}:${c}`),
+            ),
+          ).toBe(true);
+        await batch.flush();
+        await batch.finalize();
+      });
+      expect(setBased.statements - before.statements).toBeGreaterThanOrEqual(3);
+      expect(setBased.rows - before.rows).toBe(rows);
+      const stored = await db.all<{ n: number; c0: string; c6: string }>(
+        'SELECT n, c0, c6 FROM t ORDER BY n',
+      );
+      expect(stored).toHaveLength(rows);
+      for (const [i, row] of stored.entries())
+        expect(row).toEqual({ n: i + 1, c0: `${i}:0`, c6: `${i}:6` });
     } finally {
       await db.close();
     }
