@@ -90,38 +90,43 @@ async function inspect(
 }
 
 describe('a bulk import killed midway', () => {
-  it('leaves all of a document or none of it, and a vault that opens and checks clean (SIGKILL at points and after delays)', async () => {
-    const file = join(await tempDir(), 'big.json');
-    await writeFile(file, JSON.stringify(bigDocument()));
-    const { vault, dir } = await newVault();
-    await vault.lock();
+  // Ten child processes, each opening the vault: 30 s on a quiet machine, beyond the default 120 s on one loaded twentyfold.
+  it(
+    'leaves all of a document or none of it, and a vault that opens and checks clean (SIGKILL at points and after delays)',
+    { timeout: 300_000 },
+    async () => {
+      const file = join(await tempDir(), 'big.json');
+      await writeFile(file, JSON.stringify(bigDocument()));
+      const { vault, dir } = await newVault();
+      await vault.lock();
 
-    let imported = 0;
-    const outcomes: string[] = [];
-    const runs: { afterMs?: number; at?: string }[] = [
-      { at: 'case-import:halfway' },
-      { at: 'case-import:records-written' },
-      ...[250, 600, 1000, 1500, 2200, 3200, 4500].map((afterMs) => ({ afterMs })),
-      {},
-    ];
-    for (const run of runs) {
-      const result = await importKilled(dir, file, run);
-      const state = await inspect(dir);
-      const label = run.at ?? (run.afterMs !== undefined ? `${run.afterMs} ms` : 'no kill');
-      // Either the whole document went in, or nothing of it did.
-      expect([imported, imported + 1], label).toContain(state.cases);
-      expect(state.testimonies, label).toBe(state.cases * TESTIMONIES);
-      expect(state.indexed, label).toBe(state.testimonies);
-      expect(state.imports, label).toBe(state.cases);
-      outcomes.push(
-        `${label}: ${result.signal ?? `exit ${result.code}`}, ${state.cases > imported ? 'imported' : 'nothing'}`,
-      );
-      imported = state.cases;
-    }
-    // The crash points are inside the transaction: nothing was imported there.
-    expect(outcomes[0]).toBe('case-import:halfway: SIGKILL, nothing');
-    expect(outcomes[1]).toBe('case-import:records-written: SIGKILL, nothing');
-    expect(outcomes[outcomes.length - 1]).toBe('no kill: exit 0, imported');
-    console.log(outcomes.join('\n'));
-  });
+      let imported = 0;
+      const outcomes: string[] = [];
+      const runs: { afterMs?: number; at?: string }[] = [
+        { at: 'case-import:halfway' },
+        { at: 'case-import:records-written' },
+        ...[250, 600, 1000, 1500, 2200, 3200, 4500].map((afterMs) => ({ afterMs })),
+        {},
+      ];
+      for (const run of runs) {
+        const result = await importKilled(dir, file, run);
+        const state = await inspect(dir);
+        const label = run.at ?? (run.afterMs !== undefined ? `${run.afterMs} ms` : 'no kill');
+        // Either the whole document went in, or nothing of it did.
+        expect([imported, imported + 1], label).toContain(state.cases);
+        expect(state.testimonies, label).toBe(state.cases * TESTIMONIES);
+        expect(state.indexed, label).toBe(state.testimonies);
+        expect(state.imports, label).toBe(state.cases);
+        outcomes.push(
+          `${label}: ${result.signal ?? `exit ${result.code}`}, ${state.cases > imported ? 'imported' : 'nothing'}`,
+        );
+        imported = state.cases;
+      }
+      // The crash points are inside the transaction: nothing was imported there.
+      expect(outcomes[0]).toBe('case-import:halfway: SIGKILL, nothing');
+      expect(outcomes[1]).toBe('case-import:records-written: SIGKILL, nothing');
+      expect(outcomes[outcomes.length - 1]).toBe('no kill: exit 0, imported');
+      console.log(outcomes.join('\n'));
+    },
+  );
 });
