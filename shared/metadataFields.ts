@@ -570,6 +570,7 @@ const EXACT: Record<string, Id> = {
   'mp4.unreferenced': 'unreferencedData',
   'mp3.encoder': 'software',
   'mp3.format': 'format',
+  'aac.format': 'format',
   'ogg.format': 'format',
   'ogg.comment': 'metadataTag',
   'wav.bext.date': 'created',
@@ -615,7 +616,7 @@ type Rule = [RegExp, (m: RegExpExecArray) => Id | undefined];
  */
 const RULES: Rule[] = [
   [
-    /^(?:odf|office|zip|pdf|tiff|heif|gif|png|webp|iptc|flac|mp4|mp3|ogg|wav)\..*$|^[^.]+$/,
+    /^(?:odf|office|zip|pdf|tiff|heif|gif|png|webp|iptc|flac|mp4|mp3|aac|ogg|wav)\..*$|^[^.]+$/,
     (m) => EXACT[m[0]],
   ],
   // EXIF and friends, under any prefix.

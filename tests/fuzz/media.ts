@@ -61,6 +61,9 @@ export const mediaTargets: RegisteredTarget[] = [
   mediaTarget('media-mp3', 'MP3 files (ID3v2.2/2.3/2.4, APE, Lyrics3, TAG+, ID3v1)', [
     'tagged.mp3',
   ]),
+  mediaTarget('media-aac', 'AAC files in ADTS frames (ID3v2 in front, APE and ID3v1 behind)', [
+    'tagged.aac',
+  ]),
   mediaTarget('media-flac', 'FLAC files (comments, picture, application, cue sheet, ID3 around)', [
     'tagged.flac',
   ]),

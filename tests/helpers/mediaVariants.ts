@@ -920,6 +920,43 @@ export const MEDIA_VARIANTS: MediaVariant[] = [
       writeFileSync(p, Buffer.concat([id3v24([['TIT2', 'CANARY-MP2-TITLE']]), readFileSync(p)]));
     },
   },
+  // ---- AAC in ADTS frames (raw .aac recordings)
+  {
+    name: 'id3v2.aac',
+    tools: ['ffmpeg'],
+    make: (d) =>
+      ff(d, ...AUDIO, '-c:a', 'aac', '-write_id3v2', '1', ...tags('AACID3'), 'id3v2.aac'),
+  },
+  {
+    name: 'apev2.aac',
+    tools: ['ffmpeg'],
+    make: (d) =>
+      ff(d, ...AUDIO, '-c:a', 'aac', '-write_apetag', '1', ...tags('AACAPE'), 'apev2.aac'),
+  },
+  {
+    name: 'id3-both-ends.aac',
+    tools: ['ffmpeg'],
+    make: (d) => {
+      ff(
+        d,
+        ...AUDIO,
+        '-c:a',
+        'aac',
+        '-ac',
+        '2',
+        '-ar',
+        '48000',
+        '-write_id3v2',
+        '1',
+        ...tags('AACV1'),
+        'id3-both-ends.aac',
+      );
+      const v1 = Buffer.alloc(128);
+      v1.write('TAGCANARY-AAC-V1-TITLE', 0, 'latin1');
+      const p = join(d, 'id3-both-ends.aac');
+      writeFileSync(p, Buffer.concat([readFileSync(p), v1]));
+    },
+  },
   // ---- Ogg Vorbis and Opus
   {
     name: 'ffmpeg.ogg',
@@ -1174,7 +1211,6 @@ const other = (name: string, kind: RegExp, ...args: string[]): MediaVariant => (
 });
 
 export const OTHER_FORMATS: MediaVariant[] = [
-  other('adts.aac', /AAC audio file \(ADTS\)/, '-c:a', 'aac', '-write_id3v2', '1'),
   other('audio.aiff', /AIFF audio file/),
   other('audio.caf', /Core Audio \(CAF\) file/),
   other('audio.wma', /Windows Media file/, '-c:a', 'wmav2'),

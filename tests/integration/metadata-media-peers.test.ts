@@ -33,7 +33,8 @@ describe.runIf(EXIFTOOL)('exiftool -ee3 -a -G1 -u finds nothing after vigil stri
       const before = await exiftool(['-j', '-ee3', '-a', '-G1', '-u', '-s', input]);
       expect(before.stdout, 'the original carries planted strings').toMatch(/CANAR/);
       const leaks = await exiftoolLeaks(output);
-      expect(leaks).toEqual([]);
+      // exiftool (12.57) reads the ID3 tags in front of AAC frames but not bare ADTS frames.
+      expect(leaks).toEqual(name.endsWith('.aac') ? ['ExifTool:Error=Unknown file type'] : []);
       expect(plantedIn(await readFile(output))).toEqual([]);
     });
   }

@@ -57,7 +57,10 @@ describe('audio and video as the tools write them', () => {
       }
       await stripFile(input, output);
       expect(plantedIn(await readFile(output))).toEqual([]);
-      expect(await exiftoolLeaks(output)).toEqual([]);
+      // exiftool (12.57) reads the ID3 tags in front of AAC frames but not bare ADTS frames.
+      expect(await exiftoolLeaks(output)).toEqual(
+        v.name.endsWith('.aac') ? ['ExifTool:Error=Unknown file type'] : [],
+      );
       const before = packets(input, !v.coverStream);
       const after = packets(output, !v.coverStream);
       expect(after.length).toBeGreaterThan(0);

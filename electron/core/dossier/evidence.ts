@@ -60,6 +60,7 @@ const EXTENSIONS: Record<string, string> = {
   ods: 'ods',
   odp: 'odp',
   mp3: 'mp3',
+  aac: 'aac',
   mp4: 'mp4',
   mov: 'mov',
   m4a: 'm4a',

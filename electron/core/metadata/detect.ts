@@ -1,3 +1,4 @@
+import { adtsHeader } from './media/adts';
 import type { DetectedType, MediaType } from './types';
 
 const MIME: Record<MediaType, string> = {
@@ -17,6 +18,7 @@ const MIME: Record<MediaType, string> = {
   odp: 'application/vnd.oasis.opendocument.presentation',
   zip: 'application/zip',
   mp3: 'audio/mpeg',
+  aac: 'audio/aac',
   mp4: 'video/mp4',
   mov: 'video/quicktime',
   m4a: 'audio/mp4',
@@ -39,6 +41,7 @@ export const STRIPPABLE: ReadonlySet<MediaType> = new Set([
   'avif',
   'pdf',
   'mp3',
+  'aac',
   'mp4',
   'mov',
   'm4a',
@@ -73,6 +76,7 @@ export const TYPE_NAMES: Record<MediaType, string> = {
   odp: 'OpenDocument presentation (ODP)',
   zip: 'ZIP archive',
   mp3: 'MP3 audio file',
+  aac: 'AAC audio file (ADTS)',
   mp4: 'MP4 video',
   mov: 'QuickTime video (MOV)',
   m4a: 'M4A audio file',
@@ -148,6 +152,14 @@ function isMpegAudioFrame(head: Uint8Array): boolean {
   return version !== 1 && layer !== 0 && bitrate !== 0 && bitrate !== 15 && rate !== 3;
 }
 
+/** An ADTS frame header at the start, and the next one where the head reaches it. */
+function isAdtsStream(head: Uint8Array): boolean {
+  const frame = adtsHeader(head, 0);
+  if (!frame) return false;
+  if (frame.length + 7 > head.length) return true;
+  return adtsHeader(head, frame.length)?.signature === frame.signature;
+}
+
 function classify(head: Uint8Array): MediaType {
   if (startsWith(head, [0xff, 0xd8, 0xff])) return 'jpeg';
   if (startsWith(head, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return 'png';
@@ -172,6 +184,7 @@ function classify(head: Uint8Array): MediaType {
   if (ascii(head, 0, 5) === '%PDF-') return 'pdf';
   if (startsWith(head, [0x50, 0x4b, 0x03, 0x04])) return zipType(head);
   if (ascii(head, 0, 3) === 'ID3' || isMpegAudioFrame(head)) return 'mp3';
+  if (isAdtsStream(head)) return 'aac';
   if (ascii(head, 0, 4) === 'fLaC') return 'flac';
   if (ascii(head, 0, 4) === 'OggS') return 'ogg';
   if (startsWith(head, [0x1a, 0x45, 0xdf, 0xa3])) return 'webm';
@@ -209,7 +222,6 @@ export function unsupportedKind(head: Uint8Array): string | undefined {
   if (startsWith(h, [0x30, 0x26, 0xb2, 0x75, 0x8e, 0x66, 0xcf, 0x11]))
     return 'Windows Media file (WMA or WMV)';
   if (ascii(h, 0, 5) === '#!AMR') return 'AMR voice recording';
-  if (h.length >= 7 && h[0] === 0xff && (h[1]! & 0xf6) === 0xf0) return 'AAC audio file (ADTS)';
   if (startsWith(h, [0x0b, 0x77])) return 'AC-3 audio file';
   if (h.length > 188 && h[0] === 0x47 && h[188] === 0x47) return 'MPEG transport stream video';
   if (startsWith(h, [0x00, 0x00, 0x01, 0xba])) return 'MPEG program stream video';

@@ -3,7 +3,7 @@ import { basename, resolve } from 'node:path';
 import { fsError, isVigilError, VigilError } from '../errors';
 import { DurableBatch } from '../fs/durableBatch';
 import { sha256Hex, unsupported } from './bytes';
-import { HashThread } from './hashThread';
+import { HashWorker } from './hashWorker';
 import { checkTarget, MAX_FILE_SIZE, stripFile } from './file';
 import { detectType } from './detect';
 import { isMedia } from './media';
@@ -139,7 +139,7 @@ export async function stripMany(
   // buffers (one output is hashed while the next file is stripped).
   const inputs = [new Arena(), new Arena()];
   const outputs = [new Arena(), new Arena()];
-  const thread = jobs.length >= THREAD_FROM_FILES ? new HashThread() : undefined;
+  const thread = jobs.length >= THREAD_FROM_FILES ? new HashWorker() : undefined;
   const outputHashed: Promise<void>[] = [Promise.resolve(), Promise.resolve()];
   const stripOptions: StripOptions = {
     keepAnnotationText: options.keepAnnotationText,

@@ -17,6 +17,7 @@ export type MediaType =
   | 'odp'
   | 'zip'
   | 'mp3'
+  | 'aac'
   | 'mp4'
   | 'mov'
   | 'm4a'

@@ -35,6 +35,22 @@ describe('detectType reads the content, never the name', () => {
     ['media/clip.m4v', 'm4v', true],
     ['media/clip.3gp', '3gp', true],
   ];
+  it('AAC frames (ADTS) behind an ID3 tag are AAC, not MP3; bare ADTS frames are AAC', async () => {
+    const { detectSource, BufferSource } = await import('../../../electron/core/metadata/media');
+    const aac = fixture('media/tagged.aac');
+    expect((await detectSource(new BufferSource(aac))).type).toBe('aac');
+    const bare = aac.subarray(aac.indexOf(Buffer.from([0xff, 0xf1])));
+    expect(detectType(bare.subarray(0, 4096))).toEqual({
+      type: 'aac',
+      mime: 'audio/aac',
+      strippable: true,
+    });
+    // One header alone is not enough when the head reaches the next frame: it must match.
+    const broken = Buffer.from(bare.subarray(0, 4096));
+    const second = ((broken[3]! & 3) << 11) | (broken[4]! << 3) | (broken[5]! >> 5);
+    broken[second + 2] = broken[second + 2]! ^ 0x3c; // another sampling rate
+    expect(detectType(broken).type).toBe('unknown');
+  });
   it('a FLAC file behind an ID3 tag is FLAC, not MP3', async () => {
     const { detectSource, BufferSource } = await import('../../../electron/core/metadata/media');
     const flac = fixture('media/tagged.flac');

@@ -184,6 +184,14 @@ export const MEDIA_CANARIES: Record<string, string[]> = {
     'CANARY-VORBIS-LONG-d5',
     'CANARY-COVER-EXIF-ARTIST-c0v3',
   ],
+  'tagged.aac': [
+    'CANARY-AAC-TITLE-e1',
+    'CANARY-AAC-ARTIST-e2',
+    'CANARY-AAC-LOCATION-e3',
+    'CANARY-AAC-APE-ARTIST-e4',
+    'CANARY-AAC-V1-e5',
+    'CANARY-COVER-EXIF-ARTIST-c0v3',
+  ],
   'voice.opus': [
     'CANARY-OPUS-ARTIST-d6',
     'CANARY-OPUS-TITLE-d7',

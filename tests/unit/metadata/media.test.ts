@@ -28,6 +28,14 @@ const EXPECTED: Record<string, Expected[]> = {
     { value: 'CANARY-TAGPLUS-TITLE-b8' },
     { value: 'CANARY-COVER-EXIF-ARTIST-c0v3', group: 'people' },
   ],
+  'tagged.aac': [
+    { value: 'CANARY-AAC-TITLE-e1', risky: true },
+    { value: 'CANARY-AAC-ARTIST-e2', group: 'people' },
+    { value: 'CANARY-AAC-LOCATION-e3', group: 'location' },
+    { value: 'CANARY-AAC-APE-ARTIST-e4', group: 'people' },
+    { value: 'CANARY-AAC-V1-e5' },
+    { value: 'CANARY-COVER-EXIF-ARTIST-c0v3', group: 'people' },
+  ],
   'tagged.flac': [
     { value: 'CANARY-FLAC-ARTIST-c1', group: 'people' },
     { value: 'CANARY-FLAC-LOCATION-c2', group: 'location' },
@@ -198,6 +206,33 @@ describe('refusals name the format', () => {
 });
 
 describe('plans copy the samples and never the tags', () => {
+  it('an AAC plan copies only ADTS frame runs, every frame of the input', async () => {
+    const input = mediaFixture('tagged.aac');
+    const plan = await planMedia('aac', new BufferSource(input));
+    // The audio runs from the end of the leading ID3v2 tag to the start of the APE items.
+    const id3End = 10 + ((input[6]! << 21) | (input[7]! << 14) | (input[8]! << 7) | input[9]!);
+    const apeStart = input.indexOf('Artist\0CANARY-AAC-APE', 0, 'latin1') - 8;
+    let copied = 0;
+    for (const p of plan.pieces) {
+      expect(p.kind).toBe('copy');
+      if (p.kind === 'copy') {
+        expect(input.subarray(p.from, p.from + 2)).toEqual(Buffer.from([0xff, 0xf1]));
+        copied += p.length;
+      }
+    }
+    expect(copied).toBe(apeStart - id3End);
+  });
+
+  it('an APE footer that claims a header nobody wrote does not cut the last audio frame', async () => {
+    const input = mediaFixture('tagged.aac');
+    const footerAt = input.indexOf('APETAGEX');
+    const claiming = Buffer.from(input);
+    claiming.writeUInt32LE(0x80000000, footerAt + 20);
+    const honest = await stripBuffer(input);
+    const claimed = await stripBuffer(claiming);
+    expect(claimed.output.equals(honest.output)).toBe(true);
+  });
+
   it('an MP3 plan copies only frame runs', async () => {
     const input = mediaFixture('tagged.mp3');
     const plan = await planMedia('mp3', new BufferSource(input));

@@ -81,9 +81,15 @@ export async function trailingTags(
       const f = await readAt(src, end - 32, 32, what);
       if (f.toString('latin1', 0, 8) === 'APETAGEX') {
         const size = f.readUInt32LE(12);
-        const header = (f.readUInt32LE(20) & 0x80000000) !== 0 ? 32 : 0;
-        if (size < 32 || size + header > avail)
+        if (size < 32 || size > avail)
           throw invalid(`${what} is damaged: its APE tag has an impossible size.`);
+        // A footer may claim a header that a tagger never wrote: the bytes before the items are
+        // then audio, and taking them as a header would cut the last frame.
+        const claimed = (f.readUInt32LE(20) & 0x80000000) !== 0 && size + 32 <= avail;
+        const header =
+          claimed && (await readAt(src, end - size - 32, 8, what)).toString('latin1') === 'APETAGEX'
+            ? 32
+            : 0;
         tags.push({ kind: 'APEv2', start: end - size - header, end });
         end -= size + header;
         continue;

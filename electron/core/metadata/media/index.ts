@@ -4,7 +4,7 @@ import { detectType, TYPE_NAMES, unsupportedKind } from '../detect';
 import type { DetectedType, MediaType } from '../types';
 import { inspectFlac, planFlac, verifyFlac } from './flac';
 import { leadingId3 } from './id3';
-import { inspectMp3, planMp3, verifyMp3 } from './mpeg';
+import { inspectAac, inspectMp3, planAac, planMp3, verifyAac, verifyMp3 } from './mpeg';
 import { inspectMp4, planMp4, verifyMp4, verifyMp4Samples, type Mp4Names } from './mp4';
 import { inspectOgg, planOgg, verifyOgg } from './ogg';
 import type { CopyExtent, MediaPlan } from './plan';
@@ -18,9 +18,11 @@ export type { CopyExtent, MediaPlan } from './plan';
 export { runPlan, planToBuffer, planInputBytes } from './plan';
 export { BufferSource, FileSource, type Source } from './source';
 export { copyPlanToFile, type CopiedFile } from './copyToFile';
+export { MP3_ENCODER_KEY } from './mpeg';
 
 export const MEDIA_TYPES: ReadonlySet<MediaType> = new Set([
   'mp3',
+  'aac',
   'mp4',
   'mov',
   'm4a',
@@ -45,6 +47,7 @@ const BMFF: Record<string, Mp4Names> = {
 
 const WHAT: Partial<Record<MediaType, string>> = {
   mp3: 'The MP3 file',
+  aac: 'The AAC file',
   wav: 'The WAV file',
   flac: 'The FLAC file',
   ogg: 'The Ogg file',
@@ -63,7 +66,7 @@ export async function detectSource(src: Source): Promise<DetectedType> {
     if (end + 4 > src.size) return found;
     const next = await src.read(end, Math.min(4096, src.size - end));
     const inner = detectType(next);
-    if (inner.type === 'flac' || inner.type === 'mp3') return inner;
+    if (inner.type === 'flac' || inner.type === 'mp3' || inner.type === 'aac') return inner;
     return { type: 'unknown', mime: 'application/octet-stream', strippable: false };
   } catch {
     return found;
@@ -83,6 +86,8 @@ export async function inspectMedia(c: Collector, type: MediaType, src: Source): 
   switch (type) {
     case 'mp3':
       return inspectMp3(c, src, WHAT.mp3!);
+    case 'aac':
+      return inspectAac(c, src, WHAT.aac!);
     case 'flac':
       return inspectFlac(c, src, WHAT.flac!);
     case 'wav':
@@ -109,6 +114,8 @@ export async function planMedia(type: MediaType, src: Source): Promise<MediaPlan
   switch (type) {
     case 'mp3':
       return planMp3(src, WHAT.mp3!);
+    case 'aac':
+      return planAac(src, WHAT.aac!);
     case 'flac':
       return planFlac(src, WHAT.flac!);
     case 'wav':
@@ -126,6 +133,8 @@ export async function verifyMedia(type: MediaType, src: Source): Promise<void> {
   switch (type) {
     case 'mp3':
       return verifyMp3(src);
+    case 'aac':
+      return verifyAac(src);
     case 'flac':
       return verifyFlac(src);
     case 'wav':

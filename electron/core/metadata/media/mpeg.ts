@@ -3,14 +3,16 @@ import type { Collector } from '../collector';
 import type { KeptField } from '../types';
 import { checkFailed, printable } from './common';
 import { id3v2Size, inspectTags, leadingId3, trailingTags } from './id3';
+import { ADTS_PROFILES, ADTS_RATES, adtsHeader } from './adts';
 import type { MediaPlan, Piece } from './plan';
 import { readAt, type Source } from './source';
 
-// MP3 (MPEG-1/2/2.5 audio, layers I–III). The stripper keeps exactly the
-// audio frames, found by walking frame headers from the first to the last:
+// MP3 (MPEG-1/2/2.5 audio, layers I–III) and AAC in ADTS frames (the raw
+// .aac files of voice recorders). The stripper keeps exactly the audio
+// frames, found by walking frame headers from the first to the last:
 // leading ID3v2 tags, trailing ID3v1/TAG+/APEv2/Lyrics3/ID3v2 tags and any
-// bytes between frames are left out. The frames are copied unchanged (the
-// first may be a Xing/LAME information frame, which players need for
+// bytes between frames are left out. The frames are copied unchanged (an
+// MP3's first may be a Xing/LAME information frame, which players need for
 // gapless playback; it names the encoder library and nothing else).
 
 const BITRATES: Record<string, number[]> = {
@@ -28,9 +30,17 @@ const RATES: Record<number, number[]> = {
 };
 
 export interface FrameHeader {
-  /** Version bits (3 = MPEG-1, 2 = MPEG-2, 0 = MPEG-2.5), layer (1–3), sample rate. */
+  /** What stays the same from frame to frame of one stream (MP3: version, layer, sample rate). */
   signature: number;
   length: number;
+}
+
+/** A kind of audio frame: how to read its header, and what to call it in messages. */
+export interface FrameKind {
+  name: string;
+  /** Bytes needed to read a header. */
+  headerBytes: number;
+  header: (buf: Buffer, o: number) => FrameHeader | undefined;
 }
 
 /** The frame whose header is at `o`, or undefined if the bytes there are not a frame header. */
@@ -59,6 +69,10 @@ export function frameHeader(buf: Buffer, o: number): FrameHeader | undefined {
   else length = Math.floor((144 * bitrate) / rate) + padding;
   return { signature: (version << 4) | (layer << 2) | rateIndex, length };
 }
+
+const MPEG_FRAMES: FrameKind = { name: 'MPEG audio', headerBytes: 4, header: frameHeader };
+
+const ADTS_FRAMES: FrameKind = { name: 'AAC (ADTS)', headerBytes: 7, header: adtsHeader };
 
 const BLOCK = 1 << 20;
 
@@ -98,6 +112,7 @@ export async function walkFrames(
   to: number,
   what: string,
   strict = false,
+  kind: FrameKind = MPEG_FRAMES,
 ): Promise<{ runs: FrameRun[]; frames: number; skipped: number; first?: number }> {
   const w = new Walker(src, to, what);
   const runs: FrameRun[] = [];
@@ -110,8 +125,8 @@ export async function walkFrames(
     let q = p;
     for (let i = 0; i < count; i += 1) {
       if (q === to && i > 0) return true;
-      const { buf, o } = await w.view(q, 4);
-      const h = frameHeader(buf, o);
+      const { buf, o } = await w.view(q, kind.headerBytes);
+      const h = kind.header(buf, o);
       if (!h || (signature !== undefined && h.signature !== signature) || q + h.length > to)
         return false;
       q += h.length;
@@ -120,7 +135,7 @@ export async function walkFrames(
   };
   while (pos < to) {
     const { buf, o } = await w.view(pos, 10);
-    const h = frameHeader(buf, o);
+    const h = kind.header(buf, o);
     if (
       h &&
       (signature === undefined || h.signature === signature) &&
@@ -159,10 +174,13 @@ export async function walkFrames(
       pos += next - o2;
     }
     if (runs.length === 0 && skipped > 1 << 20)
-      throw invalid(`${what} has no MPEG audio frames in its first megabyte of audio.`);
+      throw invalid(`${what} has no ${kind.name} frames in its first megabyte of audio.`);
   }
   return { runs, frames, skipped, first: runs[0]?.start };
 }
+
+/** The field for an MP3's encoder frame: a stripped MP3 keeps it (see planMp3). */
+export const MP3_ENCODER_KEY = 'mp3.encoder';
 
 /** The encoder named in a Xing/Info/LAME first frame, if there is one. */
 async function encoderTag(src: Source, first: number, what: string): Promise<string | undefined> {
@@ -204,7 +222,7 @@ export async function inspectMp3(c: Collector, src: Source, what: string): Promi
     const h = frameHeader(first, 0);
     if (h) {
       const encoder = await encoderTag(src, parts.lead.end, what);
-      if (encoder) c.add('software', 'mp3.encoder', 'Encoder (first frame)', encoder, false);
+      if (encoder) c.add('software', MP3_ENCODER_KEY, 'Encoder (first frame)', encoder, false);
       const version = h.signature >> 4 === 3 ? '1' : h.signature >> 4 === 2 ? '2' : '2.5';
       c.add(
         'structure',
@@ -232,7 +250,7 @@ export async function planMp3(src: Source, what: string): Promise<MediaPlan> {
   const encoder = await encoderTag(src, walk.first!, what);
   if (encoder)
     kept.push({
-      key: 'mp3.encoder',
+      key: MP3_ENCODER_KEY,
       label: 'Encoder (first frame)',
       value: encoder,
       reason:
@@ -251,5 +269,53 @@ export async function verifyMp3(src: Source): Promise<void> {
   } catch (error) {
     if ((error as Error).message.startsWith("Vigil's check")) throw error;
     throw checkFailed('MP3 audio file', (error as Error).message.replace(/\.$/, ''));
+  }
+}
+
+/** "AAC LC, 44100 Hz, 2 channels", from an ADTS header. */
+function adtsFormat(head: Buffer): string | undefined {
+  if (!adtsHeader(head, 0)) return undefined;
+  const profile = ADTS_PROFILES[head[2]! >> 6]!;
+  const rate = ADTS_RATES[(head[2]! >> 2) & 15]!;
+  const channels = ((head[2]! & 1) << 2) | (head[3]! >> 6);
+  return `${profile}, ${rate} Hz, ${channels === 0 ? 'channels set in the stream' : `${channels} channel${channels === 1 ? '' : 's'}`}`;
+}
+
+export async function inspectAac(c: Collector, src: Source, what: string): Promise<void> {
+  try {
+    const parts = await layout(src, what);
+    await inspectTags(c, src, [...parts.lead.tags, ...parts.trail.tags], what);
+    const head = await readAt(
+      src,
+      parts.lead.end,
+      Math.min(7, parts.trail.end - parts.lead.end),
+      what,
+    );
+    const format = adtsFormat(head);
+    if (format) c.add('structure', 'aac.format', 'Format', format, false);
+  } catch (error) {
+    c.cannotRead(`${(error as Error).message} The list below may be incomplete.`);
+  }
+}
+
+export async function planAac(src: Source, what: string): Promise<MediaPlan> {
+  const { lead, trail } = await layout(src, what);
+  const walk = await walkFrames(src, lead.end, trail.end, what, false, ADTS_FRAMES);
+  if (walk.frames === 0) throw invalid(`${what} holds no AAC (ADTS) frames.`);
+  return {
+    pieces: walk.runs.map((r) => ({ kind: 'copy', from: r.start, length: r.end - r.start })),
+    kept: [],
+  };
+}
+
+/** The stripped file is ADTS frames of one stream from its first byte to its last, and nothing else. */
+export async function verifyAac(src: Source): Promise<void> {
+  const what = 'The stripped AAC file';
+  try {
+    const walk = await walkFrames(src, 0, src.size, what, true, ADTS_FRAMES);
+    if (walk.frames === 0) throw checkFailed('AAC audio file', 'it holds no audio frames');
+  } catch (error) {
+    if ((error as Error).message.startsWith("Vigil's check")) throw error;
+    throw checkFailed('AAC audio file', (error as Error).message.replace(/\.$/, ''));
   }
 }

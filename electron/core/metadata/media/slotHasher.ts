@@ -1,5 +1,5 @@
 import { createHash, type Hash } from 'node:crypto';
-import { Worker } from 'node:worker_threads';
+import { HashWorker } from '../hashWorker';
 
 /**
  * A running SHA-256 fed with blocks that sit in a few fixed buffers (the
@@ -52,75 +52,12 @@ class InlineHasher implements SlotHasher {
   }
 }
 
-// A small inline script (it needs only node:crypto), so it runs the same from
-// sources, tests, the bundled CLI and the app.
-const WORKER_SOURCE = `
-const { parentPort, workerData } = require('node:worker_threads');
-const { createHash } = require('node:crypto');
-const hashes = [createHash('sha256')];
-const slots = workerData.slots.map((s) => new Uint8Array(s));
-parentPort.on('message', (m) => {
-  try {
-    const hash = hashes[m.stream];
-    if (m.digest) return parentPort.postMessage({ digest: hash.digest('hex') });
-    if (m.fork) hashes.push(hash.copy());
-    else hash.update(m.data !== undefined ? m.data : slots[m.slot].subarray(0, m.length));
-    parentPort.postMessage({ ack: true });
-  } catch (error) {
-    parentPort.postMessage({ error: String((error && error.message) || error) });
-  }
-});
-`;
-
-type Reply = { ack: true } | { digest: string } | { error: string };
-
-/** One hashing thread; its digests (streams) share it and its queue of replies. */
-class HashThread {
-  private readonly worker: Worker;
-  // Replies come back in the order of the messages: one queue of waiters.
-  private readonly waiting: { resolve: (reply: Reply) => void; reject: (e: Error) => void }[] = [];
-  private failure: Error | undefined;
-  streams = 1;
-
-  constructor(shared: SharedArrayBuffer[]) {
-    this.worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { slots: shared } });
-    this.worker.on('message', (reply: Reply) => {
-      const waiter = this.waiting.shift();
-      if ('error' in reply) this.fail(new Error(`hashing failed: ${reply.error}`), waiter);
-      else waiter?.resolve(reply);
-    });
-    this.worker.on('error', (error) => this.fail(error));
-    this.worker.on('exit', (code) => {
-      if (code !== 0) this.fail(new Error(`the hashing thread stopped (exit code ${code})`));
-    });
-  }
-
-  private fail(error: Error, first?: { reject: (e: Error) => void }): void {
-    this.failure ??= error;
-    first?.reject(error);
-    for (const w of this.waiting.splice(0)) w.reject(error);
-  }
-
-  send(message: object): Promise<Reply> {
-    if (this.failure) return Promise.reject(this.failure);
-    return new Promise<Reply>((resolve, reject) => {
-      this.waiting.push({ resolve, reject });
-      this.worker.postMessage(message);
-    });
-  }
-
-  async close(): Promise<void> {
-    this.worker.removeAllListeners('exit');
-    await this.worker.terminate();
-  }
-}
-
 class WorkerHasher implements SlotHasher {
   /** The fork's own message: awaited before its digest, so that a failed fork is reported. */
   private readonly ready: Promise<unknown>;
 
   constructor(
-    private readonly thread: HashThread,
+    private readonly thread: HashWorker,
     private readonly stream = 0,
     ready: Promise<unknown> = Promise.resolve(),
   ) {
@@ -144,7 +81,7 @@ class WorkerHasher implements SlotHasher {
   async digest(): Promise<string> {
     await this.ready;
     const reply = await this.thread.send({ stream: this.stream, digest: true });
-    if (!('digest' in reply)) throw new Error('the hashing thread gave no digest');
+    if (reply.digest === undefined) throw new Error('the hashing thread gave no digest');
     return reply.digest;
   }
   async close(): Promise<void> {
@@ -169,5 +106,5 @@ export function makeSlots(
 }
 
 export function slotHasher(slots: Buffer[], shared?: SharedArrayBuffer[]): SlotHasher {
-  return shared ? new WorkerHasher(new HashThread(shared)) : new InlineHasher(slots);
+  return shared ? new WorkerHasher(new HashWorker(shared)) : new InlineHasher(slots);
 }

@@ -1,7 +1,8 @@
 import { unsupported } from '../bytes';
 import type { Collector } from '../collector';
 import { detectType, TYPE_NAMES } from '../detect';
-import type { InspectReport, MediaType } from '../types';
+import { isMedia } from '../media';
+import type { InspectReport, KeptField, MediaType } from '../types';
 
 /**
  * What office documents need from the rest of the metadata code: images and
@@ -10,7 +11,7 @@ import type { InspectReport, MediaType } from '../types';
  */
 export interface Nested {
   inspect(bytes: Buffer): Promise<InspectReport>;
-  strip(bytes: Buffer): Promise<{ output: Buffer }>;
+  strip(bytes: Buffer): Promise<{ output: Buffer; report: { kept: KeptField[] } }>;
 }
 
 export interface OfficeStripOptions {
@@ -42,6 +43,16 @@ export const OFFICE_TYPES: ReadonlySet<MediaType> = new Set([
 /** Office formats that can be embedded in each other (a chart's workbook in a Word file). */
 export const NESTED_DOCUMENTS = OFFICE_TYPES;
 
+/**
+ * What an office file may hold that Vigil strips as a file of its own:
+ * pictures, audio and video (a presentation's clip), documents.
+ */
+export function strippableInside(type: MediaType): boolean {
+  return (
+    STRIPPABLE_PICTURES.has(type) || isMedia(type) || NESTED_DOCUMENTS.has(type) || type === 'zip'
+  );
+}
+
 /** Lists an embedded file's metadata as fields of the document that holds it. */
 export async function inspectEmbedded(
   c: Collector,
@@ -70,20 +81,28 @@ export async function inspectEmbedded(
   for (const w of report.warnings) c.warn(`${name}: ${w}`);
 }
 
-/** Strips a picture or document found inside an office file, or refuses the file, naming the member. */
+/**
+ * Strips a picture, clip or document found inside an office file, or refuses
+ * the file, naming the member. What the member keeps by design (an MP3's
+ * encoder frame) is kept in the document too, under the member's name.
+ */
 export async function stripEmbedded(
   nested: Nested,
   name: string,
   bytes: Buffer,
   what: string,
-): Promise<Buffer> {
+): Promise<{ data: Buffer; kept: KeptField[] }> {
   const { type } = detectType(bytes.subarray(0, 4096));
-  if (!STRIPPABLE_PICTURES.has(type) && !NESTED_DOCUMENTS.has(type) && type !== 'zip')
+  if (!strippableInside(type))
     throw unsupported(
       `${what} holds ${name} (${TYPE_NAMES[type]}), which Vigil cannot clean; nothing was written.`,
     );
   try {
-    return (await nested.strip(bytes)).output;
+    const { output, report } = await nested.strip(bytes);
+    const kept = report.kept
+      .filter((k) => k.code !== 'properties-expected')
+      .map((k) => ({ ...k, key: `embedded.${name}.${k.key}`, label: `${k.label} (in ${name})` }));
+    return { data: output, kept };
   } catch (error) {
     const message = (error as Error).message;
     throw Object.assign(error as Error, {

@@ -117,6 +117,9 @@ function fateOf(pkg: OdfPackage, name: string): Fate {
   if (rest === 'content.xml' || rest === 'styles.xml') return 'clean';
   if (rest === 'meta.xml') return base === '' ? 'meta' : 'drop';
   if (/^(Pictures|media)\//.test(rest)) return 'picture';
+  // A presentation's sound or clip: LibreOffice names its type in the manifest, wherever it lies.
+  if (/^(audio|video)\/|^application\/vnd\.sun\.star\.media$/.test(pkg.manifest.get(name) ?? ''))
+    return 'picture';
   return 'drop';
 }
 
@@ -242,6 +245,7 @@ export async function stripOdf(
     { name: 'mimetype', data: Buffer.from(pkg.mimetype, 'latin1'), store: true },
   ];
   const listed: string[] = [];
+  const keptInside: KeptField[] = [];
   for (const m of zip.members) {
     const fate = fateOf(pkg, m.name);
     if (fate === 'code')
@@ -250,9 +254,11 @@ export async function stripOdf(
       );
     if (fate === 'drop') continue;
     if (fate === 'meta') out.push({ name: m.name, data: emptyMeta(pkg) });
-    else if (fate === 'picture')
-      out.push({ name: m.name, data: await stripEmbedded(nested, m.name, m.data, pkg.what) });
-    else {
+    else if (fate === 'picture') {
+      const stripped = await stripEmbedded(nested, m.name, m.data, pkg.what);
+      out.push({ name: m.name, data: stripped.data });
+      keptInside.push(...stripped.kept);
+    } else {
       const { root } = parseXml(m.data, `${pkg.what} (${m.name})`);
       const changes = countChanges(root);
       if (changes > 0 && !options.acceptChanges)
@@ -273,6 +279,7 @@ export async function stripOdf(
         reason: 'OpenDocument programs expect meta.xml to exist',
         code: 'properties-expected',
       },
+      ...keptInside,
     ],
   };
 }

@@ -86,7 +86,7 @@ type Fate = 'xml' | 'embedded' | 'drop';
 function fateOf(pkg: OoxmlPackage, part: string): Fate {
   const type = contentTypeOf(pkg.types, part);
   if (part === pkg.main || KEPT_XML.has(type)) return 'xml';
-  if (type.startsWith('image/') || NESTED_PACKAGE_TYPES.has(type)) return 'embedded';
+  if (/^(image|audio|video)\//.test(type) || NESTED_PACKAGE_TYPES.has(type)) return 'embedded';
   return 'drop';
 }
 
@@ -236,12 +236,15 @@ export async function stripOoxml(
   const keep = new Set(graph.reached.filter((p) => fateOf(pkg, p) !== 'drop'));
   /** Lower-case part name → the member written, under its name as found. */
   const outputs = new Map<string, { name: string; data: Buffer }>();
+  const keptInside: KeptField[] = [];
   for (const part of graph.reached) {
     if (!keep.has(part)) continue;
     const name = memberName(zip, part)!;
     const data = findPart(zip, part)!;
     if (fateOf(pkg, part) === 'embedded') {
-      outputs.set(part, { name, data: await stripEmbedded(nested, name, data, pkg.what) });
+      const stripped = await stripEmbedded(nested, name, data, pkg.what);
+      outputs.set(part, { name, data: stripped.data });
+      keptInside.push(...stripped.kept);
       continue;
     }
     const { root } = parseXml(data, `${pkg.what} (${name})`);
@@ -310,6 +313,7 @@ export async function stripOoxml(
         reason: 'Office programs expect the properties parts to exist',
         code: 'properties-expected',
       },
+      ...keptInside,
     ],
   };
 }

@@ -1,7 +1,8 @@
 import { posix } from 'node:path';
 import { invalid } from '../bytes';
 import { detectType } from '../detect';
-import { NESTED_DOCUMENTS, STRIPPABLE_PICTURES, type Nested } from './common';
+import { isMedia, MP3_ENCODER_KEY } from '../media';
+import { strippableInside, type Nested } from './common';
 import { isWebLink, NS, REVISION_NAMESPACES } from './ns';
 import { childElements, attr, parseXml, walk, type XmlElement } from './xml';
 import { readZip, type ZipPackage } from './zip';
@@ -152,11 +153,15 @@ async function checkEmbedded(
   what: string,
 ): Promise<void> {
   const { type } = detectType(data.subarray(0, 4096));
-  if (!STRIPPABLE_PICTURES.has(type) && !NESTED_DOCUMENTS.has(type) && type !== 'zip')
-    throw invalid(`${what}: ${name} is not a picture or document Vigil can check.`);
+  if (!strippableInside(type))
+    throw invalid(`${what}: ${name} is not a picture, clip or document Vigil can check.`);
   const report = await nested.inspect(data);
+  // What a stripped file keeps by design: its structure, and an MP3's encoder frame (players need it).
   const left = report.fields.filter(
-    (f) => f.group !== 'structure' && !/jfif|orientation|properties/i.test(f.key),
+    (f) =>
+      f.group !== 'structure' &&
+      f.key !== MP3_ENCODER_KEY &&
+      !/jfif|orientation|properties/i.test(f.key),
   );
   if (!report.readable || left.length > 0)
     throw invalid(`${what}: ${name} still carries ${left[0]?.label ?? 'what Vigil cannot read'}.`);
@@ -197,7 +202,11 @@ async function verifyOdf(zip: ZipPackage, nested: Nested, what: string): Promise
   if (first?.name !== 'mimetype') throw invalid(`${what}: the mimetype member is not first.`);
   for (const m of zip.members.slice(1)) {
     const rest = m.name.replace(/^Object [^/]+\//, '');
-    if (/^(Pictures|media)\/[^/]+$/.test(rest)) {
+    // A presentation's clip keeps the path it was given (LibreOffice keeps a PPTX's ppt/media/…).
+    if (
+      /^(Pictures|media)\/[^/]+$/.test(rest) ||
+      isMedia(detectType(m.data.subarray(0, 4096)).type)
+    ) {
       await checkEmbedded(nested, m.name, m.data, what);
       continue;
     }
