@@ -1,4 +1,4 @@
-// Updates tests/durations.json (each test file's seconds, which tests/sequencer.ts starts
+// Updates tests/durations.json (each test file's seconds, which vitest.config.ts starts
 // longest first) from a vitest JSON report, of the whole suite or of some files, run on
 // the machine the suite is timed on:
 //   npx vitest run --reporter=default --reporter=json --outputFile=report.json

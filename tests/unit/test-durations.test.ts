@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
-// tests/sequencer.ts starts the files of tests/durations.json longest first; an entry
+// vitest.config.ts starts the files of tests/durations.json longest first; an entry
 // for a file that was renamed or removed would leave its successor to start last.
 describe('tests/durations.json', () => {
   const root = join(import.meta.dirname, '..', '..');
