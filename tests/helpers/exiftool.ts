@@ -29,13 +29,15 @@ class StayOpen {
 
   constructor() {
     // exiftool keeps polling its argument file after the end of input, so it would
-    // outlive a test process that is killed; the shell ends it when its parent is gone.
+    // outlive a test process that is killed: the shell ends it when its parent is gone,
+    // and when the shell itself is stopped (this process's exit handler does that).
+    // (A command started with & reads /dev/null unless given the shell's input explicitly.)
     this.child = spawn(
       'sh',
       [
         '-c',
-        // (A command started with & reads /dev/null unless given the shell's input explicitly.)
-        'exec 3<&0; exiftool -stay_open True -@ - 0<&3 3<&- & e=$!; ' +
+        'exec 3<&0; trap \'kill "$e" 2>/dev/null; exit 0\' TERM INT HUP; ' +
+          'exiftool -stay_open True -@ - 0<&3 3<&- & e=$!; ' +
           'while kill -0 "$PPID" 2>/dev/null && kill -0 "$e" 2>/dev/null; do sleep 1; done; ' +
           'kill "$e" 2>/dev/null; wait "$e"',
       ],
