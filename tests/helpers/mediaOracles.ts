@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { exiftool } from './exiftool';
 
 // What other programs see in an audio or video file: ffmpeg's packets and
 // decoded samples, and exiftool's tags read as a leak check.
@@ -70,11 +71,9 @@ const REAL_DATE = /^(?!0000)\d{4}[:-]\d{2}[:-]\d{2}/;
  * should not: planted strings, positions, dates, names of people, devices
  * and software, and any warning or error.
  */
-export function exiftoolLeaks(path: string): string[] {
-  const r = spawnSync('exiftool', ['-j', '-ee3', '-a', '-G1', '-u', '-s', path], {
-    maxBuffer: 1 << 26,
-  });
-  const [tags] = JSON.parse(r.stdout.toString()) as Record<string, unknown>[];
+export async function exiftoolLeaks(path: string): Promise<string[]> {
+  const r = await exiftool(['-j', '-ee3', '-a', '-G1', '-u', '-s', path]);
+  const [tags] = JSON.parse(r.stdout) as Record<string, unknown>[];
   const leaks: string[] = [];
   for (const [key, value] of Object.entries(tags!)) {
     if (key === 'SourceFile' || key.startsWith('System:') || key === 'ExifTool:ExifToolVersion')
@@ -98,8 +97,6 @@ export function exiftoolLeaks(path: string): string[] {
 }
 
 /** exiftool's whole dump of a file (every group, embedded documents too), as text. */
-export function exiftoolText(path: string): string {
-  return spawnSync('exiftool', ['-ee3', '-a', '-G1', '-u', path], {
-    maxBuffer: 1 << 26,
-  }).stdout.toString();
+export async function exiftoolText(path: string): Promise<string> {
+  return (await exiftool(['-ee3', '-a', '-G1', '-u', path])).stdout;
 }

@@ -1,7 +1,7 @@
-import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { stripFile } from '../../electron/core/metadata';
+import { exiftool } from '../helpers/exiftool';
 import { tempDir } from '../helpers/tmp';
 import { FIXTURES, has } from '../unit/metadata/helpers';
 
@@ -171,37 +171,40 @@ if (NO_EXIFTOOL)
   );
 
 describe('exiftool finds nothing but structure in stripped files (skipped without exiftool)', () => {
-  it.skipIf(NO_EXIFTOOL)('sees the planted metadata in the originals (the check can fail)', () => {
-    const r = spawnSync('exiftool', [
-      '-j',
-      '-a',
-      '-G1',
-      '-s',
-      '-u',
-      '-ee3',
-      join(FIXTURES, 'camera.jpg'),
-    ]);
-    const [json] = JSON.parse(r.stdout.toString()) as Record<string, unknown>[];
-    const found = leaks(json!).map((l) => l.split('=')[0]);
-    for (const tag of [
-      'IFD0:Artist',
-      'GPS:GPSLatitude',
-      'ExifIFD:SerialNumber',
-      'XMP-dc:Creator',
-      'File:Comment',
-      'IFD1:ThumbnailImage',
-    ])
-      expect(found).toContain(tag);
-  });
+  it.skipIf(NO_EXIFTOOL)(
+    'sees the planted metadata in the originals (the check can fail)',
+    async () => {
+      const r = await exiftool([
+        '-j',
+        '-a',
+        '-G1',
+        '-s',
+        '-u',
+        '-ee3',
+        join(FIXTURES, 'camera.jpg'),
+      ]);
+      const [json] = JSON.parse(r.stdout) as Record<string, unknown>[];
+      const found = leaks(json!).map((l) => l.split('=')[0]);
+      for (const tag of [
+        'IFD0:Artist',
+        'GPS:GPSLatitude',
+        'ExifIFD:SerialNumber',
+        'XMP-dc:Creator',
+        'File:Comment',
+        'IFD1:ThumbnailImage',
+      ])
+        expect(found).toContain(tag);
+    },
+  );
 
   for (const name of STRIPPABLE) {
     it.skipIf(NO_EXIFTOOL)(`${name}`, async () => {
       const dir = await tempDir();
       const out = join(dir, `clean-${name}`);
       await stripFile(join(FIXTURES, name), out);
-      const r = spawnSync('exiftool', ['-j', '-a', '-G1', '-s', '-u', '-ee3', out]);
-      expect(r.status, r.stderr.toString()).toBe(0);
-      const [json] = JSON.parse(r.stdout.toString()) as Record<string, unknown>[];
+      const r = await exiftool(['-j', '-a', '-G1', '-s', '-u', '-ee3', out]);
+      expect(r.status, r.stderr).toBe(0);
+      const [json] = JSON.parse(r.stdout) as Record<string, unknown>[];
       expect(leaks(json!)).toEqual([]);
     });
   }

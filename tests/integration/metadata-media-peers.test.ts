@@ -1,8 +1,8 @@
-import { spawnSync } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { stripFile } from '../../electron/core/metadata';
+import { exiftool } from '../helpers/exiftool';
 import { tempDir } from '../helpers/tmp';
 import { decodedAudio, exiftoolLeaks, ffmpeg, packets } from '../helpers/mediaOracles';
 import { has, MEDIA_CANARIES, MEDIA_FIXTURES, plantedIn } from '../unit/metadata/helpers';
@@ -30,9 +30,9 @@ describe.runIf(EXIFTOOL)('exiftool -ee3 -a -G1 -u finds nothing after vigil stri
   for (const name of NAMES) {
     it(name, async () => {
       const { input, output } = await stripped(name);
-      const before = spawnSync('exiftool', ['-j', '-ee3', '-a', '-G1', '-u', '-s', input]);
-      expect(before.stdout.toString(), 'the original carries planted strings').toMatch(/CANAR/);
-      const leaks = exiftoolLeaks(output);
+      const before = await exiftool(['-j', '-ee3', '-a', '-G1', '-u', '-s', input]);
+      expect(before.stdout, 'the original carries planted strings').toMatch(/CANAR/);
+      const leaks = await exiftoolLeaks(output);
       // exiftool (12.57) reads the ID3 tags in front of AAC frames but not bare ADTS frames.
       expect(leaks).toEqual(name.endsWith('.aac') ? ['ExifTool:Error=Unknown file type'] : []);
       expect(plantedIn(await readFile(output))).toEqual([]);

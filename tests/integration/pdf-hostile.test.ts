@@ -8,6 +8,7 @@ import { intakeFile } from '../../electron/core/evidence';
 import { stripFile } from '../../electron/core/metadata';
 import type { Vault } from '../../electron/core/vault/vault';
 import { runVigilInProcess } from '../helpers/cli';
+import { exiftool } from '../helpers/exiftool';
 import { CONSTRUCTIONS, PAGE_TEXT } from '../helpers/hostilePdfs';
 import { pdfLeaks } from '../helpers/pdfLeaks';
 import { hasTool } from '../helpers/peers';
@@ -49,10 +50,10 @@ describe('hostile PDFs after vigil strip, as exiftool, qpdf and poppler see them
       const bytes = await readFile(output);
       expect(pdfLeaks(bytes)).toEqual([]);
       if (EXIFTOOL) {
-        const r = run('exiftool', ['-ee3', '-a', '-G1', '-u', '-j', output]);
-        expect(r.status, r.err).toBe(0);
-        expect(r.out.toLowerCase()).not.toContain('canary');
-        const tags = (JSON.parse(r.out) as Record<string, unknown>[])[0]!;
+        const r = await exiftool(['-ee3', '-a', '-G1', '-u', '-j', output]);
+        expect(r.status, r.stderr).toBe(0);
+        expect(r.stdout.toLowerCase()).not.toContain('canary');
+        const tags = (JSON.parse(r.stdout) as Record<string, unknown>[])[0]!;
         // Header fields the stripper zeroed are still listed by name, with no value.
         const leaks = Object.entries(tags).filter(
           ([t, v]) =>
@@ -184,9 +185,9 @@ describe('hostile PDFs through the vault: the dossier holds stripped copies with
       expect(pdfLeaks(bytes), f).toEqual([]);
     }
     if (EXIFTOOL) {
-      const r = run('exiftool', ['-ee3', '-a', '-G1', '-u', '-r', join(out, 'evidence')]);
-      expect(r.out.toLowerCase()).not.toContain('canary');
-      expect(r.out).not.toMatch(/GPS (Latitude|Longitude|Position)/);
+      const r = await exiftool(['-ee3', '-a', '-G1', '-u', '-r', join(out, 'evidence')]);
+      expect(r.stdout.toLowerCase()).not.toContain('canary');
+      expect(r.stdout).not.toMatch(/GPS (Latitude|Longitude|Position)/);
     }
   });
 });

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { CHANNELS, IPC_PREFIX } from '../../../shared/ipc/contract';
+import { cheapStandardPresetInThisFile } from '../../helpers/kdfPreset';
 import { tempDir } from '../../helpers/tmp';
 
 const fake = await vi.hoisted(async () => {
@@ -19,6 +20,8 @@ const started = (async () => {
 })();
 
 const PASS = 'a long enough passphrase';
+
+cheapStandardPresetInThisFile();
 
 async function invoke(channel: string, input: unknown, event?: unknown) {
   const window = await started;

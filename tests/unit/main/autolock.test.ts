@@ -4,9 +4,12 @@ import { AutoLock } from '../../../electron/main/autoLock';
 import { readHeader } from '../../../electron/core/vault/header';
 import { unlockWithPassphrase } from '../../../electron/core/vault/keyslots';
 import { testServices, type TestServices } from '../../helpers/services';
+import { cheapStandardPresetInThisFile } from '../../helpers/kdfPreset';
 import { tempDir } from '../../helpers/tmp';
 
 const PASS = 'auto lock test passphrase';
+
+cheapStandardPresetInThisFile();
 
 async function unlocked(): Promise<TestServices & { dir: string }> {
   const services = await testServices();
