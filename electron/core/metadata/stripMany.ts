@@ -27,9 +27,14 @@ export interface StripManyOptions extends StripOptions {
   onFile?: (index: number, outcome: StripOutcome) => void;
 }
 
-/** Files (and bytes) whose outputs are synced together; the next group is stripped meanwhile. */
+/**
+ * Files (and bytes) whose outputs are synced together; the next group is
+ * stripped meanwhile. Small groups start the disk's writes early and leave
+ * little to sync after the last file: 50 camera JPEGs (161 MB) took 0.37 s
+ * in groups of 8 MiB, 0.44 s in groups of 64 MiB (quiet machine, 3 runs each).
+ */
 const GROUP_FILES = 32;
-const GROUP_BYTES = 64 * 1024 * 1024;
+const GROUP_BYTES = 8 * 1024 * 1024;
 
 /** Inputs and outputs up to this size reuse a batch's memory; larger ones get their own. */
 const REUSE_MAX = 64 * 1024 * 1024;
