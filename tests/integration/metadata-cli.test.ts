@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { readdir, readFile, truncate, writeFile } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import { basename, join } from 'node:path';
 import { PassThrough } from 'node:stream';
@@ -10,7 +10,7 @@ import { runCli } from '../../electron/cli/main';
 import { stripBuffer } from '../../electron/core/metadata';
 import { tempDir } from '../helpers/tmp';
 import { hasFile } from '../helpers/peers';
-import { FIXTURES, plainZip } from '../unit/metadata/helpers';
+import { FIXTURES, MEDIA_FIXTURES, plainZip } from '../unit/metadata/helpers';
 
 async function cli(argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   const stdout = new PassThrough();
@@ -267,6 +267,63 @@ describe('vigil strip FILE… --out-dir', () => {
         expect(written.equals((await stripBuffer(input)).output), name).toBe(true);
     }
     expect((await readdir(out)).filter((n) => n.includes('.vigil-tmp-'))).toEqual([]);
+  });
+
+  it('strips recordings with the batch (small ones in memory, each the one-file strip) and streams large ones, never refusing them for their size', async () => {
+    const src = await tempDir();
+    const out = await tempDir();
+    const names = [
+      'voice.opus',
+      'tagged.aac',
+      'tagged.mp3',
+      'tagged.flac',
+      'song.m4a',
+      'phone.mov',
+    ];
+    // Enough files for the hashing thread and grouped syncs.
+    const inputs: string[] = [];
+    for (let i = 0; i < 3; i += 1)
+      for (const name of names) {
+        const path = join(src, `${i}-${name}`);
+        await writeFile(path, await readFile(join(MEDIA_FIXTURES, name)));
+        inputs.push(path);
+      }
+    // A 1.1 GiB "video" that is a file type box and a media data box of zeros, stored sparse:
+    // it goes to the streamed path (whose reader seeks), not to a refusal for its size.
+    const huge = join(src, 'huge.mp4');
+    const ftyp = Buffer.from('00000018667479706d703432000000006d70343269736f6d', 'hex');
+    const mdat = Buffer.alloc(16);
+    mdat.writeUInt32BE(1, 0);
+    mdat.write('mdat', 4, 'latin1');
+    const size = 1152 * 1024 * 1024;
+    mdat.writeBigUInt64BE(BigInt(size - ftyp.length), 8);
+    await writeFile(huge, Buffer.concat([ftyp, mdat]));
+    await truncate(huge, size);
+    const r = await cli(['strip', ...inputs, huge, '--out-dir', out, '--json']);
+    const doc = JSON.parse(r.stdout) as {
+      files: {
+        input: string;
+        output: string;
+        outputSha256?: string;
+        inputSha256?: string;
+        error?: { message: string };
+      }[];
+    };
+    expect(r.code).toBe(1);
+    for (const f of doc.files.slice(0, -1)) {
+      const name = basename(f.input);
+      expect(f.error, name).toBeUndefined();
+      const input = await readFile(f.input);
+      const written = await readFile(f.output);
+      expect(f.inputSha256, name).toBe(sha(input));
+      expect(f.outputSha256, name).toBe(sha(written));
+      expect(written.includes('CANARY'), name).toBe(false);
+      expect(written.equals((await stripBuffer(input)).output), name).toBe(true);
+    }
+    const last = doc.files.at(-1)!;
+    expect(last.error?.message).toMatch(/MP4/);
+    expect(last.error?.message).not.toMatch(/larger than/);
+    expect(existsSync(last.output)).toBe(false);
   });
 
   it('refuses a name given twice and an existing copy without --force (kept as it was), replaces it with --force; usage errors exit 2', async () => {

@@ -82,7 +82,15 @@ class Arena {
 const THREAD_FROM_FILES = 4;
 
 /** Reads a whole input into `arena`'s memory. */
-async function readWhole(path: string, arena: Arena): Promise<Buffer> {
+/**
+ * Audio and video up to this size are stripped in memory with the rest of
+ * the batch (a voice note's output joins the group's one sync); larger ones
+ * are streamed by stripFile, never read whole.
+ */
+const MEDIA_IN_MEMORY_MAX = 16 * 1024 * 1024;
+
+/** The whole file, or `undefined` for audio or video too large to read whole (it is streamed). */
+async function readWhole(path: string, arena: Arena): Promise<Buffer | undefined> {
   let handle;
   try {
     handle = await open(path, 'r');
@@ -93,6 +101,11 @@ async function readWhole(path: string, arena: Arena): Promise<Buffer> {
     const info = await handle.stat();
     if (!info.isFile())
       throw new VigilError('INVALID_INPUT', `${basename(path)} is not a regular file.`);
+    if (info.size > MEDIA_IN_MEMORY_MAX) {
+      const head = Buffer.alloc(4096);
+      const { bytesRead } = await handle.read(head, 0, head.length, 0);
+      if (isMedia(detectType(head.subarray(0, bytesRead)).type)) return undefined;
+    }
     if (info.size > MAX_FILE_SIZE)
       throw unsupported(`${basename(path)} is larger than 1 GiB, which Vigil cannot process.`);
     const buf = arena.take(info.size);
@@ -112,7 +125,8 @@ async function readWhole(path: string, arena: Arena): Promise<Buffer> {
 }
 
 interface Read {
-  bytes: Buffer;
+  /** Undefined for audio or video streamed by stripFile. */
+  bytes?: Buffer;
   /** Taken on the hashing thread as the file was read. */
   inputSha256?: string;
 }
@@ -131,7 +145,8 @@ const fatal = (error: VigilError): boolean =>
  * once, then renamed, then each folder synced once) and a group's sync runs
  * while the next group is stripped; the memory of inputs and outputs is
  * reused from file to file, and both digests are taken on a thread of their
- * own while the main thread strips the next file. Audio and video go through stripFile's streamed path one by one.
+ * own while the main thread strips the next file. Audio and video larger than
+ * MEDIA_IN_MEMORY_MAX go through stripFile's streamed path one by one, never read whole.
  * A file that is refused has no output and does not stop the others.
  */
 export async function stripMany(
@@ -193,7 +208,7 @@ export async function stripMany(
     if (!job) return undefined;
     const arena = inputs[i % 2]!;
     const reading = readWhole(job.input, arena).then(async (bytes): Promise<Read> => {
-      if (!thread || !arena.owns(bytes)) return { bytes };
+      if (!bytes || !thread || !arena.owns(bytes)) return { bytes };
       // The view is detached once its memory is lent: its length is taken first.
       const length = bytes.length;
       const { digest, memory } = await thread.sha256(arena.lend(), length);
@@ -205,7 +220,8 @@ export async function stripMany(
   };
   /** The output's digest taken on the thread while the next file is stripped. */
   const hashOutput = (arena: Arena, output: Buffer, report: StripReport): Promise<void> => {
-    if (!thread) return Promise.resolve();
+    // Audio and video come back with the output's digest taken as the output was checked.
+    if (!thread || report.outputSha256) return Promise.resolve();
     if (!arena.owns(output)) {
       report.outputSha256 = sha256Hex(output);
       return Promise.resolve();
@@ -237,8 +253,8 @@ export async function stripMany(
         seen.add(target);
         const { bytes, inputSha256 } = await reading!;
         next = read(index + 1);
-        if (isMedia(detectType(bytes.subarray(0, 4096)).type)) {
-          // Streamed with its own durable write; the buffer read is dropped.
+        if (!bytes) {
+          // A large recording: streamed, with its own durable write.
           settle(index, { ...job, report: await stripFile(job.input, job.output, options) });
           continue;
         }
