@@ -141,6 +141,7 @@ export const METADATA_FIELD_IDS = [
   'iccProfile',
   'seekTable',
   'itemName',
+  'pictureFileName',
   'track',
   // known only by family: the raw key says which one
   'exifTag',
@@ -746,6 +747,7 @@ const RULES: Rule[] = [
   [/^office\.custom\..*$/, () => 'customProperty'],
   [/^office\.ids\..*$/, () => 'objectIds'],
   [/^office\.unreferenced\..*$/, () => 'unreferencedData'],
+  [/^office\.pictureFile\..*$/, () => 'pictureFileName'],
   [/^office\.(?:part|package)\..*$/, () => 'officePart'],
   [
     /^office\.raw\..*?([^./]+)$/,

@@ -109,8 +109,9 @@ ${body}
 `;
 }
 
+// Named after its file, with the file's path as its description, as editors fill them in.
 const photo = (jpeg: string, attrs: string): string =>
-  `<draw:frame draw:name="Photo" svg:width="2cm" svg:height="1.5cm"${attrs}><draw:image><office:binary-data>${jpeg}</office:binary-data></draw:image></draw:frame>`;
+  `<draw:frame draw:name="CANARY-LO-PICFILE-IMG_0042.jpg" svg:width="2cm" svg:height="1.5cm"${attrs}><draw:image><office:binary-data>${jpeg}</office:binary-data></draw:image><svg:desc>C:\\Users\\CANARY-LO-ALTPATH\\Pictures\\IMG_0042.jpg</svg:desc></draw:frame>`;
 
 const comment = (who: string, what: string, el = 'office:annotation', attrs = ''): string =>
   `<${el}${attrs}><dc:creator>${who}</dc:creator><dc:date>2023-11-15T09:12:00</dc:date><text:p>${what}</text:p></${el}>`;
@@ -321,6 +322,8 @@ export function plantedIn(kind: OfficeKind): string[] {
     `CANARY-LO-COMMENTER-${t}`,
     `CANARY-LO-COMMENT-${t}`,
     `CANARY-LO-ZIP-COMMENT-${kind}`,
+    'CANARY-LO-PICFILE-IMG_0042',
+    'CANARY-LO-ALTPATH',
   ];
   if (odf)
     list.push(`CANARY-LO-PRINTED-BY-${t}`, `CANARY-LO-TEMPLATE-${t}`, `CANARY-LO-PRINTER-${kind}`);

@@ -25,6 +25,7 @@ export const NS = {
   text: 'urn:oasis:names:tc:opendocument:xmlns:text:1.0',
   table: 'urn:oasis:names:tc:opendocument:xmlns:table:1.0',
   draw: 'urn:oasis:names:tc:opendocument:xmlns:drawing:1.0',
+  svg: 'urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0',
   manifest: 'urn:oasis:names:tc:opendocument:xmlns:manifest:1.0',
   xlink: 'http://www.w3.org/1999/xlink',
   officeooo: 'http://openoffice.org/2009/office',

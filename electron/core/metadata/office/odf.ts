@@ -9,6 +9,7 @@ import {
   type Nested,
   type OfficeStripOptions,
 } from './common';
+import { inspectFileNames, neutralOdfName } from './fileNames';
 import { isWebLink, NS } from './ns';
 import { pruneTree, rewriteTree } from './tree';
 import {
@@ -164,7 +165,10 @@ function isInternal(href: string): boolean {
  * stays), and replacement pictures of embedded objects.
  */
 function cleanOdfPart(root: XmlElement): void {
+  let images = 0;
+  const nextImage = () => (images += 1);
   rewriteTree(root, (el) => {
+    if (neutralOdfName(el, nextImage) === 'drop') return 'drop';
     if (
       isAnnotation(el) ||
       (el.uri === NS.office && ['scripts', 'event-listeners'].includes(el.local))
@@ -483,8 +487,10 @@ export async function inspectOdf(c: Collector, zip: ZipPackage, nested: Nested):
       );
     if (rest === 'meta.xml') inspectMeta(c, parsed.root, where);
     else if (rest === 'settings.xml') inspectSettings(c, parsed.root, m.name);
-    else if (fate === 'clean') inspectContent(c, parsed.root, m.name);
-    else
+    else if (fate === 'clean') {
+      inspectContent(c, parsed.root, m.name);
+      inspectFileNames(c, parsed.root, m.name);
+    } else
       c.add(
         'hidden',
         `odf.member.${m.name}`,

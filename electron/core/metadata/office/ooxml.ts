@@ -9,6 +9,7 @@ import {
   type Nested,
   type OfficeStripOptions,
 } from './common';
+import { inspectFileNames } from './fileNames';
 import { isWebLink, NS } from './ns';
 import {
   contentTypeOf,
@@ -424,6 +425,7 @@ function inspectXmlPart(
   const short = type.replace('application/vnd.openxmlformats-officedocument.', '');
   let rsids = 0;
   let ids = 0;
+  inspectFileNames(c, root, part);
   for (const el of walk(root)) {
     for (const a of el.attrs) if (isIdAttribute(a) && a.local.startsWith('rsid')) rsids += 1;
     for (const a of el.attrs)

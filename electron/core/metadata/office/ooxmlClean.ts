@@ -1,3 +1,4 @@
+import { neutralOoxmlNames } from './fileNames';
 import { NS, REVISION_NAMESPACES } from './ns';
 import { WORD_DROPPED, WORD_SETTINGS_KEPT, WORD_TRACKED } from './ooxmlRules';
 import { hasElementChildren, pruneTree, rewriteTree, type Decision } from './tree';
@@ -144,6 +145,7 @@ export function cleanOoxmlPart(root: XmlElement, options: CleanOptions): void {
       return 'drop';
     }
     el.attrs = el.attrs.filter((a) => !isIdAttribute(a));
+    neutralOoxmlNames(el);
     return 'keep';
   });
   mergeParagraphs(root, merges);

@@ -3,6 +3,7 @@ import { invalid } from '../bytes';
 import { detectType } from '../detect';
 import { isMedia, MP3_ENCODER_KEY } from '../media';
 import { strippableInside, type Nested } from './common';
+import { fileNameLeft } from './fileNames';
 import { isWebLink, NS, REVISION_NAMESPACES } from './ns';
 import { childElements, attr, parseXml, walk, type XmlElement } from './xml';
 import { readZip, type ZipPackage } from './zip';
@@ -136,6 +137,8 @@ function checkXml(root: XmlElement, name: string, what: string): void {
     const attribute = forbiddenAttribute(el);
     if (attribute) throw invalid(`${what}: ${name} still holds the attribute ${attribute}.`);
   }
+  const file = fileNameLeft(root);
+  if (file !== undefined) throw invalid(`${what}: ${name} still names a picture's file.`);
 }
 
 function checkCanonical(zip: ZipPackage, what: string): void {
