@@ -179,10 +179,10 @@ export const stripBench: Bench = {
   description:
     'metadata stripping: a 1 GB MP4 and 500 voice notes against ffmpeg -map_metadata -1 -c copy and mat2; camera-sized JPEGs and PNGs against exiftool -all= (with exiftool\u2019s verdict on both)',
   async run(report, { quick }) {
-    // VIGIL_BENCH_STRIP=images runs only the JPEG and PNG part, =media only the audio and video
-    // part (exiftool alone takes minutes over the PNGs).
+    // VIGIL_BENCH_STRIP=images runs only the JPEG and PNG part, =jpeg only the JPEGs, =media
+    // only the audio and video part (exiftool alone takes minutes over the PNGs).
     const part = process.env.VIGIL_BENCH_STRIP;
-    if (part !== 'images') {
+    if (part !== 'images' && part !== 'jpeg') {
       const mediaDir = await mkdtemp(join(tmpdir(), 'vigil-bench-strip-media-'));
       try {
         await mediaStripBench(report, mediaDir, quick);
@@ -215,7 +215,7 @@ export const stripBench: Bench = {
           '  exiftool is not installed: no baseline and no verdict (Debian: libimage-exiftool-perl).\n',
         );
       const totals = { bytes: 0, vigil: 0, memory: 0, synced: 0 };
-      for (const kind of ['jpeg', 'png'] as const) {
+      for (const kind of part === 'jpeg' ? (['jpeg'] as const) : (['jpeg', 'png'] as const)) {
         const from = join(input, kind);
         const files = (await readdir(from)).sort();
         const paths = files.map((f) => join(from, f));
