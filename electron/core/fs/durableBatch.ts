@@ -3,12 +3,17 @@ import { basename, dirname, resolve } from 'node:path';
 import { fsError, VigilError } from '../errors';
 import { fsyncDir, tempPathFor } from './atomic';
 import { crashPoint } from './crashPoints';
+import { createDirect } from './directWrite';
+import { writeAll } from './writeAll';
 import { trackTemp, type TrackedTemp } from './tempRegistry';
 
 interface Staged {
   path: string;
   temp: string;
-  handle: FileHandle;
+  /** Set once the temp is written. */
+  handle?: FileHandle;
+  /** Settles when the temp is written; rejects (the temp removed) when it could not be. */
+  written: Promise<void>;
   overwrite: boolean;
   tracked: TrackedTemp;
 }
@@ -48,28 +53,61 @@ export class DurableBatch {
     if (this.crashPrefix) crashPoint(`${this.crashPrefix}:${step}`);
   }
 
-  /** Writes `data` to a new temp beside `path`; nothing is in place until `commit`. */
-  async stage(path: string, data: Uint8Array, options: { overwrite: boolean }): Promise<void> {
+  /**
+   * Starts writing `data` to a new temp beside `path`; nothing is in place
+   * until `commit`. The caller may go on meanwhile (and stage more files),
+   * but must leave `data` unchanged until the returned promise settles. It
+   * rejects, the temp removed and the file left out of the batch, when the
+   * file cannot be written.
+   */
+  stage(
+    path: string,
+    data: Uint8Array,
+    options: {
+      overwrite: boolean;
+      /** `data` starts at an aligned address with room after it: written past the page cache (./directWrite.ts). */
+      direct?: boolean;
+    },
+  ): Promise<void> {
     const temp = tempPathFor(path);
     const tracked = trackTemp(temp, `the unfinished file ${path}`);
-    let handle: FileHandle | undefined;
-    try {
-      handle = await open(temp, 'wx', 0o600);
-      await handle.writeFile(data);
-    } catch (error) {
-      await handle?.close().catch(() => undefined);
-      await unlink(temp).catch(() => undefined);
-      tracked.done();
-      throw fsError(error, `Cannot write ${basename(path)}`);
-    }
-    this.staged.push({ path, temp, handle, overwrite: options.overwrite, tracked });
+    const staged: Staged = {
+      path,
+      temp,
+      overwrite: options.overwrite,
+      tracked,
+      written: Promise.resolve(),
+    };
+    staged.written = (async () => {
+      let handle: FileHandle | undefined;
+      try {
+        handle = options.direct ? await createDirect(temp, data, 0o600) : undefined;
+        if (!handle) {
+          handle = await open(temp, 'wx', 0o600);
+          await writeAll(handle, data);
+        }
+      } catch (error) {
+        // Left out of the batch (a commit that took it meanwhile reports it as not written).
+        this.forget(staged, data.byteLength);
+        await handle?.close().catch(() => undefined);
+        await unlink(temp).catch(() => undefined);
+        tracked.done();
+        throw fsError(error, `Cannot write ${basename(path)}`);
+      }
+      staged.handle = handle;
+      this.crash('staged');
+    })();
+    // Its failure is the commit's to report when the caller does not wait for it.
+    staged.written.catch(() => undefined);
+    this.staged.push(staged);
     this.bytes += data.byteLength;
-    this.crash('staged');
+    return staged.written;
   }
 
   /** Removes every staged temp: none of them is put in place. */
   async discard(): Promise<void> {
     const staged = this.take();
+    await Promise.allSettled(staged.map((s) => s.written));
     await Promise.all(staged.map((s) => this.drop(s)));
   }
 
@@ -82,7 +120,12 @@ export class DurableBatch {
     const staged = this.take();
     if (staged.length === 0) return [];
     // All the data reaches the disk before any name points at it.
-    const synced = await Promise.allSettled(staged.map((s) => s.handle.datasync()));
+    const synced = await Promise.allSettled(
+      staged.map(async (s) => {
+        await s.written;
+        await s.handle!.datasync();
+      }),
+    );
     this.crash('synced');
     const placed: Placed[] = [];
     const dirs = new Set<string>();
@@ -90,7 +133,7 @@ export class DurableBatch {
       const sync = synced[i]!;
       try {
         if (sync.status === 'rejected') throw sync.reason;
-        await s.handle.close();
+        await s.handle!.close();
         if (s.overwrite) await rename(s.temp, s.path);
         else {
           // link() fails if the target appeared meanwhile, which rename() would silently replace.
@@ -122,6 +165,13 @@ export class DurableBatch {
     return placed;
   }
 
+  private forget(staged: Staged, bytes: number): void {
+    const at = this.staged.indexOf(staged);
+    if (at < 0) return;
+    this.staged.splice(at, 1);
+    this.bytes -= bytes;
+  }
+
   private take(): Staged[] {
     const staged = this.staged;
     this.staged = [];
@@ -130,7 +180,7 @@ export class DurableBatch {
   }
 
   private async drop(s: Staged): Promise<void> {
-    await s.handle.close().catch(() => undefined);
+    await s.handle?.close().catch(() => undefined);
     await unlink(s.temp).catch(() => undefined);
     s.tracked.done();
   }

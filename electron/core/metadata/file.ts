@@ -3,13 +3,12 @@ import {
   lstat,
   open,
   readFile,
-  realpath,
   rename,
   stat,
   unlink,
   type FileHandle,
 } from 'node:fs/promises';
-import { basename, dirname, join, resolve } from 'node:path';
+import { basename, dirname, resolve } from 'node:path';
 import { fsError, VigilError } from '../errors';
 import { fsyncDir, tempPathFor, writeFileAtomic } from '../fs/atomic';
 import { trackTemp } from '../fs/tempRegistry';
@@ -70,37 +69,25 @@ export async function inspectFile(path: string): Promise<InspectReport> {
   return inspectBuffer(await readInput(path));
 }
 
-async function exists(path: string): Promise<boolean> {
-  try {
-    await lstat(path);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/** The real path of a file that may not exist yet (its directory must). */
-async function canonical(path: string): Promise<string> {
-  try {
-    return await realpath(path);
-  } catch {
-    try {
-      return join(await realpath(dirname(resolve(path))), basename(path));
-    } catch {
-      return resolve(path);
-    }
-  }
-}
-
-/** Refuses an output that is the input, or that exists when it may not be replaced. */
+/**
+ * Refuses an output that is the input (the same file, by whatever path or
+ * link it is named), or that exists when it may not be replaced. An output
+ * that does not exist yet cannot be the input: one look, the usual case.
+ */
 export async function checkTarget(input: string, output: string, force?: boolean): Promise<void> {
-  if ((await canonical(input)) === (await canonical(output))) {
+  const there = await lstat(output).catch(() => null);
+  if (!there) return;
+  const [source, target] = await Promise.all([
+    stat(input).catch(() => null),
+    stat(output).catch(() => null),
+  ]);
+  if (source && target && source.dev === target.dev && source.ino === target.ino) {
     throw new VigilError(
       'INVALID_INPUT',
       'The output file must not be the input file: the original is kept untouched.',
     );
   }
-  if (!force && (await exists(output))) {
+  if (!force) {
     throw new VigilError(
       'CONFLICT',
       `${basename(output)} already exists; use --force to replace it.`,

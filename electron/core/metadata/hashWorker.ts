@@ -23,7 +23,7 @@ parentPort.on('message', (m) => {
     let digest;
     let error;
     try {
-      digest = createHash('sha256').update(new Uint8Array(m.memory, 0, m.length)).digest('hex');
+      digest = createHash('sha256').update(new Uint8Array(m.memory, m.offset, m.length)).digest('hex');
     } catch (e) {
       error = String((e && e.message) || e);
     }
@@ -98,14 +98,15 @@ export class HashWorker {
   }
 
   /**
-   * The SHA-256 (hex) of the first `length` bytes of `memory`. The memory is
-   * unusable here until it comes back with the digest.
+   * The SHA-256 (hex) of `length` bytes of `memory` from `offset`. The
+   * memory is unusable here until it comes back with the digest.
    */
   async sha256(
     memory: ArrayBuffer,
     length: number,
+    offset = 0,
   ): Promise<{ digest: string; memory: ArrayBuffer }> {
-    const reply = await this.post({ memory, length }, [memory]);
+    const reply = await this.post({ memory, length, offset }, [memory]);
     return { digest: reply.digest!, memory: reply.memory! };
   }
 

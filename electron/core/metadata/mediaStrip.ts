@@ -139,12 +139,13 @@ export async function checkMediaOutput(
   };
 }
 
-/** The whole strip in memory (the buffer API; small files). */
+/** The whole strip in memory (the buffer API; small files). `sha256`: the input's, when the caller takes it. */
 export async function stripMediaBuffer(
   buf: Buffer,
+  options: { sha256?: string } = {},
 ): Promise<{ output: Buffer; report: StripReport }> {
   const src = new BufferSource(buf);
-  const prepared = await prepareMediaStrip(src);
+  const prepared = await prepareMediaStrip(src, options);
   const copies: CopyExtent[] = [];
   const output = await planToBuffer(prepared.plan, src, copies);
   const report = await checkMediaOutput(

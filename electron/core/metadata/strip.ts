@@ -40,6 +40,12 @@ export interface StripOptions extends PdfStripOptions, Partial<OfficeStripOption
 export interface StripContext {
   /** The input's SHA-256, already known: not computed again. */
   inputSha256?: string;
+  /**
+   * The caller takes the input's digest itself as it read the input (a
+   * batch, on another thread): none is taken here and the report's
+   * `inputSha256` is empty until the caller fills it in.
+   */
+  inputHashedByReader?: boolean;
   /** Takes a SHA-256 (of the input, then of the output), e.g. off the main thread. */
   sha256?: (bytes: Buffer) => Promise<string>;
   /** Where a JPEG's or PNG's output is assembled; it must stay untouched while the output is used. */
@@ -158,7 +164,8 @@ export async function stripBuffer(
 ): Promise<{ output: Buffer; report: StripReport }> {
   const buf = asBuffer(bytes);
   const { type, mime } = await refineType(buf);
-  if (isMedia(type)) return stripMediaBuffer(buf);
+  if (isMedia(type))
+    return stripMediaBuffer(buf, context.inputHashedByReader ? { sha256: '' } : {});
   const refusal = stripRefusal(type, buf);
   if (refusal) throw unsupported(refusal);
   const twoInOne = ambiguity(buf, type);
@@ -168,7 +175,8 @@ export async function stripBuffer(
     );
   const hash = context.sha256 ?? ((b: Buffer) => Promise.resolve(sha256Hex(b)));
   // One digest of each side: started here, awaited at the end (a thread may be taking them).
-  const inputSha256 = context.inputSha256 ?? hash(buf);
+  const inputSha256 =
+    context.inputSha256 ?? (context.inputHashedByReader ? Promise.resolve('') : hash(buf));
   const before = await inspectBuffer(buf, { sha256: '' });
   const { output: raw, kept } = await stripByType(type, buf, options, context.allocate);
   const output = asBuffer(raw);

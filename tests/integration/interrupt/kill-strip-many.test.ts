@@ -29,7 +29,8 @@ async function photos(dir: string): Promise<Map<string, Buffer>> {
 /**
  * What a killed batch may leave: each copy complete (the very bytes a whole
  * run writes) or absent, and temps holding only stripped bytes (a prefix of
- * a copy, never the canaries of the originals).
+ * a copy, perhaps followed by the zeros a direct write pads it with; never
+ * the canaries of the originals).
  */
 async function expectCompleteOrAbsent(
   dir: string,
@@ -45,7 +46,11 @@ async function expectCompleteOrAbsent(
       temps += 1;
       const copy = expected.get(name.slice(1, marker));
       expect(copy, name).toBeDefined();
-      expect(copy!.subarray(0, bytes.length).equals(bytes), name).toBe(true);
+      // A direct write covers whole blocks: its zero padding is there until the file is cut back.
+      const body = bytes.subarray(0, Math.min(bytes.length, copy!.length));
+      expect(copy!.subarray(0, body.length).equals(body), name).toBe(true);
+      expect(bytes.subarray(body.length).every((b) => b === 0), name).toBe(true);
+      expect(bytes.length - body.length, name).toBeLessThan(4096);
       continue;
     }
     outputs += 1;
@@ -75,10 +80,11 @@ describe('SIGKILL during `vigil strip FILE… --out-dir` (grouped durable writes
     expect(whole.result.code, whole.result.stderr).toBe(0);
     expect(await expectCompleteOrAbsent(whole.out, expected)).toEqual({ outputs: FILES, temps: 0 });
 
-    // Each step of the first group (32 files): a temp written, all synced, the first placed, the
-    // folder synced. The next group is stripped meanwhile, so it may have temps of its own.
+    // Each step of the first group (32 files): a temp written (the next ones may be begun: the
+    // writes overlap the strips), all synced, the first placed, the folder synced. The next group
+    // is stripped meanwhile, so it may have temps of its own.
     const steps: [string, (r: { outputs: number; temps: number }) => void][] = [
-      ['strip-many:staged', (r) => expect(r).toEqual({ outputs: 0, temps: 1 })],
+      ['strip-many:staged', (r) => expect([r.outputs, r.temps >= 1]).toEqual([0, true])],
       ['strip-many:synced', (r) => expect([r.outputs, r.temps >= 32]).toEqual([0, true])],
       ['strip-many:placed', (r) => expect([r.outputs, r.temps >= 31]).toEqual([1, true])],
       ['strip-many:dirs-synced', (r) => expect(r.outputs).toBe(32)],

@@ -1,5 +1,6 @@
 import type { FileHandle } from 'node:fs/promises';
 import { VigilError } from '../../errors';
+import { writeAll } from '../../fs/writeAll';
 import { invalid } from '../bytes';
 import { recordCopy, type CopyExtent, type MediaPlan, type RunOptions } from './plan';
 import { makeSlots, slotHasher, THREADED_HASH_BYTES, type SlotHasher } from './slotHasher';
@@ -40,16 +41,6 @@ export interface CopiedFile {
 
 function checkAborted(signal: AbortSignal | undefined): void {
   if (signal?.aborted) throw new VigilError('CANCELLED', 'Cancelled; nothing was kept.');
-}
-
-/** Writes all of `data` at `position`, however many calls the system needs. */
-async function writeAll(handle: FileHandle, data: Buffer, position: number): Promise<void> {
-  let done = 0;
-  while (done < data.length) {
-    const { bytesWritten } = await handle.write(data, done, data.length - done, position + done);
-    if (bytesWritten <= 0) throw new Error('The disk accepted no more bytes.');
-    done += bytesWritten;
-  }
 }
 
 /**
