@@ -49,7 +49,10 @@ async function expectCompleteOrAbsent(
       // A direct write covers whole blocks: its zero padding is there until the file is cut back.
       const body = bytes.subarray(0, Math.min(bytes.length, copy!.length));
       expect(copy!.subarray(0, body.length).equals(body), name).toBe(true);
-      expect(bytes.subarray(body.length).every((b) => b === 0), name).toBe(true);
+      expect(
+        bytes.subarray(body.length).every((b) => b === 0),
+        name,
+      ).toBe(true);
       expect(bytes.length - body.length, name).toBeLessThan(4096);
       continue;
     }
