@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { readdir, readFile, truncate, writeFile } from 'node:fs/promises';
+import { link, readdir, readFile, symlink, truncate, writeFile } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import { basename, join } from 'node:path';
 import { PassThrough } from 'node:stream';
@@ -176,6 +176,36 @@ describe('vigil strip', () => {
     const forced = await cli(['strip', fx('anim.gif'), '--out', out, '--force']);
     expect(forced.code).toBe(0);
     expect((await readFile(out)).subarray(0, 6).toString()).toBe('GIF89a');
+  });
+
+  it('refuses, even with --force, an output that is the input under another name (the path, a symbolic link, a hard link), one file or a batch; the original is untouched', async () => {
+    const dir = await tempDir();
+    const input = join(dir, 'photo.jpg');
+    const original = await readFile(fx('camera.jpg'));
+    await writeFile(input, original);
+    await symlink(input, join(dir, 'soft.jpg'));
+    await link(input, join(dir, 'hard.jpg'));
+    for (const out of [
+      input,
+      join(dir, '.', 'photo.jpg'),
+      join(dir, 'soft.jpg'),
+      join(dir, 'hard.jpg'),
+    ]) {
+      for (const force of [[], ['--force']]) {
+        const r = await cli(['strip', input, '--out', out, ...force]);
+        expect(r.code, `${out} ${force.join('')}`).toBe(1);
+        expect(r.stderr).toMatch(/must not be the input file/);
+      }
+    }
+    // A batch into the input's own folder: each file would be its own output.
+    const other = join(dir, 'other.png');
+    await writeFile(other, await readFile(fx('meta.png')));
+    const batch = await cli(['strip', input, other, '--out-dir', dir, '--force', '--json']);
+    expect(batch.code).toBe(1);
+    const doc = JSON.parse(batch.stdout) as { files: { error?: { message: string } }[] };
+    for (const f of doc.files) expect(f.error?.message).toMatch(/must not be the input file/);
+    expect((await readFile(input)).equals(original)).toBe(true);
+    expect((await readdir(dir)).sort()).toEqual(['hard.jpg', 'other.png', 'photo.jpg', 'soft.jpg']);
   });
 
   it('exits 2 without --out or with an unknown option', async () => {
