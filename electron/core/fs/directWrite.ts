@@ -1,8 +1,6 @@
-import { randomUUID } from 'node:crypto';
-import { closeSync, constants, openSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, constants, openSync, writeSync } from 'node:fs';
 import { open, unlink, type FileHandle } from 'node:fs/promises';
-import { join } from 'node:path';
-import { trackTemp } from './tempRegistry';
+import { crashPoint } from './crashPoints';
 import { writeAll } from './writeAll';
 
 /**
@@ -28,27 +26,31 @@ const O_DIRECT: number | undefined =
     ? constants.O_DIRECT
     : undefined;
 
+/**
+ * O_TMPFILE (Linux's `__O_TMPFILE | O_DIRECTORY`; Node does not export it): a file with no name
+ * in a folder, gone when closed or when the process dies, so a probe can never be left behind.
+ * The value is the one of every architecture the app ships for; on another, opening fails and
+ * there is simply no direct write.
+ */
+const O_TMPFILE = 0o20000000 | constants.O_DIRECTORY;
+
 /** The length a direct write of `length` bytes covers (the file is cut back afterwards). */
 export const directLength = (length: number): number =>
   Math.ceil(length / DIRECT_ALIGN) * DIRECT_ALIGN;
 
 /**
  * The offset into `memory` at which direct writes can start, tried with a
- * throw-away file in `dir` (on the file system the outputs go to); undefined
- * when there is none (no O_DIRECT here, or a file system without it). Call
- * it on fresh memory only: the probe writes some of it to that file.
+ * nameless file in `dir` (on the file system the outputs go to); undefined
+ * when there is none (no O_DIRECT here, or a file system without it or
+ * without nameless files). Call it on fresh memory only: the probe writes
+ * some of it to that file, whose blocks are freed when it is closed.
  */
 export function alignedOffset(memory: ArrayBuffer, dir: string): number | undefined {
   if (O_DIRECT === undefined || memory.byteLength < 2 * DIRECT_ALIGN) return undefined;
-  const probe = join(dir, `.vigil-align-${randomUUID()}`);
-  const tracked = trackTemp(probe, 'a probe file');
   let fd: number | undefined;
   try {
-    fd = openSync(
-      probe,
-      constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | O_DIRECT,
-      0o600,
-    );
+    fd = openSync(dir, constants.O_WRONLY | O_TMPFILE | O_DIRECT, 0o600);
+    crashPoint('direct:probe');
     // An ArrayBuffer's memory is aligned to 8 bytes at least. A whole page is tried: some
     // devices take a 512-byte write from memory they refuse a larger one from.
     for (let offset = 0; offset < DIRECT_ALIGN; offset += 8) {
@@ -64,12 +66,6 @@ export function alignedOffset(memory: ArrayBuffer, dir: string): number | undefi
     return undefined;
   } finally {
     if (fd !== undefined) closeSync(fd);
-    try {
-      unlinkSync(probe);
-    } catch {
-      // Never created.
-    }
-    tracked.done();
   }
 }
 

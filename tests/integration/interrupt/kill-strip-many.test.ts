@@ -87,6 +87,8 @@ describe('SIGKILL during `vigil strip FILE… --out-dir` (grouped durable writes
     // writes overlap the strips), all synced, the first placed, the folder synced. The next group
     // is stripped meanwhile, so it may have temps of its own.
     const steps: [string, (r: { outputs: number; temps: number }) => void][] = [
+      // Before any copy: the probe for direct writes uses a file with no name, so nothing is left.
+      ['direct:probe', (r) => expect(r).toEqual({ outputs: 0, temps: 0 })],
       ['strip-many:staged', (r) => expect([r.outputs, r.temps >= 1]).toEqual([0, true])],
       ['strip-many:synced', (r) => expect([r.outputs, r.temps >= 32]).toEqual([0, true])],
       ['strip-many:placed', (r) => expect([r.outputs, r.temps >= 31]).toEqual([1, true])],
