@@ -22,7 +22,7 @@ import {
   type Entity,
   type UpdateOptions,
 } from './crud';
-import { constraintError, json, parseJson } from './sql';
+import { constraintError, json, parseJson, placeholders } from './sql';
 import { moveToTrashTx } from './trash';
 import { dropEmptySourcesTx } from './persons';
 import { insertRowTx, qualified, recordTable, rowById, updateRowTx } from './table';
@@ -123,9 +123,33 @@ const caseValues = (record: CaseRecord) => [
   cjkIndexText([record.summary, ...record.tags]),
 ];
 
-/** Inserts a validated case; the caller checked terms and the reference. */
-export async function insertCaseTx(ctx: WriteContext, record: CaseRecord): Promise<void> {
-  await insertRowTx(ctx, CASES, record, caseValues(record));
+/** Where a case was begun, when not in this vault (see ./origins.ts). */
+export interface CaseOrigin {
+  id: string;
+  organisation: string | null;
+}
+
+const INSERT_WITH_ORIGIN = `INSERT INTO cases (${CASES.columns}, origin_id, origin_org) VALUES (${placeholders(CASES.columns.split(', ').length + 2)})`;
+
+/**
+ * Inserts a validated case; the caller checked terms and the reference. An
+ * imported case's origin goes in with its row: one plain INSERT, which a
+ * bulk import holds and writes with the other cases' (./rowBatch.ts).
+ */
+export async function insertCaseTx(
+  ctx: WriteContext,
+  record: CaseRecord,
+  origin?: CaseOrigin,
+): Promise<void> {
+  if (!origin) return insertRowTx(ctx, CASES, record, caseValues(record));
+  await ctx.sql.run(INSERT_WITH_ORIGIN, [
+    record.id,
+    ...caseValues(record),
+    record.createdAt,
+    record.updatedAt,
+    origin.id,
+    origin.organisation,
+  ]);
 }
 
 export async function writeCaseTx(ctx: WriteContext, record: CaseRecord): Promise<void> {

@@ -19,6 +19,12 @@ export interface WriteContext {
   vocab: VocabularySet;
   now: string;
   auditEach: boolean;
+  /**
+   * The transaction itself, past a bulk write's row batch (./rowBatch.ts): a
+   * read here neither writes out the rows held nor sees them. Only for a
+   * read whose caller accounts for the rows it wrote itself.
+   */
+  direct: Queryable;
 }
 
 /**
@@ -38,7 +44,7 @@ export function writeTransaction<T>(
     try {
       const vocab = await loadVocabularies(tx);
       const now = vault.now().toISOString();
-      const result = await work({ vault, tx, sql, vocab, now, auditEach: true });
+      const result = await work({ vault, tx, sql, vocab, now, auditEach: true, direct: raw });
       await batch?.flush();
       return result;
     } finally {

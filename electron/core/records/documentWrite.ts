@@ -10,7 +10,7 @@ import type { EventRecord } from '../../../shared/domain/event';
 import type { InterventionRecord } from '../../../shared/domain/intervention';
 import type { PersonRecord } from '../../../shared/domain/person';
 import type { TestimonyRecord } from '../../../shared/domain/testimony';
-import { insertCaseTx, writeCaseTx } from './cases';
+import { insertCaseTx, writeCaseTx, type CaseOrigin } from './cases';
 import type { WriteContext } from './context';
 import { insertEventRowTx, updateEventRowTx, writeEventLinksTx, writeEventPartsTx } from './events';
 import { insertInterventionTx, writeInterventionTx } from './interventions';
@@ -126,6 +126,8 @@ export function documentRecords(
 export interface WritePlan {
   caseId: string;
   reference: string;
+  /** Where the case was begun, when it is inserted and was begun elsewhere. */
+  caseOrigin?: CaseOrigin;
   /** Document id → vault id, for every record. */
   ids: Record<string, string>;
   /** Vault ids of records that exist and are overwritten (the others are inserted). */
@@ -190,7 +192,7 @@ export async function writeDocumentTx(
     'case',
     doc.case.id,
     caseRecord,
-    () => insertCaseTx(ctx, caseRecord),
+    () => insertCaseTx(ctx, caseRecord, plan.caseOrigin),
     () => writeCaseTx(ctx, caseRecord),
   );
 

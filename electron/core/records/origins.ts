@@ -51,18 +51,6 @@ export async function casesWithOrigin(q: Queryable, originId: string): Promise<O
   }));
 }
 
-export async function setCaseOriginTx(
-  q: Queryable,
-  caseId: string,
-  origin: { id: string; organisation: string | null } | null,
-): Promise<void> {
-  await q.run('UPDATE cases SET origin_id = ?, origin_org = ? WHERE id = ?', [
-    origin?.id ?? null,
-    origin?.organisation ?? null,
-    caseId,
-  ]);
-}
-
 /**
  * The origin a case's document carries: the case's own, and the origin ids
  * of records that came from elsewhere, limited to the records `doc` holds
