@@ -14,6 +14,7 @@ import { recordVersions } from './0012-record-versions';
 import { interventionStates } from './0013-intervention-states';
 import { caseOrigins } from './0014-case-origins';
 import { caseLastChange } from './0015-case-last-change';
+import { recordOriginsUnindexed } from './0016-record-origins-unindexed';
 
 export type { Migration };
 
@@ -34,6 +35,7 @@ export const MIGRATIONS: readonly Migration[] = [
   interventionStates,
   caseOrigins,
   caseLastChange,
+  recordOriginsUnindexed,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;
