@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   buildSnippet,
   foldSearchText,
+  hasCjk,
   leadSnippet,
   matchKey,
   parseSearchQuery,
@@ -91,5 +92,28 @@ describe('search text', () => {
       truncatedEnd: true,
       matches: 0,
     });
+  });
+});
+
+describe('hasCjk', () => {
+  it('agrees with the script properties on every code point, alone and inside text', () => {
+    const scripts = /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Hangul}\p{sc=Bopomofo}]/u;
+    let found = 0;
+    for (let code = 0; code <= 0x10ffff; code += 1) {
+      if (code >= 0xd800 && code <= 0xdfff) continue;
+      const char = String.fromCodePoint(code);
+      const expected = scripts.test(char);
+      if (expected) found += 1;
+      if (hasCjk(char) !== expected || hasCjk(`témoin ${char} شاهد`) !== expected)
+        expect({ code: code.toString(16), hasCjk: hasCjk(char) }).toEqual({
+          code: code.toString(16),
+          hasCjk: expected,
+        });
+    }
+    // Han alone has over 90,000 characters: the loop saw the scripts.
+    expect(found).toBeGreaterThan(90_000);
+    expect(hasCjk('ˊ')).toBe(false);
+    expect(hasCjk('˪')).toBe(true);
+    expect(hasCjk('Задержан — “сказал” ё')).toBe(false);
   });
 });
