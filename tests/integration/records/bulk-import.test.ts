@@ -395,6 +395,23 @@ describe('bulk import of several documents in one transaction', () => {
     expect(counts).toEqual({ t: 36, d: 36 });
   });
 
+  it('gives the connection its own cache and checkpoint settings back, after a failure too', async () => {
+    const vault = await vaultAt(await tempDir(), 'settings');
+    const settings = async () => ({
+      cache: (await vault.db.get<{ cache_size: number }>('PRAGMA cache_size'))!.cache_size,
+      checkpoint: (await vault.db.get<{ wal_autocheckpoint: number }>('PRAGMA wal_autocheckpoint'))!
+        .wal_autocheckpoint,
+    });
+    const before = await settings();
+    expect(before.checkpoint).toBeLessThan(10_000);
+    await importCaseDocuments(vault, [withReference(300, 'S-1')], { mode: 'new-ids' });
+    expect(await settings()).toEqual(before);
+    const broken = withReference(301, 'S-2');
+    broken.testimonies[0]!.witnessId = '00000000-0000-4000-8000-000000000000';
+    await expect(importCaseDocuments(vault, [broken], { mode: 'new-ids' })).rejects.toThrow();
+    expect(await settings()).toEqual(before);
+  });
+
   it('gives references as the documents one by one would, taken ones renamed', async () => {
     const root = await tempDir();
     const references = [
