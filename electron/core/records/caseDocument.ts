@@ -470,8 +470,15 @@ class ImportedReferences {
     }
   }
 
+  /** The key each case written here has now: a merge may change a case's reference twice. */
+  private readonly keyOf = new Map<string, string>();
+
   add(reference: string, caseId: string): void {
-    this.written.set(ImportedReferences.key(reference), caseId);
+    const before = this.keyOf.get(caseId);
+    if (before !== undefined && this.written.get(before) === caseId) this.written.delete(before);
+    const key = ImportedReferences.key(reference);
+    this.written.set(key, caseId);
+    this.keyOf.set(caseId, key);
   }
 
   /** Whether another case has `reference`, in the vault or among the cases written here. */

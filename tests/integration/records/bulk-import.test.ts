@@ -412,6 +412,28 @@ describe('bulk import of several documents in one transaction', () => {
     expect(await settings()).toEqual(before);
   });
 
+  it('frees a reference a merge moved a case away from, earlier in the same import', async () => {
+    const root = await tempDir();
+    const first = withReference(400, 'MOVED-1');
+    const again = { ...first, case: { ...first.case, reference: 'MOVED-2' } };
+    const other = withReference(401, 'moved-1');
+    const outcome = async (rowByRow: boolean) => {
+      const vault = await vaultAt(root, rowByRow ? 'moved-row-by-row' : 'moved-bulk');
+      const results = await importCaseDocuments(vault, [first, again, other], {
+        mode: 'merge',
+        rowByRow,
+      });
+      return results.map((r) => [r.reference, r.referenceChanged]);
+    };
+    const bulk = await outcome(false);
+    expect(bulk).toEqual(await outcome(true));
+    expect(bulk).toEqual([
+      ['MOVED-1', false],
+      ['MOVED-2', false],
+      ['moved-1', false],
+    ]);
+  });
+
   it('gives references as the documents one by one would, taken ones renamed', async () => {
     const root = await tempDir();
     const references = [
