@@ -97,10 +97,41 @@ async function readOne(root: string, path: string): Promise<DossierOutput[]> {
     outputs.push({ source: `${path}#(part names)`, text: [...parts.keys()].join('\n') });
     return outputs;
   }
+  if (bytes.includes('-----BEGIN PGP ')) return dearmored(path, bytes);
   // JSON, text and the evidence: as UTF-8, and as Latin-1 for binary metadata.
   return [
     { source: path, text: bytes.toString('utf8') },
     { source: `${path}#latin1`, text: bytes.toString('latin1') },
+  ];
+}
+
+/** An ASCII-armoured OpenPGP block: its kind, header lines, Base64 body and checksum. */
+const ARMOR =
+  /-----BEGIN PGP ([A-Z ]+)-----\r?\n((?:[A-Za-z-]+: .*\r?\n)*)\r?\n([A-Za-z0-9+/=\r\n]*?)(?:\r?\n=[A-Za-z0-9+/]{4})?\r?\n-----END PGP \1-----/g;
+
+/**
+ * A signature or key as a recipient's tools read it: the text around the
+ * armour (a clear-signed message) and the armour's header lines as they are,
+ * the packets inside decoded. A name could hide in a header or in a packet
+ * (a user id, a notation), never in the Base64 itself, whose random letters
+ * would otherwise spell a short name now and then ("…tolga8…" held "Olga").
+ */
+function dearmored(path: string, bytes: Buffer): DossierOutput[] {
+  const packets: Buffer[] = [];
+  const without = (text: string) =>
+    text.replace(ARMOR, (_, kind: string, headers: string, body: string) => {
+      packets.push(Buffer.from(body.replace(/\s+/g, ''), 'base64'));
+      return `-----BEGIN PGP ${kind}-----\n${headers}\n-----END PGP ${kind}-----`;
+    });
+  const utf8 = without(bytes.toString('utf8'));
+  const latin1 = without(bytes.toString('latin1'));
+  // Each armour was read twice, once per decoding of the file: its packets once.
+  const decoded = Buffer.concat(packets.slice(0, packets.length / 2));
+  return [
+    { source: path, text: utf8 },
+    { source: `${path}#latin1`, text: latin1 },
+    { source: `${path}#packets`, text: decoded.toString('utf8') },
+    { source: `${path}#packets#latin1`, text: decoded.toString('latin1') },
   ];
 }
 
