@@ -7,7 +7,7 @@ import {
 } from '../../../shared/dossier';
 import { mechanismFactsSchema } from '../../../shared/mechanismFacts';
 import type { CaseDocument } from '../../../shared/domain';
-import { importCaseDocument, type ImportOptions, type ImportResult } from '../records';
+import { importCaseDocuments, type ImportOptions, type ImportResult } from '../records';
 import { invalidInput } from '../records/validate';
 import type { Queryable } from '../vault/database';
 import type { Vault } from '../vault/vault';
@@ -142,24 +142,36 @@ export async function keepCaseWorkTx(
 }
 
 /**
- * `vigil case import`: the case document's records and the work written for
- * the case, in one transaction (all of it, or nothing). The submissions are
+ * `vigil case import`: the case documents' records and the work written for
+ * each case, in one transaction (all of it, or nothing). The submissions are
  * validated by the same schemas as the facts and arguments the CLI and the
  * UI save (the document's check), their beneficiaries against the case.
+ * Results come in the order of `inputs`.
  */
+export async function importCasesWithWork(
+  vault: Vault,
+  inputs: readonly unknown[],
+  options: Omit<ImportOptions, 'more'>,
+): Promise<(ImportResult & { submissions: CaseWorkReport })[]> {
+  // `more` runs once per document, in their order (a merge may name one case twice).
+  const kept: CaseWorkReport[] = [];
+  const results = await importCaseDocuments(vault, inputs, {
+    ...options,
+    more: async (tx, caseId, ids, doc) => {
+      const work = await keepCaseWorkTx(tx, caseId, doc, ids, vault.now().toISOString());
+      kept.push(work);
+      // The audit entry says what was kept, never the text.
+      return { submissions: work };
+    },
+  });
+  return results.map((result, i) => ({ ...result, submissions: kept[i]! }));
+}
+
+/** `importCasesWithWork` for one document. */
 export async function importCaseWithWork(
   vault: Vault,
   input: unknown,
   options: Omit<ImportOptions, 'more'>,
 ): Promise<ImportResult & { submissions: CaseWorkReport }> {
-  const kept: { work?: CaseWorkReport } = {};
-  const result = await importCaseDocument(vault, input, {
-    ...options,
-    more: async (tx, caseId, ids, doc) => {
-      kept.work = await keepCaseWorkTx(tx, caseId, doc, ids, vault.now().toISOString());
-      // The audit entry says what was kept, never the text.
-      return { submissions: kept.work };
-    },
-  });
-  return { ...result, submissions: kept.work! };
+  return (await importCasesWithWork(vault, [input], options))[0]!;
 }

@@ -212,6 +212,8 @@ export interface ImportOptions {
   /** Called after each record is written, for progress lines. */
   onProgress?: (done: number, total: number) => void;
   more?: ImportMore;
+  /** What each document is called in messages (its file, say); by default "case document N". */
+  names?: readonly string[];
   /**
    * One statement per row, as imports were written before the set-based
    * path (./rowBatch.ts): kept so that tests can check that both write the
@@ -547,7 +549,10 @@ export async function importCaseDocuments(
     throw new VigilError('INVALID_INPUT', 'The import mode must be "new-ids" or "merge".');
   }
   const docs = inputs.map((input, i) =>
-    parseCaseDocument(input, inputs.length > 1 ? `case document ${i + 1}` : 'case document'),
+    parseCaseDocument(
+      input,
+      options.names?.[i] ?? (inputs.length > 1 ? `case document ${i + 1}` : 'case document'),
+    ),
   );
   const progress = { done: 0, total: docs.reduce((n, d) => n + recordCount(d), 0) };
   return withImportSettings(vault, () =>

@@ -5,6 +5,7 @@ import { runVigil, runVigilInProcess, type CliResult } from '../../helpers/cli';
 import { newVault, PASSPHRASE } from '../../helpers/vault';
 import { tempDir } from '../../helpers/tmp';
 import { COMMANDS } from '../../../electron/cli/commands';
+import { caseDocument } from '../../../bench/recordsWorkload';
 
 let dir: string;
 let work: string;
@@ -499,6 +500,64 @@ describe('vigil records commands', () => {
     );
     // The export itself is recorded in the audit log, so compare the document, not the log.
     expect(ok(await vigil('case', 'export-json', c.id))).toBe(before);
+  });
+
+  it('imports several case documents in one transaction: all of them, or none', async () => {
+    const small = { cases: 1, personsPerCase: 2, eventsPerCase: 2, testimoniesPerCase: 3 };
+    const files: string[] = [];
+    for (const [i, name] of ['a.json', 'b c.json', 'ц.json'].entries()) {
+      const doc = caseDocument(500 + i, small);
+      files.push(join(work, name));
+      await writeFile(
+        files[i]!,
+        JSON.stringify({ ...doc, case: { ...doc.case, reference: `MANY-${i}` } }),
+      );
+    }
+    const count = async () =>
+      json<{ cases: unknown[] }>(await vigil('case', 'list', '--json')).cases.length;
+    const before = await count();
+
+    // A bad file anywhere: named, and nothing of the others is imported.
+    const broken = join(work, 'broken.json');
+    await writeFile(broken, '{"format": "vigil-case", ');
+    const refused = await vigil('case', 'import', files[0]!, files[1]!, broken, '--json');
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain(`The case document ${broken} is not valid JSON`);
+    const invalid = join(work, 'invalid.json');
+    const doc = caseDocument(510, small);
+    doc.testimonies![0]!.witnessId = '00000000-0000-4000-8000-000000000000';
+    await writeFile(invalid, JSON.stringify(doc));
+    const refusedToo = await vigil('case', 'import', files[0]!, invalid, files[2]!);
+    expect(refusedToo.code).toBe(1);
+    expect(refusedToo.stderr).toContain(`The case document ${invalid} is not valid`);
+    expect(await count()).toBe(before);
+
+    // All of them: one id per line, in the order of the files.
+    const ids = ok(await vigil('case', 'import', ...files))
+      .trim()
+      .split('\n');
+    expect(ids).toHaveLength(3);
+    for (const id of ids) expect(id).toMatch(UUID);
+    expect(await count()).toBe(before + 3);
+    // Again, with --json: their references are taken now, and each warning names its file.
+    const again = await vigil('case', 'import', ...files, '--json');
+    expect(again.code).toBe(0);
+    expect(again.stderr.trim().split('\n')).toEqual(
+      files.map((f) =>
+        expect.stringMatching(
+          new RegExp(
+            `^vigil: ${f.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: the reference was already in use here; the case is now VIG-\\d{4}-\\d{4}\\.$`,
+          ),
+        ),
+      ),
+    );
+    const report = JSON.parse(again.stdout) as {
+      cases: { file: string; id: string; reference: string; created: { testimonies: number } }[];
+    };
+    expect(report.cases.map((c) => c.file)).toEqual(files);
+    expect(report.cases.map((c) => c.created.testimonies)).toEqual([3, 3, 3]);
+    expect(new Set(report.cases.map((c) => c.id)).size).toBe(3);
+    expect(await count()).toBe(before + 6);
   });
 
   it('every records command has help with examples', async () => {

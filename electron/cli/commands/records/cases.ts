@@ -25,7 +25,7 @@ import { TEXT_LIMITS } from '../../../../shared/domain/text';
 import type { CaseDocument } from '../../../../shared/domain';
 import { caseSubmissions } from '../../../core/dossier/submissions';
 import {
-  importCaseWithWork,
+  importCasesWithWork,
   type CaseWorkReport,
   type KeptWork,
 } from '../../../core/dossier/caseWork';
@@ -190,8 +190,16 @@ function keptLocal(work: CaseWorkReport): string[] {
 
 const caseImport: Command = {
   name: 'case import',
-  summary: 'Import a case document (JSON) in one transaction, and print the case id.',
-  positionals: [{ name: 'FILE', description: 'a vigil-case JSON document', required: true }],
+  summary:
+    'Import case documents (JSON) in one transaction, and print the id of each case imported.',
+  positionals: [
+    {
+      name: 'FILE',
+      description: 'a vigil-case JSON document; several are imported together, all or none',
+      required: true,
+      variadic: true,
+    },
+  ],
   options: {
     merge: {
       type: 'boolean',
@@ -199,7 +207,11 @@ const caseImport: Command = {
         'keep the document ids: update records that exist, add the others (default: new ids)',
     },
   },
-  examples: ['vigil case import case.json', 'vigil case import case.json --merge --json'],
+  examples: [
+    'vigil case import case.json',
+    'vigil case import case.json --merge --json',
+    'vigil case import partner/*.json --json',
+  ],
   details: `All of the document is imported, or nothing: a crash or a kill half-way leaves the vault
 as it was. With new ids (the default), a reference already used in this vault is replaced by
 the next VIG-YYYY-NNNN. The work written for the case that vigil case export-json adds
@@ -207,26 +219,46 @@ the next VIG-YYYY-NNNN. The work written for the case that vigil case export-jso
 the same transaction, its person ids mapped to the new ones, checked as vigil case facts and
 vigil submission set check them; a document with a bad one is refused whole. With --merge, work the
 case already has here is kept (a warning names it); --json reports each kind under submissions
-as added, same or kept-local.`,
+as added, same or kept-local.
+
+Several files are imported in one transaction too: every document or none (a bad one is named,
+and nothing is imported), much faster than one command per file. The case ids are printed one
+per line in the order of the files; with --json, one document {"cases": [...]} holding, for each
+file in order, its "file" and what the one-file form prints. Warnings name their file.`,
   async run(context) {
-    const file = context.positionals[0]!;
-    const document = await readJsonFile(file, 'case document');
+    const files = context.positionals;
+    const several = files.length > 1;
+    const documents: unknown[] = [];
+    for (const file of files)
+      documents.push(await readJsonFile(file, several ? `case document ${file}` : 'case document'));
     const vault = await context.openVault();
-    const result = await importCaseWithWork(vault, document, {
+    const results = await importCasesWithWork(vault, documents, {
       mode: context.flag('merge') ? 'merge' : 'new-ids',
+      names: several ? files.map((file) => `case document ${file}`) : undefined,
       onProgress: (done, total) => context.progress(`Imported ${done} of ${total} records`),
     });
     if (context.io.stderrIsTTY) context.io.stderr.write('\n');
-    const { ids: _ids, extra: _extra, ...summary } = result;
-    if (result.referenceChanged)
-      context.warn(`the reference was already in use here; the case is now ${result.reference}.`);
-    // A merge never writes over work the case has here: say which the document's did not replace.
-    const kept = keptLocal(result.submissions);
-    if (kept.length > 0)
-      context.warn(
-        `the case already has its own ${kept.join(', ')} here: they were kept, and those in ${file} were not imported over them.`,
+    const summaries = results.map((result, i) => {
+      const { ids: _ids, extra: _extra, ...summary } = result;
+      const from = several ? `${files[i]}: ` : '';
+      if (result.referenceChanged)
+        context.warn(
+          `${from}the reference was already in use here; the case is now ${result.reference}.`,
+        );
+      // A merge never writes over work the case has here: say which the document's did not replace.
+      const kept = keptLocal(result.submissions);
+      if (kept.length > 0)
+        context.warn(
+          `${from}the case already has its own ${kept.join(', ')} here: they were kept, and those in ${files[i]} were not imported over them.`,
+        );
+      return { id: result.caseId, ...summary };
+    });
+    if (!several) context.output(summaries[0]!, () => results[0]!.caseId);
+    else
+      context.output(
+        { cases: summaries.map((summary, i) => ({ file: files[i]!, ...summary })) },
+        () => results.map((r) => r.caseId).join('\n'),
       );
-    context.output({ id: result.caseId, ...summary }, () => result.caseId);
   },
 };
 
