@@ -203,3 +203,30 @@ export async function readJsonFile(
 ): Promise<unknown> {
   return parseJsonText(await readTextFile(path, maxBytes, what), what);
 }
+
+/**
+ * Several JSON files read for one operation (`vigil case import FILE…`), each
+ * as `readJsonFile` reads it, together no larger than one may be: checked
+ * before any is read, so that a long list fails at once and clearly rather
+ * than after filling the memory.
+ */
+export async function readJsonFiles(
+  paths: readonly string[],
+  what: (path: string) => string,
+  maxBytes = MAX_CASE_DOCUMENT_BYTES,
+): Promise<unknown[]> {
+  let total = 0;
+  for (const path of paths) {
+    // A path that is missing or no file is reported by its own read, below.
+    const info = await stat(path).catch(() => undefined);
+    if (info?.isFile()) total += info.size;
+  }
+  if (total > maxBytes)
+    throw new VigilError(
+      'INVALID_INPUT',
+      `These ${paths.length} files hold ${formatBytes(total)} in all, and one import takes at most ${formatBytes(maxBytes)}: import them in smaller groups. Nothing was changed.`,
+    );
+  const values: unknown[] = [];
+  for (const path of paths) values.push(await readJsonFile(path, what(path), maxBytes));
+  return values;
+}

@@ -87,7 +87,7 @@ export {
 export { updateCaseFromDocument, type UpdateConflict, type UpdateResult } from './caseUpdate';
 export { casesWithOrigin, pruneOrigin, recordSentToPartners, type OriginMatch } from './origins';
 export { MAX_CASE_TERMS } from './vocabularies';
-export { parseJsonText, readJsonFile, readTextFile } from './files';
+export { parseJsonText, readJsonFile, readJsonFiles, readTextFile } from './files';
 export { checkCaseRecords } from './check';
 export { caseAuditLog, type CaseAuditEntry } from './caseAudit';
 export { getOrganisation, loadOrganisation, updateOrganisation } from './organisation';

@@ -1,4 +1,4 @@
-import { writeFile } from 'node:fs/promises';
+import { truncate, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { runVigil, runVigilInProcess, type CliResult } from '../../helpers/cli';
@@ -530,6 +530,20 @@ describe('vigil records commands', () => {
     const refusedToo = await vigil('case', 'import', files[0]!, invalid, files[2]!);
     expect(refusedToo.code).toBe(1);
     expect(refusedToo.stderr).toContain(`The case document ${invalid} is not valid`);
+    expect(await count()).toBe(before);
+
+    // Together no larger than one document may be (256 MiB), checked before any is read.
+    const huge = [join(work, 'huge-1.json'), join(work, 'huge-2.json')];
+    for (const path of huge) {
+      // Sparse: 200 MiB each on paper, nothing on the disk.
+      await writeFile(path, '');
+      await truncate(path, 200 * 1024 * 1024);
+    }
+    const tooMuch = await vigil('case', 'import', files[0]!, ...huge);
+    expect(tooMuch.code).toBe(1);
+    expect(tooMuch.stderr).toMatch(
+      /These 3 files hold 400(\.\d+)? MiB in all, and one import takes at most 256 MiB: import them in smaller groups\. Nothing was changed\./,
+    );
     expect(await count()).toBe(before);
 
     // All of them: one id per line, in the order of the files.

@@ -12,6 +12,7 @@ import {
   listInterventions,
   listTestimonies,
   readJsonFile,
+  readJsonFiles,
   updateCase,
 } from '../../../core/records';
 import {
@@ -228,9 +229,9 @@ file in order, its "file" and what the one-file form prints. Warnings name their
   async run(context) {
     const files = context.positionals;
     const several = files.length > 1;
-    const documents: unknown[] = [];
-    for (const file of files)
-      documents.push(await readJsonFile(file, several ? `case document ${file}` : 'case document'));
+    const documents = several
+      ? await readJsonFiles(files, (file) => `case document ${file}`)
+      : [await readJsonFile(files[0]!, 'case document')];
     const vault = await context.openVault();
     const results = await importCasesWithWork(vault, documents, {
       mode: context.flag('merge') ? 'merge' : 'new-ids',
